@@ -1,0 +1,95 @@
+// Bootstrap for `npm start` / `npm test` on a fresh machine: only Node.js builtins may be used here,
+// because nothing is installed yet when this runs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, accessSync, constants } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'package.json'), 'utf8')));
+export const PNPM_VERSION = pkg.packageManager.replace(/^pnpm@/, '');
+const toolsDir = join(root, '.tools');
+const toolsBin = join(toolsDir, 'node_modules', '.bin');
+
+export function log(message) {
+  process.stdout.write(`\x1b[36m[cunmen]\x1b[0m ${message}\n`);
+}
+
+/** Environment for every child process: pinned pnpm first on PATH, headers for native addons. */
+export function childEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  env.PATH = [toolsBin, join(root, 'node_modules', '.bin'), env.PATH].join(':');
+  env.TURBO_TELEMETRY_DISABLED = '1';
+  env.STORYBOOK_DISABLE_TELEMETRY = '1';
+  env.DO_NOT_TRACK = '1';
+  // pnpm 12 ignores `nodedir` in .npmrc; better-sqlite3 compiles from source against Node's own headers.
+  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  return env;
+}
+
+function versionOf(command, env) {
+  const r = spawnSync(command, ['--version'], { env, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** Installs the pinned pnpm into .tools/ (corepack fails on this machine, see VERSIONS.md). */
+export function ensurePnpm() {
+  const env = childEnv();
+  if (versionOf('pnpm', env) === PNPM_VERSION) return;
+  log(`installing pnpm@${PNPM_VERSION} into .tools/`);
+  execFileSync(
+    'npm',
+    ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`],
+    { stdio: 'inherit', env },
+  );
+  const got = versionOf('pnpm', childEnv());
+  if (got !== PNPM_VERSION) throw new Error(`pnpm ${PNPM_VERSION} expected after install, found ${got ?? 'none'}`);
+}
+
+/** Installs dependencies from the frozen lockfile; a no-op in well under a second when nothing changed. */
+export function ensureDependencies() {
+  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only']);
+}
+
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finds Chromium for browser tests: CHROME_PATH, the system chromium, or installs Debian's package. */
+export function ensureChromium() {
+  if (process.env.CHROME_PATH) {
+    if (isExecutable(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
+    throw new Error(`CHROME_PATH=${process.env.CHROME_PATH} is not an executable file`);
+  }
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (isExecutable(candidate)) return candidate;
+  }
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (!hasApt) {
+    throw new Error('Chromium not found: install it, or set CHROME_PATH to a Chromium/Chrome executable');
+  }
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  log('installing Debian chromium through apt-get (about a minute)');
+  const sh = (args) => {
+    const [cmd, ...rest] = [...sudo, ...args];
+    execFileSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  sh(['apt-get', 'update', '-qq']);
+  sh(['apt-get', 'install', '-y', '-qq', 'chromium']);
+  if (!isExecutable('/usr/bin/chromium')) throw new Error('apt-get finished but /usr/bin/chromium is missing');
+  return '/usr/bin/chromium';
+}
+
+/** Runs a command in the repo root with the bootstrap environment; throws on a non-zero exit. */
+export function run(command, args, options = {}) {
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: childEnv(options.env), ...options.spawn });
+  if (r.status !== 0 && !options.allowFailure) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  }
+  return r.status ?? 1;
+}

@@ -1,0 +1,90 @@
+// `npm test`: installs what is missing, builds, runs every check, and ends with one summary line.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
+
+const started = Date.now();
+ensurePnpm();
+ensureDependencies();
+const chrome = ensureChromium();
+const env = { CHROME_PATH: chrome };
+
+const workspaceDirs = ['packages', 'plugins', 'shell']
+  .flatMap((group) => {
+    const dir = join(root, group);
+    return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
+  })
+  .concat([join(root, 'registry'), join(root, 'docs')])
+  .filter((dir) => existsSync(join(dir, 'package.json')));
+
+// Stale reports must never count: turbo restores them from its cache when a task is a hit.
+for (const dir of workspaceDirs) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
+
+const checks = [];
+log('lint (biome)');
+checks.push({ name: 'lint', ok: run('pnpm', ['exec', 'biome', 'ci', '.'], { allowFailure: true, env }) === 0 });
+
+log('typecheck, build and test (turbo)');
+const runsDir = join(root, '.turbo', 'runs');
+const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : []);
+const turboStatus = run(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'typecheck', 'build', 'test', '--continue', '--concurrency=2', '--summarize', '--output-logs=errors-only'],
+  { allowFailure: true, env },
+);
+
+const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : [])
+  .filter((f) => f.endsWith('.json') && !before.has(f))
+  .map((f) => join(runsDir, f))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+
+let passed = checks.filter((c) => c.ok).length;
+let failed = checks.filter((c) => !c.ok).length;
+const failures = checks.filter((c) => !c.ok).map((c) => c.name);
+const suites = [];
+
+if (!summaryFile) {
+  failed += 1;
+  failures.push(`turbo (exit ${turboStatus}, no run summary)`);
+} else {
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  for (const task of summary.tasks) {
+    const ok = task.execution?.exitCode === 0;
+    if (task.task !== 'test') {
+      if (ok) passed += 1;
+      else {
+        failed += 1;
+        failures.push(task.taskId);
+      }
+      continue;
+    }
+    const report = join(root, task.directory, 'test-results', 'vitest.json');
+    if (existsSync(report)) {
+      const r = JSON.parse(readFileSync(report, 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests;
+      suites.push(`${task.package}: ${r.numPassedTests}/${r.numTotalTests}`);
+      if (r.numFailedTests > 0 || !ok) {
+        if (r.numFailedTests === 0) failed += 1;
+        failures.push(task.taskId);
+      }
+    } else if (ok) {
+      passed += 1; // a test task with its own check (e.g. the docs link check)
+      suites.push(`${task.package}: check`);
+    } else {
+      failed += 1;
+      failures.push(task.taskId);
+    }
+  }
+  if (turboStatus !== 0 && failures.length === 0) {
+    failed += 1;
+    failures.push(`turbo exited with ${turboStatus}`);
+  }
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+log(`suites: ${suites.join(', ') || 'none'}`);
+if (failures.length) log(`failed: ${failures.join(', ')}`);
+log(`wall time ${seconds} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { formatViolations, freePort, launchChromium, makeTempDir, openPage, runAxe, startProcess } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+describe('shell server in Chromium', () => {
+  let base = '';
+  let stop: () => Promise<void> = async () => undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const data = await makeTempDir('cunmen-shell-');
+    const proc = await startProcess({
+      command: process.execPath,
+      args: [cli, 'serve', '--port', String(port), '--data', data.path],
+      readyPattern: /listening on/,
+    });
+    base = `http://127.0.0.1:${port}`;
+    stop = async () => {
+      await proc.stop();
+      await data.remove();
+    };
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stop();
+  });
+
+  it('renders the landing page in zh-CN with a CSP and no accessibility violations', async () => {
+    const { page, consoleErrors } = await openPage(browser.browser, 'shell landing page');
+    const res = await page.goto(`${base}/`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await expect(page.locator('h1').textContent()).resolves.toBe('村门');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    expect(formatViolations(await runAxe(page))).toBe('');
+    expect(consoleErrors).toEqual([]);
+  });
+});

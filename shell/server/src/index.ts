@@ -1,0 +1,1 @@
+export { buildApp, type ShellOptions } from './app.js';
