@@ -20,10 +20,7 @@ export type Capability = keyof typeof CAPABILITIES;
 
 export const CAPABILITY_IDS = Object.keys(CAPABILITIES) as Capability[];
 
-export const capabilitySchema = z.enum(CAPABILITY_IDS as [Capability, ...Capability[]], {
-  error: (issue) =>
-    `未知的权限 "${String(issue.input)}"，应为 ${CAPABILITY_IDS.join('、')} 之一 / unknown capability "${String(issue.input)}", expected one of ${CAPABILITY_IDS.join(', ')}`,
-});
+export const capabilitySchema = z.enum(CAPABILITY_IDS as [Capability, ...Capability[]]);
 
 export function isCapability(value: unknown): value is Capability {
   return typeof value === 'string' && value in CAPABILITIES;

@@ -1,2 +1,55 @@
+export { canonicalJson } from './canonical-json.js';
 export { CAPABILITIES, CAPABILITY_IDS, type Capability, capabilitySchema, isCapability } from './capabilities.js';
+export {
+  countyCodeSchema,
+  countyOf,
+  type DivisionLevel,
+  divisionCodeSchema,
+  divisionLevel,
+  isWithinDivision,
+  provinceCodeSchema,
+  townshipCodeSchema,
+  townshipOf,
+  villageCodeSchema,
+} from './division.js';
+export { addIssue, formatIssues, formatPath, localizeError, localizeIssue, type ManifestIssue, ManifestValidationError } from './issues.js';
+export { JSON_SCHEMAS, toJsonSchema } from './json-schema.js';
+export {
+  type PortalSnapshot,
+  placementSchema,
+  portalSnapshotSchema,
+  type SnapshotWidget,
+  snapshotWidgetSchema,
+  themeSchema,
+  type VillageConfig,
+  villageConfigSchema,
+} from './portal.js';
+export { checkScopeForCounty, type CountyScope, KNOWN_COUNTY_SCOPES, PROVINCE_SCOPE, scopeOf, scopeSchema } from './scopes.js';
+export { compareVersions, findSharedConflicts, isExactVersion, isRange, rangesIntersect, type SharedConflict, sdkSatisfies } from './semver.js';
+export { type SignedRelease, signaturePayload } from './signing.js';
 export { isSlotId, SLOT_DESCRIPTIONS, SLOT_IDS, type SlotId, slotIdSchema } from './slots.js';
+export { type LocalizedText, localizedTextSchema, pickText } from './text.js';
+export { type Validation, validateBuiltManifest, validateWidgetManifest, validateWith, type WidgetPackageInfo } from './validate.js';
+export {
+  type Asset,
+  assetSchema,
+  type BuiltManifest,
+  builtManifestSchema,
+  CATEGORIES,
+  type Category,
+  type Contribution,
+  checkPackageName,
+  contributionSchema,
+  DEFAULT_BUDGET_GZIP,
+  exposeKeySchema,
+  MAX_BUDGET_GZIP,
+  packageNameSchema,
+  relativePathSchema,
+  routeSchema,
+  semverRangeSchema,
+  WIDGET_KINDS,
+  type WidgetKind,
+  type WidgetManifest,
+  type WidgetManifestInput,
+  widgetManifestSchema,
+} from './widget-manifest.js';

@@ -15,10 +15,7 @@ export const SLOT_DESCRIPTIONS: Record<SlotId, { 'zh-CN': string; en: string; au
   'cadre.page/v1': { 'zh-CN': '村干部管理页', en: 'Cadre back-office page', audience: 'cadre' },
 };
 
-export const slotIdSchema = z.enum(SLOT_IDS, {
-  error: (issue) =>
-    `未知的插槽 "${String(issue.input)}"，应为 ${SLOT_IDS.join('、')} 之一 / unknown slot "${String(issue.input)}", expected one of ${SLOT_IDS.join(', ')}`,
-});
+export const slotIdSchema = z.enum(SLOT_IDS);
 
 export function isSlotId(value: unknown): value is SlotId {
   return typeof value === 'string' && (SLOT_IDS as readonly string[]).includes(value);

@@ -1,0 +1,66 @@
+/**
+ * The Cunmen documentation site: one section per audience (province, county, village), the architecture
+ * page and the contributor guide. `rspress build` writes `doc_build/`; `scripts/copy-storybook.mjs` then
+ * adds the UI kit's Storybook under `/storybook/`, and `scripts/check-links.mjs` checks every link.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@rspress/core';
+
+const province = [
+  { text: 'Overview', link: '/province/' },
+  { text: 'Run the platform', link: '/province/run-the-platform' },
+  { text: 'Review and signing (planned)', link: '/province/review-and-signing' },
+];
+
+const county = [
+  { text: 'Overview', link: '/county/' },
+  { text: 'Build your first widget', link: '/county/first-widget' },
+  { text: 'Widget manifest reference', link: '/county/manifest-reference' },
+  { text: 'Toolchain: CLI, SDK, build preset', link: '/county/toolchain' },
+  { text: 'UI kit and elderly mode', link: '/county/ui-kit' },
+  { text: 'Glossary 术语表', link: '/county/glossary' },
+];
+
+const village = [
+  { text: '概览', link: '/village/' },
+  { text: '门户、标准模块与小组件', link: '/village/portal' },
+  { text: '长辈版与个人信息保护', link: '/village/elderly-and-privacy' },
+];
+
+export default defineConfig({
+  root: 'docs',
+  outDir: 'doc_build',
+  title: '村门 Cunmen',
+  description:
+    'Cunmen (村门): a province runs it so every village gets a digital portal — standard modules, county widgets, no-code assembly.',
+  lang: 'en',
+  icon: '/favicon.svg',
+  logoText: '村门 Cunmen',
+  globalUIComponents: [fileURLToPath(new URL('./components/PageLang.tsx', import.meta.url))],
+  markdown: {
+    link: {
+      // The Storybook is copied into the site after `rspress build`, so it is not a page Rspress knows.
+      checkDeadLinks: { excludes: ['/storybook/index.html'] },
+    },
+  },
+  themeConfig: {
+    nav: [
+      { text: 'Architecture', link: '/architecture', activeMatch: '^/architecture' },
+      { text: 'Province 省级', link: '/province/', activeMatch: '^/province/' },
+      { text: 'County 县级', link: '/county/', activeMatch: '^/county/' },
+      { text: 'Village 村级', link: '/village/', activeMatch: '^/village/' },
+      { text: 'Contributing', link: '/contributing', activeMatch: '^/contributing' },
+      { text: 'Storybook', link: '/storybook/index.html' },
+    ],
+    sidebar: {
+      '/province/': [{ text: 'Province 省级维护者', items: province }],
+      '/county/': [{ text: 'County developers 县级开发者', items: county }],
+      '/village/': [{ text: '村干部使用指南', items: village }],
+      '/architecture': [{ text: 'Platform', items: [{ text: 'Architecture', link: '/architecture' }] }],
+      '/contributing': [{ text: 'Project', items: [{ text: 'Contributing', link: '/contributing' }] }],
+    },
+    // contributing.mdx takes its heading from the included CONTRIBUTING.md.
+    fallbackHeadingTitle: false,
+    footer: { message: '村门 Cunmen — one standard for every village portal in the province' },
+  },
+});

@@ -1,0 +1,40 @@
+/**
+ * The village-config form of a widget: the developer writes a zod schema (`export const configSchema`)
+ * in the module named by `widget.json#config`; the build turns it into JSON Schema and defaults.
+ */
+import { join } from 'node:path';
+import type { ManifestIssue } from '@cunmen/manifest';
+import { createJiti } from 'jiti';
+import { z } from 'zod';
+
+export type ConfigSchemaResult =
+  | { ok: true; schema: Record<string, unknown> | null; defaults: Record<string, unknown> | null }
+  | { ok: false; issues: ManifestIssue[] };
+
+export async function loadConfigSchema(root: string, file: string | undefined): Promise<ConfigSchemaResult> {
+  if (file === undefined) return { ok: true, schema: null, defaults: null };
+  const fail = (en: string, zh: string): ConfigSchemaResult => ({ ok: false, issues: [{ path: 'config', en: `config: ${en}`, zh: `config：${zh}` }] });
+  let mod: Record<string, unknown>;
+  try {
+    const jiti = createJiti(join(root, 'package.json'), { moduleCache: false, fsCache: false, interopDefault: true });
+    mod = (await jiti.import(join(root, file))) as Record<string, unknown>;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return fail(`${file} could not be loaded (${reason})`, `${file} 无法加载（${reason}）`);
+  }
+  const schema = mod.configSchema;
+  if (!(schema instanceof Object) || typeof (schema as { safeParse?: unknown }).safeParse !== 'function') {
+    return fail(`${file} must export a zod schema named configSchema`, `${file} 必须导出名为 configSchema 的 zod 模式`);
+  }
+  const zodSchema = schema as z.ZodType;
+  let json: Record<string, unknown>;
+  try {
+    json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return fail(`configSchema cannot be expressed as JSON Schema (${reason})`, `configSchema 无法转换为 JSON Schema（${reason}）`);
+  }
+  if (json.type !== 'object') return fail('configSchema must be a z.object(...)', 'configSchema 必须是 z.object(...)');
+  const defaults = zodSchema.safeParse({});
+  return { ok: true, schema: json, defaults: defaults.success ? (defaults.data as Record<string, unknown>) : null };
+}

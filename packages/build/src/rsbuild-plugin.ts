@@ -1,0 +1,66 @@
+/**
+ * The rsbuild side of the preset: turns a checked widget package into a Module Federation 2.0 remote
+ * (`remoteEntry.js`, `mf-manifest.json`, chunks) with the shared singletons left to the host.
+ */
+import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
+import type { RsbuildConfig, RsbuildPlugin } from '@rsbuild/core';
+import { pluginReact } from '@rsbuild/plugin-react';
+import { BROWSER_TARGETS } from './browsers.js';
+import { SHARED_SINGLETONS, sharedRanges } from './shared.js';
+import { remoteName, type WidgetPackage } from './widget-package.js';
+
+export const REMOTE_ENTRY = 'remoteEntry.js';
+export const MF_MANIFEST = 'mf-manifest.json';
+
+export interface WidgetRsbuildOptions {
+  widget: WidgetPackage;
+  /** Output directory, absolute. */
+  distPath: string;
+  mode: 'production' | 'development';
+  /** Extra rsbuild plugins (the CLI adds its dev-server hooks). */
+  plugins?: RsbuildPlugin[];
+}
+
+export function moduleFederationOptions(widget: WidgetPackage) {
+  const ranges = sharedRanges(widget.pkg, widget.manifest.sdk);
+  return {
+    name: remoteName(widget.pkg.name),
+    filename: REMOTE_ENTRY,
+    exposes: { ...widget.manifest.exposes },
+    // `import: false`: never bundle a fallback copy; the shell always provides the singleton.
+    shared: Object.fromEntries(
+      SHARED_SINGLETONS.map((name) => [name, { singleton: true, requiredVersion: ranges[name], import: false as const }]),
+    ),
+    manifest: { fileName: MF_MANIFEST },
+    dts: false,
+    // The MF runtime core (~30 KB gzip) comes once from the shell, not in every remoteEntry; the
+    // host sets globalThis._FEDERATION_RUNTIME_CORE before it loads any remote.
+    experiments: { externalRuntime: true, optimization: { disableSnapshot: true, target: 'web' as const } },
+    shareStrategy: 'loaded-first' as const,
+  };
+}
+
+export function widgetRsbuildConfig(options: WidgetRsbuildOptions): RsbuildConfig {
+  const { widget, distPath, mode } = options;
+  return {
+    root: widget.root,
+    mode,
+    logLevel: 'warn',
+    source: { entry: {} },
+    output: {
+      target: 'web',
+      distPath: { root: distPath },
+      assetPrefix: 'auto',
+      cleanDistPath: true,
+      filenameHash: true,
+      minify: mode === 'production',
+      sourceMap: false,
+      polyfill: 'off',
+      legalComments: 'none',
+      overrideBrowserslist: [...BROWSER_TARGETS],
+    },
+    tools: { htmlPlugin: false },
+    dev: { hmr: false, liveReload: false, writeToDisk: true },
+    plugins: [pluginReact({ fastRefresh: false }), pluginModuleFederation(moduleFederationOptions(widget)), ...(options.plugins ?? [])],
+  };
+}

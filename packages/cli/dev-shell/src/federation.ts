@@ -1,0 +1,47 @@
+/**
+ * The host side of Module Federation for the emulated shell: one runtime instance that provides the
+ * shared singletons (React, the SDK, the UI kit) and the MF runtime core the widget's remoteEntry
+ * expects on globalThis (the widget is built with `externalRuntime`).
+ */
+import * as sdk from '@cunmen/sdk';
+import { isSlotContribution, type SlotContribution } from '@cunmen/sdk';
+import * as ui from '@cunmen/ui';
+import uiPkg from '@cunmen/ui/package.json' with { type: 'json' };
+import { createInstance } from '@module-federation/runtime';
+import * as runtimeCore from '@module-federation/runtime-core';
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as jsxRuntime from 'react/jsx-runtime';
+
+(globalThis as Record<string, unknown>)._FEDERATION_RUNTIME_CORE = runtimeCore;
+
+const singleton = (version: string, lib: unknown) => ({
+  version,
+  scope: 'default',
+  lib: () => lib,
+  shareConfig: { singleton: true, requiredVersion: `^${version}` },
+});
+
+export function createFederation(remoteName: string, manifestUrl: string) {
+  const instance = createInstance({
+    name: 'cunmen_dev_shell',
+    remotes: [{ name: remoteName, entry: manifestUrl }],
+    shared: {
+      react: singleton(React.version, React),
+      'react-dom': singleton(ReactDOM.version, ReactDOM),
+      'react/jsx-runtime': singleton(React.version, jsxRuntime),
+      '@cunmen/sdk': singleton(sdk.SDK_VERSION, sdk),
+      '@cunmen/ui': singleton(uiPkg.version, ui),
+    },
+  });
+  return {
+    async load(expose: string): Promise<SlotContribution> {
+      const mod = await instance.loadRemote<{ default?: unknown }>(`${remoteName}/${expose.replace(/^\.\//, '')}`);
+      const contribution = mod?.default;
+      if (!isSlotContribution(contribution)) {
+        throw new Error(`${expose} does not default-export a slot contribution (use defineTile / definePage / defineCadrePage)`);
+      }
+      return contribution;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Coded errors. Code reads `code`, people read `message` (zh-CN, safe to show a resident), developers read
+ * `detail` (English, says what was wrong and what was expected). Server errors keep the server's code
+ * (`SHELL_ERR_…`), status and request id; errors the SDK raises itself use the `SDK_ERR_…` codes below.
+ *
+ * Check errors by `code` (or with `isHostError` / `isCapabilityDenied`), not only with `instanceof`: a
+ * widget that bundled its own copy of the SDK has its own classes.
+ */
+import type { Capability } from '@cunmen/manifest';
+
+/** Every code the SDK raises itself, with the zh-CN message a resident sees and an English description. */
+export const SDK_ERROR_CODES = {
+  SDK_ERR_CAPABILITY_DENIED: {
+    'zh-CN': '本组件没有获得这项权限，无法完成操作',
+    en: 'The widget was not granted the capability this call needs (capabilities are granted at province review).',
+  },
+  SDK_ERR_NETWORK: {
+    'zh-CN': '网络不稳定，请稍后重试',
+    en: 'The request did not reach the server (offline, DNS or connection failure).',
+  },
+  SDK_ERR_TIMEOUT: {
+    'zh-CN': '网络不稳定，请稍后重试',
+    en: 'The server did not answer within the timeout.',
+  },
+  SDK_ERR_INVALID_ARGUMENT: {
+    'zh-CN': '参数不正确，操作未执行',
+    en: 'A call got an argument it cannot use; `detail` names the argument and what was expected. Nothing was sent.',
+  },
+  SDK_ERR_NO_HOST: {
+    'zh-CN': '组件未在村门宿主中运行',
+    en: 'A hook was used outside <HostProvider>; the shell provides one, tests use renderWithHost() or <MockHostProvider>.',
+  },
+  SDK_ERR_UNEXPECTED: {
+    'zh-CN': '操作失败，请稍后重试',
+    en: 'Something other than a HostError was thrown (a bug in the widget or the SDK); `detail` carries its message.',
+  },
+  SDK_ERR_BAD_RESPONSE: {
+    'zh-CN': '服务暂时不可用，请稍后重试',
+    en: 'The server answered with something other than the JSON the host API contract promises (e.g. a proxy error page).',
+  },
+} as const satisfies Record<string, { 'zh-CN': string; en: string }>;
+
+export type SdkErrorCode = keyof typeof SDK_ERROR_CODES;
+
+export interface HostErrorInit {
+  /** `SDK_ERR_…` or the server's `SHELL_ERR_…` code. */
+  code: string;
+  /** zh-CN, shown to residents; defaults to the code's entry in `SDK_ERROR_CODES`. */
+  message?: string;
+  /** English, for developers. */
+  detail?: string;
+  /** HTTP status when the error came from the server. */
+  status?: number;
+  requestId?: string;
+  cause?: unknown;
+}
+
+const FALLBACK_MESSAGE = '操作失败，请稍后重试';
+
+function describe(code: string): { 'zh-CN': string; en: string } | undefined {
+  return (SDK_ERROR_CODES as Record<string, { 'zh-CN': string; en: string }>)[code];
+}
+
+/** An error from the host API or the SDK, with a stable `code`. */
+export class HostError extends Error {
+  override name = 'HostError';
+  readonly code: string;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly detail: string;
+
+  constructor(init: HostErrorInit) {
+    const known = describe(init.code);
+    super(init.message || known?.['zh-CN'] || FALLBACK_MESSAGE, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.detail = init.detail ?? known?.en ?? init.code;
+  }
+}
+
+/** The widget called something its granted capabilities do not allow. */
+export class CapabilityDeniedError extends HostError {
+  override name = 'CapabilityDeniedError';
+  readonly capability: Capability;
+
+  constructor(capability: Capability, init: Omit<HostErrorInit, 'code'> = {}) {
+    super({
+      code: 'SDK_ERR_CAPABILITY_DENIED',
+      message: `本组件没有获得「${capability}」权限，无法完成操作`,
+      detail: `This call needs the "${capability}" capability, which was not granted to the widget. Request it in the manifest; the province grants it at review.`,
+      ...init,
+    });
+    this.capability = capability;
+  }
+}
+
+/** True for any error the SDK or host API raised (works across duplicated SDK copies). */
+export function isHostError(error: unknown): error is HostError {
+  return (
+    error instanceof HostError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { code?: unknown }).code === 'string' &&
+      typeof (error as { message?: unknown }).message === 'string' &&
+      typeof (error as { detail?: unknown }).detail === 'string')
+  );
+}
+
+/** True when the error is a capability denial, raised by the SDK or by the server. */
+export function isCapabilityDenied(error: unknown): error is CapabilityDeniedError {
+  return isHostError(error) && error.code === 'SDK_ERR_CAPABILITY_DENIED';
+}
+
+/** An `SDK_ERR_INVALID_ARGUMENT` error naming the argument and what was expected (zh-CN and English). */
+export function invalidArgument(
+  argument: string,
+  expected: { 'zh-CN': string; en: string },
+  got: unknown,
+): HostError {
+  return new HostError({
+    code: 'SDK_ERR_INVALID_ARGUMENT',
+    message: `参数「${argument}」不正确：应为${expected['zh-CN']}`,
+    detail: `Invalid ${argument}: expected ${expected.en}, got ${preview(got)}.`,
+  });
+}
+
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (value === null || value === undefined || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+/** Wraps anything thrown into a `HostError` (keeps HostErrors as they are). */
+export function toHostError(error: unknown): HostError {
+  if (isHostError(error)) return error;
+  return new HostError({
+    code: 'SDK_ERR_UNEXPECTED',
+    detail: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}

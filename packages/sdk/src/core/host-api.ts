@@ -1,0 +1,81 @@
+/**
+ * `HostApi`: everything a widget can ask the shell server for. Every method is async and every call is
+ * checked on the server against the capabilities granted to the widget at review; a call without the
+ * capability rejects with `CapabilityDeniedError` and never returns data. Two implementations:
+ * `createHttpHostApi` (the real one) and the MockHost in `@cunmen/sdk/testing`.
+ */
+import type { Capability } from '@cunmen/manifest';
+import type { HostUser, Page, StoredDoc } from './types.js';
+import type { ListOptions, PointsRequest } from './validate.js';
+
+export type { ListOptions, PointsRequest };
+
+export interface PutOptions {
+  /** Write only if the document is still at this version; otherwise `SHELL_ERR_VERSION_CONFLICT` (409). */
+  ifVersion?: number;
+}
+
+export interface FormReceipt {
+  id: string;
+  /** ISO 8601. */
+  receivedAt: string;
+}
+
+export interface PointsRequestReceipt {
+  id: string;
+  status: 'pending';
+}
+
+export interface UploadedMedia {
+  id: string;
+  url: string;
+}
+
+/**
+ * The widget's own document store for this village. Lists are newest first.
+ */
+export interface HostStore {
+  /** Needs `store.read`. */
+  list<T = unknown>(collection: string, options?: ListOptions): Promise<Page<StoredDoc<T>>>;
+  /** Needs `store.read`. Resolves `null` when there is no such document. */
+  get<T = unknown>(collection: string, id: string): Promise<StoredDoc<T> | null>;
+  /** Needs `store.write`. The server assigns the id; the new document has version 1. */
+  create<T = unknown>(collection: string, data: T): Promise<StoredDoc<T>>;
+  /** Needs `store.write`. Creates the document when it does not exist and no `ifVersion` is given. */
+  put<T = unknown>(collection: string, id: string, data: T, options?: PutOptions): Promise<StoredDoc<T>>;
+  /** Needs `store.write`. Resolves also when the document was already gone (safe to retry). */
+  remove(collection: string, id: string): Promise<void>;
+}
+
+export interface HostApi {
+  /** Needs `user.read`. `null` when nobody is signed in. */
+  me(): Promise<HostUser | null>;
+  store: HostStore;
+  forms: {
+    /** Needs `form.submit`. */
+    submit(formId: string, data: unknown): Promise<FormReceipt>;
+  };
+  points: {
+    /** Needs `points.request`. The village committee approves it later. */
+    request(request: PointsRequest): Promise<PointsRequestReceipt>;
+  };
+  media: {
+    /** Needs `media.upload`. */
+    upload(file: Blob, options: { filename: string }): Promise<UploadedMedia>;
+  };
+}
+
+/** Which capability each host-API method needs (the server's table; the MockHost enforces the same). */
+export const METHOD_CAPABILITIES = {
+  me: 'user.read',
+  'store.list': 'store.read',
+  'store.get': 'store.read',
+  'store.create': 'store.write',
+  'store.put': 'store.write',
+  'store.remove': 'store.write',
+  'forms.submit': 'form.submit',
+  'points.request': 'points.request',
+  'media.upload': 'media.upload',
+} as const satisfies Record<string, Capability>;
+
+export type HostApiMethod = keyof typeof METHOD_CAPABILITIES;

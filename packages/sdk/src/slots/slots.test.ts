@@ -1,0 +1,95 @@
+import { SLOT_IDS } from '@cunmen/manifest';
+import { forwardRef, lazy, memo } from 'react';
+import { describe, expect, it } from 'vitest';
+import {
+  defineCadrePage,
+  defineNav,
+  definePage,
+  defineTile,
+  isSlotContribution,
+  SUPPORTED_SLOTS,
+} from './slots.js';
+
+function Tile() {
+  return null;
+}
+function Page({ path }: { path: string }) {
+  return path === '/' ? null : null;
+}
+
+describe('define helpers', () => {
+  it('defineTile / definePage / defineCadrePage wrap the component for their slot', () => {
+    expect(defineTile(Tile)).toEqual({ slot: 'village.home.tile/v1', Component: Tile });
+    expect(definePage(Page)).toEqual({ slot: 'village.page/v1', Component: Page });
+    expect(defineCadrePage(Page)).toEqual({ slot: 'cadre.page/v1', Component: Page });
+  });
+
+  it('accept memo, forwardRef and lazy components', () => {
+    const Memo = memo(Tile);
+    expect(defineTile(Memo).Component).toBe(Memo);
+    const Ref = forwardRef<HTMLDivElement, { path: string }>(() => null);
+    expect(definePage(Ref).Component).toBe(Ref);
+    const Lazy = lazy(async () => ({ default: Page }));
+    expect(defineCadrePage(Lazy).Component).toBe(Lazy);
+  });
+
+  it('reject something that is not a component', () => {
+    expect(() => defineTile('Tile' as never)).toThrow(expect.objectContaining({ code: 'SDK_ERR_INVALID_ARGUMENT' }));
+    expect(() => definePage(undefined as never)).toThrow(/definePage\(Component\)/);
+  });
+
+  it('defineNav keeps label, icon and path', () => {
+    expect(defineNav({ label: { 'zh-CN': '预约', en: 'Book' }, icon: 'calendar', to: '/w/waste' })).toEqual({
+      slot: 'village.nav/v1',
+      label: { 'zh-CN': '预约', en: 'Book' },
+      icon: 'calendar',
+      to: '/w/waste',
+    });
+    expect(defineNav({ label: { 'zh-CN': '预约' }, to: '/w/waste' })).toEqual({
+      slot: 'village.nav/v1',
+      label: { 'zh-CN': '预约' },
+      to: '/w/waste',
+    });
+  });
+
+  it('defineNav rejects an empty zh-CN label and a path that is not a portal path', () => {
+    expect(() => defineNav({ label: { 'zh-CN': '' }, to: '/w' })).toThrow(/label/);
+    expect(() => defineNav({ label: { 'zh-CN': '预约' }, to: 'https://evil.example' })).toThrow(/to/);
+    expect(() => defineNav({ label: { 'zh-CN': '预约' }, to: '//evil.example' })).toThrow(/to/);
+  });
+});
+
+describe('isSlotContribution', () => {
+  it('accepts what the helpers produce', () => {
+    for (const value of [
+      defineTile(Tile),
+      definePage(Page),
+      defineCadrePage(Page),
+      defineNav({ label: { 'zh-CN': '预约' }, to: '/w' }),
+    ]) {
+      expect(isSlotContribution(value)).toBe(true);
+    }
+  });
+
+  it('rejects modules that are not contributions', () => {
+    for (const value of [
+      null,
+      undefined,
+      Tile,
+      { default: defineTile(Tile) },
+      { slot: 'village.home.tile/v2', Component: Tile },
+      { slot: 'village.home.tile/v1' },
+      { slot: 'village.page/v1', Component: 'Page' },
+      { slot: 'village.nav/v1', label: { en: 'Book' }, to: '/w' },
+      { slot: 'village.nav/v1', label: { 'zh-CN': '预约' }, to: 'w' },
+    ]) {
+      expect(isSlotContribution(value)).toBe(false);
+    }
+  });
+});
+
+describe('SUPPORTED_SLOTS', () => {
+  it('matches the slot ids in @cunmen/manifest', () => {
+    expect([...SUPPORTED_SLOTS].sort()).toEqual([...SLOT_IDS].sort());
+  });
+});

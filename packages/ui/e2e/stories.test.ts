@@ -1,0 +1,225 @@
+/**
+ * Every Storybook story, in a real Chromium, in normal and elderly (长辈版) mode: zero axe-core WCAG 2.1
+ * A/AA violations; in elderly mode every visible text ≥ 18 px with line height ≥ 1.3 and every control
+ * at least 60 × 60 px; and at 200 % root font size on a 360 px wide screen, nothing overflows sideways.
+ *
+ * Serves the built `storybook-static/` (run `pnpm run build` first) with a small node:http server.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatViolations, type LaunchedBrowser, launchChromium, openPage, runAxe } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type Page = Awaited<ReturnType<typeof openPage>>['page'];
+
+const STATIC_DIR = fileURLToPath(new URL('../storybook-static/', import.meta.url));
+const INDEX = join(STATIC_DIR, 'index.json');
+if (!existsSync(INDEX)) {
+  throw new Error(`${INDEX} is missing: run \`pnpm run build\` in packages/ui before the browser tests`);
+}
+
+interface IndexEntry {
+  id: string;
+  type: 'story' | 'docs';
+  title: string;
+  name: string;
+}
+const stories = Object.values(
+  (JSON.parse(readFileSync(INDEX, 'utf8')) as { entries: Record<string, IndexEntry> }).entries,
+).filter((entry) => entry.type === 'story');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+function serveStatic(root: string): Server {
+  return createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+      },
+      () => {
+        res.writeHead(404).end('not found');
+      },
+    );
+  });
+}
+
+let server: Server;
+let base: string;
+let launched: LaunchedBrowser;
+
+beforeAll(async () => {
+  server = serveStatic(STATIC_DIR);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  launched = await launchChromium();
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Opens one story (elderly through Storybook's URL globals, `!true` being a boolean) and waits for it. */
+async function showStory(page: Page, id: string, elderly: boolean): Promise<void> {
+  const globals = elderly ? '&globals=elderly:!true' : '';
+  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story${globals}`);
+  await page.waitForFunction(
+    () =>
+      document.body.classList.contains('sb-show-errordisplay') ||
+      document.querySelector('#storybook-root .cm-root') !== null,
+  );
+  const renderError = await page.evaluate(() =>
+    document.body.classList.contains('sb-show-errordisplay')
+      ? (document.querySelector('#error-message')?.textContent ?? 'story failed to render')
+      : null,
+  );
+  expect(renderError, `story ${id} failed to render`).toBeNull();
+  const mode = await page.getAttribute('#storybook-root .cm-root', 'data-cm-elderly');
+  expect(mode, 'the elderly global reached the ThemeProvider').toBe(String(elderly));
+  // Let effects (toasts, previews) settle and images decode.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/** In-page check of the 适老化 sizes: text ≥ 18 px, line height ≥ 1.3, targets ≥ 60 × 60 px. */
+function elderlySizeProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('#storybook-root');
+    if (!root) return ['no #storybook-root'];
+    const problems: string[] = [];
+    const name = (el: Element) => {
+      const classes = typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : '';
+      return `<${el.tagName.toLowerCase()}${classes}> "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    };
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (style.display === 'none' || style.visibility === 'hidden' || box.width === 0 || box.height === 0) continue;
+      const hasText = Array.from(el.childNodes).some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+      );
+      const isField = el.matches('input:not([type="radio"]):not([type="checkbox"]), select, textarea');
+      if (hasText || isField) {
+        const fontSize = Number.parseFloat(style.fontSize);
+        if (fontSize < 18) problems.push(`font-size ${fontSize}px < 18px: ${name(el)}`);
+        if (hasText) {
+          const lineHeight = style.lineHeight === 'normal' ? Number.NaN : Number.parseFloat(style.lineHeight);
+          if (!(lineHeight / fontSize >= 1.3 - 0.005)) {
+            problems.push(`line-height ${style.lineHeight} < 1.3 × ${fontSize}px: ${name(el)}`);
+          }
+        }
+      }
+      if (el.matches('button, a[href], input, select, [role="switch"]')) {
+        if (box.width < 60 || box.height < 60) {
+          problems.push(`touch target ${Math.round(box.width)}×${Math.round(box.height)} < 60×60: ${name(el)}`);
+        }
+      }
+    }
+    return problems;
+  });
+}
+
+/** Elements that stick out of a 360 px viewport, and the document's own sideways scroll. */
+function overflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const width = doc.clientWidth;
+    const problems: string[] = [];
+    if (doc.scrollWidth > width) problems.push(`document scrollWidth ${doc.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.querySelectorAll('#storybook-root *'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width <= 1 && box.height <= 1) continue; // empty or visually hidden
+      if (box.right > width + 0.5 || box.left < -0.5) {
+        const classes = typeof el.className === 'string' ? el.className : '';
+        problems.push(`<${el.tagName.toLowerCase()} class="${classes}"> spans ${Math.round(box.left)}–${Math.round(box.right)}px`);
+      }
+    }
+    return problems;
+  });
+}
+
+describe('Storybook stories in Chromium', () => {
+  it('has stories for every component', () => {
+    const titles = new Set(stories.map((s) => s.title.split('/').pop()));
+    for (const component of [
+      'Button',
+      'Card',
+      'ElderlyModeSwitch',
+      'EmptyState',
+      'ErrorState',
+      'ImageUpload',
+      'List',
+      'LoadingState',
+      'NumberField',
+      'Page',
+      'PhoneField',
+      'RadioGroup',
+      'Select',
+      'TextArea',
+      'TextField',
+      'ThemeProvider',
+      'Tile',
+      'Toast',
+    ]) {
+      expect(titles, `stories for ${component}`).toContain(component);
+    }
+  });
+
+  it.each(stories.map((s) => [s.id, s] as const))('%s: no axe violations in normal and elderly mode; 适老化 sizes', async (id) => {
+    const { page, consoleErrors } = await openPage(launched.browser, `story ${id}`, {
+      viewport: { width: 360, height: 740 },
+    });
+
+    await showStory(page, id, false);
+    const normal = await runAxe(page, '#storybook-root');
+    expect(normal, `normal mode:\n${formatViolations(normal)}`).toEqual([]);
+
+    await showStory(page, id, true);
+    const elderly = await runAxe(page, '#storybook-root');
+    expect(elderly, `elderly mode:\n${formatViolations(elderly)}`).toEqual([]);
+    expect(await elderlySizeProblems(page), 'elderly mode sizes').toEqual([]);
+
+    expect(consoleErrors, 'console errors').toEqual([]);
+  });
+
+  it('no story overflows sideways at 200 % font size on a 360 px screen (both modes)', { timeout: 600_000 }, async () => {
+    const { page } = await openPage(launched.browser, 'stories at 200 percent font size', {
+      viewport: { width: 360, height: 740 },
+    });
+    const failures: string[] = [];
+    for (const story of stories) {
+      for (const elderly of [false, true]) {
+        await showStory(page, story.id, elderly);
+        await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+        const scaled = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+        expect(scaled).toBe('32px');
+        const problems = await overflowProblems(page);
+        if (problems.length > 0) failures.push(`${story.id}${elderly ? ' (elderly)' : ''}:\n  ${problems.join('\n  ')}`);
+      }
+    }
+    expect(failures.join('\n'), 'horizontal overflow at 200 %').toBe('');
+  });
+});

@@ -1,0 +1,1 @@
+export { ElderlyModeSwitch, type ElderlyModeSwitchProps } from './ElderlyModeSwitch.js';

@@ -1,0 +1,1 @@
+export { formatBytes, IMAGE_TYPES, ImageUpload, type ImageUploadProps } from './ImageUpload.js';

@@ -1,0 +1,1 @@
+export { isValidPhone, PhoneField, type PhoneFieldProps } from './PhoneField.js';

@@ -1,0 +1,1 @@
+export { type RadioGroupProps, type RadioOption, RadioGroup } from './RadioGroup.js';
