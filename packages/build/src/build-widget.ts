@@ -30,7 +30,6 @@ export interface BuildWidgetOptions {
   root: string;
   /** Relative to root; default `dist`. */
   outDir?: string;
-  mode?: 'production' | 'development';
 }
 
 export type BuildOutcome = { ok: true; manifest: BuiltManifest; outDir: string } | { ok: false; issues: ManifestIssue[] };
@@ -91,9 +90,10 @@ export async function describeBuild(
   return checked.ok ? { ok: true, manifest: checked.value } : { ok: false, issues: checked.issues };
 }
 
-async function bundle(widget: WidgetPackage, distPath: string, mode: 'production' | 'development', plugins: RsbuildPlugin[] = []) {
-  const rsbuild = await createRsbuild({ cwd: widget.root, rsbuildConfig: widgetRsbuildConfig({ widget, distPath, mode, plugins }) });
-  return rsbuild;
+async function bundle(widget: WidgetPackage, distPath: string, minify: boolean, plugins: RsbuildPlugin[] = []) {
+  // Always production mode: the shell's React is a production build, and a development-mode remote
+  // would call the development JSX runtime against it.
+  return createRsbuild({ cwd: widget.root, rsbuildConfig: widgetRsbuildConfig({ widget, distPath, mode: 'production', minify, plugins }) });
 }
 
 /** One production build; throws nothing for bad input — problems come back as issues. */
@@ -106,7 +106,7 @@ export async function buildWidget(options: BuildWidgetOptions): Promise<BuildOut
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    const rsbuild = await bundle(widget, tmp, options.mode ?? 'production');
+    const rsbuild = await bundle(widget, tmp, true);
     try {
       const result = await rsbuild.build();
       await result.close();
@@ -156,7 +156,7 @@ export async function watchWidget(options: WatchWidgetOptions): Promise<{ close(
       });
     },
   };
-  const rsbuild = await bundle(widget, outDir, 'development', [reporter]);
+  const rsbuild = await bundle(widget, outDir, false, [reporter]);
   const result = await rsbuild.build({ watch: true });
   return { close: () => result.close() };
 }

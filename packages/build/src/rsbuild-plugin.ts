@@ -17,6 +17,8 @@ export interface WidgetRsbuildOptions {
   /** Output directory, absolute. */
   distPath: string;
   mode: 'production' | 'development';
+  /** Defaults to true in production. */
+  minify?: boolean;
   /** Extra rsbuild plugins (the CLI adds its dev-server hooks). */
   plugins?: RsbuildPlugin[];
 }
@@ -47,20 +49,22 @@ export function widgetRsbuildConfig(options: WidgetRsbuildOptions): RsbuildConfi
     mode,
     logLevel: 'warn',
     source: { entry: {} },
+    // TypeScript's NodeNext style: `./Page.js` in source means `./Page.tsx`.
+    tools: { htmlPlugin: false, rspack: { resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } } },
     output: {
       target: 'web',
       distPath: { root: distPath },
       assetPrefix: 'auto',
       cleanDistPath: true,
       filenameHash: true,
-      minify: mode === 'production',
+      minify: options.minify ?? mode === 'production',
       sourceMap: false,
       polyfill: 'off',
       legalComments: 'none',
       overrideBrowserslist: [...BROWSER_TARGETS],
     },
-    tools: { htmlPlugin: false },
-    dev: { hmr: false, liveReload: false, writeToDisk: true },
+    // Chunks load relative to remoteEntry.js wherever it is served (dev server, registry, CDN).
+    dev: { hmr: false, liveReload: false, writeToDisk: true, assetPrefix: 'auto' },
     plugins: [pluginReact({ fastRefresh: false }), pluginModuleFederation(moduleFederationOptions(widget)), ...(options.plugins ?? [])],
   };
 }

@@ -5,6 +5,7 @@ import { pluginReact } from '@rsbuild/plugin-react';
 export default defineConfig({
   root: import.meta.dirname,
   source: { entry: { index: './src/index.tsx' } },
+  tools: { rspack: { resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } } },
   html: { title: 'cunmen dev', template: './src/index.html' },
   output: {
     distPath: { root: 'dist' },

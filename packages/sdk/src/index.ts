@@ -38,7 +38,16 @@ export {
   type UploadedMedia,
 } from './core/host-api.js';
 export { createHttpHostApi, HOST_API_PATH, type HttpHostApiOptions } from './core/http-host-api.js';
-export type { Division, HostUser, HostUserRole, Locale, Page, StoredDoc, Village, WidgetInfo } from './core/types.js';
+export type {
+  Division,
+  HostUser,
+  HostUserRole,
+  Locale,
+  Page,
+  StoredDoc,
+  Village,
+  WidgetInfo,
+} from './core/types.js';
 export { COLLECTION_PATTERN, DOC_ID_PATTERN, MAX_PAGE_LIMIT } from './core/validate.js';
 
 // React

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { onTestFailed, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -82,17 +82,19 @@ export async function openPage(
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
-  let failed = false;
-  onTestFailed(async () => {
-    failed = true;
-    const dir = join(process.cwd(), 'test-results', 'e2e', artifactName(testName));
-    await mkdir(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, 'failure.png'), fullPage: true }).catch(() => undefined);
-    await context.tracing.stop({ path: join(dir, 'trace.zip') }).catch(() => undefined);
-    console.error(`browser artifacts: ${dir}`);
-  });
-  onTestFinished(async () => {
-    if (!failed) await context.tracing.stop().catch(() => undefined);
+  // One hook, so the artifacts are written before the context closes, whatever order hooks run in.
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      const dir = join(process.cwd(), 'test-results', 'e2e', artifactName(testName));
+      await mkdir(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'failure.png'), fullPage: true }).catch((err: unknown) => {
+        console.error(`screenshot failed: ${String(err)}`);
+      });
+      await context.tracing.stop({ path: join(dir, 'trace.zip') }).catch(() => undefined);
+      console.error(`browser artifacts: ${dir}\nconsole errors:\n${consoleErrors.join('\n')}`);
+    } else {
+      await context.tracing.stop().catch(() => undefined);
+    }
     await context.close().catch(() => undefined);
   });
   return { page, context, consoleErrors };

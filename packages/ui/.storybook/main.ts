@@ -3,6 +3,8 @@
  * the core (toolbars, controls, actions, viewport); telemetry and update checks off so the build runs
  * offline.
  */
+import { mergeRsbuildConfig } from '@rsbuild/core';
+import { pluginReact } from '@rsbuild/plugin-react';
 import type { StorybookConfig } from 'storybook-react-rsbuild';
 
 const config: StorybookConfig = {
@@ -11,6 +13,8 @@ const config: StorybookConfig = {
   framework: { name: 'storybook-react-rsbuild', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: false },
+  // The automatic JSX runtime (no `import React`), as tsconfig's `jsx: react-jsx`.
+  rsbuildFinal: (config) => mergeRsbuildConfig(config, { plugins: [pluginReact()] }),
 };
 
 export default config;

@@ -4,9 +4,9 @@
  */
 import type { BuiltManifest, ManifestIssue } from '@cunmen/manifest';
 import { HostProvider, type SlotContribution } from '@cunmen/sdk';
-import { createMockHost } from '@cunmen/sdk/testing';
+import { createMockHost } from '@cunmen/sdk/mock';
 import { ElderlyModeSwitch, ErrorState, LoadingState, ThemeProvider } from '@cunmen/ui';
-import { Component, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Component, type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createFederation } from './federation.js';
 
 interface DevState {
@@ -72,9 +72,9 @@ function Slot({ load, tab, path }: { load: (expose: string) => Promise<SlotContr
     <div data-slot={tab.slot} data-expose={tab.expose} data-state={state.status}>
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState message={state.message ?? ''} />}
-      {c && 'Component' in c && (
+      {c && c.slot !== 'village.nav/v1' && (
         <Boundary onError={(message) => setState({ status: 'error', message })}>
-          <c.Component path={path} />
+          {c.slot === 'village.home.tile/v1' ? <c.Component /> : <c.Component path={path} />}
         </Boundary>
       )}
     </div>
@@ -86,7 +86,6 @@ const CONFIG_KEY = 'cunmen-dev:config';
 export function App() {
   const [dev, setDev] = useState<DevState | null>(null);
   const [active, setActive] = useState<string | null>(null);
-  const [elderly, setElderly] = useState(() => localStorage.getItem('cunmen-dev:elderly') === 'true');
   const [locale, setLocale] = useState<'zh-CN' | 'en'>('zh-CN');
   const [role, setRole] = useState<'resident' | 'cadre'>('resident');
   const [configText, setConfigText] = useState<string | null>(() => localStorage.getItem(CONFIG_KEY));
@@ -123,10 +122,10 @@ export function App() {
   const host = useMemo(() => {
     if (!manifest) return null;
     return createMockHost({
-      widget: { name: manifest.name, version: manifest.version, capabilities: manifest.capabilities },
+      widget: { name: manifest.name, version: manifest.version },
+      capabilities: manifest.capabilities,
       config,
       locale,
-      elderly,
       user: role === 'cadre' ? { id: 'cadre-1', displayName: '王**', role: 'cadre' } : { id: 'resident-1', displayName: '李**', role: 'resident', householdId: 'H001' },
       persist: window.localStorage,
       onNavigate: (to: string) => {
@@ -134,12 +133,12 @@ export function App() {
         const page = tabs.find((t) => t.slot === 'village.page/v1' && t.route === route);
         if (page) setActive(page.id);
       },
-      onElderlyChange: (value: boolean) => {
-        localStorage.setItem('cunmen-dev:elderly', String(value));
-        setElderly(value);
-      },
     });
-  }, [manifest, config, locale, elderly, role, tabs]);
+  }, [manifest, config, locale, role, tabs]);
+  const elderly = useSyncExternalStore(
+    (listener) => host?.elderly.subscribe(listener) ?? (() => undefined),
+    () => host?.elderly.get() ?? false,
+  );
 
   if (!dev) return <LoadingState />;
   if (!manifest || !federation || !host) {

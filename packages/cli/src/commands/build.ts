@@ -15,7 +15,7 @@ export function printBuildSummary(manifest: BuiltManifest, stream: NodeJS.Writab
 
 export async function buildCommand(dir: string, options: { outDir?: string }): Promise<BuiltManifest> {
   const started = Date.now();
-  const outcome = await buildWidget({ root: resolve(dir), outDir: options.outDir ?? 'dist', mode: 'production' });
+  const outcome = await buildWidget({ root: resolve(dir), outDir: options.outDir ?? 'dist'});
   if (!outcome.ok) throw new CliError(`build failed with ${outcome.issues.length} problem(s); nothing was written`, 1, outcome.issues);
   process.stdout.write(`${green('✓')} built ${outcome.manifest.name}@${outcome.manifest.version} in ${Date.now() - started} ms → ${outcome.outDir}\n`);
   printBuildSummary(outcome.manifest);

@@ -62,10 +62,30 @@ function cunmenDep(pkg: '@cunmen/sdk' | '@cunmen/ui' | '@cunmen/cli' | '@cunmen/
     case 'workspace':
       return 'workspace:^';
     case 'local':
-      return `link:${relative(widgetDir, join(deps.checkout, 'packages', pkg.slice('@cunmen/'.length)))}`;
+      return localSpec(pkg, deps.checkout, widgetDir);
     default:
       return `^${ownVersion(pkg)}`;
   }
+}
+
+const CUNMEN_PACKAGES = ['@cunmen/manifest', '@cunmen/sdk', '@cunmen/ui', '@cunmen/build', '@cunmen/cli'] as const;
+
+/**
+ * `file:` (not `link:`): pnpm injects a copy whose peers (React) resolve from the widget, so tests and
+ * the dev shell see one React, as they do with packages installed from the registry.
+ */
+function localSpec(pkg: string, checkout: string, widgetDir: string): string {
+  return `file:${relative(widgetDir, join(checkout, 'packages', pkg.slice('@cunmen/'.length)))}`;
+}
+
+function pnpmWorkspaceYaml(deps: DependencyMode, widgetDir: string): string {
+  const lines = ['# pnpm 12 refuses dependency build scripts that are not listed here.', 'allowBuilds:', '  esbuild: false'];
+  if (deps.kind === 'local') {
+    // The checkout's packages depend on each other with workspace:^, which means nothing here.
+    lines.push('overrides:');
+    for (const pkg of CUNMEN_PACKAGES) lines.push(`  '${pkg}': '${localSpec(pkg, deps.checkout, widgetDir)}'`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export function widgetPackageJson(options: CreateOptions, widgetDir: string): Record<string, unknown> {
@@ -166,6 +186,11 @@ export function scaffoldWidget(options: CreateOptions): string {
     });
     writeFileSync(join(staging, 'package.json'), `${JSON.stringify(widgetPackageJson(options, target), null, 2)}\n`);
     writeFileSync(join(staging, 'widget.json'), `${JSON.stringify(widgetManifest(options), null, 2)}\n`);
+    if (options.deps.kind !== 'workspace') {
+      // A widget of its own (not inside the Cunmen monorepo): pnpm 12 needs each dependency build
+      // script decided; none of the toolchain's is needed.
+      writeFileSync(join(staging, 'pnpm-workspace.yaml'), pnpmWorkspaceYaml(options.deps, target));
+    }
     if (options.deps.kind === 'registry') {
       const registry = normalizeRegistry(options.deps.registry);
       writeFileSync(join(staging, '.npmrc'), `${PROVINCE_SCOPE}:registry=${registry}\n${options.scope}:registry=${registry}\n`);

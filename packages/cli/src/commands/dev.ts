@@ -73,6 +73,10 @@ export async function startDevServer(dir: string, options: { port: number; host:
     serveFile(res, join(DEV_SHELL_DIR, 'index.html'), 'no-store');
   });
 
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolveListen());
+  });
   const watcher = await watchWidget({
     root,
     outDir: DEV_OUT,
@@ -89,10 +93,6 @@ export async function startDevServer(dir: string, options: { port: number; host:
     },
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolveListen());
-  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/`;

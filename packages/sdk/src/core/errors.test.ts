@@ -53,7 +53,10 @@ describe('CapabilityDeniedError', () => {
 
 describe('guards', () => {
   it('recognise errors from another copy of the SDK by shape', () => {
-    const foreign = Object.assign(new Error('本组件没有获得权限'), { code: 'SDK_ERR_CAPABILITY_DENIED', detail: 'x' });
+    const foreign = Object.assign(new Error('本组件没有获得权限'), {
+      code: 'SDK_ERR_CAPABILITY_DENIED',
+      detail: 'x',
+    });
     expect(isHostError(foreign)).toBe(true);
     expect(isCapabilityDenied(foreign)).toBe(true);
     expect(isHostError(new Error('plain'))).toBe(false);
@@ -69,7 +72,11 @@ describe('guards', () => {
   });
 
   it('invalidArgument says which argument and what was expected', () => {
-    const error = invalidArgument('limit', { 'zh-CN': '1 到 100 之间的整数', en: 'an integer from 1 to 100' }, 0);
+    const error = invalidArgument(
+      'limit',
+      { 'zh-CN': '1 到 100 之间的整数', en: 'an integer from 1 to 100' },
+      0,
+    );
     expect(error.code).toBe('SDK_ERR_INVALID_ARGUMENT');
     expect(error.message).toBe('参数「limit」不正确：应为1 到 100 之间的整数');
     expect(error.detail).toBe('Invalid limit: expected an integer from 1 to 100, got 0.');

@@ -71,7 +71,10 @@ export class HostError extends Error {
 
   constructor(init: HostErrorInit) {
     const known = describe(init.code);
-    super(init.message || known?.['zh-CN'] || FALLBACK_MESSAGE, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      init.message || known?.['zh-CN'] || FALLBACK_MESSAGE,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.code = init.code;
     this.status = init.status;
     this.requestId = init.requestId;

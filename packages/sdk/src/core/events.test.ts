@@ -10,7 +10,11 @@ declare module '@cunmen/sdk' {
   }
 }
 
-const publisher: WidgetInfo = { name: '@deqing/waste-booking', version: '1.0.0', capabilities: ['events.publish'] };
+const publisher: WidgetInfo = {
+  name: '@deqing/waste-booking',
+  version: '1.0.0',
+  capabilities: ['events.publish'],
+};
 const listener: WidgetInfo = { name: '@deqing/points-board', version: '1.0.0', capabilities: [] };
 
 describe('event bus', () => {
@@ -29,7 +33,9 @@ describe('event bus', () => {
     const hub = createEventHub();
     const handler = vi.fn();
     hub.subscribe('waste.booked', handler);
-    expect(() => hub.forWidget(listener).publish('waste.booked', { id: 'b1' })).toThrow(CapabilityDeniedError);
+    expect(() => hub.forWidget(listener).publish('waste.booked', { id: 'b1' })).toThrow(
+      CapabilityDeniedError,
+    );
     try {
       hub.forWidget(listener).publish('waste.booked', { id: 'b1' });
     } catch (error) {
@@ -69,7 +75,10 @@ describe('event bus', () => {
       throw new Error('bad handler');
     });
     hub.emit('navigation', { to: '/' });
-    expect(spy).toHaveBeenCalledWith('[cunmen] handler for event "navigation" threw', new Error('bad handler'));
+    expect(spy).toHaveBeenCalledWith(
+      '[cunmen] handler for event "navigation" threw',
+      new Error('bad handler'),
+    );
     spy.mockRestore();
   });
 

@@ -65,7 +65,11 @@ type AnyHandler = (payload: unknown, meta: EventMeta) => void;
 
 function checkName(name: unknown): string {
   if (typeof name !== 'string' || name === '' || name.length > 128) {
-    throw invalidArgument('event name', { 'zh-CN': '1 到 128 个字符的事件名', en: 'a name of 1–128 characters' }, name);
+    throw invalidArgument(
+      'event name',
+      { 'zh-CN': '1 到 128 个字符的事件名', en: 'a name of 1–128 characters' },
+      name,
+    );
   }
   return name;
 }
@@ -82,7 +86,8 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
   const handlers = new Map<string, Set<AnyHandler>>();
   const onHandlerError =
     options.onHandlerError ??
-    ((error: unknown, meta: EventMeta) => console.error(`[cunmen] handler for event "${meta.name}" threw`, error));
+    ((error: unknown, meta: EventMeta) =>
+      console.error(`[cunmen] handler for event "${meta.name}" threw`, error));
 
   function emit(name: string, payload: unknown, source: string): void {
     checkName(name);
@@ -127,11 +132,15 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
     forWidget(widget) {
       return {
         publish(name, payload) {
-          if (!widget.capabilities.includes('events.publish')) throw new CapabilityDeniedError('events.publish');
+          if (!widget.capabilities.includes('events.publish'))
+            throw new CapabilityDeniedError('events.publish');
           if (HOST_EVENTS.includes(name)) {
             throw invalidArgument(
               'event name',
-              { 'zh-CN': '本组件自己的事件名（该事件只能由宿主发布）', en: `a widget event ("${name}" is emitted by the host only)` },
+              {
+                'zh-CN': '本组件自己的事件名（该事件只能由宿主发布）',
+                en: `a widget event ("${name}" is emitted by the host only)`,
+              },
               name,
             );
           }

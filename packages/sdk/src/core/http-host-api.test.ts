@@ -19,7 +19,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-const doc = { id: 'doc-1', data: { a: 1 }, version: 1, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+const doc = {
+  id: 'doc-1',
+  data: { a: 1 },
+  version: 1,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
 
 /** An in-test fetch: records each request and answers with `respond`. */
 function client(respond: Responder, extra: Partial<Parameters<typeof createHttpHostApi>[0]> = {}) {
@@ -35,7 +41,12 @@ function client(respond: Responder, extra: Partial<Parameters<typeof createHttpH
     seen.push(entry);
     return respond(entry);
   }) as unknown as typeof globalThis.fetch;
-  const api = createHttpHostApi({ baseUrl: 'https://shell.example/', credential: 'tok-123', fetch, ...extra });
+  const api = createHttpHostApi({
+    baseUrl: 'https://shell.example/',
+    credential: 'tok-123',
+    fetch,
+    ...extra,
+  });
   return { api, seen };
 }
 
@@ -87,7 +98,9 @@ describe('createHttpHostApi requests', () => {
 
   it('gets one document, and null for SHELL_ERR_NOT_FOUND', async () => {
     const { api, seen } = client((s) =>
-      s.url.endsWith('/doc-1') ? json(200, doc) : json(404, { code: 'SHELL_ERR_NOT_FOUND', message: '未找到' }),
+      s.url.endsWith('/doc-1')
+        ? json(200, doc)
+        : json(404, { code: 'SHELL_ERR_NOT_FOUND', message: '未找到' }),
     );
     await expect(api.store.get('bookings', 'doc-1')).resolves.toEqual(doc);
     await expect(api.store.get('bookings', 'doc-2')).resolves.toBeNull();
@@ -99,7 +112,10 @@ describe('createHttpHostApi requests', () => {
 
   it('a 404 without SHELL_ERR_NOT_FOUND (wrong baseUrl) is an error, not null', async () => {
     const { api } = client(() => new Response('<html>Not Found</html>', { status: 404 }));
-    await expect(api.store.get('bookings', 'doc-1')).rejects.toMatchObject({ code: 'SDK_ERR_BAD_RESPONSE', status: 404 });
+    await expect(api.store.get('bookings', 'doc-1')).rejects.toMatchObject({
+      code: 'SDK_ERR_BAD_RESPONSE',
+      status: 404,
+    });
   });
 
   it('creates with POST { data }', async () => {
@@ -117,13 +133,19 @@ describe('createHttpHostApi requests', () => {
     const { api, seen } = client(() => json(200, { ...doc, version: 3 }));
     await api.store.put('bookings', 'doc-1', { a: 2 }, { ifVersion: 2 });
     await api.store.put('bookings', 'doc-1', { a: 3 });
-    expect(seen[0]).toMatchObject({ url: `${base}/store/bookings/doc-1`, method: 'PUT', body: { data: { a: 2 }, ifVersion: 2 } });
+    expect(seen[0]).toMatchObject({
+      url: `${base}/store/bookings/doc-1`,
+      method: 'PUT',
+      body: { data: { a: 2 }, ifVersion: 2 },
+    });
     expect(seen[1]?.body).toEqual({ data: { a: 3 } });
   });
 
   it('removes with DELETE and accepts 204 and an already-gone 404', async () => {
     const { api, seen } = client((s) =>
-      s.url.endsWith('/doc-1') ? new Response(null, { status: 204 }) : json(404, { code: 'SHELL_ERR_NOT_FOUND', message: '未找到' }),
+      s.url.endsWith('/doc-1')
+        ? new Response(null, { status: 204 })
+        : json(404, { code: 'SHELL_ERR_NOT_FOUND', message: '未找到' }),
     );
     await expect(api.store.remove('bookings', 'doc-1')).resolves.toBeUndefined();
     await expect(api.store.remove('bookings', 'doc-2')).resolves.toBeUndefined();
@@ -136,7 +158,11 @@ describe('createHttpHostApi requests', () => {
       id: 's1',
       receivedAt: '2025-01-01T00:00:00.000Z',
     });
-    expect(seen[0]).toMatchObject({ url: `${base}/forms/waste-pickup`, method: 'POST', body: { data: { day: '周二' } } });
+    expect(seen[0]).toMatchObject({
+      url: `${base}/forms/waste-pickup`,
+      method: 'POST',
+      body: { data: { day: '周二' } },
+    });
   });
 
   it('requests points with POST /points/requests and only the known fields', async () => {
@@ -181,23 +207,26 @@ describe('createHttpHostApi errors', () => {
     ['media.upload', 'media.upload', (api) => api.media.upload(new Blob(['x']), { filename: 'a.jpg' })],
   ];
 
-  it.each(guarded)('%s: 403 SHELL_ERR_CAPABILITY_DENIED → CapabilityDeniedError(%s)', async (_, capability, run) => {
-    const { api } = client(() =>
-      json(403, { code: 'SHELL_ERR_CAPABILITY_DENIED', message: '本组件没有该权限', requestId: 'req-9' }),
-    );
-    const error = await run(api).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(CapabilityDeniedError);
-    expect(error).toMatchObject({
-      code: 'SDK_ERR_CAPABILITY_DENIED',
-      capability,
-      status: 403,
-      requestId: 'req-9',
-      message: '本组件没有该权限',
-    });
-  });
+  it.each(guarded)(
+    '%s: 403 SHELL_ERR_CAPABILITY_DENIED → CapabilityDeniedError(%s)',
+    async (_, capability, run) => {
+      const { api } = client(() =>
+        json(403, { code: 'SHELL_ERR_CAPABILITY_DENIED', message: '本组件没有该权限', requestId: 'req-9' }),
+      );
+      const error = await run(api).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CapabilityDeniedError);
+      expect(error).toMatchObject({
+        code: 'SDK_ERR_CAPABILITY_DENIED',
+        capability,
+        status: 403,
+        requestId: 'req-9',
+        message: '本组件没有该权限',
+      });
+    },
+  );
 
   it('a 403 with another code stays a plain HostError', async () => {
     const { api } = client(() => json(403, { code: 'SHELL_ERR_FORBIDDEN', message: '无权访问' }));
@@ -209,7 +238,11 @@ describe('createHttpHostApi errors', () => {
 
   it('maps 409 to HostError with the server code, status, message and request id', async () => {
     const { api } = client(() =>
-      json(409, { code: 'SHELL_ERR_VERSION_CONFLICT', message: '数据已被修改' }, { 'x-request-id': 'req-hdr' }),
+      json(
+        409,
+        { code: 'SHELL_ERR_VERSION_CONFLICT', message: '数据已被修改' },
+        { 'x-request-id': 'req-hdr' },
+      ),
     );
     await expect(api.store.put('bookings', 'doc-1', {}, { ifVersion: 1 })).rejects.toMatchObject({
       name: 'HostError',
@@ -222,7 +255,11 @@ describe('createHttpHostApi errors', () => {
 
   it('a non-JSON error page becomes SDK_ERR_BAD_RESPONSE with the status', async () => {
     const { api } = client(() => new Response('<html>502 Bad Gateway</html>', { status: 502 }));
-    await expect(api.me()).rejects.toMatchObject({ code: 'SDK_ERR_BAD_RESPONSE', status: 502, message: '服务暂时不可用，请稍后重试' });
+    await expect(api.me()).rejects.toMatchObject({
+      code: 'SDK_ERR_BAD_RESPONSE',
+      status: 502,
+      message: '服务暂时不可用，请稍后重试',
+    });
   });
 
   it('a 200 that is not JSON (captive portal) becomes SDK_ERR_BAD_RESPONSE', async () => {
@@ -241,7 +278,11 @@ describe('createHttpHostApi errors', () => {
     });
     const error = await api.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
-    expect(error).toMatchObject({ code: 'SDK_ERR_NETWORK', message: '网络不稳定，请稍后重试', status: undefined });
+    expect(error).toMatchObject({
+      code: 'SDK_ERR_NETWORK',
+      message: '网络不稳定，请稍后重试',
+      status: undefined,
+    });
     expect((error as HostError).detail).toContain('Failed to fetch');
   });
 
@@ -271,7 +312,13 @@ describe('createHttpHostApi errors', () => {
     it('uploads get the longer uploadTimeoutMs', async () => {
       vi.useFakeTimers();
       const fetch = (() => new Promise<Response>(() => {})) as typeof globalThis.fetch;
-      const api = createHttpHostApi({ baseUrl: '', credential: 't', fetch, timeoutMs: 1000, uploadTimeoutMs: 5000 });
+      const api = createHttpHostApi({
+        baseUrl: '',
+        credential: 't',
+        fetch,
+        timeoutMs: 1000,
+        uploadTimeoutMs: 5000,
+      });
       let settled = false;
       const result = api.media.upload(new Blob(['x']), { filename: 'a.jpg' }).catch((e: unknown) => {
         settled = true;
@@ -297,17 +344,25 @@ describe('createHttpHostApi argument checks (nothing is sent)', () => {
     ['empty cursor', (api) => api.store.list('bookings', { cursor: '' }), 'cursor'],
     ['ifVersion 0', (api) => api.store.put('bookings', 'a', {}, { ifVersion: 0 }), 'ifVersion'],
     ['undefined data', (api) => api.store.create('bookings', undefined), 'data'],
-    ['cyclic data', (api) => {
-      const data: Record<string, unknown> = {};
-      data.self = data;
-      return api.forms.submit('signup', data);
-    }, 'data'],
+    [
+      'cyclic data',
+      (api) => {
+        const data: Record<string, unknown> = {};
+        data.self = data;
+        return api.forms.submit('signup', data);
+      },
+      'data',
+    ],
     ['bad form id', (api) => api.forms.submit('Sign Up', {}), 'formId'],
     ['empty points item', (api) => api.points.request({ item: ' ' }), 'item'],
     ['fractional quantity', (api) => api.points.request({ item: 'x', quantity: 1.5 }), 'quantity'],
     ['bad evidence id', (api) => api.points.request({ item: 'x', evidence: ['a b'] }), 'evidence[0]'],
     ['not a blob', (api) => api.media.upload('x' as unknown as Blob, { filename: 'a.jpg' }), 'file'],
-    ['filename with a path', (api) => api.media.upload(new Blob(['x']), { filename: '../a.jpg' }), 'filename'],
+    [
+      'filename with a path',
+      (api) => api.media.upload(new Blob(['x']), { filename: '../a.jpg' }),
+      'filename',
+    ],
   ];
 
   it.each(cases)('%s → SDK_ERR_INVALID_ARGUMENT naming %s', async (_, run, argument) => {

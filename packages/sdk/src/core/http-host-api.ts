@@ -94,14 +94,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
   if (typeof options?.baseUrl !== 'string') {
-    throw invalidArgument('baseUrl', { 'zh-CN': '服务器地址字符串', en: "the shell server's URL (a string)" }, options?.baseUrl);
+    throw invalidArgument(
+      'baseUrl',
+      { 'zh-CN': '服务器地址字符串', en: "the shell server's URL (a string)" },
+      options?.baseUrl,
+    );
   }
   const credential = options.credential;
   if (!(typeof credential === 'function' || (typeof credential === 'string' && credential !== ''))) {
-    throw invalidArgument('credential', { 'zh-CN': '组件凭证', en: 'a non-empty widget credential' }, credential);
+    throw invalidArgument(
+      'credential',
+      { 'zh-CN': '组件凭证', en: 'a non-empty widget credential' },
+      credential,
+    );
   }
   const root = options.baseUrl.replace(/\/+$/, '') + HOST_API_PATH;
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const uploadTimeoutMs = options.uploadTimeoutMs ?? 120_000;
 
@@ -154,7 +163,11 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
         const message = typeof error.message === 'string' ? error.message : undefined;
         const requestId = typeof error.requestId === 'string' ? error.requestId : headerRequestId;
         if (response.status === 403 && code === 'SHELL_ERR_CAPABILITY_DENIED') {
-          throw new CapabilityDeniedError(METHOD_CAPABILITIES[call.method], { status: 403, requestId, message });
+          throw new CapabilityDeniedError(METHOD_CAPABILITIES[call.method], {
+            status: 403,
+            requestId,
+            message,
+          });
         }
         if (code === undefined) {
           throw new HostError({
@@ -269,7 +282,10 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
           method: 'store.put',
           httpMethod: 'PUT',
           path,
-          json: ifVersion === undefined ? `{"data":${dataJson}}` : `{"data":${dataJson},"ifVersion":${ifVersion}}`,
+          json:
+            ifVersion === undefined
+              ? `{"data":${dataJson}}`
+              : `{"data":${dataJson},"ifVersion":${ifVersion}}`,
         });
         return doc<T>('store.put()', reply.body);
       },

@@ -20,7 +20,14 @@ export interface Village {
   county?: Division;
 }
 
-export type HostUserRole = 'resident' | 'cadre' | 'supervisor' | 'township' | 'county' | 'province' | 'merchant';
+export type HostUserRole =
+  | 'resident'
+  | 'cadre'
+  | 'supervisor'
+  | 'township'
+  | 'county'
+  | 'province'
+  | 'merchant';
 
 /** The signed-in user as the widget may see them. */
 export interface HostUser {

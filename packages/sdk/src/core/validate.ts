@@ -35,7 +35,10 @@ export function checkCollection(collection: unknown): string {
   if (typeof collection !== 'string' || !COLLECTION_PATTERN.test(collection)) {
     throw invalidArgument(
       'collection',
-      { 'zh-CN': '以小写字母开头、由小写字母数字和 - 组成、不超过 63 个字符的名称', en: 'a name matching /^[a-z][a-z0-9-]{0,62}$/' },
+      {
+        'zh-CN': '以小写字母开头、由小写字母数字和 - 组成、不超过 63 个字符的名称',
+        en: 'a name matching /^[a-z][a-z0-9-]{0,62}$/',
+      },
       collection,
     );
   }
@@ -46,7 +49,10 @@ export function checkFormId(formId: unknown): string {
   if (typeof formId !== 'string' || !COLLECTION_PATTERN.test(formId)) {
     throw invalidArgument(
       'formId',
-      { 'zh-CN': '以小写字母开头、由小写字母数字和 - 组成、不超过 63 个字符的表单编号', en: 'an id matching /^[a-z][a-z0-9-]{0,62}$/' },
+      {
+        'zh-CN': '以小写字母开头、由小写字母数字和 - 组成、不超过 63 个字符的表单编号',
+        en: 'an id matching /^[a-z][a-z0-9-]{0,62}$/',
+      },
       formId,
     );
   }
@@ -57,7 +63,10 @@ export function checkId(argument: string, id: unknown): string {
   if (typeof id !== 'string' || !DOC_ID_PATTERN.test(id)) {
     throw invalidArgument(
       argument,
-      { 'zh-CN': '由字母、数字、_ 和 - 组成、不超过 128 个字符的编号', en: 'an id matching /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/' },
+      {
+        'zh-CN': '由字母、数字、_ 和 - 组成、不超过 128 个字符的编号',
+        en: 'an id matching /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/',
+      },
       id,
     );
   }
@@ -67,7 +76,11 @@ export function checkId(argument: string, id: unknown): string {
 export function checkListOptions(options: ListOptions | undefined): { cursor: string | null; limit: number } {
   const cursor = options?.cursor ?? null;
   if (cursor !== null && (typeof cursor !== 'string' || cursor === '' || cursor.length > 512)) {
-    throw invalidArgument('cursor', { 'zh-CN': '上一页返回的 nextCursor', en: "the previous page's nextCursor" }, cursor);
+    throw invalidArgument(
+      'cursor',
+      { 'zh-CN': '上一页返回的 nextCursor', en: "the previous page's nextCursor" },
+      cursor,
+    );
   }
   const limit = options?.limit ?? DEFAULT_PAGE_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
@@ -103,7 +116,10 @@ export function checkJson(argument: string, data: unknown): string {
   if (text === undefined) {
     throw invalidArgument(
       argument,
-      { 'zh-CN': '可以转换为 JSON 的数据', en: 'a JSON-serialisable value (no undefined, functions, cycles or BigInt)' },
+      {
+        'zh-CN': '可以转换为 JSON 的数据',
+        en: 'a JSON-serialisable value (no undefined, functions, cycles or BigInt)',
+      },
       data,
     );
   }
@@ -123,13 +139,19 @@ export function checkPointsRequest(request: unknown): PointsRequest {
     );
   }
   if (householdId !== undefined) checkId('householdId', householdId);
-  if (quantity !== undefined && (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1)) {
+  if (
+    quantity !== undefined &&
+    (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1)
+  ) {
     throw invalidArgument('quantity', { 'zh-CN': '正整数', en: 'a positive integer' }, quantity);
   }
   if (note !== undefined && (typeof note !== 'string' || note.length > MAX_POINTS_NOTE_LENGTH)) {
     throw invalidArgument(
       'note',
-      { 'zh-CN': `不超过 ${MAX_POINTS_NOTE_LENGTH} 个字符的说明`, en: `a string of at most ${MAX_POINTS_NOTE_LENGTH} characters` },
+      {
+        'zh-CN': `不超过 ${MAX_POINTS_NOTE_LENGTH} 个字符的说明`,
+        en: `a string of at most ${MAX_POINTS_NOTE_LENGTH} characters`,
+      },
       note,
     );
   }
@@ -137,7 +159,10 @@ export function checkPointsRequest(request: unknown): PointsRequest {
     if (!Array.isArray(evidence) || evidence.length > MAX_POINTS_EVIDENCE) {
       throw invalidArgument(
         'evidence',
-        { 'zh-CN': `不超过 ${MAX_POINTS_EVIDENCE} 个照片编号的列表`, en: `an array of at most ${MAX_POINTS_EVIDENCE} media ids` },
+        {
+          'zh-CN': `不超过 ${MAX_POINTS_EVIDENCE} 个照片编号的列表`,
+          en: `an array of at most ${MAX_POINTS_EVIDENCE} media ids`,
+        },
         evidence,
       );
     }
@@ -164,10 +189,18 @@ export function checkUpload(file: unknown, options: { filename?: unknown } | und
     throw invalidArgument('file', { 'zh-CN': '文件（Blob 或 File）', en: 'a Blob or File' }, file);
   }
   const filename = options?.filename;
-  if (typeof filename !== 'string' || filename.trim() === '' || filename.length > 255 || /[/\\]/.test(filename)) {
+  if (
+    typeof filename !== 'string' ||
+    filename.trim() === '' ||
+    filename.length > 255 ||
+    /[/\\]/.test(filename)
+  ) {
     throw invalidArgument(
       'filename',
-      { 'zh-CN': '不含 / 或 \\ 的文件名（1 到 255 个字符）', en: 'a file name of 1–255 characters without / or \\' },
+      {
+        'zh-CN': '不含 / 或 \\ 的文件名（1 到 255 个字符）',
+        en: 'a file name of 1–255 characters without / or \\',
+      },
       filename,
     );
   }

@@ -23,7 +23,9 @@ describe('useSubmitForm', () => {
       await result.current.submit({ day: '周二' });
     });
     expect(result.current.result).toMatchObject({ id: 'submission-1' });
-    expect(host.submissions).toEqual([expect.objectContaining({ formId: 'waste-pickup', data: { day: '周二' } })]);
+    expect(host.submissions).toEqual([
+      expect.objectContaining({ formId: 'waste-pickup', data: { day: '周二' } }),
+    ]);
     act(() => result.current.reset());
     expect(result.current.result).toBeNull();
   });
@@ -67,7 +69,10 @@ describe('useRequestPoints', () => {
     await act(async () => {
       await result.current.request({ item: '垃圾分类' });
     });
-    expect(result.current.error).toMatchObject({ code: 'SDK_ERR_CAPABILITY_DENIED', capability: 'points.request' });
+    expect(result.current.error).toMatchObject({
+      code: 'SDK_ERR_CAPABILITY_DENIED',
+      capability: 'points.request',
+    });
   });
 });
 
@@ -89,6 +94,9 @@ describe('useUpload', () => {
     await act(async () => {
       await result.current.upload(new Blob(['x']), { filename: 'a.jpg' });
     });
-    expect(result.current.error).toMatchObject({ code: 'SDK_ERR_CAPABILITY_DENIED', capability: 'media.upload' });
+    expect(result.current.error).toMatchObject({
+      code: 'SDK_ERR_CAPABILITY_DENIED',
+      capability: 'media.upload',
+    });
   });
 });

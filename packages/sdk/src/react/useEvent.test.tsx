@@ -23,7 +23,11 @@ function wrapperFor(host: MockHost) {
 describe('useEvent / usePublish', () => {
   it('delivers between two widgets, calls the latest handler, and unsubscribes on unmount', () => {
     const hub = createEventHub();
-    const publisher = createMockHost({ eventHub: hub, widget: { name: '@deqing/a' }, capabilities: ['events.publish'] });
+    const publisher = createMockHost({
+      eventHub: hub,
+      widget: { name: '@deqing/a' },
+      capabilities: ['events.publish'],
+    });
     const listener = createMockHost({ eventHub: hub, widget: { name: '@deqing/b' }, capabilities: [] });
     const first = vi.fn();
     const second = vi.fn();

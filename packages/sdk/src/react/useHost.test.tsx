@@ -14,6 +14,11 @@ import { useVillage } from './useVillage.js';
 
 afterEach(cleanup);
 
+function Widget() {
+  useVillage();
+  return null;
+}
+
 function wrapperFor(host: MockHost) {
   return ({ children }: { children: ReactNode }) => <HostProvider host={host}>{children}</HostProvider>;
 }
@@ -21,10 +26,6 @@ function wrapperFor(host: MockHost) {
 describe('useHost', () => {
   it('outside a provider throws SDK_ERR_NO_HOST saying what to do', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
-    function Widget() {
-      useVillage();
-      return null;
-    }
     let thrown: unknown;
     try {
       render(<Widget />);

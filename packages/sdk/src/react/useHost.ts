@@ -15,7 +15,8 @@ export function useHost(): Host {
   if (host === null) {
     throw new HostError({
       code: 'SDK_ERR_NO_HOST',
-      message: '组件未在村门宿主中运行：请在 <HostProvider> 内渲染（测试中使用 renderWithHost 或 <MockHostProvider>）',
+      message:
+        '组件未在村门宿主中运行：请在 <HostProvider> 内渲染（测试中使用 renderWithHost 或 <MockHostProvider>）',
       detail:
         'A @cunmen/sdk hook was called outside <HostProvider>. The shell wraps every widget in one; in tests and stories use renderWithHost() or <MockHostProvider> from @cunmen/sdk/testing.',
     });

@@ -10,5 +10,8 @@ import { useHost } from './useHost.js';
  */
 export function usePublish(): <K extends EventName>(name: K, payload: CunmenEvents[K]) => void {
   const { events } = useHost();
-  return useCallback(<K extends EventName>(name: K, payload: CunmenEvents[K]) => events.publish(name, payload), [events]);
+  return useCallback(
+    <K extends EventName>(name: K, payload: CunmenEvents[K]) => events.publish(name, payload),
+    [events],
+  );
 }

@@ -2,8 +2,8 @@
 import { useCallback, useState } from 'react';
 import type { HostError } from '../core/errors.js';
 import type { PointsRequest, PointsRequestReceipt } from '../core/host-api.js';
-import { useHost } from './useHost.js';
 import { useTracked } from './use-tracked.js';
+import { useHost } from './useHost.js';
 
 export interface RequestPoints {
   /** Resolves the pending request, or `undefined` on failure (see `error`). */

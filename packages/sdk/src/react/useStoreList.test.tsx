@@ -20,7 +20,10 @@ const numbers = (items: StoredDoc<{ n: number }>[]) => items.map((d) => d.data.n
 describe('useStoreList', () => {
   it('loads the first page, then more, until there is no more', async () => {
     const host = createMockHost();
-    host.seed('bookings', [1, 2, 3, 4, 5].map((n) => ({ n })));
+    host.seed(
+      'bookings',
+      [1, 2, 3, 4, 5].map((n) => ({ n })),
+    );
     const { result } = renderHook(() => useStoreList<{ n: number }>('bookings', { limit: 2 }), {
       wrapper: wrapperFor(host),
     });
@@ -42,7 +45,10 @@ describe('useStoreList', () => {
 
   it('a second loadMore while one is loading does nothing', async () => {
     const host = createMockHost({ latencyMs: 5 });
-    host.seed('bookings', [1, 2, 3, 4, 5].map((n) => ({ n })));
+    host.seed(
+      'bookings',
+      [1, 2, 3, 4, 5].map((n) => ({ n })),
+    );
     const { result } = renderHook(() => useStoreList<{ n: number }>('bookings', { limit: 2 }), {
       wrapper: wrapperFor(host),
     });
@@ -55,18 +61,26 @@ describe('useStoreList', () => {
     const host = createMockHost({ capabilities: [] });
     const { result } = renderHook(() => useStoreList('bookings'), { wrapper: wrapperFor(host) });
     await waitFor(() => expect(result.current.loading).toBe(false));
-    expect(result.current.error).toMatchObject({ code: 'SDK_ERR_CAPABILITY_DENIED', capability: 'store.read' });
+    expect(result.current.error).toMatchObject({
+      code: 'SDK_ERR_CAPABILITY_DENIED',
+      capability: 'store.read',
+    });
     expect(result.current.items).toEqual([]);
   });
 
   it('reloads after a useStoreMutation write to the same collection', async () => {
     const host = createMockHost();
     const { result } = renderHook(
-      () => ({ list: useStoreList<{ n: number }>('bookings'), other: useStoreList('other'), write: useStoreMutation<{ n: number }>('bookings') }),
+      () => ({
+        list: useStoreList<{ n: number }>('bookings'),
+        other: useStoreList('other'),
+        write: useStoreMutation<{ n: number }>('bookings'),
+      }),
       { wrapper: wrapperFor(host) },
     );
     await waitFor(() => expect(result.current.list.loading).toBe(false));
-    const otherLists = () => host.calls.filter((c) => c.method === 'store.list' && c.args[0] === 'other').length;
+    const otherLists = () =>
+      host.calls.filter((c) => c.method === 'store.list' && c.args[0] === 'other').length;
     const before = otherLists();
     await act(async () => {
       await result.current.write.create({ n: 1 });
@@ -77,7 +91,9 @@ describe('useStoreList', () => {
 
   it('reload fetches the first page again', async () => {
     const host = createMockHost();
-    const { result } = renderHook(() => useStoreList<{ n: number }>('bookings'), { wrapper: wrapperFor(host) });
+    const { result } = renderHook(() => useStoreList<{ n: number }>('bookings'), {
+      wrapper: wrapperFor(host),
+    });
     await waitFor(() => expect(result.current.loading).toBe(false));
     await host.api.store.create('bookings', { n: 7 });
     await act(() => result.current.reload());
@@ -94,7 +110,9 @@ describe('useStoreList', () => {
         store: {
           ...host.api.store,
           list: (() =>
-            new Promise<Page<StoredDoc<unknown>>>((resolve) => resolvers.push(resolve))) as HostApi['store']['list'],
+            new Promise<Page<StoredDoc<unknown>>>((resolve) =>
+              resolvers.push(resolve),
+            )) as HostApi['store']['list'],
         },
       },
     };

@@ -15,7 +15,9 @@ function wrapperFor(host: MockHost) {
 describe('useStoreMutation', () => {
   it('creates, puts and removes, with pending while a write runs', async () => {
     const host = createMockHost({ latencyMs: 5 });
-    const { result } = renderHook(() => useStoreMutation<{ state: string }>('bookings'), { wrapper: wrapperFor(host) });
+    const { result } = renderHook(() => useStoreMutation<{ state: string }>('bookings'), {
+      wrapper: wrapperFor(host),
+    });
     expect(result.current.pending).toBe(false);
     let creating: Promise<unknown> = Promise.resolve();
     act(() => {
@@ -46,7 +48,9 @@ describe('useStoreMutation', () => {
     const host = createMockHost();
     host.seed('bookings', [{ state: 'new' }]);
     await host.api.store.put('bookings', 'doc-1', { state: 'changed elsewhere' });
-    const { result } = renderHook(() => useStoreMutation<{ state: string }>('bookings'), { wrapper: wrapperFor(host) });
+    const { result } = renderHook(() => useStoreMutation<{ state: string }>('bookings'), {
+      wrapper: wrapperFor(host),
+    });
     let outcome: unknown = 'unset';
     await act(async () => {
       outcome = await result.current.put('doc-1', { state: 'mine' }, { ifVersion: 1 });
@@ -63,7 +67,10 @@ describe('useStoreMutation', () => {
       removed = await result.current.remove('doc-1');
     });
     expect(removed).toBe(false);
-    expect(result.current.error).toMatchObject({ code: 'SDK_ERR_CAPABILITY_DENIED', capability: 'store.write' });
+    expect(result.current.error).toMatchObject({
+      code: 'SDK_ERR_CAPABILITY_DENIED',
+      capability: 'store.write',
+    });
 
     const granted = createMockHost();
     const second = renderHook(() => useStoreMutation('bookings'), { wrapper: wrapperFor(granted) });

@@ -4,8 +4,8 @@ import type { HostError } from '../core/errors.js';
 import type { PutOptions } from '../core/host-api.js';
 import type { StoredDoc } from '../core/types.js';
 import { notifyCollectionChange } from './collection-changes.js';
-import { useHost } from './useHost.js';
 import { useTracked } from './use-tracked.js';
+import { useHost } from './useHost.js';
 
 export interface StoreMutation<T> {
   /** Resolves the new document, or `undefined` on failure (see `error`). */

@@ -2,8 +2,8 @@
 import { useCallback, useState } from 'react';
 import type { HostError } from '../core/errors.js';
 import type { FormReceipt } from '../core/host-api.js';
-import { useHost } from './useHost.js';
 import { useTracked } from './use-tracked.js';
+import { useHost } from './useHost.js';
 
 export interface SubmitForm {
   /** Resolves the receipt, or `undefined` on failure (see `error`). */

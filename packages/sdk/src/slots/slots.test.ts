@@ -17,6 +17,10 @@ function Page({ path }: { path: string }) {
   return path === '/' ? null : null;
 }
 
+const Memo = memo(Tile);
+const Ref = forwardRef<HTMLDivElement, { path: string }>(() => null);
+const Lazy = lazy(async () => ({ default: Page }));
+
 describe('define helpers', () => {
   it('defineTile / definePage / defineCadrePage wrap the component for their slot', () => {
     expect(defineTile(Tile)).toEqual({ slot: 'village.home.tile/v1', Component: Tile });
@@ -25,16 +29,15 @@ describe('define helpers', () => {
   });
 
   it('accept memo, forwardRef and lazy components', () => {
-    const Memo = memo(Tile);
     expect(defineTile(Memo).Component).toBe(Memo);
-    const Ref = forwardRef<HTMLDivElement, { path: string }>(() => null);
     expect(definePage(Ref).Component).toBe(Ref);
-    const Lazy = lazy(async () => ({ default: Page }));
     expect(defineCadrePage(Lazy).Component).toBe(Lazy);
   });
 
   it('reject something that is not a component', () => {
-    expect(() => defineTile('Tile' as never)).toThrow(expect.objectContaining({ code: 'SDK_ERR_INVALID_ARGUMENT' }));
+    expect(() => defineTile('Tile' as never)).toThrow(
+      expect.objectContaining({ code: 'SDK_ERR_INVALID_ARGUMENT' }),
+    );
     expect(() => definePage(undefined as never)).toThrow(/definePage\(Component\)/);
   });
 

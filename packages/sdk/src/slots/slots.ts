@@ -67,13 +67,19 @@ const COMPONENT_SLOTS: readonly string[] = ['village.home.tile/v1', 'village.pag
 function isComponent(value: unknown): boolean {
   return (
     typeof value === 'function' ||
-    (typeof value === 'object' && value !== null && typeof (value as { $$typeof?: unknown }).$$typeof === 'symbol')
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { $$typeof?: unknown }).$$typeof === 'symbol')
   );
 }
 
 function checkComponent(helper: string, Component: unknown): void {
   if (!isComponent(Component)) {
-    throw invalidArgument(`${helper}(Component)`, { 'zh-CN': 'React 组件', en: 'a React component' }, Component);
+    throw invalidArgument(
+      `${helper}(Component)`,
+      { 'zh-CN': 'React 组件', en: 'a React component' },
+      Component,
+    );
   }
 }
 
@@ -127,7 +133,11 @@ export function defineNav(nav: { label: NavLabel; icon?: string; to: string }): 
     );
   }
   if (!isPortalPath(nav.to)) {
-    throw invalidArgument('defineNav to', { 'zh-CN': '以 / 开头的门户路径', en: 'a portal path starting with /' }, nav.to);
+    throw invalidArgument(
+      'defineNav to',
+      { 'zh-CN': '以 / 开头的门户路径', en: 'a portal path starting with /' },
+      nav.to,
+    );
   }
   if (nav.icon !== undefined && typeof nav.icon !== 'string') {
     throw invalidArgument('defineNav icon', { 'zh-CN': '图标名称字符串', en: 'an icon name' }, nav.icon);

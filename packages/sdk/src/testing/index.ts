@@ -2,6 +2,8 @@
  * `@cunmen/sdk/testing`: a MockHost for unit tests, stories and the CLI's dev shell.
  * `renderWithHost` needs `@testing-library/react` (an optional peer dependency).
  */
+
+export { MockHostProvider, type MockHostProviderProps } from './MockHostProvider.js';
 export {
   createMockHost,
   MOCK_RESIDENT,
@@ -14,5 +16,4 @@ export {
   type MockSubmission,
   type MockUpload,
 } from './mock-host.js';
-export { MockHostProvider, type MockHostProviderProps } from './MockHostProvider.js';
 export { type RenderWithHostOptions, type RenderWithHostResult, renderWithHost } from './render-with-host.js';

@@ -60,16 +60,19 @@ describe('MockHost defaults', () => {
 });
 
 describe('MockHost capability enforcement', () => {
-  it.each(guarded)('%s without %s → CapabilityDeniedError (403), recorded', async (method, capability, run) => {
-    const host = createMockHost({ capabilities: CAPABILITY_IDS.filter((c) => c !== capability) });
-    const error = await run(host.api).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CapabilityDeniedError);
-    expect(error).toMatchObject({ code: 'SDK_ERR_CAPABILITY_DENIED', capability, status: 403 });
-    expect(host.calls).toEqual([expect.objectContaining({ method, outcome: 'error', error })]);
-    expect(host.submissions).toHaveLength(0);
-    expect(host.pointsRequests).toHaveLength(0);
-    expect(host.uploads).toHaveLength(0);
-  });
+  it.each(guarded)(
+    '%s without %s → CapabilityDeniedError (403), recorded',
+    async (method, capability, run) => {
+      const host = createMockHost({ capabilities: CAPABILITY_IDS.filter((c) => c !== capability) });
+      const error = await run(host.api).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CapabilityDeniedError);
+      expect(error).toMatchObject({ code: 'SDK_ERR_CAPABILITY_DENIED', capability, status: 403 });
+      expect(host.calls).toEqual([expect.objectContaining({ method, outcome: 'error', error })]);
+      expect(host.submissions).toHaveLength(0);
+      expect(host.pointsRequests).toHaveLength(0);
+      expect(host.uploads).toHaveLength(0);
+    },
+  );
 
   it.each(guarded)('%s with %s granted succeeds', async (method, capability, run) => {
     const host = createMockHost({ capabilities: [capability] });
@@ -107,7 +110,9 @@ describe('MockHost store', () => {
     });
     data.tags.push('mutated after create');
     doc.data.tags.push('mutated result');
-    await expect(host.api.store.get('bookings', 'doc-1')).resolves.toMatchObject({ data: { tags: ['bulky'] } });
+    await expect(host.api.store.get('bookings', 'doc-1')).resolves.toMatchObject({
+      data: { tags: ['bulky'] },
+    });
   });
 
   it('get resolves null for a missing document; collections are separate', async () => {
@@ -119,29 +124,47 @@ describe('MockHost store', () => {
 
   it('pages newest first with a cursor until nextCursor is null', async () => {
     const host = createMockHost();
-    host.seed('bookings', [1, 2, 3, 4, 5].map((n) => ({ n })));
+    host.seed(
+      'bookings',
+      [1, 2, 3, 4, 5].map((n) => ({ n })),
+    );
     const first = await host.api.store.list<{ n: number }>('bookings', { limit: 2 });
     expect(first.items.map((d) => d.data.n)).toEqual([5, 4]);
     expect(first.nextCursor).not.toBeNull();
-    const second = await host.api.store.list<{ n: number }>('bookings', { limit: 2, cursor: first.nextCursor });
+    const second = await host.api.store.list<{ n: number }>('bookings', {
+      limit: 2,
+      cursor: first.nextCursor,
+    });
     expect(second.items.map((d) => d.data.n)).toEqual([3, 2]);
-    const third = await host.api.store.list<{ n: number }>('bookings', { limit: 2, cursor: second.nextCursor });
+    const third = await host.api.store.list<{ n: number }>('bookings', {
+      limit: 2,
+      cursor: second.nextCursor,
+    });
     expect(third.items.map((d) => d.data.n)).toEqual([1]);
     expect(third.nextCursor).toBeNull();
   });
 
   it('keeps pages stable when documents are created between pages', async () => {
     const host = createMockHost();
-    host.seed('bookings', [1, 2, 3].map((n) => ({ n })));
+    host.seed(
+      'bookings',
+      [1, 2, 3].map((n) => ({ n })),
+    );
     const first = await host.api.store.list<{ n: number }>('bookings', { limit: 2 });
     await host.api.store.create('bookings', { n: 4 });
-    const second = await host.api.store.list<{ n: number }>('bookings', { limit: 2, cursor: first.nextCursor });
+    const second = await host.api.store.list<{ n: number }>('bookings', {
+      limit: 2,
+      cursor: first.nextCursor,
+    });
     expect(second.items.map((d) => d.data.n)).toEqual([1]);
   });
 
   it('an exact last page has no next cursor', async () => {
     const host = createMockHost();
-    host.seed('bookings', [1, 2].map((n) => ({ n })));
+    host.seed(
+      'bookings',
+      [1, 2].map((n) => ({ n })),
+    );
     await expect(host.api.store.list('bookings', { limit: 2 })).resolves.toMatchObject({ nextCursor: null });
   });
 
@@ -158,7 +181,9 @@ describe('MockHost store', () => {
     const doc = await host.api.store.create('bookings', { state: 'new' });
     const updated = await host.api.store.put('bookings', doc.id, { state: 'done' }, { ifVersion: 1 });
     expect(updated.version).toBe(2);
-    const error = await host.api.store.put('bookings', doc.id, { state: 'lost' }, { ifVersion: 1 }).catch((e) => e);
+    const error = await host.api.store
+      .put('bookings', doc.id, { state: 'lost' }, { ifVersion: 1 })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(HostError);
     expect(error).toMatchObject({ code: 'SHELL_ERR_VERSION_CONFLICT', status: 409 });
     expect(host.docs('bookings')).toEqual([expect.objectContaining({ version: 2, data: { state: 'done' } })]);
@@ -166,8 +191,13 @@ describe('MockHost store', () => {
 
   it('put creates a missing document without ifVersion, and conflicts with one', async () => {
     const host = createMockHost();
-    await expect(host.api.store.put('settings', 'main', { on: true })).resolves.toMatchObject({ id: 'main', version: 1 });
-    await expect(host.api.store.put('settings', 'other', { on: true }, { ifVersion: 1 })).rejects.toMatchObject({
+    await expect(host.api.store.put('settings', 'main', { on: true })).resolves.toMatchObject({
+      id: 'main',
+      version: 1,
+    });
+    await expect(
+      host.api.store.put('settings', 'other', { on: true }, { ifVersion: 1 }),
+    ).rejects.toMatchObject({
       code: 'SHELL_ERR_VERSION_CONFLICT',
       status: 409,
     });
@@ -189,14 +219,22 @@ describe('MockHost records', () => {
     const receipt = await host.api.forms.submit('waste-pickup', { day: '周二' });
     expect(host.submissions).toEqual([{ ...receipt, formId: 'waste-pickup', data: { day: '周二' } }]);
 
-    const photo = await host.api.media.upload(new Blob(['jpeg'], { type: 'image/jpeg' }), { filename: '垃圾.jpg' });
-    expect(host.uploads).toEqual([expect.objectContaining({ id: photo.id, filename: '垃圾.jpg', type: 'image/jpeg', size: 4 })]);
+    const photo = await host.api.media.upload(new Blob(['jpeg'], { type: 'image/jpeg' }), {
+      filename: '垃圾.jpg',
+    });
+    expect(host.uploads).toEqual([
+      expect.objectContaining({ id: photo.id, filename: '垃圾.jpg', type: 'image/jpeg', size: 4 }),
+    ]);
     expect(photo.url).toMatch(/^(blob:|mock:)/);
 
     const points = await host.api.points.request({ item: '垃圾分类', evidence: [photo.id] });
     expect(points).toMatchObject({ status: 'pending' });
     expect(host.pointsRequests).toEqual([
-      { ...points, request: { item: '垃圾分类', evidence: [photo.id] }, requestedAt: '2025-03-01T00:00:00.000Z' },
+      {
+        ...points,
+        request: { item: '垃圾分类', evidence: [photo.id] },
+        requestedAt: '2025-03-01T00:00:00.000Z',
+      },
     ]);
 
     host.navigate('/w/waste');
@@ -266,7 +304,9 @@ describe('MockHost persistence', () => {
 
     const second = createMockHost({ persist: storage });
     expect(second.docs('bookings')).toEqual([expect.objectContaining({ id: 'doc-1', data: { n: 1 } })]);
-    expect(second.submissions).toEqual([expect.objectContaining({ formId: 'signup', data: { who: '张*华' } })]);
+    expect(second.submissions).toEqual([
+      expect.objectContaining({ formId: 'signup', data: { who: '张*华' } }),
+    ]);
     expect(second.pointsRequests).toEqual([expect.objectContaining({ request: { item: '志愿服务' } })]);
     expect(second.elderly.get()).toBe(true);
     const next = await second.api.store.create('bookings', { n: 2 });
@@ -276,7 +316,10 @@ describe('MockHost persistence', () => {
 
   it('keeps widgets and villages apart', async () => {
     const storage = memoryStorage();
-    await createMockHost({ persist: storage, widget: { name: '@deqing/a' } }).api.store.create('bookings', {});
+    await createMockHost({ persist: storage, widget: { name: '@deqing/a' } }).api.store.create(
+      'bookings',
+      {},
+    );
     expect(createMockHost({ persist: storage, widget: { name: '@deqing/b' } }).docs('bookings')).toEqual([]);
   });
 

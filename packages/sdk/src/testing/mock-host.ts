@@ -145,7 +145,8 @@ function loadState(storage: MockStorage | undefined, key: string): PersistedStat
   if (text === null) return emptyState();
   try {
     const state = JSON.parse(text) as PersistedState;
-    if (state?.format === 1 && typeof state.seq === 'number' && typeof state.collections === 'object') return state;
+    if (state?.format === 1 && typeof state.seq === 'number' && typeof state.collections === 'object')
+      return state;
   } catch {
     // fall through
   }
@@ -206,7 +207,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
 
   function save(): void {
     if (!storage) return;
-    state.submissions = submissions.map(({ data, ...receipt }) => ({ ...receipt, json: JSON.stringify(data) }));
+    state.submissions = submissions.map(({ data, ...receipt }) => ({
+      ...receipt,
+      json: JSON.stringify(data),
+    }));
     state.pointsRequests = pointsRequests;
     try {
       storage.setItem(key, JSON.stringify(state));
@@ -216,7 +220,12 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   }
 
   /** Runs one API call the way the server would: capability first, then the operation; records it. */
-  async function call<R>(method: HostApiMethod, args: unknown[], check: () => void, run: () => R): Promise<R> {
+  async function call<R>(
+    method: HostApiMethod,
+    args: unknown[],
+    check: () => void,
+    run: () => R,
+  ): Promise<R> {
     try {
       check();
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
@@ -414,8 +423,13 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
           },
           () => {
             const { item, householdId, quantity, note, evidence } = request;
-            const copy: PointsRequest = JSON.parse(JSON.stringify({ item, householdId, quantity, note, evidence }));
-            const receipt: PointsRequestReceipt = { id: `points-request-${pointsRequests.length + 1}`, status: 'pending' };
+            const copy: PointsRequest = JSON.parse(
+              JSON.stringify({ item, householdId, quantity, note, evidence }),
+            );
+            const receipt: PointsRequestReceipt = {
+              id: `points-request-${pointsRequests.length + 1}`,
+              status: 'pending',
+            };
             pointsRequests.push({ ...receipt, request: copy, requestedAt: now().toISOString() });
             save();
             return receipt;
@@ -493,20 +507,25 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
     seed<T>(collection: string, data: T[]) {
       checkCollection(collection);
-      const docs = data.map((item) => toDoc<T>(insert(collection, newId(collection), checkJson('data', item))));
+      const docs = data.map((item) =>
+        toDoc<T>(insert(collection, newId(collection), checkJson('data', item))),
+      );
       save();
       return docs;
     },
     failNext(method, error) {
       const queue = failures.get(method) ?? [];
-      queue.push(error ?? new HostError({ code: 'SDK_ERR_NETWORK', detail: `MockHost.failNext('${method}')` }));
+      queue.push(
+        error ?? new HostError({ code: 'SDK_ERR_NETWORK', detail: `MockHost.failNext('${method}')` }),
+      );
       failures.set(method, queue);
     },
     reset() {
       const elderlyValue = state.elderly;
       state = emptyState();
       if (elderlyValue !== undefined) state.elderly = elderlyValue;
-      for (const list of [calls, submissions, pointsRequests, uploads, navigations, published]) list.length = 0;
+      for (const list of [calls, submissions, pointsRequests, uploads, navigations, published])
+        list.length = 0;
       failures.clear();
       storage?.removeItem(key);
     },

@@ -5,8 +5,8 @@ import { useConfig } from '../react/useConfig.js';
 import { useElderlyMode } from '../react/useElderlyMode.js';
 import { useSubmitForm } from '../react/useSubmitForm.js';
 import { useVillage } from '../react/useVillage.js';
-import { createMockHost } from './mock-host.js';
 import { MockHostProvider } from './MockHostProvider.js';
+import { createMockHost } from './mock-host.js';
 import { renderWithHost } from './render-with-host.js';
 
 afterEach(cleanup);
@@ -28,15 +28,22 @@ function Booking() {
 
 describe('renderWithHost', () => {
   it('renders inside a MockHost built from the options and returns it', async () => {
-    const { host, findByText, getByRole } = renderWithHost(<Booking />, { config: { title: '预约上门回收' } });
+    const { host, findByText, getByRole } = renderWithHost(<Booking />, {
+      config: { title: '预约上门回收' },
+    });
     expect(getByRole('heading').textContent).toBe('预约上门回收');
     fireEvent.click(getByRole('button'));
     await findByText('已提交');
-    expect(host.submissions).toEqual([expect.objectContaining({ formId: 'waste-pickup', data: { day: '周二' } })]);
+    expect(host.submissions).toEqual([
+      expect.objectContaining({ formId: 'waste-pickup', data: { day: '周二' } }),
+    ]);
   });
 
   it('shows what a widget without the capability would show', async () => {
-    const { findByRole, getByRole } = renderWithHost(<Booking />, { capabilities: [], config: { title: 't' } });
+    const { findByRole, getByRole } = renderWithHost(<Booking />, {
+      capabilities: [],
+      config: { title: 't' },
+    });
     fireEvent.click(getByRole('button'));
     expect((await findByRole('alert')).textContent).toContain('form.submit');
   });
@@ -50,13 +57,13 @@ describe('renderWithHost', () => {
   });
 });
 
-describe('MockHostProvider', () => {
-  function Village() {
-    const { name } = useVillage();
-    const [elderly] = useElderlyMode();
-    return <p>{`${name}${elderly ? '（长辈版）' : ''}`}</p>;
-  }
+function Village() {
+  const { name } = useVillage();
+  const [elderly] = useElderlyMode();
+  return <p>{`${name}${elderly ? '（长辈版）' : ''}`}</p>;
+}
 
+describe('MockHostProvider', () => {
   it('creates a MockHost from its props once', () => {
     const { rerender } = render(
       <MockHostProvider village={{ code: '330521002001', name: '测试村' }}>

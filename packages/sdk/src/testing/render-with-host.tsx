@@ -14,7 +14,8 @@ export interface RenderWithHostOptions extends MockHostOptions {
 export type RenderWithHostResult = RenderResult & { host: MockHost };
 
 /**
- * Renders `ui` inside `<HostProvider>` with a MockHost; `rerender` keeps the provider.
+ * Renders `ui` inside `<HostProvider>` with a MockHost; `rerender` keeps the provider. Without vitest
+ * `globals`, @testing-library/react does not clean up by itself: add `afterEach(cleanup)`.
  *
  * @example
  * const { host, findByText } = renderWithHost(<BookingForm />, { capabilities: ['form.submit'] });
@@ -24,6 +25,8 @@ export type RenderWithHostResult = RenderResult & { host: MockHost };
 export function renderWithHost(ui: ReactElement, options: RenderWithHostOptions = {}): RenderWithHostResult {
   const { host: given, renderOptions, ...hostOptions } = options;
   const host = given ?? createMockHost(hostOptions);
-  const wrapper = ({ children }: { children: ReactNode }) => <HostProvider host={host}>{children}</HostProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <HostProvider host={host}>{children}</HostProvider>
+  );
   return { ...render(ui, { ...renderOptions, wrapper }), host };
 }

@@ -1,4 +1,4 @@
-import { MockHostProvider } from '@cunmen/sdk/testing';
+import { MockHostProvider } from '@cunmen/sdk/mock';
 import { ThemeProvider } from '@cunmen/ui';
 import type { Meta, StoryObj } from 'storybook-react-rsbuild';
 import { __COMPONENT__Page } from './Page.js';

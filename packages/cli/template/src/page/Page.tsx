@@ -31,7 +31,7 @@ export function __COMPONENT__Page() {
   return (
     <Page title={config.heading}>
       <form onSubmit={onSubmit} noValidate>
-        <TextField label={t('itemLabel')} value={text} onChange={setText} error={error} maxLength={100} />
+        <TextField label={t('itemLabel')} value={text} onValueChange={setText} error={error} maxLength={100} />
         <Button type="submit" loading={mutation.pending}>
           {t('add')}
         </Button>
