@@ -17,7 +17,14 @@ mkdirSync(dataDir, { recursive: true });
 const services = [
   {
     name: 'shell',
-    args: [join(root, 'shell/server/dist/cli.js'), 'serve', '--port', String(shellPort), '--data', join(dataDir, 'shell')],
+    args: [
+      join(root, 'shell/server/dist/cli.js'),
+      'serve',
+      '--port',
+      String(shellPort),
+      '--data',
+      join(dataDir, 'shell'),
+    ],
     ready: /listening on (\S+)/,
   },
 ];
@@ -34,16 +41,22 @@ function stopAll(code) {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   }, 5000);
   force.unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => {
-    process.exit(code);
-  });
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(
+    () => {
+      process.exit(code);
+    },
+  );
 }
 
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 for (const service of services) {
-  const child = spawn(process.execPath, service.args, { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, service.args, {
+    cwd: root,
+    env: childEnv(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   child.stdout.on('data', (chunk) => {
     const text = chunk.toString();

@@ -22,14 +22,28 @@ for (const dir of workspaceDirs) rmSync(join(dir, 'test-results'), { recursive: 
 
 const checks = [];
 log('lint (biome)');
-checks.push({ name: 'lint', ok: run('pnpm', ['exec', 'biome', 'ci', '.'], { allowFailure: true, env }) === 0 });
+checks.push({
+  name: 'lint',
+  ok: run('pnpm', ['exec', 'biome', 'ci', '.'], { allowFailure: true, env }) === 0,
+});
 
 log('typecheck, build and test (turbo)');
 const runsDir = join(root, '.turbo', 'runs');
 const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : []);
 const turboStatus = run(
   'pnpm',
-  ['exec', 'turbo', 'run', 'typecheck', 'build', 'test', '--continue', '--concurrency=2', '--summarize', '--output-logs=errors-only'],
+  [
+    'exec',
+    'turbo',
+    'run',
+    'typecheck',
+    'build',
+    'test',
+    '--continue',
+    '--concurrency=2',
+    '--summarize',
+    '--output-logs=errors-only',
+  ],
   { allowFailure: true, env },
 );
 

@@ -1,12 +1,14 @@
 // Bootstrap for `npm start` / `npm test` on a fresh machine: only Node.js builtins may be used here,
 // because nothing is installed yet when this runs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'package.json'), 'utf8')));
+const pkg = JSON.parse(
+  await import('node:fs').then((fs) => fs.readFileSync(join(root, 'package.json'), 'utf8')),
+);
 export const PNPM_VERSION = pkg.packageManager.replace(/^pnpm@/, '');
 const toolsDir = join(root, '.tools');
 const toolsBin = join(toolsDir, 'node_modules', '.bin');
@@ -39,11 +41,21 @@ export function ensurePnpm() {
   log(`installing pnpm@${PNPM_VERSION} into .tools/`);
   execFileSync(
     'npm',
-    ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`],
+    [
+      'install',
+      '--prefix',
+      toolsDir,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      `pnpm@${PNPM_VERSION}`,
+    ],
     { stdio: 'inherit', env },
   );
   const got = versionOf('pnpm', childEnv());
-  if (got !== PNPM_VERSION) throw new Error(`pnpm ${PNPM_VERSION} expected after install, found ${got ?? 'none'}`);
+  if (got !== PNPM_VERSION)
+    throw new Error(`pnpm ${PNPM_VERSION} expected after install, found ${got ?? 'none'}`);
 }
 
 /** Installs dependencies from the frozen lockfile; a no-op in well under a second when nothing changed. */
@@ -81,13 +93,19 @@ export function ensureChromium() {
   };
   sh(['apt-get', 'update', '-qq']);
   sh(['apt-get', 'install', '-y', '-qq', 'chromium']);
-  if (!isExecutable('/usr/bin/chromium')) throw new Error('apt-get finished but /usr/bin/chromium is missing');
+  if (!isExecutable('/usr/bin/chromium'))
+    throw new Error('apt-get finished but /usr/bin/chromium is missing');
   return '/usr/bin/chromium';
 }
 
 /** Runs a command in the repo root with the bootstrap environment; throws on a non-zero exit. */
 export function run(command, args, options = {}) {
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: childEnv(options.env), ...options.spawn });
+  const r = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: childEnv(options.env),
+    ...options.spawn,
+  });
   if (r.status !== 0 && !options.allowFailure) {
     throw new Error(`${command} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
   }

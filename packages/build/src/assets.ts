@@ -45,6 +45,12 @@ export function describeAssets(dir: string, exclude: readonly string[] = []): As
     .sort()
     .map((path) => {
       const bytes = readFileSync(join(dir, path));
-      return { path, size: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, integrity: sri(bytes), contentType: contentTypeOf(path) };
+      return {
+        path,
+        size: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        integrity: sri(bytes),
+        contentType: contentTypeOf(path),
+      };
     });
 }

@@ -32,20 +32,39 @@ export interface BuildWidgetOptions {
   outDir?: string;
 }
 
-export type BuildOutcome = { ok: true; manifest: BuiltManifest; outDir: string } | { ok: false; issues: ManifestIssue[] };
+export type BuildOutcome =
+  | { ok: true; manifest: BuiltManifest; outDir: string }
+  | { ok: false; issues: ManifestIssue[] };
 
 function exposesIssues(dir: string, widget: WidgetPackage): ManifestIssue[] {
   const file = join(dir, MF_MANIFEST);
-  if (!existsSync(file)) return [{ path: 'exposes', en: `exposes: the build produced no ${MF_MANIFEST}`, zh: `exposes：构建没有生成 ${MF_MANIFEST}` }];
+  if (!existsSync(file))
+    return [
+      {
+        path: 'exposes',
+        en: `exposes: the build produced no ${MF_MANIFEST}`,
+        zh: `exposes：构建没有生成 ${MF_MANIFEST}`,
+      },
+    ];
   const mf = JSON.parse(readFileSync(file, 'utf8')) as { exposes?: { path: string }[] };
   const built = new Set((mf.exposes ?? []).map((e) => e.path));
   const declared = Object.keys(widget.manifest.exposes);
   const issues: ManifestIssue[] = [];
   for (const key of declared) {
-    if (!built.has(key)) issues.push({ path: `exposes.${key}`, en: `exposes.${key}: declared in widget.json but missing from the built remote`, zh: `exposes.${key}：widget.json 中声明了，但构建产物中没有` });
+    if (!built.has(key))
+      issues.push({
+        path: `exposes.${key}`,
+        en: `exposes.${key}: declared in widget.json but missing from the built remote`,
+        zh: `exposes.${key}：widget.json 中声明了，但构建产物中没有`,
+      });
   }
   for (const key of built) {
-    if (!declared.includes(key)) issues.push({ path: `exposes.${key}`, en: `exposes.${key}: exposed by the remote but not declared in widget.json`, zh: `exposes.${key}：远程模块暴露了它，但 widget.json 没有声明` });
+    if (!declared.includes(key))
+      issues.push({
+        path: `exposes.${key}`,
+        en: `exposes.${key}: exposed by the remote but not declared in widget.json`,
+        zh: `exposes.${key}：远程模块暴露了它，但 widget.json 没有声明`,
+      });
   }
   return issues;
 }
@@ -90,10 +109,18 @@ export async function describeBuild(
   return checked.ok ? { ok: true, manifest: checked.value } : { ok: false, issues: checked.issues };
 }
 
-async function bundle(widget: WidgetPackage, distPath: string, minify: boolean, plugins: RsbuildPlugin[] = []) {
+async function bundle(
+  widget: WidgetPackage,
+  distPath: string,
+  minify: boolean,
+  plugins: RsbuildPlugin[] = [],
+) {
   // Always production mode: the shell's React is a production build, and a development-mode remote
   // would call the development JSX runtime against it.
-  return createRsbuild({ cwd: widget.root, rsbuildConfig: widgetRsbuildConfig({ widget, distPath, mode: 'production', minify, plugins }) });
+  return createRsbuild({
+    cwd: widget.root,
+    rsbuildConfig: widgetRsbuildConfig({ widget, distPath, mode: 'production', minify, plugins }),
+  });
 }
 
 /** One production build; throws nothing for bad input — problems come back as issues. */
@@ -112,7 +139,12 @@ export async function buildWidget(options: BuildWidgetOptions): Promise<BuildOut
       await result.close();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      return { ok: false, issues: [{ path: 'build', en: `build: the bundler failed: ${reason}`, zh: `build：打包失败：${reason}` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: 'build', en: `build: the bundler failed: ${reason}`, zh: `build：打包失败：${reason}` },
+        ],
+      };
     }
     const described = await describeBuild(tmp, widget);
     if (!described.ok) return described;
@@ -147,11 +179,15 @@ export async function watchWidget(options: WatchWidgetOptions): Promise<{ close(
       api.onAfterBuild(async ({ stats }) => {
         if (stats?.hasErrors()) {
           const text = stats.toString({ all: false, errors: true }).trim();
-          options.onBuild({ ok: false, issues: [{ path: 'build', en: `build: ${text}`, zh: `build：${text}` }] });
+          options.onBuild({
+            ok: false,
+            issues: [{ path: 'build', en: `build: ${text}`, zh: `build：${text}` }],
+          });
           return;
         }
         const described = await describeBuild(outDir, widget);
-        if (described.ok) writeFileSync(join(outDir, BUILT_MANIFEST), `${JSON.stringify(described.manifest, null, 2)}\n`);
+        if (described.ok)
+          writeFileSync(join(outDir, BUILT_MANIFEST), `${JSON.stringify(described.manifest, null, 2)}\n`);
         options.onBuild(described.ok ? { ok: true, manifest: described.manifest, outDir } : described);
       });
     },

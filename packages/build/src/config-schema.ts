@@ -13,10 +13,17 @@ export type ConfigSchemaResult =
 
 export async function loadConfigSchema(root: string, file: string | undefined): Promise<ConfigSchemaResult> {
   if (file === undefined) return { ok: true, schema: null, defaults: null };
-  const fail = (en: string, zh: string): ConfigSchemaResult => ({ ok: false, issues: [{ path: 'config', en: `config: ${en}`, zh: `config：${zh}` }] });
+  const fail = (en: string, zh: string): ConfigSchemaResult => ({
+    ok: false,
+    issues: [{ path: 'config', en: `config: ${en}`, zh: `config：${zh}` }],
+  });
   let mod: Record<string, unknown>;
   try {
-    const jiti = createJiti(join(root, 'package.json'), { moduleCache: false, fsCache: false, interopDefault: true });
+    const jiti = createJiti(join(root, 'package.json'), {
+      moduleCache: false,
+      fsCache: false,
+      interopDefault: true,
+    });
     mod = (await jiti.import(join(root, file))) as Record<string, unknown>;
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -24,7 +31,10 @@ export async function loadConfigSchema(root: string, file: string | undefined): 
   }
   const schema = mod.configSchema;
   if (!(schema instanceof Object) || typeof (schema as { safeParse?: unknown }).safeParse !== 'function') {
-    return fail(`${file} must export a zod schema named configSchema`, `${file} 必须导出名为 configSchema 的 zod 模式`);
+    return fail(
+      `${file} must export a zod schema named configSchema`,
+      `${file} 必须导出名为 configSchema 的 zod 模式`,
+    );
   }
   const zodSchema = schema as z.ZodType;
   let json: Record<string, unknown>;
@@ -32,9 +42,17 @@ export async function loadConfigSchema(root: string, file: string | undefined): 
     json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return fail(`configSchema cannot be expressed as JSON Schema (${reason})`, `configSchema 无法转换为 JSON Schema（${reason}）`);
+    return fail(
+      `configSchema cannot be expressed as JSON Schema (${reason})`,
+      `configSchema 无法转换为 JSON Schema（${reason}）`,
+    );
   }
-  if (json.type !== 'object') return fail('configSchema must be a z.object(...)', 'configSchema 必须是 z.object(...)');
+  if (json.type !== 'object')
+    return fail('configSchema must be a z.object(...)', 'configSchema 必须是 z.object(...)');
   const defaults = zodSchema.safeParse({});
-  return { ok: true, schema: json, defaults: defaults.success ? (defaults.data as Record<string, unknown>) : null };
+  return {
+    ok: true,
+    schema: json,
+    defaults: defaults.success ? (defaults.data as Record<string, unknown>) : null,
+  };
 }

@@ -1,8 +1,28 @@
 export { contentTypeOf, describeAssets, sri } from './assets.js';
 export { BROWSER_TARGETS } from './browsers.js';
-export { BUILT_MANIFEST, type BuildOutcome, type BuildWidgetOptions, buildWidget, describeBuild, type WatchWidgetOptions, watchWidget } from './build-widget.js';
+export {
+  BUILT_MANIFEST,
+  type BuildOutcome,
+  type BuildWidgetOptions,
+  buildWidget,
+  describeBuild,
+  type WatchWidgetOptions,
+  watchWidget,
+} from './build-widget.js';
 export { type ConfigSchemaResult, loadConfigSchema } from './config-schema.js';
 export { WidgetBuildError } from './errors.js';
-export { MF_MANIFEST, moduleFederationOptions, REMOTE_ENTRY, type WidgetRsbuildOptions, widgetRsbuildConfig } from './rsbuild-plugin.js';
+export {
+  MF_MANIFEST,
+  moduleFederationOptions,
+  REMOTE_ENTRY,
+  type WidgetRsbuildOptions,
+  widgetRsbuildConfig,
+} from './rsbuild-plugin.js';
 export { SHARED_SINGLETONS, sharedRanges } from './shared.js';
-export { type LoadResult, loadWidgetPackage, remoteName, type WidgetPackage, type WidgetPackageJson } from './widget-package.js';
+export {
+  type LoadResult,
+  loadWidgetPackage,
+  remoteName,
+  type WidgetPackage,
+  type WidgetPackageJson,
+} from './widget-package.js';

@@ -31,7 +31,10 @@ export function moduleFederationOptions(widget: WidgetPackage) {
     exposes: { ...widget.manifest.exposes },
     // `import: false`: never bundle a fallback copy; the shell always provides the singleton.
     shared: Object.fromEntries(
-      SHARED_SINGLETONS.map((name) => [name, { singleton: true, requiredVersion: ranges[name], import: false as const }]),
+      SHARED_SINGLETONS.map((name) => [
+        name,
+        { singleton: true, requiredVersion: ranges[name], import: false as const },
+      ]),
     ),
     manifest: { fileName: MF_MANIFEST },
     dts: false,
@@ -50,6 +53,8 @@ export function widgetRsbuildConfig(options: WidgetRsbuildOptions): RsbuildConfi
     logLevel: 'warn',
     source: { entry: {} },
     // TypeScript's NodeNext style: `./Page.js` in source means `./Page.tsx`.
+    // The remote is never served by rsbuild's dev server; the registry and `cunmen dev` set CORS.
+    server: { cors: { origin: [] } },
     tools: { htmlPlugin: false, rspack: { resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } } },
     output: {
       target: 'web',
@@ -65,6 +70,10 @@ export function widgetRsbuildConfig(options: WidgetRsbuildOptions): RsbuildConfi
     },
     // Chunks load relative to remoteEntry.js wherever it is served (dev server, registry, CDN).
     dev: { hmr: false, liveReload: false, writeToDisk: true, assetPrefix: 'auto' },
-    plugins: [pluginReact({ fastRefresh: false }), pluginModuleFederation(moduleFederationOptions(widget)), ...(options.plugins ?? [])],
+    plugins: [
+      pluginReact({ fastRefresh: false }),
+      pluginModuleFederation(moduleFederationOptions(widget)),
+      ...(options.plugins ?? []),
+    ],
   };
 }

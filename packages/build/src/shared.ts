@@ -4,7 +4,13 @@
  */
 import type { WidgetPackageJson } from './widget-package.js';
 
-export const SHARED_SINGLETONS = ['react', 'react-dom', 'react/jsx-runtime', '@cunmen/sdk', '@cunmen/ui'] as const;
+export const SHARED_SINGLETONS = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  '@cunmen/sdk',
+  '@cunmen/ui',
+] as const;
 
 /** Packages whose range must be declared (subpaths take their package's range). */
 const RANGE_SOURCES: Record<(typeof SHARED_SINGLETONS)[number], string> = {
@@ -21,7 +27,8 @@ function normalizeRange(range: string | undefined): string | undefined {
   if (range === undefined) return undefined;
   // workspace:^ / workspace:* inside the monorepo mean "the version next to me"; the published
   // package carries a real range (pnpm rewrites it on pack), so any 0.x or later is accepted here.
-  if (range.startsWith('workspace:') || range.startsWith('link:') || range.startsWith('file:')) return undefined;
+  if (range.startsWith('workspace:') || range.startsWith('link:') || range.startsWith('file:'))
+    return undefined;
   return range;
 }
 

@@ -23,15 +23,28 @@ export interface WidgetPackage {
 
 export type LoadResult = { ok: true; widget: WidgetPackage } | { ok: false; issues: ManifestIssue[] };
 
-function readJson(file: string, label: string): { ok: true; value: unknown } | { ok: false; issue: ManifestIssue } {
+function readJson(
+  file: string,
+  label: string,
+): { ok: true; value: unknown } | { ok: false; issue: ManifestIssue } {
   if (!existsSync(file)) {
-    return { ok: false, issue: { path: label, en: `${label}: file not found at ${file}`, zh: `${label}：找不到文件 ${file}` } };
+    return {
+      ok: false,
+      issue: { path: label, en: `${label}: file not found at ${file}`, zh: `${label}：找不到文件 ${file}` },
+    };
   }
   try {
     return { ok: true, value: JSON.parse(readFileSync(file, 'utf8')) };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { ok: false, issue: { path: label, en: `${label}: not valid JSON (${reason})`, zh: `${label}：不是有效的 JSON（${reason}）` } };
+    return {
+      ok: false,
+      issue: {
+        path: label,
+        en: `${label}: not valid JSON (${reason})`,
+        zh: `${label}：不是有效的 JSON（${reason}）`,
+      },
+    };
   }
 }
 
@@ -51,17 +64,32 @@ export function loadWidgetPackage(root: string): LoadResult {
 
   for (const [key, file] of Object.entries(manifest.exposes)) {
     if (!existsSync(join(dir, file))) {
-      issues.push({ path: `exposes.${key}`, en: `exposes.${key}: module ${file} does not exist`, zh: `exposes.${key}：模块文件 ${file} 不存在` });
+      issues.push({
+        path: `exposes.${key}`,
+        en: `exposes.${key}: module ${file} does not exist`,
+        zh: `exposes.${key}：模块文件 ${file} 不存在`,
+      });
     }
   }
-  for (const [field, file] of [['config', manifest.config], ['icon', manifest.icon]] as const) {
+  for (const [field, file] of [
+    ['config', manifest.config],
+    ['icon', manifest.icon],
+  ] as const) {
     if (file !== undefined && !existsSync(join(dir, file))) {
-      issues.push({ path: field, en: `${field}: file ${file} does not exist`, zh: `${field}：文件 ${file} 不存在` });
+      issues.push({
+        path: field,
+        en: `${field}: file ${file} does not exist`,
+        zh: `${field}：文件 ${file} 不存在`,
+      });
     }
   }
   manifest.screenshots?.forEach((file, i) => {
     if (!existsSync(join(dir, file))) {
-      issues.push({ path: `screenshots[${i}]`, en: `screenshots[${i}]: file ${file} does not exist`, zh: `screenshots[${i}]：文件 ${file} 不存在` });
+      issues.push({
+        path: `screenshots[${i}]`,
+        en: `screenshots[${i}]: file ${file} does not exist`,
+        zh: `screenshots[${i}]：文件 ${file} 不存在`,
+      });
     }
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, widget: { root: dir, pkg, manifest } };

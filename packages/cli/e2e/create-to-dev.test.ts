@@ -8,7 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort, launchChromium, makeTempDir, openPage, startProcess, type StartedProcess } from '@cunmen/test-utils';
+import {
+  freePort,
+  launchChromium,
+  makeTempDir,
+  openPage,
+  type StartedProcess,
+  startProcess,
+} from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
@@ -17,10 +24,16 @@ const cliBin = join(repo, 'packages/cli/dist/bin.js');
 
 async function sh(cmd: string, args: string[], cwd: string) {
   try {
-    return await exec(cmd, args, { cwd, env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 });
+    return await exec(cmd, args, {
+      cwd,
+      env: { ...process.env, CI: '1', NO_COLOR: '1' },
+      maxBuffer: 32 * 1024 * 1024,
+    });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`,
+    );
   }
 }
 
@@ -32,10 +45,18 @@ describe('cunmen create → build → test → validate → dev', () => {
 
   beforeAll(async () => {
     tmp = await makeTempDir('cunmen-create-');
-    const created = await sh(process.execPath, [cliBin, 'create', 'village-notes', '--scope', '@deqing', '--title', '村务便签', '--local', repo, '-y'], tmp.path);
+    const created = await sh(
+      process.execPath,
+      [cliBin, 'create', 'village-notes', '--scope', '@deqing', '--title', '村务便签', '--local', repo, '-y'],
+      tmp.path,
+    );
     expect(created.stdout).toContain('✓ created @deqing/village-notes in village-notes');
     widget = join(tmp.path, 'village-notes');
-    await sh('pnpm', ['install', '--prefer-offline', '--reporter=silent', '--config.confirmModulesPurge=false'], widget);
+    await sh(
+      'pnpm',
+      ['install', '--prefer-offline', '--reporter=silent', '--config.confirmModulesPurge=false'],
+      widget,
+    );
   }, 300_000);
 
   afterAll(async () => {
@@ -49,7 +70,11 @@ describe('cunmen create → build → test → validate → dev', () => {
     expect(build.stdout).toMatch(/✓ built @deqing\/village-notes@0\.1\.0 in \d+ ms/);
     expect(build.stdout).toMatch(/remoteEntry\.js/);
     const manifest = JSON.parse(readFileSync(join(widget, 'dist/cunmen.json'), 'utf8'));
-    expect(manifest.contributes.map((c: { slot: string }) => c.slot)).toEqual(['village.home.tile/v1', 'village.page/v1', 'village.nav/v1']);
+    expect(manifest.contributes.map((c: { slot: string }) => c.slot)).toEqual([
+      'village.home.tile/v1',
+      'village.page/v1',
+      'village.nav/v1',
+    ]);
     expect(manifest.configDefaults).toEqual({ heading: '村务便签', pageSize: 20 });
 
     const test = await sh('pnpm', ['test'], widget);
@@ -90,14 +115,20 @@ describe('cunmen create → build → test → validate → dev', () => {
     // Nav entry opens the page
     await page.getByRole('tab', { name: /导航/ }).click();
     await page.locator('[data-slot="village.nav/v1"]').getByRole('button', { name: '村务便签' }).click();
-    await page.locator('[data-slot="village.page/v1"][data-state="ready"]').getByText('周五下午打扫村道').waitFor();
+    await page
+      .locator('[data-slot="village.page/v1"][data-state="ready"]')
+      .getByText('周五下午打扫村道')
+      .waitFor();
 
     // Hot reload: change the page's source, the shell reloads with the new build
     const file = join(widget, 'src/page/Page.tsx');
     writeFileSync(file, readFileSync(file, 'utf8').replace("{t('add')}", "{t('add')}（新）"));
     await page.waitForEvent('load', { timeout: 60_000 });
     await page.getByRole('tab', { name: '页面：村务便签' }).click();
-    await page.locator('[data-slot="village.page/v1"][data-state="ready"]').getByRole('button', { name: '添加（新）' }).waitFor();
+    await page
+      .locator('[data-slot="village.page/v1"][data-state="ready"]')
+      .getByRole('button', { name: '添加（新）' })
+      .waitFor();
     expect(consoleErrors.filter((e) => !e.includes('EventSource'))).toEqual([]);
   }, 180_000);
 });

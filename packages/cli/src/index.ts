@@ -1,5 +1,12 @@
-export { validateWidget } from './commands/validate.js';
-export { checkCreateOptions, scaffoldWidget, TEMPLATE_DIR, TEMPLATE_MANAGED_FILES, widgetManifest, widgetPackageJson } from './commands/create.js';
+export {
+  checkCreateOptions,
+  scaffoldWidget,
+  TEMPLATE_DIR,
+  TEMPLATE_MANAGED_FILES,
+  widgetManifest,
+  widgetPackageJson,
+} from './commands/create.js';
 export { publishDocument } from './commands/publish.js';
+export { validateWidget } from './commands/validate.js';
 export { CliError } from './output.js';
 export { createProgram, run } from './program.js';

@@ -10,7 +10,8 @@ export const DEFAULT_REGISTRY = process.env.CUNMEN_REGISTRY ?? 'http://localhost
 
 export function normalizeRegistry(url: string): string {
   const parsed = new URL(url);
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`registry must be an http(s) URL, got ${url}`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`registry must be an http(s) URL, got ${url}`);
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }
 

@@ -9,7 +9,10 @@ export const yellow = paint(33);
 export const dim = paint(2);
 export const bold = paint(1);
 
-export function printIssues(issues: readonly ManifestIssue[], stream: NodeJS.WritableStream = process.stderr): void {
+export function printIssues(
+  issues: readonly ManifestIssue[],
+  stream: NodeJS.WritableStream = process.stderr,
+): void {
   for (const issue of issues) stream.write(`${red('✗')} ${issue.en}\n`);
 }
 

@@ -38,33 +38,52 @@ export function createProgram(): Command {
     .option('--dir <dir>', 'target folder (default: ./<name>)')
     .option('--registry <url>', 'provincial registry written to .npmrc', DEFAULT_REGISTRY)
     .option('--workspace', 'use workspace:^ for @cunmen packages (inside the Cunmen monorepo)')
-    .option('--local <checkout>', 'link @cunmen packages from a local Cunmen checkout instead of the registry')
+    .option(
+      '--local <checkout>',
+      'link @cunmen packages from a local Cunmen checkout instead of the registry',
+    )
     .option('-y, --yes', 'never prompt; fail when an option is missing')
-    .action(async (rawName: string, opts: { scope?: string; county?: string; title?: string; dir?: string; registry: string; workspace?: boolean; local?: string; yes?: boolean }) => {
-      let name = rawName;
-      let scope = opts.scope;
-      const m = /^(@[^/]+)\/(.+)$/.exec(rawName);
-      if (m) {
-        scope = scope ?? m[1];
-        name = m[2] ?? rawName;
-      }
-      const interactive = !opts.yes && process.stdin.isTTY === true;
-      if (!scope) scope = interactive ? await ask('County scope (县级作用域), e.g. @deqing') : undefined;
-      if (!scope) throw new CliError('missing --scope <scope> (your county scope, e.g. @deqing)', 2);
-      let county = opts.county ?? knownCountyForScope(scope);
-      if (!county) county = interactive ? await ask('County division code (县级区划代码), e.g. 330521') : undefined;
-      if (!county) throw new CliError('missing --county <code> (6-digit county division code, e.g. 330521)', 2);
-      let title = opts.title;
-      if (!title) title = interactive ? await ask('Title in Chinese (中文名称)') : undefined;
-      if (!title) throw new CliError('missing --title <title> (the zh-CN title residents see)', 2);
-      const deps: DependencyMode = opts.local
-        ? { kind: 'local', checkout: resolve(opts.local) }
-        : opts.workspace
-          ? { kind: 'workspace' }
-          : { kind: 'registry', registry: opts.registry };
-      const options = { name, scope, county, title, dir: opts.dir ?? name, deps };
-      printCreated(scaffoldWidget(options), options);
-    });
+    .action(
+      async (
+        rawName: string,
+        opts: {
+          scope?: string;
+          county?: string;
+          title?: string;
+          dir?: string;
+          registry: string;
+          workspace?: boolean;
+          local?: string;
+          yes?: boolean;
+        },
+      ) => {
+        let name = rawName;
+        let scope = opts.scope;
+        const m = /^(@[^/]+)\/(.+)$/.exec(rawName);
+        if (m) {
+          scope = scope ?? m[1];
+          name = m[2] ?? rawName;
+        }
+        const interactive = !opts.yes && process.stdin.isTTY === true;
+        if (!scope) scope = interactive ? await ask('County scope (县级作用域), e.g. @deqing') : undefined;
+        if (!scope) throw new CliError('missing --scope <scope> (your county scope, e.g. @deqing)', 2);
+        let county = opts.county ?? knownCountyForScope(scope);
+        if (!county)
+          county = interactive ? await ask('County division code (县级区划代码), e.g. 330521') : undefined;
+        if (!county)
+          throw new CliError('missing --county <code> (6-digit county division code, e.g. 330521)', 2);
+        let title = opts.title;
+        if (!title) title = interactive ? await ask('Title in Chinese (中文名称)') : undefined;
+        if (!title) throw new CliError('missing --title <title> (the zh-CN title residents see)', 2);
+        const deps: DependencyMode = opts.local
+          ? { kind: 'local', checkout: resolve(opts.local) }
+          : opts.workspace
+            ? { kind: 'workspace' }
+            : { kind: 'registry', registry: opts.registry };
+        const options = { name, scope, county, title, dir: opts.dir ?? name, deps };
+        printCreated(scaffoldWidget(options), options);
+      },
+    );
 
   program
     .command('dev')
@@ -78,7 +97,9 @@ export function createProgram(): Command {
 
   program
     .command('validate')
-    .description('check widget.json, the scope, the exposed modules and (when built) the remote and its size budget')
+    .description(
+      'check widget.json, the scope, the exposed modules and (when built) the remote and its size budget',
+    )
     .argument('[dir]', 'widget folder', '.')
     .option('--out-dir <dir>', 'build output folder', 'dist')
     .action(async (dir: string, opts: { outDir: string }) => validateCommand(dir, opts));

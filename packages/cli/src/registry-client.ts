@@ -25,7 +25,11 @@ export function registryErrorText(res: RegistryResponse): string {
 export function send(options: SendOptions): Promise<RegistryResponse> {
   const url = new URL(options.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const headers: Record<string, string | number> = { accept: 'application/json', 'npm-command': 'publish', 'user-agent': 'cunmen-cli' };
+  const headers: Record<string, string | number> = {
+    accept: 'application/json',
+    'npm-command': 'publish',
+    'user-agent': 'cunmen-cli',
+  };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body) {
     headers['content-type'] = 'application/json';
@@ -71,7 +75,7 @@ export function send(options: SendOptions): Promise<RegistryResponse> {
   });
 }
 
-/** `@deqing/find-machinery` → `@deqing%2ffind-machinery`, the path form npm uses. */
+/** `@deqing/find-machinery` → `@deqing%2ffind-machinery`, the path form npm uses (lower-case %2f). */
 export function escapeName(name: string): string {
-  return name.startsWith('@') ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name);
+  return name.startsWith('@') ? `@${encodeURIComponent(name.slice(1)).replace(/%2F/g, '%2f')}` : encodeURIComponent(name);
 }

@@ -4,7 +4,8 @@
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number in signed data');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('non-finite number in signed data');
     if (value === undefined) throw new TypeError('undefined in signed data');
     return JSON.stringify(value);
   }

@@ -6,14 +6,23 @@
 import { z } from 'zod';
 
 export const CAPABILITIES = {
-  'user.read': { 'zh-CN': '读取当前登录村民的基本信息（脱敏姓名、户号）', en: 'Read the signed-in resident (masked name, household)' },
+  'user.read': {
+    'zh-CN': '读取当前登录村民的基本信息（脱敏姓名、户号）',
+    en: 'Read the signed-in resident (masked name, household)',
+  },
   'store.read': { 'zh-CN': '读取本组件在本村的数据', en: "Read this widget's documents in the village" },
   'store.write': { 'zh-CN': '写入本组件在本村的数据', en: "Write this widget's documents in the village" },
   'form.submit': { 'zh-CN': '提交表单（如预约、报名）', en: 'Submit forms (bookings, sign-ups)' },
-  'points.request': { 'zh-CN': '为农户申请积分（需村委审核）', en: 'Request points for a household (approved by the village committee)' },
+  'points.request': {
+    'zh-CN': '为农户申请积分（需村委审核）',
+    en: 'Request points for a household (approved by the village committee)',
+  },
   'media.upload': { 'zh-CN': '上传照片', en: 'Upload photos' },
   'events.publish': { 'zh-CN': '向其他组件发布事件', en: 'Publish events to other widgets' },
-  'location.read': { 'zh-CN': '读取位置（需村民同意）', en: "Read the device location (with the resident's consent)" },
+  'location.read': {
+    'zh-CN': '读取位置（需村民同意）',
+    en: "Read the device location (with the resident's consent)",
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type Capability = keyof typeof CAPABILITIES;

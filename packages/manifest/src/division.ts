@@ -7,12 +7,20 @@ import { z } from 'zod';
 export type DivisionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
 
 export const provinceCodeSchema = z.string().regex(/^[1-8]\d0000$/, 'a 6-digit province code such as 330000');
-export const countyCodeSchema = z.string().regex(/^[1-8]\d{3}(?!00)\d{2}$/, 'a 6-digit county code such as 330521');
-export const townshipCodeSchema = z.string().regex(/^[1-8]\d{3}(?!00)\d{2}\d{3}$/, 'a 9-digit township code such as 330521001');
-export const villageCodeSchema = z.string().regex(/^[1-8]\d{3}(?!00)\d{2}\d{6}$/, 'a 12-digit village code such as 330521001001');
+export const countyCodeSchema = z
+  .string()
+  .regex(/^[1-8]\d{3}(?!00)\d{2}$/, 'a 6-digit county code such as 330521');
+export const townshipCodeSchema = z
+  .string()
+  .regex(/^[1-8]\d{3}(?!00)\d{2}\d{3}$/, 'a 9-digit township code such as 330521001');
+export const villageCodeSchema = z
+  .string()
+  .regex(/^[1-8]\d{3}(?!00)\d{2}\d{6}$/, 'a 12-digit village code such as 330521001001');
 
 /** A scope code for a role: province (2 significant digits), county (6), township (9) or village (12). */
-export const divisionCodeSchema = z.string().regex(/^\d{6}$|^\d{9}$|^\d{12}$/, 'a 6-, 9- or 12-digit division code');
+export const divisionCodeSchema = z
+  .string()
+  .regex(/^\d{6}$|^\d{9}$|^\d{12}$/, 'a 6-, 9- or 12-digit division code');
 
 export function divisionLevel(code: string): DivisionLevel | null {
   if (/^\d{12}$/.test(code)) return 'village';

@@ -1,5 +1,11 @@
 export { canonicalJson } from './canonical-json.js';
-export { CAPABILITIES, CAPABILITY_IDS, type Capability, capabilitySchema, isCapability } from './capabilities.js';
+export {
+  CAPABILITIES,
+  CAPABILITY_IDS,
+  type Capability,
+  capabilitySchema,
+  isCapability,
+} from './capabilities.js';
 export {
   countyCodeSchema,
   countyOf,
@@ -12,7 +18,15 @@ export {
   townshipOf,
   villageCodeSchema,
 } from './division.js';
-export { addIssue, formatIssues, formatPath, localizeError, localizeIssue, type ManifestIssue, ManifestValidationError } from './issues.js';
+export {
+  addIssue,
+  formatIssues,
+  formatPath,
+  localizeError,
+  localizeIssue,
+  type ManifestIssue,
+  ManifestValidationError,
+} from './issues.js';
 export { JSON_SCHEMAS, toJsonSchema } from './json-schema.js';
 export {
   type PortalSnapshot,
@@ -24,12 +38,33 @@ export {
   type VillageConfig,
   villageConfigSchema,
 } from './portal.js';
-export { checkScopeForCounty, type CountyScope, KNOWN_COUNTY_SCOPES, PROVINCE_SCOPE, scopeOf, scopeSchema } from './scopes.js';
-export { compareVersions, findSharedConflicts, isExactVersion, isRange, rangesIntersect, type SharedConflict, sdkSatisfies } from './semver.js';
+export {
+  type CountyScope,
+  checkScopeForCounty,
+  KNOWN_COUNTY_SCOPES,
+  PROVINCE_SCOPE,
+  scopeOf,
+  scopeSchema,
+} from './scopes.js';
+export {
+  compareVersions,
+  findSharedConflicts,
+  isExactVersion,
+  isRange,
+  rangesIntersect,
+  type SharedConflict,
+  sdkSatisfies,
+} from './semver.js';
 export { type SignedRelease, signaturePayload } from './signing.js';
 export { isSlotId, SLOT_DESCRIPTIONS, SLOT_IDS, type SlotId, slotIdSchema } from './slots.js';
 export { type LocalizedText, localizedTextSchema, pickText } from './text.js';
-export { type Validation, validateBuiltManifest, validateWidgetManifest, validateWith, type WidgetPackageInfo } from './validate.js';
+export {
+  type Validation,
+  validateBuiltManifest,
+  validateWidgetManifest,
+  validateWith,
+  type WidgetPackageInfo,
+} from './validate.js';
 export {
   type Asset,
   assetSchema,

@@ -50,7 +50,11 @@ export function localizeIssue(issue: z.core.$ZodIssue): ManifestIssue {
     case 'invalid_type': {
       const got = received(issue.input);
       if (got === 'nothing') {
-        return { path, zh: `${field}：缺少必填字段（应为${typeNames[issue.expected] ?? issue.expected}）`, en: `${field}: required ${issue.expected} is missing` };
+        return {
+          path,
+          zh: `${field}：缺少必填字段（应为${typeNames[issue.expected] ?? issue.expected}）`,
+          en: `${field}: required ${issue.expected} is missing`,
+        };
       }
       return {
         path,

@@ -9,7 +9,9 @@ import { slotIdSchema } from './slots.js';
 import { localizedTextSchema } from './text.js';
 import { assetSchema, exposeKeySchema, packageNameSchema, routeSchema } from './widget-manifest.js';
 
-const exactVersionSchema = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'an exact version such as 1.2.0');
+const exactVersionSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'an exact version such as 1.2.0');
 
 export const placementSchema = z
   .object({
@@ -22,7 +24,10 @@ export const placementSchema = z
 
 export const themeSchema = z
   .object({
-    primary: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #8a1c1c').optional(),
+    primary: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #8a1c1c')
+      .optional(),
     elderlyByDefault: z.boolean().default(false),
   })
   .strict();
@@ -51,7 +56,13 @@ export const villageConfigSchema = z
   .superRefine((c, ctx) => {
     const names = new Set<string>();
     c.widgets.forEach((w, i) => {
-      if (names.has(w.name)) ctx.addIssue({ code: 'custom', path: ['widgets', i, 'name'], message: `${w.name} is placed twice; one entry per widget`, params: { zh: `${w.name} 重复添加，每个组件只能有一项` } });
+      if (names.has(w.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['widgets', i, 'name'],
+          message: `${w.name} is placed twice; one entry per widget`,
+          params: { zh: `${w.name} 重复添加，每个组件只能有一项` },
+        });
       names.add(w.name);
     });
   });
@@ -81,7 +92,14 @@ export const snapshotWidgetSchema = z
 export const portalSnapshotSchema = z
   .object({
     schemaVersion: z.literal(1),
-    village: z.object({ code: villageCodeSchema, name: z.string(), township: z.string().optional(), county: z.string().optional() }).strict(),
+    village: z
+      .object({
+        code: villageCodeSchema,
+        name: z.string(),
+        township: z.string().optional(),
+        county: z.string().optional(),
+      })
+      .strict(),
     portalVersion: z.number().int().min(1),
     generatedAt: z.string(),
     host: z.object({ sdk: z.string(), shared: z.record(z.string(), z.string()) }).strict(),

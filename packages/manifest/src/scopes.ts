@@ -28,9 +28,7 @@ export function scopeOf(packageName: string): string | null {
   return m?.[1] ?? null;
 }
 
-export type ScopeCheck =
-  | { ok: true }
-  | { ok: false; en: string; zh: string };
+export type ScopeCheck = { ok: true } | { ok: false; en: string; zh: string };
 
 /**
  * Checks that a package's scope belongs to the county it claims. Unknown scopes pass here (the registry
@@ -43,7 +41,11 @@ export function checkScopeForCounty(
 ): ScopeCheck {
   const scope = scopeOf(packageName);
   if (scope === null) {
-    return { ok: false, en: `"${packageName}" has no scope; expected @<county>/<name>`, zh: `"${packageName}" 缺少作用域，应为 @县名/组件名` };
+    return {
+      ok: false,
+      en: `"${packageName}" has no scope; expected @<county>/<name>`,
+      zh: `"${packageName}" 缺少作用域，应为 @县名/组件名`,
+    };
   }
   if (scope === PROVINCE_SCOPE) return { ok: true };
   const byScope = scopes.find((s) => s.scope === scope);

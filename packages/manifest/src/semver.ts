@@ -43,7 +43,11 @@ export function findSharedConflicts(
       const version = provided[dep];
       const ok = version !== undefined && semver.satisfies(version, range, { includePrerelease: true });
       if (ok) continue;
-      const entry = conflicts.get(dep) ?? { dependency: dep, requested: {}, provided: version ?? '(not provided)' };
+      const entry = conflicts.get(dep) ?? {
+        dependency: dep,
+        requested: {},
+        provided: version ?? '(not provided)',
+      };
       entry.requested[widget.id] = range;
       conflicts.set(dep, entry);
     }

@@ -2,8 +2,9 @@
  * What the province signs at approval: `{name, version, asset hashes, granted capabilities}` as
  * canonical JSON. The registry signs these bytes with Ed25519; the shell verifies the same bytes.
  */
-import type { Capability } from './capabilities.js';
+
 import { canonicalJson } from './canonical-json.js';
+import type { Capability } from './capabilities.js';
 
 export interface SignedRelease {
   name: string;

@@ -4,11 +4,19 @@
  */
 import { z } from 'zod';
 
-export const SLOT_IDS = ['village.home.tile/v1', 'village.page/v1', 'village.nav/v1', 'cadre.page/v1'] as const;
+export const SLOT_IDS = [
+  'village.home.tile/v1',
+  'village.page/v1',
+  'village.nav/v1',
+  'cadre.page/v1',
+] as const;
 
 export type SlotId = (typeof SLOT_IDS)[number];
 
-export const SLOT_DESCRIPTIONS: Record<SlotId, { 'zh-CN': string; en: string; audience: 'resident' | 'cadre' }> = {
+export const SLOT_DESCRIPTIONS: Record<
+  SlotId,
+  { 'zh-CN': string; en: string; audience: 'resident' | 'cadre' }
+> = {
   'village.home.tile/v1': { 'zh-CN': '首页磁贴', en: 'Home tile', audience: 'resident' },
   'village.page/v1': { 'zh-CN': '村民页面', en: 'Resident page', audience: 'resident' },
   'village.nav/v1': { 'zh-CN': '底部导航项', en: 'Navigation entry', audience: 'resident' },

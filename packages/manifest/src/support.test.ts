@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 import { divisionLevel, isWithinDivision } from './division.js';
 import { JSON_SCHEMAS, toJsonSchema } from './json-schema.js';
-import { validateWith } from './validate.js';
 import { villageConfigSchema } from './portal.js';
 import { findSharedConflicts, rangesIntersect, sdkSatisfies } from './semver.js';
 import { signaturePayload } from './signing.js';
+import { validateWith } from './validate.js';
 
 describe('division codes', () => {
   it('knows the level of each code', () => {
@@ -50,10 +50,22 @@ describe('semver helpers', () => {
 
 describe('signing payload', () => {
   it('is the same bytes whatever the key order, with capabilities sorted', () => {
-    const a = signaturePayload({ name: '@a/b', version: '1.0.0', assets: { 'x.js': 'sha384-1', 'a.js': 'sha384-2' }, capabilities: ['store.write', 'store.read'] });
-    const b = signaturePayload({ capabilities: ['store.read', 'store.write'], assets: { 'a.js': 'sha384-2', 'x.js': 'sha384-1' }, version: '1.0.0', name: '@a/b' });
+    const a = signaturePayload({
+      name: '@a/b',
+      version: '1.0.0',
+      assets: { 'x.js': 'sha384-1', 'a.js': 'sha384-2' },
+      capabilities: ['store.write', 'store.read'],
+    });
+    const b = signaturePayload({
+      capabilities: ['store.read', 'store.write'],
+      assets: { 'a.js': 'sha384-2', 'x.js': 'sha384-1' },
+      version: '1.0.0',
+      name: '@a/b',
+    });
     expect(a).toBe(b);
-    expect(a).toBe('{"assets":{"a.js":"sha384-2","x.js":"sha384-1"},"capabilities":["store.read","store.write"],"name":"@a/b","version":"1.0.0"}');
+    expect(a).toBe(
+      '{"assets":{"a.js":"sha384-2","x.js":"sha384-1"},"capabilities":["store.read","store.write"],"name":"@a/b","version":"1.0.0"}',
+    );
   });
 
   it('refuses values JSON cannot represent faithfully', () => {
@@ -67,8 +79,16 @@ describe('village config', () => {
       village: '330521001',
       version: 1,
       widgets: [
-        { name: '@deqing/find-machinery', version: '1.0.0', placements: [{ slot: 'village.home.tile/v1', expose: './Tile' }] },
-        { name: '@deqing/find-machinery', version: '1.0.1', placements: [{ slot: 'village.home.tile/v1', expose: './Tile' }] },
+        {
+          name: '@deqing/find-machinery',
+          version: '1.0.0',
+          placements: [{ slot: 'village.home.tile/v1', expose: './Tile' }],
+        },
+        {
+          name: '@deqing/find-machinery',
+          version: '1.0.1',
+          placements: [{ slot: 'village.home.tile/v1', expose: './Tile' }],
+        },
       ],
     });
     expect(r.ok).toBe(false);
@@ -82,8 +102,13 @@ describe('village config', () => {
 describe('JSON Schema export', () => {
   it('describes every schema, including enums a form editor needs', () => {
     for (const schema of Object.values(JSON_SCHEMAS)) expect(toJsonSchema(schema).type).toBe('object');
-    const widget = toJsonSchema(JSON_SCHEMAS['widget.schema.json']) as { properties: Record<string, { items?: { enum?: string[] } }>; required: string[] };
+    const widget = toJsonSchema(JSON_SCHEMAS['widget.schema.json']) as {
+      properties: Record<string, { items?: { enum?: string[] } }>;
+      required: string[];
+    };
     expect(widget.properties.capabilities?.items?.enum).toContain('store.write');
-    expect(widget.required).toEqual(expect.arrayContaining(['kind', 'county', 'title', 'sdk', 'exposes', 'contributes']));
+    expect(widget.required).toEqual(
+      expect.arrayContaining(['kind', 'county', 'title', 'sdk', 'exposes', 'contributes']),
+    );
   });
 });

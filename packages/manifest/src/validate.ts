@@ -1,14 +1,22 @@
 /** One entry point per document: parse, localize every problem, never throw for bad input. */
 import type { z } from 'zod';
-import { type ManifestIssue, localizeError } from './issues.js';
+import { localizeError, type ManifestIssue } from './issues.js';
 import type { CountyScope } from './scopes.js';
-import { type BuiltManifest, builtManifestSchema, checkPackageName, type WidgetManifest, widgetManifestSchema } from './widget-manifest.js';
+import {
+  type BuiltManifest,
+  builtManifestSchema,
+  checkPackageName,
+  type WidgetManifest,
+  widgetManifestSchema,
+} from './widget-manifest.js';
 
 export type Validation<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: ManifestIssue[] };
 
 export function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
   const result = schema.safeParse(input, { reportInput: true });
-  return result.success ? { ok: true, value: result.data, issues: [] } : { ok: false, issues: localizeError(result.error) };
+  return result.success
+    ? { ok: true, value: result.data, issues: [] }
+    : { ok: false, issues: localizeError(result.error) };
 }
 
 export interface WidgetPackageInfo {
@@ -34,13 +42,20 @@ export function validateWidgetManifest(
     if (nameIssue) issues.push(nameIssue);
   }
   if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) {
-    issues.push({ path: 'version', en: `version: "${version}" in package.json is not a semver version such as 1.0.0`, zh: `version：package.json 中的 "${version}" 不是 semver 版本号（如 1.0.0）` });
+    issues.push({
+      path: 'version',
+      en: `version: "${version}" in package.json is not a semver version such as 1.0.0`,
+      zh: `version：package.json 中的 "${version}" 不是 semver 版本号（如 1.0.0）`,
+    });
   }
   if (!parsed.ok || issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { ...parsed.value, name, version }, issues: [] };
 }
 
-export function validateBuiltManifest(input: unknown, scopes?: readonly CountyScope[]): Validation<BuiltManifest> {
+export function validateBuiltManifest(
+  input: unknown,
+  scopes?: readonly CountyScope[],
+): Validation<BuiltManifest> {
   const parsed = validateWith(builtManifestSchema, input);
   if (!parsed.ok) return parsed;
   const nameIssue = checkPackageName(parsed.value.name, parsed.value, scopes);

@@ -43,7 +43,9 @@ describe('validateWidgetManifest', () => {
     const issues = errorsOf(manifest({ capabilities: ['store.read', 'camera.spy'] }));
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe('capabilities[1]');
-    expect(issues[0]?.en).toMatch(/^capabilities\[1\]: "camera\.spy" is not allowed, expected one of "user\.read", .*"store\.write"/);
+    expect(issues[0]?.en).toMatch(
+      /^capabilities\[1\]: "camera\.spy" is not allowed, expected one of "user\.read", .*"store\.write"/,
+    );
     expect(issues[0]?.zh).toMatch(/^capabilities\[1\]："camera\.spy" 无效，应为 /);
   });
 
@@ -107,8 +109,16 @@ describe('validateWidgetManifest', () => {
   it('names missing required fields and wrong types in both languages', () => {
     const { title: _t, ...noTitle } = manifest();
     const issues = errorsOf({ ...noTitle, sdk: 5 });
-    expect(issues).toContainEqual({ path: 'title', en: 'title: required object is missing', zh: 'title：缺少必填字段（应为对象）' });
-    expect(issues).toContainEqual({ path: 'sdk', en: 'sdk: expected string, received number', zh: 'sdk：应为字符串，实际是数字' });
+    expect(issues).toContainEqual({
+      path: 'title',
+      en: 'title: required object is missing',
+      zh: 'title：缺少必填字段（应为对象）',
+    });
+    expect(issues).toContainEqual({
+      path: 'sdk',
+      en: 'sdk: expected string, received number',
+      zh: 'sdk：应为字符串，实际是数字',
+    });
   });
 
   it('rejects unknown fields, parent paths and a widget published with a province code', () => {
@@ -119,10 +129,20 @@ describe('validateWidgetManifest', () => {
   });
 
   it('requires the province scope and a province code for standard modules', () => {
-    const r = validateWidgetManifest(manifest({ kind: 'standard', county: '330000' }), { name: '@deqing/x', version: '1.0.0' });
+    const r = validateWidgetManifest(manifest({ kind: 'standard', county: '330000' }), {
+      name: '@deqing/x',
+      version: '1.0.0',
+    });
     expect(r.ok).toBe(false);
-    expect(formatIssues(r.issues)).toBe('name: a standard module must be published under @cunmen, not @deqing');
-    expect(validateWidgetManifest(manifest({ kind: 'standard', county: '330000' }), { name: '@cunmen/x', version: '1.0.0' }).ok).toBe(true);
+    expect(formatIssues(r.issues)).toBe(
+      'name: a standard module must be published under @cunmen, not @deqing',
+    );
+    expect(
+      validateWidgetManifest(manifest({ kind: 'standard', county: '330000' }), {
+        name: '@cunmen/x',
+        version: '1.0.0',
+      }).ok,
+    ).toBe(true);
   });
 
   it('rejects a non-semver package version', () => {
@@ -163,7 +183,11 @@ describe('validateBuiltManifest', () => {
   });
 
   it('rejects a remote entry that is not among the assets', () => {
-    const r = validateBuiltManifest({ ...built, budget: { gzip: 2048 }, remote: { ...built.remote, entry: 'other.js' } });
+    const r = validateBuiltManifest({
+      ...built,
+      budget: { gzip: 2048 },
+      remote: { ...built.remote, entry: 'other.js' },
+    });
     expect(formatIssues(r.issues)).toBe('remote.entry: "other.js" is not among the assets');
   });
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type Capability, capabilitySchema } from './capabilities.js';
 import { divisionLevel } from './division.js';
 import { addIssue } from './issues.js';
-import { checkScopeForCounty, type CountyScope, PROVINCE_SCOPE, scopeOf } from './scopes.js';
+import { type CountyScope, checkScopeForCounty, PROVINCE_SCOPE, scopeOf } from './scopes.js';
 import { slotIdSchema } from './slots.js';
 import { localizedLongTextSchema, localizedTextSchema } from './text.js';
 
@@ -37,11 +37,18 @@ export const MAX_BUDGET_GZIP = 300 * 1024;
 
 export const packageNameSchema = z
   .string()
-  .regex(/^@[a-z0-9][a-z0-9-]{0,38}\/[a-z0-9][a-z0-9._-]{0,100}$/, 'a scoped npm name such as @deqing/find-machinery');
+  .regex(
+    /^@[a-z0-9][a-z0-9-]{0,38}\/[a-z0-9][a-z0-9._-]{0,100}$/,
+    'a scoped npm name such as @deqing/find-machinery',
+  );
 
-export const exposeKeySchema = z.string().regex(/^\.\/[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an expose key such as ./Tile');
+export const exposeKeySchema = z
+  .string()
+  .regex(/^\.\/[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an expose key such as ./Tile');
 
-export const routeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a lower-case route segment such as find-machinery');
+export const routeSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a lower-case route segment such as find-machinery');
 
 /** A path inside the package: relative, no `..`, no absolute or backslash paths. */
 export const relativePathSchema = z
@@ -55,7 +62,10 @@ export const relativePathSchema = z
 
 export const semverRangeSchema = z
   .string()
-  .refine((r) => semver.validRange(r) !== null, { message: 'a semver range such as ^0.1.0', params: { zh: '应为 semver 版本范围，例如 ^0.1.0' } });
+  .refine((r) => semver.validRange(r) !== null, {
+    message: 'a semver range such as ^0.1.0',
+    params: { zh: '应为 semver 版本范围，例如 ^0.1.0' },
+  });
 
 export const contributionSchema = z
   .object({
@@ -73,18 +83,36 @@ export const contributionSchema = z
     };
     switch (c.slot) {
       case 'village.home.tile/v1':
-        needs('expose', 'a home tile needs "expose" (the module that renders it)', '首页磁贴需要 "expose"（渲染它的模块）');
+        needs(
+          'expose',
+          'a home tile needs "expose" (the module that renders it)',
+          '首页磁贴需要 "expose"（渲染它的模块）',
+        );
         break;
       case 'village.page/v1':
       case 'cadre.page/v1':
-        needs('expose', 'a page needs "expose" (the module that renders it)', '页面需要 "expose"（渲染它的模块）');
+        needs(
+          'expose',
+          'a page needs "expose" (the module that renders it)',
+          '页面需要 "expose"（渲染它的模块）',
+        );
         needs('route', 'a page needs "route" (its URL segment)', '页面需要 "route"（网址路径）');
         needs('title', 'a page needs "title"', '页面需要 "title" 标题');
         break;
       case 'village.nav/v1':
-        needs('route', 'a navigation entry needs "route" (the page it opens)', '导航项需要 "route"（打开的页面）');
+        needs(
+          'route',
+          'a navigation entry needs "route" (the page it opens)',
+          '导航项需要 "route"（打开的页面）',
+        );
         needs('title', 'a navigation entry needs "title"', '导航项需要 "title" 标题');
-        if (c.expose !== undefined) addIssue(ctx, ['expose'], 'a navigation entry renders no module; remove "expose"', '导航项不渲染模块，请删除 "expose"');
+        if (c.expose !== undefined)
+          addIssue(
+            ctx,
+            ['expose'],
+            'a navigation entry renders no module; remove "expose"',
+            '导航项不渲染模块，请删除 "expose"',
+          );
         break;
     }
   });
@@ -100,7 +128,9 @@ export const budgetSchema = z
 const manifestFields = {
   $schema: z.string().optional(),
   kind: z.enum(WIDGET_KINDS),
-  county: z.string().regex(/^\d{6}$/, 'a 6-digit division code: the county (widget) or province (standard) that publishes'),
+  county: z
+    .string()
+    .regex(/^\d{6}$/, 'a 6-digit division code: the county (widget) or province (standard) that publishes'),
   title: localizedTextSchema,
   description: localizedLongTextSchema,
   category: z.enum(CATEGORIES),
@@ -114,13 +144,32 @@ const manifestFields = {
   budget: budgetSchema.optional(),
 };
 
-function crossCheck(m: { kind: WidgetKind; county: string; exposes: Record<string, string>; contributes: Contribution[]; capabilities: Capability[] }, ctx: z.core.$RefinementCtx): void {
+function crossCheck(
+  m: {
+    kind: WidgetKind;
+    county: string;
+    exposes: Record<string, string>;
+    contributes: Contribution[];
+    capabilities: Capability[];
+  },
+  ctx: z.core.$RefinementCtx,
+): void {
   const level = divisionLevel(m.county);
   if (m.kind === 'widget' && level !== 'county') {
-    addIssue(ctx, ['county'], `"${m.county}" is not a county code (6 digits, not ending in 00)`, `"${m.county}" 不是县级区划代码（6 位，且不以 00 结尾）`);
+    addIssue(
+      ctx,
+      ['county'],
+      `"${m.county}" is not a county code (6 digits, not ending in 00)`,
+      `"${m.county}" 不是县级区划代码（6 位，且不以 00 结尾）`,
+    );
   }
   if (m.kind === 'standard' && level !== 'province') {
-    addIssue(ctx, ['county'], `a standard module is published by the province: expected a province code such as 330000, got "${m.county}"`, `标准模块由省级发布，应为省级区划代码（如 330000），实际是 "${m.county}"`);
+    addIssue(
+      ctx,
+      ['county'],
+      `a standard module is published by the province: expected a province code such as 330000, got "${m.county}"`,
+      `标准模块由省级发布，应为省级区划代码（如 330000），实际是 "${m.county}"`,
+    );
   }
   const exposes = new Set(Object.keys(m.exposes));
   const used = new Set<string>();
@@ -130,24 +179,47 @@ function crossCheck(m: { kind: WidgetKind; county: string; exposes: Record<strin
     if (c.expose !== undefined) {
       used.add(c.expose);
       if (!exposes.has(c.expose)) {
-        addIssue(ctx, ['contributes', i, 'expose'], `"${c.expose}" is not declared in "exposes" (declared: ${[...exposes].join(', ') || 'none'})`, `"${c.expose}" 未在 "exposes" 中声明（已声明：${[...exposes].join('、') || '无'}）`);
+        addIssue(
+          ctx,
+          ['contributes', i, 'expose'],
+          `"${c.expose}" is not declared in "exposes" (declared: ${[...exposes].join(', ') || 'none'})`,
+          `"${c.expose}" 未在 "exposes" 中声明（已声明：${[...exposes].join('、') || '无'}）`,
+        );
       }
     }
     if (c.route !== undefined && c.slot !== 'village.nav/v1') {
       const key = `${c.slot}:${c.route}`;
-      if (routes.has(key)) addIssue(ctx, ['contributes', i, 'route'], `route "${c.route}" is used twice in ${c.slot}`, `路由 "${c.route}" 在 ${c.slot} 中重复`);
+      if (routes.has(key))
+        addIssue(
+          ctx,
+          ['contributes', i, 'route'],
+          `route "${c.route}" is used twice in ${c.slot}`,
+          `路由 "${c.route}" 在 ${c.slot} 中重复`,
+        );
       routes.set(key, i);
     }
     if (c.slot === 'village.nav/v1' && c.route !== undefined && !pageRoutes.has(c.route)) {
-      addIssue(ctx, ['contributes', i, 'route'], `navigation route "${c.route}" matches no village.page/v1 route of this widget`, `导航路由 "${c.route}" 没有对应的 village.page/v1 页面`);
+      addIssue(
+        ctx,
+        ['contributes', i, 'route'],
+        `navigation route "${c.route}" matches no village.page/v1 route of this widget`,
+        `导航路由 "${c.route}" 没有对应的 village.page/v1 页面`,
+      );
     }
   });
   for (const key of exposes) {
-    if (!used.has(key)) addIssue(ctx, ['exposes', key], `"${key}" is exposed but no contribution uses it`, `"${key}" 已暴露但没有任何插槽使用它`);
+    if (!used.has(key))
+      addIssue(
+        ctx,
+        ['exposes', key],
+        `"${key}" is exposed but no contribution uses it`,
+        `"${key}" 已暴露但没有任何插槽使用它`,
+      );
   }
   const seen = new Set<string>();
   m.capabilities.forEach((cap, i) => {
-    if (seen.has(cap)) addIssue(ctx, ['capabilities', i], `capability "${cap}" is listed twice`, `权限 "${cap}" 重复`);
+    if (seen.has(cap))
+      addIssue(ctx, ['capabilities', i], `capability "${cap}" is listed twice`, `权限 "${cap}" 重复`);
     seen.add(cap);
   });
 }
@@ -176,7 +248,12 @@ export const builtManifestSchema = z
     ...manifestFields,
     manifestVersion: z.literal(1),
     name: packageNameSchema,
-    version: z.string().refine((v) => semver.valid(v) !== null, { message: 'a semver version such as 1.0.0', params: { zh: '应为 semver 版本号，例如 1.0.0' } }),
+    version: z
+      .string()
+      .refine((v) => semver.valid(v) !== null, {
+        message: 'a semver version such as 1.0.0',
+        params: { zh: '应为 semver 版本号，例如 1.0.0' },
+      }),
     budget: budgetSchema,
     remote: z
       .object({
@@ -189,17 +266,40 @@ export const builtManifestSchema = z
     configSchema: z.record(z.string(), z.unknown()).nullable(),
     configDefaults: z.record(z.string(), z.unknown()).nullable(),
     assets: z.array(assetSchema).min(1).max(500),
-    size: z.object({ jsGzip: z.number().int().min(0), totalGzip: z.number().int().min(0), total: z.number().int().min(0) }).strict(),
+    size: z
+      .object({
+        jsGzip: z.number().int().min(0),
+        totalGzip: z.number().int().min(0),
+        total: z.number().int().min(0),
+      })
+      .strict(),
     builtWith: z.record(z.string(), z.string()),
   })
   .strict()
   .superRefine(crossCheck)
   .superRefine((m, ctx) => {
     const paths = new Set(m.assets.map((a) => a.path));
-    if (!paths.has(m.remote.entry)) addIssue(ctx, ['remote', 'entry'], `"${m.remote.entry}" is not among the assets`, `"${m.remote.entry}" 不在资源列表中`);
-    if (!paths.has(m.remote.manifest)) addIssue(ctx, ['remote', 'manifest'], `"${m.remote.manifest}" is not among the assets`, `"${m.remote.manifest}" 不在资源列表中`);
+    if (!paths.has(m.remote.entry))
+      addIssue(
+        ctx,
+        ['remote', 'entry'],
+        `"${m.remote.entry}" is not among the assets`,
+        `"${m.remote.entry}" 不在资源列表中`,
+      );
+    if (!paths.has(m.remote.manifest))
+      addIssue(
+        ctx,
+        ['remote', 'manifest'],
+        `"${m.remote.manifest}" is not among the assets`,
+        `"${m.remote.manifest}" 不在资源列表中`,
+      );
     if (m.size.jsGzip > m.budget.gzip) {
-      addIssue(ctx, ['size', 'jsGzip'], `${m.size.jsGzip} bytes gzip exceeds the budget of ${m.budget.gzip} bytes`, `压缩后 ${m.size.jsGzip} 字节，超出预算 ${m.budget.gzip} 字节`);
+      addIssue(
+        ctx,
+        ['size', 'jsGzip'],
+        `${m.size.jsGzip} bytes gzip exceeds the budget of ${m.budget.gzip} bytes`,
+        `压缩后 ${m.size.jsGzip} 字节，超出预算 ${m.budget.gzip} 字节`,
+      );
     }
   });
 
@@ -212,16 +312,28 @@ export function checkPackageName(
   scopes?: readonly CountyScope[],
 ): { path: string; en: string; zh: string } | null {
   if (!packageNameSchema.safeParse(name).success) {
-    return { path: 'name', en: `name: "${name}" is not a scoped npm name such as @deqing/find-machinery`, zh: `name："${name}" 不是带作用域的包名（如 @deqing/find-machinery）` };
+    return {
+      path: 'name',
+      en: `name: "${name}" is not a scoped npm name such as @deqing/find-machinery`,
+      zh: `name："${name}" 不是带作用域的包名（如 @deqing/find-machinery）`,
+    };
   }
   const scope = scopeOf(name);
   if (manifest.kind === 'standard') {
     return scope === PROVINCE_SCOPE
       ? null
-      : { path: 'name', en: `name: a standard module must be published under ${PROVINCE_SCOPE}, not ${scope}`, zh: `name：标准模块必须以 ${PROVINCE_SCOPE} 发布，不能用 ${scope}` };
+      : {
+          path: 'name',
+          en: `name: a standard module must be published under ${PROVINCE_SCOPE}, not ${scope}`,
+          zh: `name：标准模块必须以 ${PROVINCE_SCOPE} 发布，不能用 ${scope}`,
+        };
   }
   if (scope === PROVINCE_SCOPE) {
-    return { path: 'name', en: `name: ${PROVINCE_SCOPE} is the province's scope; a county widget uses its county scope`, zh: `name：${PROVINCE_SCOPE} 是省级作用域，县级组件应使用本县作用域` };
+    return {
+      path: 'name',
+      en: `name: ${PROVINCE_SCOPE} is the province's scope; a county widget uses its county scope`,
+      zh: `name：${PROVINCE_SCOPE} 是省级作用域，县级组件应使用本县作用域`,
+    };
   }
   const check = checkScopeForCounty(name, manifest.county, scopes);
   return check.ok ? null : { path: 'name', en: `name: ${check.en}`, zh: `name：${check.zh}` };

@@ -21,7 +21,11 @@ export async function runAxe(page: Page, selector?: string): Promise<AxeViolatio
   const loaded = await page.evaluate('typeof globalThis.axe === "object"');
   if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async (context) => {
-    const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(context ?? document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],

@@ -5,7 +5,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { onTestFinished } from 'vitest';
 
 export const CHROMIUM_ARGS = [
@@ -31,7 +37,11 @@ export interface LaunchedBrowser {
 
 /** Launches Chromium with a fresh user-data-dir; call `close()` in afterAll. */
 export async function launchChromium(): Promise<LaunchedBrowser> {
-  const browser = await chromium.launch({ executablePath: chromePath(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   return {
     browser,
     async close() {

@@ -1,5 +1,13 @@
 export { type AxeViolation, formatViolations, runAxe } from './axe.js';
-export { CHROMIUM_ARGS, chromePath, type LaunchedBrowser, launchChromium, launchPersistentContext, openPage } from './chromium.js';
+export {
+  CHROMIUM_ARGS,
+  chromePath,
+  type LaunchedBrowser,
+  launchChromium,
+  launchPersistentContext,
+  openPage,
+} from './chromium.js';
+export { copyFixture, type FixtureName, fixturePath } from './fixtures.js';
 export { freePort } from './ports.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
 export { makeTempDir } from './temp.js';

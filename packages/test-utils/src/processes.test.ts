@@ -21,7 +21,11 @@ describe('startProcess', () => {
       const grandchild = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
       require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, () => console.log('ready ' + grandchild.pid));
     `;
-    const proc = await startProcess({ command: process.execPath, args: ['-e', script], readyPattern: /ready (\d+)/ });
+    const proc = await startProcess({
+      command: process.execPath,
+      args: ['-e', script],
+      readyPattern: /ready (\d+)/,
+    });
     const grandchildPid = Number(/ready (\d+)/.exec(proc.output())?.[1]);
     expect(isRunning(grandchildPid)).toBe(true);
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
@@ -33,7 +37,11 @@ describe('startProcess', () => {
 
   it('reports the output when the process dies before it is ready', async () => {
     await expect(
-      startProcess({ command: process.execPath, args: ['-e', 'console.error("boom"); process.exit(3)'], readyPattern: /never/ }),
+      startProcess({
+        command: process.execPath,
+        args: ['-e', 'console.error("boom"); process.exit(3)'],
+        readyPattern: /never/,
+      }),
     ).rejects.toThrow(/exited \(3\) before it was ready:\nboom/);
   });
 });

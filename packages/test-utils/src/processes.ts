@@ -87,7 +87,9 @@ export async function startProcess(options: StartProcessOptions): Promise<Starte
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${command} ${args.join(' ')} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
+      throw new Error(
+        `${command} ${args.join(' ')} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`,
+      );
     }
     if (readyPattern?.test(output)) return started;
     if (readyUrl && (await urlAnswers(readyUrl))) return started;

@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { formatViolations, freePort, launchChromium, makeTempDir, openPage, runAxe, startProcess } from '@cunmen/test-utils';
+import {
+  formatViolations,
+  freePort,
+  launchChromium,
+  makeTempDir,
+  openPage,
+  runAxe,
+  startProcess,
+} from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));

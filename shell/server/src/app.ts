@@ -20,7 +20,10 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   app.get('/', async (_req, reply) => {
     reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      )
       .header('x-content-type-options', 'nosniff');
     return landingPage();
   });

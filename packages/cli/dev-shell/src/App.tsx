@@ -41,7 +41,10 @@ function tabsOf(manifest: BuiltManifest): Tab[] {
   }));
 }
 
-class Boundary extends Component<{ children: ReactNode; onError(message: string): void }, { failed: string | null }> {
+class Boundary extends Component<
+  { children: ReactNode; onError(message: string): void },
+  { failed: string | null }
+> {
   override state = { failed: null as string | null };
   static getDerivedStateFromError(err: unknown) {
     return { failed: err instanceof Error ? err.message : String(err) };
@@ -50,18 +53,35 @@ class Boundary extends Component<{ children: ReactNode; onError(message: string)
     this.props.onError(err instanceof Error ? err.message : String(err));
   }
   override render() {
-    return this.state.failed ? <ErrorState message={`组件渲染出错：${this.state.failed}`} /> : this.props.children;
+    return this.state.failed ? (
+      <ErrorState message={`组件渲染出错：${this.state.failed}`} />
+    ) : (
+      this.props.children
+    );
   }
 }
 
-function Slot({ load, tab, path }: { load: (expose: string) => Promise<SlotContribution>; tab: Tab; path: string }) {
-  const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; contribution?: SlotContribution; message?: string }>({ status: 'loading' });
+function Slot({
+  load,
+  tab,
+  path,
+}: {
+  load: (expose: string) => Promise<SlotContribution>;
+  tab: Tab;
+  path: string;
+}) {
+  const [state, setState] = useState<{
+    status: 'loading' | 'ready' | 'error';
+    contribution?: SlotContribution;
+    message?: string;
+  }>({ status: 'loading' });
   useEffect(() => {
     if (!tab.expose) return;
     let live = true;
     load(tab.expose).then(
       (contribution) => live && setState({ status: 'ready', contribution }),
-      (err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;
@@ -106,13 +126,21 @@ export function App() {
 
   const manifest = dev?.manifest ?? null;
   const federation = useMemo(
-    () => (manifest ? createFederation(manifest.remote.name, new URL('/__widget/mf-manifest.json', window.location.href).href) : null),
+    () =>
+      manifest
+        ? createFederation(
+            manifest.remote.name,
+            new URL('/__widget/mf-manifest.json', window.location.href).href,
+          )
+        : null,
     [manifest],
   );
   const tabs = useMemo(() => (manifest ? tabsOf(manifest) : []), [manifest]);
   const config = useMemo(() => {
     try {
-      return configText ? (JSON.parse(configText) as Record<string, unknown>) : (manifest?.configDefaults ?? {});
+      return configText
+        ? (JSON.parse(configText) as Record<string, unknown>)
+        : (manifest?.configDefaults ?? {});
     } catch {
       return manifest?.configDefaults ?? {};
     }
@@ -126,7 +154,10 @@ export function App() {
       capabilities: manifest.capabilities,
       config,
       locale,
-      user: role === 'cadre' ? { id: 'cadre-1', displayName: '王**', role: 'cadre' } : { id: 'resident-1', displayName: '李**', role: 'resident', householdId: 'H001' },
+      user:
+        role === 'cadre'
+          ? { id: 'cadre-1', displayName: '王**', role: 'cadre' }
+          : { id: 'resident-1', displayName: '李**', role: 'resident', householdId: 'H001' },
       persist: window.localStorage,
       onNavigate: (to: string) => {
         const route = to.replace(/^\//, '').split('/')[0];
@@ -177,24 +208,39 @@ export function App() {
         </label>
         <ElderlyModeSwitch checked={elderly} onChange={(v: boolean) => host.elderly.set(v)} />
       </header>
-      <nav className="dev-tabs" role="tablist" aria-label="插槽">
+      <div className="dev-tabs" role="tablist" aria-label="插槽">
         {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={t.id === current?.id} onClick={() => setActive(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={t.id === current?.id}
+            onClick={() => setActive(t.id)}
+          >
             {t.label}
           </button>
         ))}
-        <button type="button" role="tab" aria-selected={active === 'config'} onClick={() => setActive('config')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={active === 'config'}
+          onClick={() => setActive('config')}
+        >
           配置
         </button>
-      </nav>
+      </div>
       <div className="dev-panel" role="tabpanel">
         {active === 'config' ? (
           <div className="dev-config">
             <label htmlFor="dev-config">村级配置（JSON）</label>
-            <textarea id="dev-config" defaultValue={JSON.stringify(config, null, 2)} onBlur={(e) => {
-              localStorage.setItem(CONFIG_KEY, e.target.value);
-              setConfigText(e.target.value);
-            }} />
+            <textarea
+              id="dev-config"
+              defaultValue={JSON.stringify(config, null, 2)}
+              onBlur={(e) => {
+                localStorage.setItem(CONFIG_KEY, e.target.value);
+                setConfigText(e.target.value);
+              }}
+            />
           </div>
         ) : current ? (
           <div className="dev-frame">
@@ -205,7 +251,11 @@ export function App() {
                     .filter((t) => t.slot === 'village.nav/v1')
                     .map((t) => (
                       <button key={t.id} type="button" onClick={() => host.navigate(`/${t.route ?? ''}`)}>
-                        {manifest.contributes.find((c) => c.slot === t.slot && c.route === t.route)?.title?.['zh-CN']}
+                        {
+                          manifest.contributes.find((c) => c.slot === t.slot && c.route === t.route)?.title?.[
+                            'zh-CN'
+                          ]
+                        }
                       </button>
                     ))}
                 </div>

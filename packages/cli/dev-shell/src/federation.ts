@@ -10,8 +10,8 @@ import uiPkg from '@cunmen/ui/package.json' with { type: 'json' };
 import { createInstance } from '@module-federation/runtime';
 import * as runtimeCore from '@module-federation/runtime-core';
 import * as React from 'react';
-import * as ReactDOM from 'react-dom';
 import * as jsxRuntime from 'react/jsx-runtime';
+import * as ReactDOM from 'react-dom';
 
 (globalThis as Record<string, unknown>)._FEDERATION_RUNTIME_CORE = runtimeCore;
 
@@ -36,10 +36,14 @@ export function createFederation(remoteName: string, manifestUrl: string) {
   });
   return {
     async load(expose: string): Promise<SlotContribution> {
-      const mod = await instance.loadRemote<{ default?: unknown }>(`${remoteName}/${expose.replace(/^\.\//, '')}`);
+      const mod = await instance.loadRemote<{ default?: unknown }>(
+        `${remoteName}/${expose.replace(/^\.\//, '')}`,
+      );
       const contribution = mod?.default;
       if (!isSlotContribution(contribution)) {
-        throw new Error(`${expose} does not default-export a slot contribution (use defineTile / definePage / defineCadrePage)`);
+        throw new Error(
+          `${expose} does not default-export a slot contribution (use defineTile / definePage / defineCadrePage)`,
+        );
       }
       return contribution;
     },

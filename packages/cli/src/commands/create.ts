@@ -3,11 +3,26 @@
  * test, a story). The manifest is validated before anything is written; an existing folder is never
  * overwritten.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KNOWN_COUNTY_SCOPES, type ManifestIssue, PROVINCE_SCOPE, validateWidgetManifest, type WidgetManifestInput } from '@cunmen/manifest';
+import {
+  KNOWN_COUNTY_SCOPES,
+  type ManifestIssue,
+  PROVINCE_SCOPE,
+  validateWidgetManifest,
+  type WidgetManifestInput,
+} from '@cunmen/manifest';
 import { normalizeRegistry } from '../npmrc.js';
 import { CliError, dim, green } from '../output.js';
 
@@ -15,7 +30,13 @@ const require = createRequire(import.meta.url);
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../template/', import.meta.url));
 
 /** Files copied verbatim from the template into every widget (and kept in step in the repo's own widgets). */
-export const TEMPLATE_MANAGED_FILES = ['tsconfig.json', 'vitest.config.ts', '.gitignore', '.storybook/main.ts', '.storybook/preview.tsx'];
+export const TEMPLATE_MANAGED_FILES = [
+  'tsconfig.json',
+  'vitest.config.ts',
+  '.gitignore',
+  '.storybook/main.ts',
+  '.storybook/preview.tsx',
+];
 
 /** Third-party versions the template installs: the ones the province tested with. */
 const THIRD_PARTY = {
@@ -34,7 +55,10 @@ const THIRD_PARTY = {
   zod: '4.6.7',
 };
 
-export type DependencyMode = { kind: 'registry'; registry: string } | { kind: 'workspace' } | { kind: 'local'; checkout: string };
+export type DependencyMode =
+  | { kind: 'registry'; registry: string }
+  | { kind: 'workspace' }
+  | { kind: 'local'; checkout: string };
 
 export interface CreateOptions {
   name: string;
@@ -57,7 +81,11 @@ function pascalCase(name: string): string {
     .join('');
 }
 
-function cunmenDep(pkg: '@cunmen/sdk' | '@cunmen/ui' | '@cunmen/cli' | '@cunmen/manifest', deps: DependencyMode, widgetDir: string): string {
+function cunmenDep(
+  pkg: '@cunmen/sdk' | '@cunmen/ui' | '@cunmen/cli' | '@cunmen/manifest',
+  deps: DependencyMode,
+  widgetDir: string,
+): string {
   switch (deps.kind) {
     case 'workspace':
       return 'workspace:^';
@@ -68,7 +96,13 @@ function cunmenDep(pkg: '@cunmen/sdk' | '@cunmen/ui' | '@cunmen/cli' | '@cunmen/
   }
 }
 
-const CUNMEN_PACKAGES = ['@cunmen/manifest', '@cunmen/sdk', '@cunmen/ui', '@cunmen/build', '@cunmen/cli'] as const;
+const CUNMEN_PACKAGES = [
+  '@cunmen/manifest',
+  '@cunmen/sdk',
+  '@cunmen/ui',
+  '@cunmen/build',
+  '@cunmen/cli',
+] as const;
 
 /**
  * `file:` (not `link:`): pnpm injects a copy whose peers (React) resolve from the widget, so tests and
@@ -79,18 +113,24 @@ function localSpec(pkg: string, checkout: string, widgetDir: string): string {
 }
 
 function pnpmWorkspaceYaml(deps: DependencyMode, widgetDir: string): string {
-  const lines = ['# pnpm 12 refuses dependency build scripts that are not listed here.', 'allowBuilds:', '  esbuild: false'];
+  const lines = [
+    '# pnpm 12 refuses dependency build scripts that are not listed here.',
+    'allowBuilds:',
+    '  esbuild: false',
+  ];
   if (deps.kind === 'local') {
     // The checkout's packages depend on each other with workspace:^, which means nothing here.
     lines.push('overrides:');
-    for (const pkg of CUNMEN_PACKAGES) lines.push(`  '${pkg}': '${localSpec(pkg, deps.checkout, widgetDir)}'`);
+    for (const pkg of CUNMEN_PACKAGES)
+      lines.push(`  '${pkg}': '${localSpec(pkg, deps.checkout, widgetDir)}'`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function widgetPackageJson(options: CreateOptions, widgetDir: string): Record<string, unknown> {
   const full = `${options.scope}/${options.name}`;
-  const range = (pkg: '@cunmen/sdk' | '@cunmen/ui') => (options.deps.kind === 'registry' ? cunmenDep(pkg, options.deps, widgetDir) : `^${ownVersion(pkg)}`);
+  const range = (pkg: '@cunmen/sdk' | '@cunmen/ui') =>
+    options.deps.kind === 'registry' ? cunmenDep(pkg, options.deps, widgetDir) : `^${ownVersion(pkg)}`;
   return {
     name: full,
     version: '0.1.0',
@@ -106,7 +146,11 @@ export function widgetPackageJson(options: CreateOptions, widgetDir: string): Re
       validate: 'cunmen validate',
       storybook: 'storybook dev -p 6007 --disable-telemetry',
     },
-    peerDependencies: { '@cunmen/sdk': range('@cunmen/sdk'), '@cunmen/ui': range('@cunmen/ui'), react: '^19.0.0' },
+    peerDependencies: {
+      '@cunmen/sdk': range('@cunmen/sdk'),
+      '@cunmen/ui': range('@cunmen/ui'),
+      react: '^19.0.0',
+    },
     devDependencies: {
       '@cunmen/cli': cunmenDep('@cunmen/cli', options.deps, widgetDir),
       '@cunmen/manifest': cunmenDep('@cunmen/manifest', options.deps, widgetDir),
@@ -141,16 +185,32 @@ export function widgetManifest(options: CreateOptions): WidgetManifestInput {
 export function checkCreateOptions(options: CreateOptions): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
   if (!/^[a-z][a-z0-9-]{1,50}$/.test(options.name)) {
-    issues.push({ path: 'name', en: `name: "${options.name}" must be lower-case letters, digits and dashes, starting with a letter (e.g. find-machinery)`, zh: `name："${options.name}" 只能包含小写字母、数字和连字符，且以字母开头` });
+    issues.push({
+      path: 'name',
+      en: `name: "${options.name}" must be lower-case letters, digits and dashes, starting with a letter (e.g. find-machinery)`,
+      zh: `name："${options.name}" 只能包含小写字母、数字和连字符，且以字母开头`,
+    });
   }
   if (!/^@[a-z0-9][a-z0-9-]{0,38}$/.test(options.scope)) {
-    issues.push({ path: 'scope', en: `--scope: "${options.scope}" is not an npm scope such as @deqing`, zh: `--scope："${options.scope}" 不是 npm 作用域（如 @deqing）` });
+    issues.push({
+      path: 'scope',
+      en: `--scope: "${options.scope}" is not an npm scope such as @deqing`,
+      zh: `--scope："${options.scope}" 不是 npm 作用域（如 @deqing）`,
+    });
   } else if (options.scope === PROVINCE_SCOPE) {
-    issues.push({ path: 'scope', en: `--scope: ${PROVINCE_SCOPE} is the province's scope; use your county's scope`, zh: `--scope：${PROVINCE_SCOPE} 是省级作用域，请使用本县作用域` });
+    issues.push({
+      path: 'scope',
+      en: `--scope: ${PROVINCE_SCOPE} is the province's scope; use your county's scope`,
+      zh: `--scope：${PROVINCE_SCOPE} 是省级作用域，请使用本县作用域`,
+    });
   }
-  if (options.title.trim() === '') issues.push({ path: 'title', en: '--title: a zh-CN title is required', zh: '--title：需要中文标题' });
+  if (options.title.trim() === '')
+    issues.push({ path: 'title', en: '--title: a zh-CN title is required', zh: '--title：需要中文标题' });
   if (issues.length > 0) return issues;
-  const result = validateWidgetManifest(widgetManifest(options), { name: `${options.scope}/${options.name}`, version: '0.1.0' });
+  const result = validateWidgetManifest(widgetManifest(options), {
+    name: `${options.scope}/${options.name}`,
+    version: '0.1.0',
+  });
   return result.ok ? [] : result.issues;
 }
 
@@ -158,7 +218,9 @@ function copyTemplate(target: string, replacements: Record<string, string>): voi
   cpSync(TEMPLATE_DIR, target, { recursive: true });
   renameSync(join(target, 'gitignore'), join(target, '.gitignore'));
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+    );
   for (const file of walk(target)) {
     let text = readFileSync(file, 'utf8');
     for (const [token, value] of Object.entries(replacements)) text = text.split(token).join(value);
@@ -168,7 +230,8 @@ function copyTemplate(target: string, replacements: Record<string, string>): voi
 
 export function scaffoldWidget(options: CreateOptions): string {
   const issues = checkCreateOptions(options);
-  if (issues.length > 0) throw new CliError(`cannot create ${options.scope}/${options.name}; nothing was written`, 1, issues);
+  if (issues.length > 0)
+    throw new CliError(`cannot create ${options.scope}/${options.name}; nothing was written`, 1, issues);
   const target = resolve(options.dir);
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new CliError(`${target} already exists and is not empty; choose another --dir`, 1);
@@ -181,10 +244,13 @@ export function scaffoldWidget(options: CreateOptions): string {
       __WIDGET_NAME__: `${options.scope}/${options.name}`,
       __TITLE__: options.title,
       __ROUTE__: options.name,
-      __COMPONENT__: pascalCase(options.name),
+      TemplateWidget: pascalCase(options.name),
       __COUNTY__: options.county,
     });
-    writeFileSync(join(staging, 'package.json'), `${JSON.stringify(widgetPackageJson(options, target), null, 2)}\n`);
+    writeFileSync(
+      join(staging, 'package.json'),
+      `${JSON.stringify(widgetPackageJson(options, target), null, 2)}\n`,
+    );
     writeFileSync(join(staging, 'widget.json'), `${JSON.stringify(widgetManifest(options), null, 2)}\n`);
     if (options.deps.kind !== 'workspace') {
       // A widget of its own (not inside the Cunmen monorepo): pnpm 12 needs each dependency build
@@ -193,7 +259,10 @@ export function scaffoldWidget(options: CreateOptions): string {
     }
     if (options.deps.kind === 'registry') {
       const registry = normalizeRegistry(options.deps.registry);
-      writeFileSync(join(staging, '.npmrc'), `${PROVINCE_SCOPE}:registry=${registry}\n${options.scope}:registry=${registry}\n`);
+      writeFileSync(
+        join(staging, '.npmrc'),
+        `${PROVINCE_SCOPE}:registry=${registry}\n${options.scope}:registry=${registry}\n`,
+      );
     }
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);

@@ -36,9 +36,13 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-export async function startDevServer(dir: string, options: { port: number; host: string }): Promise<DevServer> {
+export async function startDevServer(
+  dir: string,
+  options: { port: number; host: string },
+): Promise<DevServer> {
   const root = resolve(dir);
-  if (!existsSync(join(DEV_SHELL_DIR, 'index.html'))) throw new CliError(`the emulated shell is missing at ${DEV_SHELL_DIR}; reinstall @cunmen/cli`);
+  if (!existsSync(join(DEV_SHELL_DIR, 'index.html')))
+    throw new CliError(`the emulated shell is missing at ${DEV_SHELL_DIR}; reinstall @cunmen/cli`);
   const widgetOut = resolve(root, DEV_OUT);
   const state: DevState = { buildId: 0, outcome: null };
   const clients = new Set<ServerResponse>();
@@ -52,11 +56,22 @@ export async function startDevServer(dir: string, options: { port: number; host:
     if (url.pathname === '/__cunmen/state') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       const o = state.outcome;
-      res.end(JSON.stringify({ buildId: state.buildId, ok: o?.ok ?? null, manifest: o?.ok ? o.manifest : null, issues: o && !o.ok ? o.issues : [] }));
+      res.end(
+        JSON.stringify({
+          buildId: state.buildId,
+          ok: o?.ok ?? null,
+          manifest: o?.ok ? o.manifest : null,
+          issues: o && !o.ok ? o.issues : [],
+        }),
+      );
       return;
     }
     if (url.pathname === '/__cunmen/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`event: hello\ndata: ${state.buildId}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -69,7 +84,11 @@ export async function startDevServer(dir: string, options: { port: number; host:
       return;
     }
     const file = safeJoin(DEV_SHELL_DIR, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
-    if (file && serveFile(res, file, url.pathname === '/' ? 'no-store' : 'public, max-age=31536000, immutable')) return;
+    if (
+      file &&
+      serveFile(res, file, url.pathname === '/' ? 'no-store' : 'public, max-age=31536000, immutable')
+    )
+      return;
     serveFile(res, join(DEV_SHELL_DIR, 'index.html'), 'no-store');
   });
 
@@ -84,7 +103,9 @@ export async function startDevServer(dir: string, options: { port: number; host:
       state.buildId += 1;
       state.outcome = outcome;
       if (outcome.ok) {
-        process.stdout.write(`${green('✓')} rebuilt ${outcome.manifest.name} ${dim(`(#${state.buildId}, ${outcome.manifest.size.jsGzip} B JS gzip)`)}\n`);
+        process.stdout.write(
+          `${green('✓')} rebuilt ${outcome.manifest.name} ${dim(`(#${state.buildId}, ${outcome.manifest.size.jsGzip} B JS gzip)`)}\n`,
+        );
       } else {
         process.stdout.write(`${red('✗')} build #${state.buildId} has problems:\n`);
         printIssues(outcome.issues, process.stdout);
@@ -107,7 +128,8 @@ export async function startDevServer(dir: string, options: { port: number; host:
 }
 
 export async function devCommand(dir: string, options: { port: number; host: string }): Promise<void> {
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new CliError(`--port: expected 0–65535, got ${options.port}`, 2);
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+    throw new CliError(`--port: expected 0–65535, got ${options.port}`, 2);
   const dev = await startDevServer(dir, options);
   process.stdout.write(`cunmen dev: emulated shell at ${dev.url} (Ctrl-C to stop)\n`);
   const stop = async () => {

@@ -19,20 +19,37 @@ export async function loginCommand(options: LoginOptions): Promise<string> {
   let token = options.token;
   if (!token) {
     if (!options.username || !options.password) {
-      throw new CliError('login needs --token <token>, or --username and --password (set CUNMEN_PASSWORD to avoid the shell history)', 2);
+      throw new CliError(
+        'login needs --token <token>, or --username and --password (set CUNMEN_PASSWORD to avoid the shell history)',
+        2,
+      );
     }
     const body = Buffer.from(
-      JSON.stringify({ _id: `org.couchdb.user:${options.username}`, name: options.username, password: options.password, type: 'user', roles: [], date: new Date().toISOString() }),
+      JSON.stringify({
+        _id: `org.couchdb.user:${options.username}`,
+        name: options.username,
+        password: options.password,
+        type: 'user',
+        roles: [],
+        date: new Date().toISOString(),
+      }),
     );
-    const res = await send({ method: 'PUT', url: `${registry}-/user/org.couchdb.user:${encodeURIComponent(options.username)}`, body });
+    const res = await send({
+      method: 'PUT',
+      url: `${registry}-/user/org.couchdb.user:${encodeURIComponent(options.username)}`,
+      body,
+    });
     if (res.status >= 300) throw new CliError(`login refused by ${registry}: ${registryErrorText(res)}`);
     token = (res.body as { token?: string } | null)?.token;
     if (!token) throw new CliError(`login to ${registry} returned no token`);
   }
   const who = await send({ method: 'GET', url: `${registry}-/whoami`, token });
-  if (who.status !== 200) throw new CliError(`the token was not accepted by ${registry}: ${registryErrorText(who)}`);
+  if (who.status !== 200)
+    throw new CliError(`the token was not accepted by ${registry}: ${registryErrorText(who)}`);
   const username = (who.body as { username?: string } | null)?.username ?? '(unknown)';
   setNpmrcKeys(userNpmrcPath(), { [`${nerfDart(registry)}:_authToken`]: token });
-  process.stdout.write(`${green('✓')} logged in to ${registry} as ${username} (token saved in ${userNpmrcPath()})\n`);
+  process.stdout.write(
+    `${green('✓')} logged in to ${registry} as ${username} (token saved in ${userNpmrcPath()})\n`,
+  );
   return username;
 }

@@ -34,14 +34,24 @@ export interface PublishOptions {
 }
 
 function npmPack(dir: string, destination: string): PackResult {
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const parsed = JSON.parse(out) as PackResult[];
   const first = parsed[0];
   if (!first) throw new CliError('npm pack produced no tarball');
   return first;
 }
 
-export function publishDocument(pkg: Record<string, unknown>, pack: PackResult, tarball: Buffer, registry: string, tag: string): Record<string, unknown> {
+export function publishDocument(
+  pkg: Record<string, unknown>,
+  pack: PackResult,
+  tarball: Buffer,
+  registry: string,
+  tag: string,
+): Record<string, unknown> {
   const name = String(pkg.name);
   const version = String(pkg.version);
   const { scripts: _scripts, devDependencies: _dev, ...published } = pkg;
@@ -55,11 +65,21 @@ export function publishDocument(pkg: Record<string, unknown>, pack: PackResult, 
       [version]: {
         ...published,
         _id: `${name}@${version}`,
-        dist: { integrity: pack.integrity, shasum: pack.shasum, tarball: `${registry}${escapeName(name)}/-/${name.split('/')[1]}-${version}.tgz` },
+        dist: {
+          integrity: pack.integrity,
+          shasum: pack.shasum,
+          tarball: `${registry}${escapeName(name)}/-/${name.split('/')[1]}-${version}.tgz`,
+        },
       },
     },
     access: null,
-    _attachments: { [tarballName]: { content_type: 'application/octet-stream', data: tarball.toString('base64'), length: tarball.length } },
+    _attachments: {
+      [tarballName]: {
+        content_type: 'application/octet-stream',
+        data: tarball.toString('base64'),
+        length: tarball.length,
+      },
+    },
   };
 }
 
@@ -69,10 +89,15 @@ export async function publishCommand(dir: string, options: PublishOptions): Prom
   if (!checked.built) throw new CliError('no build to publish: run cunmen build first');
   const scope = scopeOf(checked.name) ?? '';
   const configured = options.registry ?? registryForScope(root, scope);
-  if (!configured) throw new CliError(`no registry for ${scope}: pass --registry <url> or add "${scope}:registry=<url>" to .npmrc`, 2);
+  if (!configured)
+    throw new CliError(
+      `no registry for ${scope}: pass --registry <url> or add "${scope}:registry=<url>" to .npmrc`,
+      2,
+    );
   const registry = normalizeRegistry(configured);
   const token = tokenFor(registry);
-  if (!token && !options.dryRun) throw new CliError(`not logged in to ${registry}: run cunmen login --registry ${registry}`, 2);
+  if (!token && !options.dryRun)
+    throw new CliError(`not logged in to ${registry}: run cunmen login --registry ${registry}`, 2);
 
   const tmp = mkdtempSync(join(tmpdir(), 'cunmen-pack-'));
   try {
@@ -80,14 +105,20 @@ export async function publishCommand(dir: string, options: PublishOptions): Prom
     const tarball = readFileSync(join(tmp, pack.filename));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     process.stdout.write(`  package   ${checked.name}@${checked.version} → ${registry}\n`);
-    process.stdout.write(`  tarball   ${formatBytes(pack.size)} (${formatBytes(pack.unpackedSize)} unpacked, ${pack.entryCount} files)\n`);
+    process.stdout.write(
+      `  tarball   ${formatBytes(pack.size)} (${formatBytes(pack.unpackedSize)} unpacked, ${pack.entryCount} files)\n`,
+    );
     process.stdout.write(`  integrity ${pack.integrity}\n  shasum    ${pack.shasum}\n`);
-    process.stdout.write(`  remote    ${formatBytes(checked.built.size.jsGzip)} JS gzip, ${checked.built.assets.length} assets, capabilities: ${checked.built.capabilities.join(', ') || 'none'}\n`);
+    process.stdout.write(
+      `  remote    ${formatBytes(checked.built.size.jsGzip)} JS gzip, ${checked.built.assets.length} assets, capabilities: ${checked.built.capabilities.join(', ') || 'none'}\n`,
+    );
     if (options.dryRun) {
       process.stdout.write(dim('  dry run: nothing uploaded\n'));
       return;
     }
-    const body = Buffer.from(JSON.stringify(publishDocument(pkg, pack, tarball, registry, options.tag ?? 'latest')));
+    const body = Buffer.from(
+      JSON.stringify(publishDocument(pkg, pack, tarball, registry, options.tag ?? 'latest')),
+    );
     let shown = -1;
     const res = await send({
       method: 'PUT',
@@ -102,8 +133,11 @@ export async function publishCommand(dir: string, options: PublishOptions): Prom
         }
       },
     });
-    if (res.status >= 300) throw new CliError(`the registry refused the publish (${res.status}): ${registryErrorText(res)}`);
-    process.stdout.write(`${green('✓')} published ${checked.name}@${checked.version}; it is pending provincial review\n`);
+    if (res.status >= 300)
+      throw new CliError(`the registry refused the publish (${res.status}): ${registryErrorText(res)}`);
+    process.stdout.write(
+      `${green('✓')} published ${checked.name}@${checked.version}; it is pending provincial review\n`,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

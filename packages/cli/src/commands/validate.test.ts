@@ -1,12 +1,10 @@
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { makeTempDir } from '@cunmen/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { copyFixture, makeTempDir } from '@cunmen/test-utils';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../program.js';
 
-const fixture = fileURLToPath(new URL('../../test/fixtures/hello/', import.meta.url));
 
 /** Every file with its hash: "nothing is written" means this is identical before and after. */
 function snapshot(dir: string): Record<string, string> {
@@ -15,7 +13,9 @@ function snapshot(dir: string): Record<string, string> {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else out[full.slice(dir.length)] = `${statSync(full).mtimeMs}:${createHash('sha1').update(readFileSync(full)).digest('hex')}`;
+      else
+        out[full.slice(dir.length)] =
+          `${statSync(full).mtimeMs}:${createHash('sha1').update(readFileSync(full)).digest('hex')}`;
     }
   };
   walk(dir);
@@ -51,19 +51,26 @@ function editJson(file: string, edit: (value: Record<string, unknown>) => void):
 let built = '';
 let cleanup: Array<() => Promise<void>> = [];
 
-async function copyOf(source: string): Promise<string> {
+async function makeTempDirTracked() {
   const tmp = await makeTempDir('cunmen-validate-');
   cleanup.push(tmp.remove);
+  return tmp;
+}
+
+async function copyOf(source: string): Promise<string> {
+  const tmp = await makeTempDirTracked();
   const dir = join(tmp.path, 'widget');
   cpSync(source, dir, { recursive: true });
   return dir;
 }
 
+let fixtureTmp: Awaited<ReturnType<typeof makeTempDir>>;
+
 beforeAll(async () => {
-  // One real build of the fixture (inside the repo so zod resolves for its config schema).
-  built = fixture;
-  rmSync(join(fixture, 'dist'), { recursive: true, force: true });
-  const r = await cli(['build', fixture]);
+  // One real build of the fixture, copied out of the repository first.
+  fixtureTmp = await makeTempDir('cunmen-validate-built-');
+  built = copyFixture('hello-widget', join(fixtureTmp.path, 'hello'));
+  const r = await cli(['build', built]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 }, 120_000);
@@ -73,11 +80,17 @@ afterEach(async () => {
   cleanup = [];
 });
 
+afterAll(async () => {
+  await fixtureTmp?.remove();
+});
+
 describe('cunmen validate', () => {
   it('accepts the built fixture and reports its size against the budget', async () => {
     const r = await cli(['validate', built]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✓ @deqing\/hello@1\.0\.0 is valid — build ok: 4 assets, [\d.]+ KB JS gzip of 50\.0 KB budget/);
+    expect(r.stdout).toMatch(
+      /✓ @deqing\/hello@1\.0\.0 is valid — build ok: 4 assets, [\d.]+ KB JS gzip of 50\.0 KB budget/,
+    );
   });
 
   const cases: Array<[string, (dir: string) => void, string]> = [
@@ -98,7 +111,15 @@ describe('cunmen validate', () => {
     ],
     [
       'an unknown slot',
-      (dir) => editJson(join(dir, 'widget.json'), (m) => ((m.contributes as Array<Record<string, unknown>>)[0] = { slot: 'village.banner/v1', expose: './Tile' })),
+      (dir) =>
+        editJson(
+          join(dir, 'widget.json'),
+          (m) =>
+            ((m.contributes as Array<Record<string, unknown>>)[0] = {
+              slot: 'village.banner/v1',
+              expose: './Tile',
+            }),
+        ),
       '✗ contributes[0].slot: "village.banner/v1" is not allowed, expected one of "village.home.tile/v1", "village.page/v1", "village.nav/v1", "cadre.page/v1"',
     ],
     [
@@ -118,7 +139,11 @@ describe('cunmen validate', () => {
     ],
     [
       'an asset changed after the build',
-      (dir) => writeFileSync(join(dir, 'dist/remoteEntry.js'), `${readFileSync(join(dir, 'dist/remoteEntry.js'), 'utf8')} `),
+      (dir) =>
+        writeFileSync(
+          join(dir, 'dist/remoteEntry.js'),
+          `${readFileSync(join(dir, 'dist/remoteEntry.js'), 'utf8')} `,
+        ),
       '✗ assets.remoteEntry.js: sha384 differs from cunmen.json (file changed after the build)',
     ],
   ];
@@ -147,8 +172,8 @@ describe('cunmen validate', () => {
 
 describe('cunmen build', () => {
   it('refuses a size-budget overrun and leaves no dist behind', async () => {
-    const dir = await copyOf(fixture);
-    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    const dir = join((await makeTempDirTracked()).path, 'w');
+    copyFixture('hello-widget', dir);
     editJson(join(dir, 'widget.json'), (m) => (m.budget = { gzip: 1024 }));
     const before = snapshot(dir);
     const r = await cli(['build', dir]);
@@ -159,7 +184,8 @@ describe('cunmen build', () => {
   });
 
   it('refuses a manifest whose exposes lists a module that is missing, before bundling', async () => {
-    const dir = await copyOf(fixture);
+    const dir = join((await makeTempDirTracked()).path, 'w');
+    copyFixture('hello-widget', dir);
     unlinkSync(join(dir, 'src/Tile.tsx'));
     const r = await cli(['build', dir]);
     expect(r.code).toBe(1);

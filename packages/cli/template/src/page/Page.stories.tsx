@@ -1,21 +1,24 @@
 import { MockHostProvider } from '@cunmen/sdk/mock';
 import { ThemeProvider } from '@cunmen/ui';
 import type { Meta, StoryObj } from 'storybook-react-rsbuild';
-import { __COMPONENT__Page } from './Page.js';
+import { TemplateWidgetPage } from './Page.js';
 
-const meta: Meta<typeof __COMPONENT__Page> = {
+const meta: Meta<typeof TemplateWidgetPage> = {
   title: '__WIDGET_NAME__/Page',
-  component: __COMPONENT__Page,
+  component: TemplateWidgetPage,
 };
 export default meta;
 
-type Story = StoryObj<typeof __COMPONENT__Page>;
+type Story = StoryObj<typeof TemplateWidgetPage>;
 
 export const Resident: Story = {
   render: () => (
-    <MockHostProvider config={{ heading: '__TITLE__', pageSize: 20 }} capabilities={['store.read', 'store.write']}>
+    <MockHostProvider
+      config={{ heading: '__TITLE__', pageSize: 20 }}
+      capabilities={['store.read', 'store.write']}
+    >
       <ThemeProvider>
-        <__COMPONENT__Page />
+        <TemplateWidgetPage />
       </ThemeProvider>
     </MockHostProvider>
   ),
@@ -23,9 +26,13 @@ export const Resident: Story = {
 
 export const Elderly: Story = {
   render: () => (
-    <MockHostProvider config={{ heading: '__TITLE__', pageSize: 20 }} capabilities={['store.read', 'store.write']} elderly>
+    <MockHostProvider
+      config={{ heading: '__TITLE__', pageSize: 20 }}
+      capabilities={['store.read', 'store.write']}
+      elderly
+    >
       <ThemeProvider elderly>
-        <__COMPONENT__Page />
+        <TemplateWidgetPage />
       </ThemeProvider>
     </MockHostProvider>
   ),

@@ -1,13 +1,16 @@
 import { renderWithHost } from '@cunmen/sdk/testing';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { __COMPONENT__Page } from './Page.js';
+import { TemplateWidgetPage } from './Page.js';
 
 const config = { heading: '__TITLE__', pageSize: 20 };
 
-describe('__COMPONENT__Page', () => {
+describe('TemplateWidgetPage', () => {
   it('adds an entry to the village store and lists it', async () => {
-    const { host } = renderWithHost(<__COMPONENT__Page />, { config, capabilities: ['store.read', 'store.write'] });
+    const { host } = renderWithHost(<TemplateWidgetPage />, {
+      config,
+      capabilities: ['store.read', 'store.write'],
+    });
     expect(await screen.findByText('还没有内容')).toBeDefined();
     fireEvent.change(screen.getByLabelText('内容'), { target: { value: '第一条' } });
     fireEvent.click(screen.getByRole('button', { name: '添加' }));
@@ -17,7 +20,10 @@ describe('__COMPONENT__Page', () => {
   });
 
   it('explains an empty entry and stores nothing', async () => {
-    const { host } = renderWithHost(<__COMPONENT__Page />, { config, capabilities: ['store.read', 'store.write'] });
+    const { host } = renderWithHost(<TemplateWidgetPage />, {
+      config,
+      capabilities: ['store.read', 'store.write'],
+    });
     fireEvent.click(await screen.findByRole('button', { name: '添加' }));
     expect(await screen.findByText('请填写内容')).toBeDefined();
     await waitFor(async () => expect((await host.api.store.list('entries')).items).toEqual([]));

@@ -8,7 +8,7 @@ interface Entry {
   text: string;
 }
 
-export function __COMPONENT__Page() {
+export function TemplateWidgetPage() {
   const config = useConfig<Config>();
   const t = useT(messages);
   const list = useStoreList<Entry>('entries', { limit: config.pageSize });
@@ -31,7 +31,13 @@ export function __COMPONENT__Page() {
   return (
     <Page title={config.heading}>
       <form onSubmit={onSubmit} noValidate>
-        <TextField label={t('itemLabel')} value={text} onValueChange={setText} error={error} maxLength={100} />
+        <TextField
+          label={t('itemLabel')}
+          value={text}
+          onValueChange={setText}
+          error={error}
+          maxLength={100}
+        />
         <Button type="submit" loading={mutation.pending}>
           {t('add')}
         </Button>

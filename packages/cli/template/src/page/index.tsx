@@ -1,4 +1,4 @@
 import { definePage } from '@cunmen/sdk';
-import { __COMPONENT__Page } from './Page.js';
+import { TemplateWidgetPage } from './Page.js';
 
-export default definePage(__COMPONENT__Page);
+export default definePage(TemplateWidgetPage);

@@ -3,7 +3,7 @@ import { Tile } from '@cunmen/ui';
 import type { Config } from '../config.js';
 import { messages } from '../i18n.js';
 
-export function __COMPONENT__Tile() {
+export function TemplateWidgetTile() {
   const config = useConfig<Config>();
   const t = useT(messages);
   const navigate = useNavigate();

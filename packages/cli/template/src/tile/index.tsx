@@ -1,4 +1,4 @@
 import { defineTile } from '@cunmen/sdk';
-import { __COMPONENT__Tile } from './Tile.js';
+import { TemplateWidgetTile } from './Tile.js';
 
-export default defineTile(__COMPONENT__Tile);
+export default defineTile(TemplateWidgetTile);

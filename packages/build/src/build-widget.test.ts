@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFixture, makeTempDir } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_MANIFEST, buildWidget, describeBuild } from './build-widget.js';
+import { loadWidgetPackage } from './widget-package.js';
+
+let tmp: Awaited<ReturnType<typeof makeTempDir>>;
+let root = '';
+
+beforeAll(async () => {
+  tmp = await makeTempDir('cunmen-build-');
+  root = copyFixture('hello-widget', join(tmp.path, 'hello'));
+}, 60_000);
+
+afterAll(async () => {
+  await tmp.remove();
+});
+
+describe('buildWidget', () => {
+  it('emits a Module Federation remote and a manifest whose hashes match the files', async () => {
+    const outcome = await buildWidget({ root });
+    if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.en).join('\n'));
+    const { manifest } = outcome;
+    expect(manifest.remote).toEqual({ name: 'deqing_hello', entry: 'remoteEntry.js', manifest: 'mf-manifest.json' });
+    expect(manifest.assets.map((a) => a.path)).toEqual(expect.arrayContaining(['remoteEntry.js', 'mf-manifest.json']));
+    for (const asset of manifest.assets) {
+      const bytes = readFileSync(join(root, 'dist', asset.path));
+      expect(asset.integrity).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+      expect(asset.size).toBe(bytes.length);
+    }
+    expect(manifest.size.jsGzip).toBe(manifest.assets.filter((a) => a.path.endsWith('.js')).reduce((n, a) => n + a.gzip, 0));
+    expect(JSON.parse(readFileSync(join(root, 'dist', BUILT_MANIFEST), 'utf8'))).toEqual(manifest);
+    expect(existsSync(join(root, 'dist', 'mf-manifest-stats.json'))).toBe(false);
+  });
+
+  it('leaves React, the SDK and the UI kit to the host and declares their ranges', async () => {
+    const outcome = await buildWidget({ root });
+    if (!outcome.ok) throw new Error('build failed');
+    expect(outcome.manifest.shared).toEqual({
+      react: '^19.0.0',
+      'react-dom': '^19.0.0',
+      'react/jsx-runtime': '^19.0.0',
+      '@cunmen/sdk': '^0.1.0',
+      '@cunmen/ui': '^0.1.0',
+    });
+    const js = outcome.manifest.assets.filter((a) => a.path.endsWith('.js')).map((a) => readFileSync(join(root, 'dist', a.path), 'utf8'));
+    // React's own source would carry this string; a shared singleton never does.
+    expect(js.some((code) => code.includes('react.production'))).toBe(false);
+    expect(js.some((code) => code.includes('__FEDERATION_RUNTIME_CORE') || code.includes('_FEDERATION_RUNTIME_CORE'))).toBe(true);
+  });
+
+  it('turns the zod config schema into JSON Schema and defaults', async () => {
+    const outcome = await buildWidget({ root });
+    if (!outcome.ok) throw new Error('build failed');
+    expect(outcome.manifest.configDefaults).toEqual({ greeting: '你好', showCount: true });
+    expect(outcome.manifest.configSchema).toMatchObject({ type: 'object', properties: { greeting: { type: 'string', maxLength: 20 } } });
+  });
+
+  it('reports exposes missing from the built remote', async () => {
+    const outcome = await buildWidget({ root });
+    if (!outcome.ok) throw new Error('build failed');
+    const mfFile = join(root, 'dist', 'mf-manifest.json');
+    const mf = JSON.parse(readFileSync(mfFile, 'utf8'));
+    mf.exposes = mf.exposes.filter((e: { path: string }) => e.path !== './Page');
+    writeFileSync(mfFile, JSON.stringify(mf));
+    const loaded = loadWidgetPackage(root);
+    if (!loaded.ok) throw new Error('fixture invalid');
+    const described = await describeBuild(join(root, 'dist'), loaded.widget, { write: false });
+    expect(described.ok).toBe(false);
+    if (!described.ok) {
+      expect(described.issues.map((i) => i.en)).toEqual(['exposes../Page: declared in widget.json but missing from the built remote']);
+    }
+  });
+
+  it('reports a config module without configSchema and writes no dist', async () => {
+    const other = copyFixture('hello-widget', join(tmp.path, 'no-schema'));
+    writeFileSync(join(other, 'src/config.ts'), 'export const settings = {};\n');
+    const outcome = await buildWidget({ root: other });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.issues.map((i) => i.en)).toEqual(['config: ./src/config.ts must export a zod schema named configSchema']);
+    expect(readdirSync(other).filter((f) => f.startsWith('dist'))).toEqual([]);
+  });
+});

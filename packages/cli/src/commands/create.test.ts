@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '@cunmen/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CliError } from '../output.js';
+import { type CreateOptions, scaffoldWidget, TEMPLATE_DIR, TEMPLATE_MANAGED_FILES } from './create.js';
+
+const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+const temps: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const remove of temps.splice(0)) await remove();
+});
+
+async function tempDir() {
+  const t = await makeTempDir('cunmen-create-unit-');
+  temps.push(t.remove);
+  return t.path;
+}
+
+const base: Omit<CreateOptions, 'dir'> = {
+  name: 'find-tractor',
+  scope: '@deqing',
+  county: '330521',
+  title: '找拖拉机',
+  deps: { kind: 'registry', registry: 'http://registry.test:4873' },
+};
+
+describe('scaffoldWidget', () => {
+  it('writes a package whose manifest, package.json and .npmrc agree', async () => {
+    const dir = join(await tempDir(), 'w');
+    scaffoldWidget({ ...base, dir });
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const widget = JSON.parse(readFileSync(join(dir, 'widget.json'), 'utf8'));
+    expect(pkg.name).toBe('@deqing/find-tractor');
+    expect(pkg.devDependencies['@cunmen/sdk']).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(widget.contributes[1]).toEqual({ slot: 'village.page/v1', expose: './Page', route: 'find-tractor', title: { 'zh-CN': '找拖拉机' } });
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe('@cunmen:registry=http://registry.test:4873/\n@deqing:registry=http://registry.test:4873/\n');
+    expect(readFileSync(join(dir, 'src/tile/index.tsx'), 'utf8')).toContain('defineTile(FindTractorTile)');
+    expect(readFileSync(join(dir, 'src/config.ts'), 'utf8')).toContain(".default('找拖拉机')");
+    expect(existsSync(join(dir, '.gitignore'))).toBe(true);
+    expect(readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8')).toContain('allowBuilds:');
+  });
+
+  const bad: Array<[string, Partial<CreateOptions>, string]> = [
+    ['an invalid name', { name: 'Find_Tractor' }, 'name: "Find_Tractor" must be lower-case letters, digits and dashes, starting with a letter (e.g. find-machinery)'],
+    ['the province scope', { scope: '@cunmen' }, "--scope: @cunmen is the province's scope; use your county's scope"],
+    ['a scope of another county', { scope: '@yiyuan' }, 'name: scope @yiyuan belongs to county 370323 (沂源县), not 330521'],
+    ['a province code as county', { county: '330000' }, 'county: "330000" is not a county code (6 digits, not ending in 00)'],
+  ];
+  for (const [what, change, message] of bad) {
+    it(`refuses ${what} and writes nothing`, async () => {
+      const parent = await tempDir();
+      const dir = join(parent, 'w');
+      let error: unknown;
+      try {
+        scaffoldWidget({ ...base, ...change, dir });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).issues.map((i) => i.en)).toContain(message);
+      expect(readdirSync(parent)).toEqual([]);
+    });
+  }
+
+  it('never overwrites a folder that has files', async () => {
+    const dir = join(await tempDir(), 'w');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'keep.txt'), 'mine');
+    expect(() => scaffoldWidget({ ...base, dir })).toThrow(/already exists and is not empty/);
+    expect(readdirSync(dir)).toEqual(['keep.txt']);
+  });
+});
+
+describe("the repository's own widgets", () => {
+  const widgets = readdirSync(join(repo, 'plugins')).filter((name) => existsSync(join(repo, 'plugins', name, 'widget.json')));
+
+  it('exist', () => {
+    expect(widgets).toEqual(expect.arrayContaining(['find-machinery', 'waste-pickup']));
+  });
+
+  for (const name of widgets) {
+    it(`${name} keeps the current template's managed files`, () => {
+      for (const file of TEMPLATE_MANAGED_FILES) {
+        const templateFile = join(TEMPLATE_DIR, file === '.gitignore' ? 'gitignore' : file);
+        expect(readFileSync(join(repo, 'plugins', name, file), 'utf8'), `${name}/${file}`).toBe(readFileSync(templateFile, 'utf8'));
+      }
+    });
+  }
+});

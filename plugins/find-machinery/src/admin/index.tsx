@@ -1,0 +1,4 @@
+import { defineCadrePage } from '@cunmen/sdk';
+import { FindMachineryAdmin } from './Admin.js';
+
+export default defineCadrePage(FindMachineryAdmin);

@@ -1,0 +1,4 @@
+import { defineTile } from '@cunmen/sdk';
+import { FindMachineryTile } from './Tile.js';
+
+export default defineTile(FindMachineryTile);

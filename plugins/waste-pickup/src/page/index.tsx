@@ -1,0 +1,4 @@
+import { definePage } from '@cunmen/sdk';
+import { WastePickupPage } from './Page.js';
+
+export default definePage(WastePickupPage);
