@@ -192,7 +192,8 @@ export async function watchWidget(options: WatchWidgetOptions): Promise<{ close(
       });
     },
   };
-  const rsbuild = await bundle(widget, outDir, false, [reporter]);
+  // Minified like production, so the size against the budget means the same in dev as in build.
+  const rsbuild = await bundle(widget, outDir, true, [reporter]);
   const result = await rsbuild.build({ watch: true });
   return { close: () => result.close() };
 }

@@ -17,7 +17,13 @@ function fill(values: { name?: string; type?: string; capacity?: string; phone?:
   set(/^服务范围/, values.area);
 }
 
-const valid = { name: '王师傅', type: '收割机', capacity: '每天 80 亩', phone: '138 0013 8000', area: '本村' };
+const valid = {
+  name: '王师傅',
+  type: '收割机',
+  capacity: '每天 80 亩',
+  phone: '138 0013 8000',
+  area: '本村',
+};
 
 describe('FindMachineryAdmin (cadres)', () => {
   it('adds an owner to the store, available, with the phone as digits', async () => {
@@ -27,7 +33,14 @@ describe('FindMachineryAdmin (cadres)', () => {
     fireEvent.click(screen.getByRole('button', { name: '添加' }));
     expect(await screen.findByText('已添加')).toBeDefined();
     expect(host.docs('owners').map((d) => d.data)).toEqual([
-      { name: '王师傅', type: '收割机', capacity: '每天 80 亩', phone: '13800138000', area: '本村', available: true },
+      {
+        name: '王师傅',
+        type: '收割机',
+        capacity: '每天 80 亩',
+        phone: '13800138000',
+        area: '本村',
+        available: true,
+      },
     ]);
     expect(await screen.findByText('王师傅 · 收割机')).toBeDefined();
     expect((screen.getByLabelText(/^机主姓名/) as HTMLInputElement).value).toBe('');
@@ -89,7 +102,10 @@ describe('FindMachineryAdmin (cadres)', () => {
     fireEvent.click(await screen.findByRole('button', { name: '标记暂不可用' }));
     fireEvent.click(await screen.findByRole('button', { name: '恢复可用' }));
     await screen.findByRole('button', { name: '标记暂不可用' });
-    expect(host.docs<{ available: boolean }>('owners')[0]).toMatchObject({ version: 3, data: { available: true } });
+    expect(host.docs<{ available: boolean }>('owners')[0]).toMatchObject({
+      version: 3,
+      data: { available: true },
+    });
   });
 
   it('stores the unavailable mark', async () => {

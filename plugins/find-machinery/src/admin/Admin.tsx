@@ -15,7 +15,8 @@ import {
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Config } from '../config.js';
 import { messages } from '../i18n.js';
-import { isValidContactPhone, normalizePhone, OWNERS, OWNERS_PAGE, type Owner } from '../owners.js';
+import { OWNERS, OWNERS_PAGE, type Owner } from '../owners.js';
+import { isValidContactPhone, normalizePhone } from '../phone.js';
 
 type Draft = Omit<Owner, 'available'>;
 type Errors = Partial<Record<keyof Draft, string>>;
@@ -99,7 +100,8 @@ export function FindMachineryAdmin() {
   }
 
   // Keep a type that the config no longer lists selectable while editing an older entry.
-  const types = draft.type && !config.types.includes(draft.type) ? [...config.types, draft.type] : config.types;
+  const types =
+    draft.type && !config.types.includes(draft.type) ? [...config.types, draft.type] : config.types;
 
   let registered: ReactNode;
   if (list.loading && list.items.length === 0) registered = <LoadingState />;
@@ -156,7 +158,12 @@ export function FindMachineryAdmin() {
             options={types.map((value) => ({ value, label: value }))}
             {...field('type')}
           />
-          <TextField label={t('capacityLabel')} hint={t('capacityHint')} maxLength={30} {...field('capacity')} />
+          <TextField
+            label={t('capacityLabel')}
+            hint={t('capacityHint')}
+            maxLength={30}
+            {...field('capacity')}
+          />
           <TextField
             type="tel"
             inputMode="tel"
@@ -168,17 +175,19 @@ export function FindMachineryAdmin() {
             {...field('phone')}
           />
           <TextField label={t('areaLabel')} hint={t('areaHint')} maxLength={50} {...field('area')} />
-          <Button type="submit" loading={mutation.pending}>
-            {editing ? t('save') : t('add')}
-          </Button>
-          {editing ? (
-            <>
-              {' '}
-              <Button variant="secondary" onClick={reset}>
-                {t('cancel')}
-              </Button>
-            </>
-          ) : null}
+          <p>
+            <Button type="submit" loading={mutation.pending}>
+              {editing ? t('save') : t('add')}
+            </Button>
+            {editing ? (
+              <>
+                {' '}
+                <Button variant="secondary" onClick={reset}>
+                  {t('cancel')}
+                </Button>
+              </>
+            ) : null}
+          </p>
         </form>
       </Card>
       {failure ? (

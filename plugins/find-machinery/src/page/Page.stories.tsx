@@ -1,6 +1,8 @@
-import { MockHostProvider } from '@cunmen/sdk/mock';
+import { createMockHost, MockHostProvider } from '@cunmen/sdk/mock';
 import { ThemeProvider } from '@cunmen/ui';
+import { useState } from 'react';
 import type { Meta, StoryObj } from 'storybook-react-rsbuild';
+import { config, owners } from '../test-data.js';
 import { FindMachineryPage } from './Page.js';
 
 const meta: Meta<typeof FindMachineryPage> = {
@@ -11,29 +13,24 @@ export default meta;
 
 type Story = StoryObj<typeof FindMachineryPage>;
 
-export const Resident: Story = {
-  render: () => (
-    <MockHostProvider
-      config={{ heading: '找农机', pageSize: 20 }}
-      capabilities={['store.read', 'store.write']}
-    >
-      <ThemeProvider>
+/** A mock village with three registered machines (one unavailable). */
+function Village({ elderly = false, empty = false }: { elderly?: boolean; empty?: boolean }) {
+  const [host] = useState(() => {
+    const mock = createMockHost({ config, capabilities: ['store.read', 'store.write'], elderly });
+    if (!empty) mock.seed('owners', owners);
+    return mock;
+  });
+  return (
+    <MockHostProvider host={host}>
+      <ThemeProvider elderly={elderly}>
         <FindMachineryPage />
       </ThemeProvider>
     </MockHostProvider>
-  ),
-};
+  );
+}
 
-export const Elderly: Story = {
-  render: () => (
-    <MockHostProvider
-      config={{ heading: '找农机', pageSize: 20 }}
-      capabilities={['store.read', 'store.write']}
-      elderly
-    >
-      <ThemeProvider elderly>
-        <FindMachineryPage />
-      </ThemeProvider>
-    </MockHostProvider>
-  ),
-};
+export const Resident: Story = { render: () => <Village /> };
+
+export const Elderly: Story = { render: () => <Village elderly /> };
+
+export const Empty: Story = { render: () => <Village empty /> };

@@ -95,7 +95,9 @@ describe('FindMachineryPage (residents)', () => {
 
   it('shows the UI kit’s error state when the list cannot be read', async () => {
     renderWithHost(<FindMachineryPage />, { config, capabilities: [] });
-    expect((await screen.findByRole('alert')).textContent).toBe('本组件没有获得「store.read」权限，无法完成操作');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '本组件没有获得「store.read」权限，无法完成操作',
+    );
     expect(screen.getByRole('button', { name: '重试' })).toBeDefined();
   });
 });

@@ -13,7 +13,15 @@ import {
 import { type ReactNode, useState } from 'react';
 import type { Config } from '../config.js';
 import { messages } from '../i18n.js';
-import { matches, OWNERS, OWNERS_PAGE, type Owner } from '../owners.js';
+import { OWNERS, OWNERS_PAGE, type Owner } from '../owners.js';
+
+/** Whether an owner matches the chosen type ('' = all) and keyword (name, area or capacity). */
+export function matches(owner: Owner, type: string, keyword: string): boolean {
+  if (type !== '' && owner.type !== type) return false;
+  const k = keyword.trim().toLowerCase();
+  if (k === '') return true;
+  return [owner.name, owner.area, owner.capacity].some((text) => text.toLowerCase().includes(k));
+}
 
 /** Residents: search machinery by type and keyword, tap a result to call its owner. */
 export function FindMachineryPage() {

@@ -15,9 +15,7 @@ export function FindMachineryTile() {
     <Tile
       icon="🚜"
       title={config.heading}
-      subtitle={
-        loading || error ? undefined : t('tileSubtitle', { n: hasMore ? `${count}+` : count })
-      }
+      subtitle={loading || error ? undefined : t('tileSubtitle', { n: hasMore ? `${count}+` : count })}
       onClick={() => navigate('/find-machinery')}
     />
   );

@@ -1,6 +1,9 @@
-import { MockHostProvider } from '@cunmen/sdk/mock';
+import type { Capability } from '@cunmen/manifest';
+import { createMockHost, MockHostProvider } from '@cunmen/sdk/mock';
 import { ThemeProvider } from '@cunmen/ui';
+import { useState } from 'react';
 import type { Meta, StoryObj } from 'storybook-react-rsbuild';
+import { config, residentCapabilities, sampleBookings } from '../test-data.js';
 import { WastePickupPage } from './Page.js';
 
 const meta: Meta<typeof WastePickupPage> = {
@@ -11,29 +14,33 @@ export default meta;
 
 type Story = StoryObj<typeof WastePickupPage>;
 
-export const Resident: Story = {
-  render: () => (
-    <MockHostProvider
-      config={{ heading: '垃圾分类预约', pageSize: 20 }}
-      capabilities={['store.read', 'store.write']}
-    >
-      <ThemeProvider>
+/** A mock village where the signed-in resident already has two bookings. */
+function Village({
+  elderly = false,
+  capabilities = residentCapabilities,
+}: {
+  elderly?: boolean;
+  capabilities?: readonly Capability[];
+}) {
+  const [host] = useState(() => {
+    const mock = createMockHost({ config, capabilities, elderly });
+    mock.seed('bookings', sampleBookings());
+    return mock;
+  });
+  return (
+    <MockHostProvider host={host}>
+      <ThemeProvider elderly={elderly}>
         <WastePickupPage />
       </ThemeProvider>
     </MockHostProvider>
-  ),
-};
+  );
+}
 
-export const Elderly: Story = {
-  render: () => (
-    <MockHostProvider
-      config={{ heading: '垃圾分类预约', pageSize: 20 }}
-      capabilities={['store.read', 'store.write']}
-      elderly
-    >
-      <ThemeProvider elderly>
-        <WastePickupPage />
-      </ThemeProvider>
-    </MockHostProvider>
-  ),
+export const Resident: Story = { render: () => <Village /> };
+
+export const Elderly: Story = { render: () => <Village elderly /> };
+
+/** media.upload not granted: no photo field. */
+export const WithoutPhotos: Story = {
+  render: () => <Village capabilities={residentCapabilities.filter((c) => c !== 'media.upload')} />,
 };

@@ -1,0 +1,4 @@
+import { defineCadrePage } from '@cunmen/sdk';
+import { WastePickupAdmin } from './Admin.js';
+
+export default defineCadrePage(WastePickupAdmin);
