@@ -77,5 +77,7 @@ export function send(options: SendOptions): Promise<RegistryResponse> {
 
 /** `@deqing/find-machinery` → `@deqing%2ffind-machinery`, the path form npm uses (lower-case %2f). */
 export function escapeName(name: string): string {
-  return name.startsWith('@') ? `@${encodeURIComponent(name.slice(1)).replace(/%2F/g, '%2f')}` : encodeURIComponent(name);
+  return name.startsWith('@')
+    ? `@${encodeURIComponent(name.slice(1)).replace(/%2F/g, '%2f')}`
+    : encodeURIComponent(name);
 }

@@ -14,6 +14,9 @@ export function fixturePath(name: FixtureName): string {
 /** Copies a fixture to `target` without any build output it may have. */
 export function copyFixture(name: FixtureName, target: string): string {
   const source = fixturePath(name);
-  cpSync(source, target, { recursive: true, filter: (src) => !/^[/\\]?(dist|node_modules)([/\\]|$|\.tmp-)/.test(src.slice(source.length)) });
+  cpSync(source, target, {
+    recursive: true,
+    filter: (src) => !/^[/\\]?(dist|node_modules)([/\\]|$|\.tmp-)/.test(src.slice(source.length)),
+  });
   return target;
 }

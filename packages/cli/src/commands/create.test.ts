@@ -34,8 +34,15 @@ describe('scaffoldWidget', () => {
     const widget = JSON.parse(readFileSync(join(dir, 'widget.json'), 'utf8'));
     expect(pkg.name).toBe('@deqing/find-tractor');
     expect(pkg.devDependencies['@cunmen/sdk']).toMatch(/^\^\d+\.\d+\.\d+$/);
-    expect(widget.contributes[1]).toEqual({ slot: 'village.page/v1', expose: './Page', route: 'find-tractor', title: { 'zh-CN': '找拖拉机' } });
-    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe('@cunmen:registry=http://registry.test:4873/\n@deqing:registry=http://registry.test:4873/\n');
+    expect(widget.contributes[1]).toEqual({
+      slot: 'village.page/v1',
+      expose: './Page',
+      route: 'find-tractor',
+      title: { 'zh-CN': '找拖拉机' },
+    });
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(
+      '@cunmen:registry=http://registry.test:4873/\n@deqing:registry=http://registry.test:4873/\n',
+    );
     expect(readFileSync(join(dir, 'src/tile/index.tsx'), 'utf8')).toContain('defineTile(FindTractorTile)');
     expect(readFileSync(join(dir, 'src/config.ts'), 'utf8')).toContain(".default('找拖拉机')");
     expect(existsSync(join(dir, '.gitignore'))).toBe(true);
@@ -43,10 +50,26 @@ describe('scaffoldWidget', () => {
   });
 
   const bad: Array<[string, Partial<CreateOptions>, string]> = [
-    ['an invalid name', { name: 'Find_Tractor' }, 'name: "Find_Tractor" must be lower-case letters, digits and dashes, starting with a letter (e.g. find-machinery)'],
-    ['the province scope', { scope: '@cunmen' }, "--scope: @cunmen is the province's scope; use your county's scope"],
-    ['a scope of another county', { scope: '@yiyuan' }, 'name: scope @yiyuan belongs to county 370323 (沂源县), not 330521'],
-    ['a province code as county', { county: '330000' }, 'county: "330000" is not a county code (6 digits, not ending in 00)'],
+    [
+      'an invalid name',
+      { name: 'Find_Tractor' },
+      'name: "Find_Tractor" must be lower-case letters, digits and dashes, starting with a letter (e.g. find-machinery)',
+    ],
+    [
+      'the province scope',
+      { scope: '@cunmen' },
+      "--scope: @cunmen is the province's scope; use your county's scope",
+    ],
+    [
+      'a scope of another county',
+      { scope: '@yiyuan' },
+      'name: scope @yiyuan belongs to county 370323 (沂源县), not 330521',
+    ],
+    [
+      'a province code as county',
+      { county: '330000' },
+      'county: "330000" is not a county code (6 digits, not ending in 00)',
+    ],
   ];
   for (const [what, change, message] of bad) {
     it(`refuses ${what} and writes nothing`, async () => {
@@ -74,7 +97,9 @@ describe('scaffoldWidget', () => {
 });
 
 describe("the repository's own widgets", () => {
-  const widgets = readdirSync(join(repo, 'plugins')).filter((name) => existsSync(join(repo, 'plugins', name, 'widget.json')));
+  const widgets = readdirSync(join(repo, 'plugins')).filter((name) =>
+    existsSync(join(repo, 'plugins', name, 'widget.json')),
+  );
 
   it('exist', () => {
     expect(widgets).toEqual(expect.arrayContaining(['find-machinery', 'waste-pickup']));
@@ -84,7 +109,9 @@ describe("the repository's own widgets", () => {
     it(`${name} keeps the current template's managed files`, () => {
       for (const file of TEMPLATE_MANAGED_FILES) {
         const templateFile = join(TEMPLATE_DIR, file === '.gitignore' ? 'gitignore' : file);
-        expect(readFileSync(join(repo, 'plugins', name, file), 'utf8'), `${name}/${file}`).toBe(readFileSync(templateFile, 'utf8'));
+        expect(readFileSync(join(repo, 'plugins', name, file), 'utf8'), `${name}/${file}`).toBe(
+          readFileSync(templateFile, 'utf8'),
+        );
       }
     });
   }

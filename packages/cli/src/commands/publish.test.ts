@@ -10,7 +10,6 @@ import { copyFixture, makeTempDir } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../program.js';
 
-
 interface Received {
   method: string;
   url: string;
@@ -52,11 +51,20 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization, body: text ? JSON.parse(text) : null });
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (req.url?.startsWith('/-/user/org.couchdb.user:')) return json(201, { ok: true, token: 'tok-from-password' });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        auth: req.headers.authorization,
+        body: text ? JSON.parse(text) : null,
+      });
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.url?.startsWith('/-/user/org.couchdb.user:'))
+        return json(201, { ok: true, token: 'tok-from-password' });
       if (req.url === '/-/whoami') {
-        return req.headers.authorization?.startsWith('Bearer tok-') ? json(200, { username: 'deqing-dev' }) : json(401, { error: 'token not accepted' });
+        return req.headers.authorization?.startsWith('Bearer tok-')
+          ? json(200, { username: 'deqing-dev' })
+          : json(401, { error: 'token not accepted' });
       }
       if (req.method === 'PUT' && refuseWith) return json(refuseWith.status, { error: refuseWith.error });
       if (req.method === 'PUT') return json(201, { ok: true });
@@ -79,11 +87,21 @@ afterAll(async () => {
 
 describe('cunmen login', () => {
   it('exchanges a user name and password for a token and saves it as npm does', async () => {
-    const r = await cli(['login', '--registry', registry, '--username', 'deqing-dev', '--password', 'secret']);
+    const r = await cli([
+      'login',
+      '--registry',
+      registry,
+      '--username',
+      'deqing-dev',
+      '--password',
+      'secret',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`✓ logged in to ${registry} as deqing-dev`);
     const host = new URL(registry).host;
-    expect(readFileSync(join(tmp.path, 'user.npmrc'), 'utf8')).toBe(`//${host}/:_authToken=tok-from-password\n`);
+    expect(readFileSync(join(tmp.path, 'user.npmrc'), 'utf8')).toBe(
+      `//${host}/:_authToken=tok-from-password\n`,
+    );
     const login = received.find((x) => x.url === '/-/user/org.couchdb.user:deqing-dev');
     expect(login?.body).toMatchObject({ name: 'deqing-dev', password: 'secret', type: 'user' });
   });
@@ -132,7 +150,9 @@ describe('cunmen publish', () => {
     try {
       const r = await cli(['publish', widget, '--registry', registry]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('the registry refused the publish (403): token for @yiyuan cannot publish to @deqing');
+      expect(r.stderr).toContain(
+        'the registry refused the publish (403): token for @yiyuan cannot publish to @deqing',
+      );
     } finally {
       refuseWith = null;
     }

@@ -5,7 +5,6 @@ import { copyFixture, makeTempDir } from '@cunmen/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../program.js';
 
-
 /** Every file with its hash: "nothing is written" means this is identical before and after. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
