@@ -23,14 +23,22 @@ describe('buildWidget', () => {
     const outcome = await buildWidget({ root });
     if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.en).join('\n'));
     const { manifest } = outcome;
-    expect(manifest.remote).toEqual({ name: 'deqing_hello', entry: 'remoteEntry.js', manifest: 'mf-manifest.json' });
-    expect(manifest.assets.map((a) => a.path)).toEqual(expect.arrayContaining(['remoteEntry.js', 'mf-manifest.json']));
+    expect(manifest.remote).toEqual({
+      name: 'deqing_hello',
+      entry: 'remoteEntry.js',
+      manifest: 'mf-manifest.json',
+    });
+    expect(manifest.assets.map((a) => a.path)).toEqual(
+      expect.arrayContaining(['remoteEntry.js', 'mf-manifest.json']),
+    );
     for (const asset of manifest.assets) {
       const bytes = readFileSync(join(root, 'dist', asset.path));
       expect(asset.integrity).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
       expect(asset.size).toBe(bytes.length);
     }
-    expect(manifest.size.jsGzip).toBe(manifest.assets.filter((a) => a.path.endsWith('.js')).reduce((n, a) => n + a.gzip, 0));
+    expect(manifest.size.jsGzip).toBe(
+      manifest.assets.filter((a) => a.path.endsWith('.js')).reduce((n, a) => n + a.gzip, 0),
+    );
     expect(JSON.parse(readFileSync(join(root, 'dist', BUILT_MANIFEST), 'utf8'))).toEqual(manifest);
     expect(existsSync(join(root, 'dist', 'mf-manifest-stats.json'))).toBe(false);
   });
@@ -45,17 +53,26 @@ describe('buildWidget', () => {
       '@cunmen/sdk': '^0.1.0',
       '@cunmen/ui': '^0.1.0',
     });
-    const js = outcome.manifest.assets.filter((a) => a.path.endsWith('.js')).map((a) => readFileSync(join(root, 'dist', a.path), 'utf8'));
+    const js = outcome.manifest.assets
+      .filter((a) => a.path.endsWith('.js'))
+      .map((a) => readFileSync(join(root, 'dist', a.path), 'utf8'));
     // React's own source would carry this string; a shared singleton never does.
     expect(js.some((code) => code.includes('react.production'))).toBe(false);
-    expect(js.some((code) => code.includes('__FEDERATION_RUNTIME_CORE') || code.includes('_FEDERATION_RUNTIME_CORE'))).toBe(true);
+    expect(
+      js.some(
+        (code) => code.includes('__FEDERATION_RUNTIME_CORE') || code.includes('_FEDERATION_RUNTIME_CORE'),
+      ),
+    ).toBe(true);
   });
 
   it('turns the zod config schema into JSON Schema and defaults', async () => {
     const outcome = await buildWidget({ root });
     if (!outcome.ok) throw new Error('build failed');
     expect(outcome.manifest.configDefaults).toEqual({ greeting: '你好', showCount: true });
-    expect(outcome.manifest.configSchema).toMatchObject({ type: 'object', properties: { greeting: { type: 'string', maxLength: 20 } } });
+    expect(outcome.manifest.configSchema).toMatchObject({
+      type: 'object',
+      properties: { greeting: { type: 'string', maxLength: 20 } },
+    });
   });
 
   it('reports exposes missing from the built remote', async () => {
@@ -70,7 +87,9 @@ describe('buildWidget', () => {
     const described = await describeBuild(join(root, 'dist'), loaded.widget, { write: false });
     expect(described.ok).toBe(false);
     if (!described.ok) {
-      expect(described.issues.map((i) => i.en)).toEqual(['exposes../Page: declared in widget.json but missing from the built remote']);
+      expect(described.issues.map((i) => i.en)).toEqual([
+        'exposes../Page: declared in widget.json but missing from the built remote',
+      ]);
     }
   });
 
@@ -79,7 +98,10 @@ describe('buildWidget', () => {
     writeFileSync(join(other, 'src/config.ts'), 'export const settings = {};\n');
     const outcome = await buildWidget({ root: other });
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.issues.map((i) => i.en)).toEqual(['config: ./src/config.ts must export a zod schema named configSchema']);
+    if (!outcome.ok)
+      expect(outcome.issues.map((i) => i.en)).toEqual([
+        'config: ./src/config.ts must export a zod schema named configSchema',
+      ]);
     expect(readdirSync(other).filter((f) => f.startsWith('dist'))).toEqual([]);
   });
 });

@@ -60,7 +60,11 @@ export function widgetRsbuildConfig(options: WidgetRsbuildOptions): RsbuildConfi
     performance: {
       chunkSplit: {
         strategy: 'custom',
-        splitChunks: { chunks: 'async', minSize: 0, cacheGroups: { shared: { name: 'shared', minChunks: 2, priority: 10, reuseExistingChunk: true } } },
+        splitChunks: {
+          chunks: 'async',
+          minSize: 0,
+          cacheGroups: { shared: { name: 'shared', minChunks: 2, priority: 10, reuseExistingChunk: true } },
+        },
       },
     },
     tools: { htmlPlugin: false, rspack: { resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } } },
