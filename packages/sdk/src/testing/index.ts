@@ -1,9 +1,9 @@
 /**
- * `@cunmen/sdk/testing`: a MockHost for unit tests, stories and the CLI's dev shell.
- * `renderWithHost` needs `@testing-library/react` (an optional peer dependency).
+ * `@cunmen/sdk/testing`: a MockHost for unit tests, stories and the CLI's dev shell, plus
+ * `renderWithHost`, which needs `@testing-library/react` (an optional peer dependency). Code that must
+ * not depend on Testing Library imports `@cunmen/sdk/mock` instead.
  */
 
-export { MockHostProvider, type MockHostProviderProps } from './MockHostProvider.js';
 export {
   createMockHost,
   MOCK_RESIDENT,
@@ -11,9 +11,11 @@ export {
   type MockCall,
   type MockHost,
   type MockHostOptions,
+  MockHostProvider,
+  type MockHostProviderProps,
   type MockPointsRequest,
   type MockStorage,
   type MockSubmission,
   type MockUpload,
-} from './mock-host.js';
+} from './mock.js';
 export { type RenderWithHostOptions, type RenderWithHostResult, renderWithHost } from './render-with-host.js';
