@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, makeTempDir } from '@cunmen/test-utils';
+import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_MANIFEST, buildWidget, describeBuild } from './build-widget.js';
 import { loadWidgetPackage } from './widget-package.js';
@@ -63,6 +64,15 @@ describe('buildWidget', () => {
         (code) => code.includes('__FEDERATION_RUNTIME_CORE') || code.includes('_FEDERATION_RUNTIME_CORE'),
       ),
     ).toBe(true);
+  });
+
+  it("emits only ES2019 syntax, which WeChat's Chrome 78 and iOS Safari 13 engines parse", async () => {
+    const outcome = await buildWidget({ root });
+    if (!outcome.ok) throw new Error('build failed');
+    for (const asset of outcome.manifest.assets.filter((a) => a.path.endsWith('.js'))) {
+      const code = readFileSync(join(root, 'dist', asset.path), 'utf8');
+      expect(() => parse(code, { ecmaVersion: 2019, sourceType: 'script' }), asset.path).not.toThrow();
+    }
   });
 
   it('turns the zod config schema into JSON Schema and defaults', async () => {
