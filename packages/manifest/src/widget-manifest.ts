@@ -60,12 +60,10 @@ export const relativePathSchema = z
     params: { zh: '应为包内的相对路径（不能含 ".."，不能以 "/" 开头）' },
   });
 
-export const semverRangeSchema = z
-  .string()
-  .refine((r) => semver.validRange(r) !== null, {
-    message: 'a semver range such as ^0.1.0',
-    params: { zh: '应为 semver 版本范围，例如 ^0.1.0' },
-  });
+export const semverRangeSchema = z.string().refine((r) => semver.validRange(r) !== null, {
+  message: 'a semver range such as ^0.1.0',
+  params: { zh: '应为 semver 版本范围，例如 ^0.1.0' },
+});
 
 export const contributionSchema = z
   .object({
@@ -248,12 +246,10 @@ export const builtManifestSchema = z
     ...manifestFields,
     manifestVersion: z.literal(1),
     name: packageNameSchema,
-    version: z
-      .string()
-      .refine((v) => semver.valid(v) !== null, {
-        message: 'a semver version such as 1.0.0',
-        params: { zh: '应为 semver 版本号，例如 1.0.0' },
-      }),
+    version: z.string().refine((v) => semver.valid(v) !== null, {
+      message: 'a semver version such as 1.0.0',
+      params: { zh: '应为 semver 版本号，例如 1.0.0' },
+    }),
     budget: budgetSchema,
     remote: z
       .object({

@@ -3,8 +3,9 @@
  * `locale`. The stylesheet is linked once here, as a host would. In a URL:
  * `iframe.html?id=<id>&globals=elderly:!true` (booleans take a `!` prefix).
  */
-import type { Decorator, Preview } from 'storybook-react-rsbuild';
+
 import { useGlobals } from 'storybook/preview-api';
+import type { Decorator, Preview } from 'storybook-react-rsbuild';
 import '../src/styles.css';
 import type { Locale } from '../src/i18n/messages.js';
 import { ThemeProvider } from '../src/index.js';
@@ -14,7 +15,11 @@ const withTheme: Decorator = (Story, context) => {
   const elderly = context.globals.elderly === true || context.globals.elderly === 'true';
   const locale: Locale = context.globals.locale === 'en' ? 'en' : 'zh-CN';
   return (
-    <ThemeProvider elderly={elderly} locale={locale} onElderlyChange={(next) => updateGlobals({ elderly: next })}>
+    <ThemeProvider
+      elderly={elderly}
+      locale={locale}
+      onElderlyChange={(next) => updateGlobals({ elderly: next })}
+    >
       <Story />
     </ThemeProvider>
   );

@@ -8,7 +8,12 @@ export { Card, type CardProps } from './components/Card/index.js';
 export { ElderlyModeSwitch, type ElderlyModeSwitchProps } from './components/ElderlyModeSwitch/index.js';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState/index.js';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState/index.js';
-export { formatBytes, IMAGE_TYPES, ImageUpload, type ImageUploadProps } from './components/ImageUpload/index.js';
+export {
+  formatBytes,
+  IMAGE_TYPES,
+  ImageUpload,
+  type ImageUploadProps,
+} from './components/ImageUpload/index.js';
 export { List, ListItem, type ListItemProps, type ListProps } from './components/List/index.js';
 export { LoadingState, type LoadingStateProps } from './components/LoadingState/index.js';
 export { NumberField, type NumberFieldProps } from './components/NumberField/index.js';
@@ -33,7 +38,13 @@ export {
   type ToastTone,
   useToast,
 } from './components/Toast/index.js';
-export { formatMessage, type Locale, type MessageKey, type MessageParams, messages } from './i18n/messages.js';
+export {
+  formatMessage,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+  messages,
+} from './i18n/messages.js';
 export {
   type ColorToken,
   colors,

@@ -6,7 +6,10 @@ import { ThemeProvider, type ThemeProviderProps } from '../src/components/ThemeP
 
 afterEach(cleanup);
 
-export function renderInTheme(ui: ReactElement, theme: Omit<ThemeProviderProps, 'children'> = {}): RenderResult {
+export function renderInTheme(
+  ui: ReactElement,
+  theme: Omit<ThemeProviderProps, 'children'> = {},
+): RenderResult {
   return render(<ThemeProvider {...theme}>{ui}</ThemeProvider>);
 }
 

@@ -9,22 +9,23 @@ afterEach(() => {
   localStorage.clear();
 });
 
+function Controlled({ onChange }: { onChange: (checked: boolean) => void }) {
+  const [on, setOn] = useState(false);
+  return (
+    <ElderlyModeSwitch
+      checked={on}
+      onChange={(next) => {
+        onChange(next);
+        setOn(next);
+      }}
+    />
+  );
+}
+
 describe('ElderlyModeSwitch', () => {
   it('is a labelled switch that toggles aria-checked and calls back', () => {
     const onChange = vi.fn();
-    function Controlled() {
-      const [on, setOn] = useState(false);
-      return (
-        <ElderlyModeSwitch
-          checked={on}
-          onChange={(next) => {
-            onChange(next);
-            setOn(next);
-          }}
-        />
-      );
-    }
-    renderInTheme(<Controlled />);
+    renderInTheme(<Controlled onChange={onChange} />);
     const toggle = screen.getByRole('switch', { name: '长辈版' });
     expect(toggle.getAttribute('aria-checked')).toBe('false');
     fireEvent.click(toggle);

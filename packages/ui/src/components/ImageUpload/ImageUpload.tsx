@@ -71,12 +71,23 @@ export function ImageUpload({
 }: ImageUploadProps) {
   const { t } = useTheme();
   const ids = useFieldIds(id);
-  const labelId = `${ids.inputId}-label`;
   const input = useRef<HTMLInputElement>(null);
   const [own, setOwn] = useState<File[]>(defaultValue ?? []);
   const files = value ?? own;
   const [rejection, setRejection] = useState<string | null>(null);
   const [previews, setPreviews] = useState<string[]>([]);
+  // Stable React keys per File object (the same photo may be picked twice, names repeat).
+  const keys = useRef(new WeakMap<File, number>());
+  const nextKey = useRef(0);
+  const keyOf = (file: File): number => {
+    let key = keys.current.get(file);
+    if (key === undefined) {
+      nextKey.current += 1;
+      key = nextKey.current;
+      keys.current.set(file, key);
+    }
+    return key;
+  };
 
   useEffect(() => {
     if (typeof URL.createObjectURL !== 'function') return;
@@ -119,25 +130,25 @@ export function ImageUpload({
   const full = files.length >= maxCount;
 
   return (
-    <div
-      className={cx('cm-field', 'cm-upload', invalid && 'cm-field--invalid', className)}
-      role="group"
-      aria-labelledby={labelId}
-    >
-      <p className="cm-field__label" id={labelId}>
+    <fieldset className={cx('cm-field', 'cm-upload', invalid && 'cm-field--invalid', className)}>
+      <legend className="cm-field__label">
         {label}
         <RequiredMark required={required} />
-      </p>
+      </legend>
       <p className="cm-field__hint" id={ids.hintId}>
         {hint ?? t('imageHint', { max: maxCount, size: formatBytes(maxBytes) })}
       </p>
       {files.length > 0 ? (
         <ul className="cm-upload__list">
           {files.map((file, index) => (
-            <li className="cm-upload__item" key={`${file.name}-${file.size}-${file.lastModified}-${index}`}>
+            <li className="cm-upload__item" key={keyOf(file)}>
               <span className="cm-upload__thumb">
                 {previews[index] ? (
-                  <img className="cm-upload__image" src={previews[index]} alt={t('imageAlt', { index: index + 1 })} />
+                  <img
+                    className="cm-upload__image"
+                    src={previews[index]}
+                    alt={t('imageAlt', { index: index + 1 })}
+                  />
                 ) : null}
               </span>
               <button
@@ -192,6 +203,6 @@ export function ImageUpload({
           </p>
         ) : null}
       </div>
-    </div>
+    </fieldset>
   );
 }

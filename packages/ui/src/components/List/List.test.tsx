@@ -11,7 +11,12 @@ describe('List', () => {
     const open = vi.fn();
     renderInTheme(
       <List label="农机">
-        <ListItem title="旋耕机" description="2 公里" onClick={open} trailing={<Button onClick={book}>预约</Button>} />
+        <ListItem
+          title="旋耕机"
+          description="2 公里"
+          onClick={open}
+          trailing={<Button onClick={book}>预约</Button>}
+        />
         <ListItem title="通知" href="#/n" />
       </List>,
     );

@@ -106,14 +106,7 @@ export function NumberField({
   const wholeSteps = Number.isInteger(step) && (min === undefined || Number.isInteger(min));
 
   return (
-    <Field
-      ids={ids}
-      label={label}
-      hint={hint}
-      error={shownError}
-      required={required}
-      className={className}
-    >
+    <Field ids={ids} label={label} hint={hint} error={shownError} required={required} className={className}>
       <div className="cm-number">
         {stepper ? (
           <button

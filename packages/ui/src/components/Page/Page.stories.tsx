@@ -1,5 +1,5 @@
-import type { Meta, StoryObj } from 'storybook-react-rsbuild';
 import { fn } from 'storybook/test';
+import type { Meta, StoryObj } from 'storybook-react-rsbuild';
 import { Button } from '../Button/Button.js';
 import { Card } from '../Card/Card.js';
 import { Page } from './Page.js';

@@ -29,7 +29,9 @@ describe('PhoneField', () => {
 
   it('prefers the error from the form', () => {
     renderInTheme(<PhoneField label="联系电话" error="该号码已登记" />);
-    expect(referenced(screen.getByLabelText('联系电话')).map((el) => el.textContent)).toEqual(['!该号码已登记']);
+    expect(referenced(screen.getByLabelText('联系电话')).map((el) => el.textContent)).toEqual([
+      '!该号码已登记',
+    ]);
   });
 
   it('validates mainland mobile numbers', () => {

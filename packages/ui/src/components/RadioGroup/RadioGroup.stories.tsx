@@ -19,7 +19,9 @@ type Story = StoryObj<typeof meta>;
 
 export const Basic: Story = {};
 export const Selected: Story = { args: { defaultValue: 'pm' } };
-export const Invalid: Story = { args: { required: true, error: '请选择上门时间', hint: '师傅会提前电话联系' } };
+export const Invalid: Story = {
+  args: { required: true, error: '请选择上门时间', hint: '师傅会提前电话联系' },
+};
 export const DisabledOption: Story = {
   args: {
     options: [

@@ -6,8 +6,8 @@
 import { type ReactNode, useId, useState } from 'react';
 import { cx } from '../../internal/cx.js';
 import {
-  FieldError,
   type FieldBaseProps,
+  FieldError,
   FieldHint,
   fieldA11y,
   RequiredMark,
@@ -63,6 +63,8 @@ export function RadioGroup({
     <fieldset
       {...a11y}
       id={ids.inputId}
+      // A fieldset may take role="radiogroup" (ARIA in HTML); that role carries aria-invalid/-required.
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: radiogroup is an allowed role of fieldset
       role="radiogroup"
       aria-labelledby={legendId}
       aria-required={required || undefined}
@@ -80,7 +82,11 @@ export function RadioGroup({
         return (
           <div
             key={option.value}
-            className={cx('cm-radio', checked && 'cm-radio--checked', option.disabled && 'cm-radio--disabled')}
+            className={cx(
+              'cm-radio',
+              checked && 'cm-radio--checked',
+              option.disabled && 'cm-radio--disabled',
+            )}
           >
             <input
               type="radio"
@@ -99,7 +105,9 @@ export function RadioGroup({
             <span className="cm-radio__mark" aria-hidden="true" />
             <label className="cm-radio__label" htmlFor={optionId}>
               <span className="cm-radio__text">{option.label}</span>
-              {option.description ? <span className="cm-radio__description">{option.description}</span> : null}
+              {option.description ? (
+                <span className="cm-radio__description">{option.description}</span>
+              ) : null}
             </label>
           </div>
         );

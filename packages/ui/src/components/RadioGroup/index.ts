@@ -1,1 +1,1 @@
-export { type RadioGroupProps, type RadioOption, RadioGroup } from './RadioGroup.js';
+export { RadioGroup, type RadioGroupProps, type RadioOption } from './RadioGroup.js';

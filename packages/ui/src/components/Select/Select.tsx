@@ -55,7 +55,9 @@ export function Select({
           required={required}
           className="cm-input cm-select__control"
           value={value}
-          defaultValue={value === undefined ? (defaultValue ?? (placeholderText === null ? undefined : '')) : undefined}
+          defaultValue={
+            value === undefined ? (defaultValue ?? (placeholderText === null ? undefined : '')) : undefined
+          }
           onChange={(event: ChangeEvent<HTMLSelectElement>) => {
             onChange?.(event);
             onValueChange?.(event.target.value);

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { referenced, renderInTheme } from '../../../test/render.js';
 import { TextArea } from './TextArea.js';
 
+function Controlled() {
+  const [text, setText] = useState('你好');
+  return <TextArea label="留言" maxLength={10} value={text} onValueChange={setText} />;
+}
+
 describe('TextArea', () => {
   it('counts characters against maxLength as the resident types', () => {
     renderInTheme(<TextArea label="问题描述" maxLength={200} />);
@@ -18,10 +23,6 @@ describe('TextArea', () => {
   });
 
   it('counts a controlled value', () => {
-    function Controlled() {
-      const [text, setText] = useState('你好');
-      return <TextArea label="留言" maxLength={10} value={text} onValueChange={setText} />;
-    }
     renderInTheme(<Controlled />);
     expect(screen.getByText('2/10')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('留言'), { target: { value: '你好吗？' } });

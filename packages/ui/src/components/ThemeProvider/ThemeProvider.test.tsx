@@ -18,6 +18,16 @@ function States() {
   );
 }
 
+function Probe({ name }: { name: string }) {
+  const { elderly, locale } = useTheme();
+  return <p>{`${name}:${elderly}:${locale}`}</p>;
+}
+
+function SubmitProbe() {
+  const { elderly, locale, t } = useTheme();
+  return <p>{`${elderly}:${locale}:${t('submit')}`}</p>;
+}
+
 describe('ThemeProvider', () => {
   it('marks its root for the stylesheet: cm-root, data-cm-elderly and lang', () => {
     const { container, rerender } = render(
@@ -57,10 +67,6 @@ describe('ThemeProvider', () => {
   });
 
   it('a nested provider follows the outer mode and locale unless told otherwise', () => {
-    function Probe({ name }: { name: string }) {
-      const { elderly, locale } = useTheme();
-      return <p>{`${name}:${elderly}:${locale}`}</p>;
-    }
     renderInTheme(
       <>
         <ThemeProvider>
@@ -77,11 +83,7 @@ describe('ThemeProvider', () => {
   });
 
   it('useTheme outside a provider answers normal mode in zh-CN', () => {
-    function Probe() {
-      const { elderly, locale, t } = useTheme();
-      return <p>{`${elderly}:${locale}:${t('submit')}`}</p>;
-    }
-    render(<Probe />);
+    render(<SubmitProbe />);
     expect(screen.getByText('false:zh-CN:提交')).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
-import type { Meta, StoryObj } from 'storybook-react-rsbuild';
 import { fn } from 'storybook/test';
+import type { Meta, StoryObj } from 'storybook-react-rsbuild';
 import { Tile } from './Tile.js';
 import { TileGrid } from './TileGrid.js';
 
@@ -21,9 +21,23 @@ export const Grid: Story = {
   render: () => (
     <TileGrid label="服务">
       <Tile icon="🚩" title="党建" subtitle="学习与活动" href="#/party" />
-      <Tile icon="📋" title="三务公开" subtitle="党务 村务 财务" href="#/affairs" badge="新" badgeLabel="有新公开" />
+      <Tile
+        icon="📋"
+        title="三务公开"
+        subtitle="党务 村务 财务"
+        href="#/affairs"
+        badge="新"
+        badgeLabel="有新公开"
+      />
       <Tile icon="⭐" title="积分制" subtitle="我的积分 120" href="#/points" />
-      <Tile icon="📞" title="接诉即办" subtitle="反映问题" href="#/complaints" badge={2} badgeLabel="2 条回复" />
+      <Tile
+        icon="📞"
+        title="接诉即办"
+        subtitle="反映问题"
+        href="#/complaints"
+        badge={2}
+        badgeLabel="2 条回复"
+      />
       <Tile icon="♻️" title="垃圾分类预约" subtitle="上门收运" href="#/waste" />
       <Tile icon="🏥" title="健康小屋" href="#/health" />
     </TileGrid>

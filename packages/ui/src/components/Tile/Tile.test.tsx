@@ -7,7 +7,9 @@ import { TileGrid } from './TileGrid.js';
 
 describe('Tile', () => {
   it('is a real link with href, its name from title, subtitle and badge label', () => {
-    renderInTheme(<Tile icon="🚜" title="找农机" subtitle="附近 12 台" badge={3} badgeLabel="3 条新消息" href="#/m" />);
+    renderInTheme(
+      <Tile icon="🚜" title="找农机" subtitle="附近 12 台" badge={3} badgeLabel="3 条新消息" href="#/m" />,
+    );
     const link = screen.getByRole('link');
     expect(link.getAttribute('href')).toBe('#/m');
     expect(link.textContent).toContain('找农机');
@@ -34,7 +36,7 @@ describe('Tile', () => {
       </TileGrid>,
     );
     const list = screen.getByRole('list', { name: '服务' });
-    expect(list.className).toContain('cm-tile-grid--3');
+    expect(list.parentElement?.className).toContain('cm-tile-grid--3');
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
   });
 });

@@ -29,22 +29,26 @@ export function Tile({ title, subtitle, icon, badge, badgeLabel, href, onClick, 
   const hasBadge = badge !== undefined && badge !== null && badge !== false && badge !== '';
   const content = (
     <>
-      {icon ? (
-        <span className="cm-tile__icon" aria-hidden="true">
-          {icon}
+      {icon || hasBadge ? (
+        <span className="cm-tile__head">
+          {icon ? (
+            <span className="cm-tile__icon" aria-hidden="true">
+              {icon}
+            </span>
+          ) : null}
+          {hasBadge ? (
+            <span className="cm-tile__badge" aria-hidden={badgeLabel ? 'true' : undefined}>
+              {badge}
+            </span>
+          ) : null}
         </span>
       ) : null}
       <span className="cm-tile__title">{title}</span>
       {subtitle ? <span className="cm-tile__subtitle">{subtitle}</span> : null}
-      {hasBadge ? (
-        <span className="cm-tile__badge" aria-hidden={badgeLabel ? 'true' : undefined}>
-          {badge}
-        </span>
-      ) : null}
       {hasBadge && badgeLabel ? <span className="cm-visually-hidden">{badgeLabel}</span> : null}
     </>
   );
-  const classes = cx('cm-tile', hasBadge && 'cm-tile--badged', className);
+  const classes = cx('cm-tile', className);
   if (href !== undefined) {
     return (
       <a className={classes} href={href} onClick={onClick}>

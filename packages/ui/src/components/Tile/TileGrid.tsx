@@ -1,9 +1,12 @@
-/** Lays tiles out as a list, two or three to a row (always two in elderly mode). */
-import { Children, type ReactNode } from 'react';
+/**
+ * Lays tiles out as a list: two (or three) to a row on a phone, two in elderly mode, one at a 200 % font
+ * scale — the column count follows the text size (see styles.css).
+ */
+import { Children, isValidElement, type ReactNode } from 'react';
 import { cx } from '../../internal/cx.js';
 
 export interface TileGridProps {
-  /** Tiles per row in normal mode. */
+  /** Two or three tiles a row on a phone in normal mode (fewer when the text is larger). */
   columns?: 2 | 3;
   /** Accessible name of the list, e.g. “服务”. */
   label?: string;
@@ -17,13 +20,18 @@ export interface TileGridProps {
  */
 export function TileGrid({ columns = 2, label, className, children }: TileGridProps) {
   return (
-    <ul className={cx('cm-tile-grid', `cm-tile-grid--${columns}`, className)} aria-label={label}>
-      {Children.toArray(children).map((child, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: children keep their order; toArray gives keyed children anyway
-        <li className="cm-tile-grid__item" key={index}>
-          {child}
-        </li>
-      ))}
-    </ul>
+    <div className={cx('cm-tile-grid', `cm-tile-grid--${columns}`, className)}>
+      <ul className="cm-tile-grid__list" aria-label={label}>
+        {Children.toArray(children).map((child) => (
+          // toArray gives every element child a key (".0", ".1" or its own).
+          <li
+            className="cm-tile-grid__item"
+            key={isValidElement(child) && child.key !== null ? child.key : String(child)}
+          >
+            {child}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -3,8 +3,9 @@
  * (适老化: no pop-ups) shows it inline, in the flow of the page, with a close button. Announce messages
  * through `useToast()`, whose region is an `aria-live="polite"` status.
  */
-import { useTheme } from '../ThemeProvider/useTheme.js';
+
 import { cx } from '../../internal/cx.js';
+import { useTheme } from '../ThemeProvider/useTheme.js';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
@@ -27,7 +28,12 @@ export function Toast({ message, tone = 'info', inline, onDismiss, className }: 
   const isInline = inline ?? elderly;
   return (
     <div
-      className={cx('cm-toast', `cm-toast--${tone}`, isInline ? 'cm-toast--inline' : 'cm-toast--overlay', className)}
+      className={cx(
+        'cm-toast',
+        `cm-toast--${tone}`,
+        isInline ? 'cm-toast--inline' : 'cm-toast--overlay',
+        className,
+      )}
       data-cm-toast={isInline ? 'inline' : 'overlay'}
     >
       <p className="cm-toast__message">{message}</p>

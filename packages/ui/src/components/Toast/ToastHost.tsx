@@ -5,7 +5,7 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '../../internal/cx.js';
 import { useTheme } from '../ThemeProvider/useTheme.js';
-import { ToastContext, type ToastApi, type ToastOptions } from './context.js';
+import { type ToastApi, ToastContext, type ToastOptions } from './context.js';
 import { Toast, type ToastTone } from './Toast.js';
 
 interface CurrentToast {
@@ -31,7 +31,13 @@ export function ToastHost({ children }: { children?: ReactNode }) {
   const api = useMemo<ToastApi>(() => ({ show, dismiss }), [show, dismiss]);
 
   const duration =
-    current === null ? null : current.durationMs !== undefined ? current.durationMs : elderly ? null : DEFAULT_DURATION_MS;
+    current === null
+      ? null
+      : current.durationMs !== undefined
+        ? current.durationMs
+        : elderly
+          ? null
+          : DEFAULT_DURATION_MS;
   const currentId = current?.id;
   useEffect(() => {
     if (currentId === undefined || duration === null) return;

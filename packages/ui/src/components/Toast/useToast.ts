@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { ToastContext, type ToastApi } from './context.js';
+import { type ToastApi, ToastContext } from './context.js';
 
 /**
  * Shows status messages in the ThemeProvider's polite live region (an overlay in normal mode, inline in
