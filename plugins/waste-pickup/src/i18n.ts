@@ -1,6 +1,7 @@
 /** This widget's own strings; zh-CN first. */
 export const messages = {
   'zh-CN': {
+    tileSubtitle: '可回收物、大件垃圾上门收运',
     formTitle: '预约上门收运',
     kindLabel: '垃圾类型',
     kind: { recyclable: '可回收物', bulky: '大件垃圾' },
@@ -43,6 +44,7 @@ export const messages = {
     refresh: '刷新',
   },
   en: {
+    tileSubtitle: 'Recyclables and bulky waste collected at your door',
     formTitle: 'Book a pickup',
     kindLabel: 'Waste type',
     kind: { recyclable: 'Recyclables', bulky: 'Bulky waste' },
