@@ -17,6 +17,7 @@ const county = [
   { text: 'Build your first widget', link: '/county/first-widget' },
   { text: 'Widget manifest reference', link: '/county/manifest-reference' },
   { text: 'Toolchain: CLI, SDK, build preset', link: '/county/toolchain' },
+  { text: 'Error codes', link: '/county/error-codes' },
   { text: 'UI kit and elderly mode', link: '/county/ui-kit' },
   { text: 'Glossary 术语表', link: '/county/glossary' },
 ];
