@@ -18,7 +18,12 @@ export { List, ListItem, type ListItemProps, type ListProps } from './components
 export { LoadingState, type LoadingStateProps } from './components/LoadingState/index.js';
 export { NumberField, type NumberFieldProps } from './components/NumberField/index.js';
 export { Page, type PageProps } from './components/Page/index.js';
-export { isValidPhone, PhoneField, type PhoneFieldProps } from './components/PhoneField/index.js';
+export {
+  isValidPhone,
+  normalizePhone,
+  PhoneField,
+  type PhoneFieldProps,
+} from './components/PhoneField/index.js';
 export { RadioGroup, type RadioGroupProps, type RadioOption } from './components/RadioGroup/index.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';

@@ -4,9 +4,11 @@ import {
   Card,
   EmptyState,
   ErrorState,
+  isValidPhone,
   List,
   ListItem,
   LoadingState,
+  normalizePhone,
   Page,
   Select,
   TextField,
@@ -16,7 +18,6 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Config } from '../config.js';
 import { messages } from '../i18n.js';
 import { OWNERS, OWNERS_PAGE, type Owner } from '../owners.js';
-import { isValidContactPhone, normalizePhone } from '../phone.js';
 
 type Draft = Omit<Owner, 'available'>;
 type Errors = Partial<Record<keyof Draft, string>>;
@@ -58,7 +59,7 @@ export function FindMachineryAdmin() {
     if (draft.name.trim() === '') next.name = t('nameRequired');
     if (draft.type === '') next.type = t('typeRequired');
     if (phone === '') next.phone = t('phoneRequired');
-    else if (!isValidContactPhone(phone)) next.phone = t('phoneInvalid');
+    else if (!isValidPhone(phone, { landline: true })) next.phone = t('phoneInvalid');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const data: Draft = {

@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { referenced, renderInTheme } from '../../../test/render.js';
-import { isValidPhone, PhoneField } from './PhoneField.js';
+import { isValidPhone, normalizePhone, PhoneField } from './PhoneField.js';
 
 describe('PhoneField', () => {
   it('keeps digits only, at most 11', () => {
@@ -38,5 +38,27 @@ describe('PhoneField', () => {
     expect(isValidPhone('13800138000')).toBe(true);
     expect(isValidPhone('12800138000')).toBe(false);
     expect(isValidPhone('1380013800')).toBe(false);
+  });
+
+  it('validates landlines with their area code only when asked', () => {
+    expect(isValidPhone('05728012345')).toBe(false);
+    expect(isValidPhone('05728012345', { landline: true })).toBe(true);
+    expect(isValidPhone('01062345678', { landline: true })).toBe(true);
+    expect(isValidPhone('8012345', { landline: true })).toBe(false);
+    expect(normalizePhone('+86 138 0013 8000')).toBe('13800138000');
+    expect(normalizePhone('0572-801 2345')).toBe('05728012345');
+  });
+
+  it('takes a landline with allowLandline and explains both forms when invalid', () => {
+    const onValueChange = vi.fn();
+    renderInTheme(<PhoneField label="联系电话" allowLandline onValueChange={onValueChange} />);
+    const input = screen.getByLabelText('联系电话') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '0572-8012345' } });
+    expect(onValueChange).toHaveBeenLastCalledWith('05728012345');
+    fireEvent.blur(input);
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    fireEvent.change(input, { target: { value: '0572-80' } });
+    fireEvent.blur(input);
+    expect(referenced(input).map((el) => el.textContent)).toEqual(['!请输入手机号码，或带区号的固定电话']);
   });
 });

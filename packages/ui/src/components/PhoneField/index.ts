@@ -1,1 +1,1 @@
-export { isValidPhone, PhoneField, type PhoneFieldProps } from './PhoneField.js';
+export { isValidPhone, normalizePhone, PhoneField, type PhoneFieldProps } from './PhoneField.js';
