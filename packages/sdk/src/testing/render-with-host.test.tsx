@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useConfig } from '../react/useConfig.js';
 import { useElderlyMode } from '../react/useElderlyMode.js';
@@ -37,6 +38,12 @@ describe('renderWithHost', () => {
     expect(host.submissions).toEqual([
       expect.objectContaining({ formId: 'waste-pickup', data: { day: '周二' } }),
     ]);
+  });
+
+  it('renders a wrapper inside the host, around the component', () => {
+    const Frame = ({ children }: { children: ReactNode }) => <section aria-label="主题">{children}</section>;
+    const { getByRole } = renderWithHost(<Booking />, { config: { title: '包裹' }, wrapper: Frame });
+    expect(getByRole('region', { name: '主题' }).querySelector('h1')?.textContent).toBe('包裹');
   });
 
   it('shows what a widget without the capability would show', async () => {

@@ -1,13 +1,15 @@
 /** `renderWithHost`: @testing-library/react's `render`, inside a MockHost. */
 import { type RenderOptions, type RenderResult, render } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
+import type { ComponentType, ReactElement, ReactNode } from 'react';
 import { HostProvider } from '../react/HostProvider.js';
 import { createMockHost, type MockHost, type MockHostOptions } from './mock-host.js';
 
 export interface RenderWithHostOptions extends MockHostOptions {
   /** Use this MockHost instead of creating one from the options. */
   host?: MockHost;
-  /** Passed on to `render` (the wrapper is taken). */
+  /** Rendered inside the HostProvider around `ui`, e.g. the UI kit's `ThemeProvider` (for `useToast`). */
+  wrapper?: ComponentType<{ children: ReactNode }>;
+  /** Passed on to `render` (its own `wrapper` is taken: use `wrapper` above). */
   renderOptions?: Omit<RenderOptions, 'wrapper'>;
 }
 
@@ -23,10 +25,10 @@ export type RenderWithHostResult = RenderResult & { host: MockHost };
  * expect(host.submissions).toHaveLength(1);
  */
 export function renderWithHost(ui: ReactElement, options: RenderWithHostOptions = {}): RenderWithHostResult {
-  const { host: given, renderOptions, ...hostOptions } = options;
+  const { host: given, renderOptions, wrapper: Inner, ...hostOptions } = options;
   const host = given ?? createMockHost(hostOptions);
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <HostProvider host={host}>{children}</HostProvider>
+    <HostProvider host={host}>{Inner ? <Inner>{children}</Inner> : children}</HostProvider>
   );
   return { ...render(ui, { ...renderOptions, wrapper }), host };
 }
