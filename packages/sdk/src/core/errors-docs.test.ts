@@ -8,7 +8,7 @@ const page = readFileSync(
   fileURLToPath(new URL('../../../../docs/docs/county/error-codes.md', import.meta.url)),
   'utf8',
 );
-const documented = new Set([...page.matchAll(/`(SDK_ERR_[A-Z_]+)`/g)].map((m) => m[1]));
+const documented = new Set([...page.matchAll(/`(SDK_ERR_[A-Z_]+)`/g)].map((m) => m[1] ?? ''));
 
 describe('docs/docs/county/error-codes.md', () => {
   it('documents every SDK error code with its zh-CN message', () => {
