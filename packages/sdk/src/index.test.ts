@@ -24,7 +24,6 @@ describe('public API', () => {
         'createHttpHostApi',
         'createTranslate',
         'defineCadrePage',
-        'defineNav',
         'definePage',
         'defineTile',
         'hasCapability',

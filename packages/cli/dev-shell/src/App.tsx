@@ -66,7 +66,7 @@ function Slot({
   tab,
   path,
 }: {
-  load: (expose: string) => Promise<SlotContribution>;
+  load: (expose: string, slot: string) => Promise<SlotContribution>;
   tab: Tab;
   path: string;
 }) {
@@ -78,7 +78,7 @@ function Slot({
   useEffect(() => {
     if (!tab.expose) return;
     let live = true;
-    load(tab.expose).then(
+    load(tab.expose, tab.slot).then(
       (contribution) => live && setState({ status: 'ready', contribution }),
       (err: unknown) =>
         live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
@@ -86,13 +86,13 @@ function Slot({
     return () => {
       live = false;
     };
-  }, [load, tab.expose]);
+  }, [load, tab.expose, tab.slot]);
   const c = state.contribution;
   return (
     <div data-slot={tab.slot} data-expose={tab.expose} data-state={state.status}>
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState message={state.message ?? ''} />}
-      {c && c.slot !== 'village.nav/v1' && (
+      {c && (
         <Boundary onError={(message) => setState({ status: 'error', message })}>
           {c.slot === 'village.home.tile/v1' ? <c.Component /> : <c.Component path={path} />}
         </Boundary>

@@ -35,7 +35,8 @@ export function createFederation(remoteName: string, manifestUrl: string) {
     },
   });
   return {
-    async load(expose: string): Promise<SlotContribution> {
+    /** Loads an exposed module and checks it contributes to the slot widget.json places it in. */
+    async load(expose: string, slot: string): Promise<SlotContribution> {
       const mod = await instance.loadRemote<{ default?: unknown }>(
         `${remoteName}/${expose.replace(/^\.\//, '')}`,
       );

@@ -1,14 +1,7 @@
 import { SLOT_IDS } from '@cunmen/manifest';
 import { forwardRef, lazy, memo } from 'react';
 import { describe, expect, it } from 'vitest';
-import {
-  defineCadrePage,
-  defineNav,
-  definePage,
-  defineTile,
-  isSlotContribution,
-  SUPPORTED_SLOTS,
-} from './slots.js';
+import { defineCadrePage, definePage, defineTile, isSlotContribution, SUPPORTED_SLOTS } from './slots.js';
 
 function Tile() {
   return null;
@@ -40,36 +33,11 @@ describe('define helpers', () => {
     );
     expect(() => definePage(undefined as never)).toThrow(/definePage\(Component\)/);
   });
-
-  it('defineNav keeps label, icon and path', () => {
-    expect(defineNav({ label: { 'zh-CN': '预约', en: 'Book' }, icon: 'calendar', to: '/w/waste' })).toEqual({
-      slot: 'village.nav/v1',
-      label: { 'zh-CN': '预约', en: 'Book' },
-      icon: 'calendar',
-      to: '/w/waste',
-    });
-    expect(defineNav({ label: { 'zh-CN': '预约' }, to: '/w/waste' })).toEqual({
-      slot: 'village.nav/v1',
-      label: { 'zh-CN': '预约' },
-      to: '/w/waste',
-    });
-  });
-
-  it('defineNav rejects an empty zh-CN label and a path that is not a portal path', () => {
-    expect(() => defineNav({ label: { 'zh-CN': '' }, to: '/w' })).toThrow(/label/);
-    expect(() => defineNav({ label: { 'zh-CN': '预约' }, to: 'https://evil.example' })).toThrow(/to/);
-    expect(() => defineNav({ label: { 'zh-CN': '预约' }, to: '//evil.example' })).toThrow(/to/);
-  });
 });
 
 describe('isSlotContribution', () => {
   it('accepts what the helpers produce', () => {
-    for (const value of [
-      defineTile(Tile),
-      definePage(Page),
-      defineCadrePage(Page),
-      defineNav({ label: { 'zh-CN': '预约' }, to: '/w' }),
-    ]) {
+    for (const value of [defineTile(Tile), definePage(Page), defineCadrePage(Page)]) {
       expect(isSlotContribution(value)).toBe(true);
     }
   });
@@ -83,8 +51,9 @@ describe('isSlotContribution', () => {
       { slot: 'village.home.tile/v2', Component: Tile },
       { slot: 'village.home.tile/v1' },
       { slot: 'village.page/v1', Component: 'Page' },
-      { slot: 'village.nav/v1', label: { en: 'Book' }, to: '/w' },
-      { slot: 'village.nav/v1', label: { 'zh-CN': '预约' }, to: 'w' },
+      // Navigation entries live in widget.json, never in a module.
+      { slot: 'village.nav/v1', label: { 'zh-CN': '预约' }, to: '/w' },
+      { slot: 'village.nav/v1', Component: Tile },
     ]) {
       expect(isSlotContribution(value)).toBe(false);
     }

@@ -22,11 +22,6 @@ export interface PageProps {
 
 export type CadrePageProps = PageProps;
 
-export interface NavLabel {
-  'zh-CN': string;
-  en?: string;
-}
-
 export interface TileContribution {
   slot: 'village.home.tile/v1';
   Component: ComponentType<TileProps>;
@@ -37,21 +32,16 @@ export interface PageContribution {
   Component: ComponentType<PageProps>;
 }
 
-export interface NavContribution {
-  slot: 'village.nav/v1';
-  label: NavLabel;
-  /** An icon name from the UI kit's icon set. */
-  icon?: string;
-  /** A portal path, starting with `/`. */
-  to: string;
-}
-
 export interface CadrePageContribution {
   slot: 'cadre.page/v1';
   Component: ComponentType<CadrePageProps>;
 }
 
-export type SlotContribution = TileContribution | PageContribution | NavContribution | CadrePageContribution;
+/**
+ * What an exposed module default-exports. `village.nav/v1` has no module: a navigation entry is declared
+ * in widget.json (`route` and `title`), so the shell draws it without loading any widget code.
+ */
+export type SlotContribution = TileContribution | PageContribution | CadrePageContribution;
 
 /** The slots this SDK version can define; equal to `SLOT_IDS` in `@cunmen/manifest` (a test keeps them in step). */
 export const SUPPORTED_SLOTS = [
@@ -110,44 +100,6 @@ export function defineCadrePage(Component: ComponentType<CadrePageProps>): Cadre
   return { slot: 'cadre.page/v1', Component };
 }
 
-function isNavLabel(label: unknown): label is NavLabel {
-  if (typeof label !== 'object' || label === null) return false;
-  const { 'zh-CN': zh, en } = label as Record<string, unknown>;
-  return typeof zh === 'string' && zh.trim() !== '' && (en === undefined || typeof en === 'string');
-}
-
-function isPortalPath(to: unknown): to is string {
-  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//');
-}
-
-/**
- * @example
- * export default defineNav({ label: { 'zh-CN': '预约', en: 'Book' }, icon: 'calendar', to: '/w/waste-booking' });
- */
-export function defineNav(nav: { label: NavLabel; icon?: string; to: string }): NavContribution {
-  if (!isNavLabel(nav?.label)) {
-    throw invalidArgument(
-      'defineNav label',
-      { 'zh-CN': "{ 'zh-CN': 非空字符串, en?: 字符串 }", en: "{ 'zh-CN': non-empty string, en?: string }" },
-      nav?.label,
-    );
-  }
-  if (!isPortalPath(nav.to)) {
-    throw invalidArgument(
-      'defineNav to',
-      { 'zh-CN': '以 / 开头的门户路径', en: 'a portal path starting with /' },
-      nav.to,
-    );
-  }
-  if (nav.icon !== undefined && typeof nav.icon !== 'string') {
-    throw invalidArgument('defineNav icon', { 'zh-CN': '图标名称字符串', en: 'an icon name' }, nav.icon);
-  }
-  const label: NavLabel = nav.label.en === undefined ? { 'zh-CN': nav.label['zh-CN'] } : { ...nav.label };
-  return nav.icon === undefined
-    ? { slot: 'village.nav/v1', label, to: nav.to }
-    : { slot: 'village.nav/v1', label, icon: nav.icon, to: nav.to };
-}
-
 /**
  * Whether a loaded module's default export is a contribution this SDK understands.
  *
@@ -159,13 +111,5 @@ export function isSlotContribution(value: unknown): value is SlotContribution {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
   if (typeof candidate.slot !== 'string') return false;
-  if (COMPONENT_SLOTS.includes(candidate.slot)) return isComponent(candidate.Component);
-  if (candidate.slot === 'village.nav/v1') {
-    return (
-      isNavLabel(candidate.label) &&
-      isPortalPath(candidate.to) &&
-      (candidate.icon === undefined || typeof candidate.icon === 'string')
-    );
-  }
-  return false;
+  return COMPONENT_SLOTS.includes(candidate.slot) && isComponent(candidate.Component);
 }
