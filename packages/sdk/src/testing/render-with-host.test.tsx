@@ -27,6 +27,10 @@ function Booking() {
   );
 }
 
+function Frame({ children }: { children: ReactNode }) {
+  return <section aria-label="主题">{children}</section>;
+}
+
 describe('renderWithHost', () => {
   it('renders inside a MockHost built from the options and returns it', async () => {
     const { host, findByText, getByRole } = renderWithHost(<Booking />, {
@@ -41,7 +45,6 @@ describe('renderWithHost', () => {
   });
 
   it('renders a wrapper inside the host, around the component', () => {
-    const Frame = ({ children }: { children: ReactNode }) => <section aria-label="主题">{children}</section>;
     const { getByRole } = renderWithHost(<Booking />, { config: { title: '包裹' }, wrapper: Frame });
     expect(getByRole('region', { name: '主题' }).querySelector('h1')?.textContent).toBe('包裹');
   });
