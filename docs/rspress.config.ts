@@ -9,6 +9,7 @@ import { defineConfig } from '@rspress/core';
 const province = [
   { text: 'Overview', link: '/province/' },
   { text: 'Run the platform', link: '/province/run-the-platform' },
+  { text: 'Run the registry', link: '/province/run-the-registry' },
   { text: 'Review and signing (planned)', link: '/province/review-and-signing' },
 ];
 

@@ -1,0 +1,279 @@
+/**
+ * The real thing: `cunmen-registry serve` as a process, a county user made with the CLI, the
+ * hello-widget fixture built with `cunmen build`, then the real npm CLI publishes it (pending and
+ * invisible), the CLI approves it, and npm views and installs it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { copyFixture, freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cunmenCli = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url));
+const zod = fileURLToPath(new URL('../node_modules/zod', import.meta.url));
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let server: StartedProcess;
+let tmp: string;
+let data: string;
+let registry: string;
+let npmEnv: Record<string, string>;
+
+beforeAll(async () => {
+  tmp = (await makeTempDir('cunmen-registry-e2e-')).path;
+  data = join(tmp, 'data');
+  const port = await freePort();
+  registry = `http://127.0.0.1:${port}/`;
+  server = await startProcess({
+    command: process.execPath,
+    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', registry],
+    readyUrl: `${registry}-/ping`,
+  });
+  const added = await run(process.execPath, [
+    cli,
+    'user',
+    'add',
+    '--name',
+    'deqing-dev',
+    '--role',
+    'county',
+    '--county',
+    '330521',
+    '--scope',
+    '@deqing',
+    '--data',
+    data,
+  ]);
+  expect(added.code).toBe(0);
+  const token = added.stdout.trim();
+  expect(token).toMatch(/^cunmen_[\w-]{43}$/);
+  writeFileSync(join(tmp, 'npmrc'), `//127.0.0.1:${port}/:_authToken=${token}\n`);
+  npmEnv = {
+    npm_config_userconfig: join(tmp, 'npmrc'),
+    npm_config_cache: join(tmp, 'npm-cache'),
+    npm_config_registry: registry,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('publish and install with the real npm CLI', () => {
+  it('publishes a built widget as pending, then installs it once approved', async () => {
+    const widget = copyFixture('hello-widget', join(tmp, 'hello'));
+    // The widget's config module imports zod, as a county project that installed it would.
+    mkdirSync(join(widget, 'node_modules'));
+    symlinkSync(zod, join(widget, 'node_modules', 'zod'), 'dir');
+    // The fixture is private so it is never published by accident; this copy is meant to be.
+    const pkgPath = join(widget, 'package.json');
+    const { private: _private, ...pkg } = JSON.parse(readFileSync(pkgPath, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+
+    const built = await run(process.execPath, [cunmenCli, 'build', widget]);
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+
+    const whoami = await run('npm', ['whoami'], { env: npmEnv });
+    expect(whoami.stdout.trim()).toBe('deqing-dev');
+
+    // Another county's token may not publish into @deqing.
+    const anji = await run(process.execPath, [
+      cli,
+      'user',
+      'add',
+      '--name',
+      'anji-dev',
+      '--role',
+      'county',
+      '--county',
+      '330523',
+      '--scope',
+      '@anji',
+      '--data',
+      data,
+    ]);
+    const anjiRc = join(tmp, 'npmrc-anji');
+    writeFileSync(anjiRc, `//${new URL(registry).host}/:_authToken=${anji.stdout.trim()}\n`);
+    const refused = await run('npm', ['publish'], {
+      cwd: widget,
+      env: { ...npmEnv, npm_config_userconfig: anjiRc },
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('403');
+    expect(refused.stderr).toContain('a token for scope @anji cannot publish to scope @deqing');
+
+    const published = await run('npm', ['publish'], { cwd: widget, env: npmEnv });
+    expect(published.stderr + published.stdout).toContain('+ @deqing/hello@1.0.0');
+    expect(published.code).toBe(0);
+
+    // Pending review: invisible to npm view and npm install.
+    const pendingView = await run('npm', ['view', '@deqing/hello', '--json'], { env: npmEnv });
+    expect(pendingView.code).not.toBe(0);
+    expect(pendingView.stderr + pendingView.stdout).toContain('E404');
+    const project = join(tmp, 'project');
+    mkdirSync(project);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'project', version: '1.0.0', private: true }),
+    );
+    const pendingInstall = await run('npm', ['install', '@deqing/hello@1.0.0', '--legacy-peer-deps'], {
+      cwd: project,
+      env: npmEnv,
+    });
+    expect(pendingInstall.code).not.toBe(0);
+
+    const approved = await run(process.execPath, [
+      cli,
+      'review',
+      'approve',
+      '@deqing/hello@1.0.0',
+      '--data',
+      data,
+    ]);
+    expect(approved.stdout).toBe('approved @deqing/hello@1.0.0\n');
+    expect(approved.code).toBe(0);
+
+    const view = await run('npm', ['view', '@deqing/hello', '--json'], { env: npmEnv });
+    expect(view.code).toBe(0);
+    const info = JSON.parse(view.stdout) as {
+      version: string;
+      dist: { tarball: string };
+      'dist-tags': unknown;
+    };
+    expect(info.version).toBe('1.0.0');
+    expect(info['dist-tags']).toEqual({ latest: '1.0.0' });
+    expect(info.dist.tarball).toBe(`${registry}@deqing/hello/-/hello-1.0.0.tgz`);
+
+    // npm dist-tag add / ls / rm.
+    const add = await run('npm', ['dist-tag', 'add', '@deqing/hello@1.0.0', 'stable'], { env: npmEnv });
+    expect(add.stderr).not.toContain('npm error');
+    expect(add.code).toBe(0);
+    const ls = await run('npm', ['dist-tag', 'ls', '@deqing/hello'], { env: npmEnv });
+    expect(ls.stdout.split('\n').sort().join('\n')).toBe('\nlatest: 1.0.0\nstable: 1.0.0');
+    const rm = await run('npm', ['dist-tag', 'rm', '@deqing/hello', 'stable'], { env: npmEnv });
+    expect(rm.stderr).not.toContain('npm error');
+    expect(rm.code).toBe(0);
+    const after = await run('npm', ['dist-tag', 'ls', '@deqing/hello'], { env: npmEnv });
+    expect(after.stdout).toBe('latest: 1.0.0\n');
+
+    // Peers (@cunmen/sdk, react) come from the portal, not from this install.
+    const install = await run('npm', ['install', '@deqing/hello@1.0.0', '--legacy-peer-deps'], {
+      cwd: project,
+      env: npmEnv,
+    });
+    expect(install.stderr).not.toContain('npm error');
+    expect(install.code).toBe(0);
+    const installed = join(project, 'node_modules', '@deqing', 'hello');
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version).toBe('1.0.0');
+    const manifest = JSON.parse(readFileSync(join(installed, 'dist', 'cunmen.json'), 'utf8')) as {
+      name: string;
+    };
+    expect(manifest.name).toBe('@deqing/hello');
+  }, 180_000);
+});
+
+describe('cunmen-registry commands', () => {
+  it.each(['serve', 'user add', 'token revoke', 'review list', 'review approve'])(
+    'prints help for %s',
+    async (command) => {
+      const r = await run(process.execPath, [cli, ...command.split(' '), '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: cunmen-registry ${command}`);
+    },
+  );
+
+  it('refuses a bad role without creating anything', async () => {
+    const r = await run(process.execPath, [
+      cli,
+      'user',
+      'add',
+      '--name',
+      'x',
+      '--role',
+      'admin',
+      '--county',
+      '330521',
+      '--data',
+      join(tmp, 'other-data'),
+    ]);
+    expect(r.stderr).toBe('cunmen-registry: --role "admin" must be "province" or "county"\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('serve --max-publish-mb refuses a larger publish with 413', async () => {
+    const port = await freePort();
+    const small = await startProcess({
+      command: process.execPath,
+      args: [
+        cli,
+        'serve',
+        '--port',
+        String(port),
+        '--data',
+        join(tmp, 'small-data'),
+        '--max-publish-mb',
+        '0.01',
+      ],
+      readyUrl: `http://127.0.0.1:${port}/-/ping`,
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/@deqing%2fbig`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+        body: JSON.stringify({ name: '@deqing/big', padding: 'x'.repeat(20 * 1024) }),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({
+        error: 'request body is larger than the registry accepts',
+        code: 'REG_ERR_BODY_TOO_LARGE',
+      });
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('refuses to approve a version that was never published', async () => {
+    const r = await run(process.execPath, [
+      cli,
+      'review',
+      'approve',
+      '@deqing/nothing@1.0.0',
+      '--data',
+      data,
+    ]);
+    expect(r.stderr).toBe('cunmen-registry: @deqing/nothing@1.0.0 has not been published\n');
+    expect(r.code).toBe(1);
+  });
+});

@@ -1,0 +1,90 @@
+import { makeTempDir } from '@cunmen/test-utils';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTarball, publishDoc, widgetEntries } from '../../test/fixtures.js';
+import { buildApp } from '../app.js';
+import { addUser, approve } from '../commands.js';
+
+const NAME = '@deqing/find-machinery';
+const BASE = `/-/package/${NAME.replace('/', '%2f')}/dist-tags`;
+let app: FastifyInstance;
+let deqing: string;
+let anji: string;
+
+beforeAll(async () => {
+  const dataDir = (await makeTempDir('cunmen-tags-')).path;
+  deqing = (await addUser({ dataDir, name: 'dq', role: 'county', county: '330521', scope: '@deqing' })).token;
+  anji = (await addUser({ dataDir, name: 'aj', role: 'county', county: '330523', scope: '@anji' })).token;
+  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  for (const version of ['1.0.0', '1.1.0', '2.0.0']) {
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/${NAME.replace('/', '%2f')}`,
+      headers: { authorization: `Bearer ${deqing}`, 'content-type': 'application/json' },
+      payload: JSON.stringify(publishDoc(NAME, version, makeTarball(widgetEntries(NAME, version)))),
+    });
+    expect(res.statusCode).toBe(201);
+  }
+  await approve(dataDir, `${NAME}@1.0.0`);
+  await approve(dataDir, `${NAME}@1.1.0`);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+function putTag(tag: string, version: unknown, token = deqing) {
+  return app.inject({
+    method: 'PUT',
+    url: `${BASE}/${tag}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    payload: JSON.stringify(version),
+  });
+}
+
+describe('dist-tags', () => {
+  it('adds, lists and removes a tag', async () => {
+    expect((await putTag('beta', '1.1.0')).statusCode).toBe(201);
+    expect((await app.inject({ url: BASE })).json()).toEqual({ latest: '1.1.0', beta: '1.1.0' });
+    const rm = await app.inject({
+      method: 'DELETE',
+      url: `${BASE}/beta`,
+      headers: { authorization: `Bearer ${deqing}` },
+    });
+    expect(rm.statusCode).toBe(200);
+    expect((await app.inject({ url: BASE })).json()).toEqual({ latest: '1.1.0' });
+  });
+
+  it('moves latest back to an older approved version', async () => {
+    expect((await putTag('latest', '1.0.0')).statusCode).toBe(201);
+    const doc = (await app.inject({ url: `/${NAME.replace('/', '%2f')}` })).json();
+    expect(doc['dist-tags']).toEqual({ latest: '1.0.0' });
+    expect((await putTag('latest', '1.1.0')).statusCode).toBe(201);
+  });
+
+  it('refuses a pending version, another scope, a version-like tag and removing latest', async () => {
+    expect((await putTag('next', '2.0.0')).json()).toEqual({
+      error: `${NAME}@2.0.0 is not an approved version`,
+      code: 'REG_ERR_NOT_FOUND',
+    });
+    const other = await putTag('next', '1.1.0', anji);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error).toBe('a token for scope @anji cannot change dist-tags of scope @deqing');
+    const semverTag = await putTag('1.0.0', '1.1.0');
+    expect(semverTag.statusCode).toBe(400);
+    expect(semverTag.json().error).toBe(
+      '"1.0.0" is not a valid dist-tag (a name such as beta, not a version)',
+    );
+    const latest = await app.inject({
+      method: 'DELETE',
+      url: `${BASE}/latest`,
+      headers: { authorization: `Bearer ${deqing}` },
+    });
+    expect(latest.statusCode).toBe(400);
+    expect(latest.json().error).toBe('the latest tag cannot be removed');
+    expect((await putTag('next', 2)).json().error).toBe(
+      'the body must be a JSON string naming a version, e.g. "1.2.3"',
+    );
+    expect((await app.inject({ url: BASE })).json()).toEqual({ latest: '1.1.0' });
+  });
+});

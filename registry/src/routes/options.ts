@@ -1,0 +1,10 @@
+import type { Storage } from '../storage/types.js';
+
+/** What every route plugin is registered with. */
+export interface RouteOptions {
+  storage: Storage;
+  /** The registry's public base URL, e.g. `https://registry.example.gov.cn` (no trailing slash). */
+  publicUrl: string;
+  /** Largest publish body accepted, in bytes. */
+  maxPublishBytes: number;
+}

@@ -1,0 +1,111 @@
+import { gunzipSync } from 'node:zlib';
+import { makeTempDir } from '@cunmen/test-utils';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTarball, publishDoc, widgetEntries } from '../../test/fixtures.js';
+import { buildApp } from '../app.js';
+import { addUser, approve } from '../commands.js';
+
+const NAME = '@deqing/find-machinery';
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  const dataDir = (await makeTempDir('cunmen-packages-')).path;
+  const { token } = await addUser({
+    dataDir,
+    name: 'dq',
+    role: 'county',
+    county: '330521',
+    scope: '@deqing',
+  });
+  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  for (const version of ['1.0.0', '1.1.0']) {
+    const doc = publishDoc(NAME, version, makeTarball(widgetEntries(NAME, version)));
+    (doc.versions as Record<string, Record<string, unknown>>)[version] = {
+      ...(doc.versions as Record<string, Record<string, unknown>>)[version],
+      description: 'long text only the full packument carries',
+      peerDependencies: { react: '^19.0.0' },
+    };
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/${NAME.replace('/', '%2f')}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify(doc),
+    });
+    expect(res.statusCode).toBe(201);
+  }
+  await approve(dataDir, `${NAME}@1.0.0`);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+const URL_ = `/${NAME.replace('/', '%2f')}`;
+
+describe('packument', () => {
+  it('shows approved versions only', async () => {
+    const res = await app.inject({ url: URL_ });
+    expect(res.headers['content-type']).toBe('application/json');
+    const doc = res.json();
+    expect(Object.keys(doc.versions)).toEqual(['1.0.0']);
+    expect(doc.versions['1.0.0'].description).toBe('long text only the full packument carries');
+  });
+
+  it('serves the abbreviated form for installers', async () => {
+    const res = await app.inject({
+      url: URL_,
+      headers: { accept: 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*' },
+    });
+    expect(res.headers['content-type']).toBe('application/vnd.npm.install-v1+json');
+    const doc = res.json();
+    expect(Object.keys(doc)).toEqual(['name', 'modified', 'dist-tags', 'versions']);
+    expect(doc.versions['1.0.0']).toEqual({
+      name: NAME,
+      version: '1.0.0',
+      peerDependencies: { react: '^19.0.0' },
+      dist: {
+        integrity: expect.stringMatching(/^sha512-/),
+        shasum: expect.stringMatching(/^[0-9a-f]{40}$/),
+        tarball: 'https://r.example/@deqing/find-machinery/-/find-machinery-1.0.0.tgz',
+      },
+    });
+  });
+
+  it('answers a matching If-None-Match with 304 and gzips when asked', async () => {
+    const first = await app.inject({ url: URL_ });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await app.inject({ url: URL_, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const zipped = await app.inject({ url: URL_, headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(first.json());
+  });
+
+  it('serves one approved version by version or dist-tag, never a pending one', async () => {
+    const byVersion = await app.inject({ url: `${URL_}/1.0.0` });
+    expect(byVersion.statusCode).toBe(200);
+    expect(byVersion.json()).toMatchObject({ name: NAME, version: '1.0.0' });
+    expect((await app.inject({ url: `${URL_}/latest` })).json().version).toBe('1.0.0');
+    const pending = await app.inject({ url: `${URL_}/1.1.0` });
+    expect(pending.statusCode).toBe(404);
+    expect(pending.json()).toEqual({ error: `${NAME}@1.1.0 not found`, code: 'REG_ERR_NOT_FOUND' });
+  });
+
+  it('answers an unknown package with a 404 error body', async () => {
+    const res = await app.inject({ url: '/@deqing%2fnothing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'package @deqing/nothing not found', code: 'REG_ERR_NOT_FOUND' });
+  });
+
+  it('serves no tarball for a pending version', async () => {
+    const res = await app.inject({ url: `/${NAME}/-/find-machinery-1.1.0.tgz` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: `tarball ${NAME}/-/find-machinery-1.1.0.tgz not found`,
+      code: 'REG_ERR_NOT_FOUND',
+    });
+  });
+});

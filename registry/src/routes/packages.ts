@@ -1,0 +1,75 @@
+/**
+ * Reading packages: `GET /:pkg` (npm sends `@scope%2fname`), `GET /@scope/name`, and the tarball at
+ * `GET /@scope/name/-/name-<version>.tgz`. Only approved versions exist for readers; no token needed.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { regError } from '../errors.js';
+import { abbreviate, buildPackument } from '../services/packument.js';
+import type { RouteOptions } from './options.js';
+
+export const packageRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
+  /** The full or abbreviated packument (by Accept), with an ETag, 304 on a match, gzip when asked. */
+  const packument = async (request: FastifyRequest, reply: FastifyReply, name: string) => {
+    const doc = await buildPackument(opts.storage, opts.publicUrl, name);
+    if (!doc) throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
+    const short = (request.headers.accept ?? '').includes('application/vnd.npm.install-v1+json');
+    const body = Buffer.from(JSON.stringify(short ? abbreviate(doc) : doc));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    reply
+      .header('cache-control', 'no-cache')
+      .header('vary', 'Accept, Accept-Encoding')
+      .header('etag', etag)
+      .header('content-type', short ? 'application/vnd.npm.install-v1+json' : 'application/json');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      return reply.header('content-encoding', 'gzip').send(gzipSync(body));
+    }
+    return reply.send(body);
+  };
+  app.get<{ Params: { pkg: string } }>('/:pkg', async (request, reply) =>
+    packument(request, reply, request.params.pkg),
+  );
+  /** One approved version's manifest, by version or dist-tag (`npm view @scope/name@1.0.0`). */
+  const versionManifest = async (name: string, spec: string) => {
+    const doc = await buildPackument(opts.storage, opts.publicUrl, name);
+    const tags = (doc?.['dist-tags'] ?? {}) as Record<string, string>;
+    const versions = (doc?.versions ?? {}) as Record<string, unknown>;
+    const found = versions[tags[spec] ?? spec];
+    if (!found) throw regError('REG_ERR_NOT_FOUND', `${name}@${spec} not found`);
+    return found;
+  };
+  // `/@scope/name` is a packument; `/@scope%2fname/<version>` (the first segment holds the whole
+  // encoded name) is one version's manifest.
+  app.get<{ Params: { scope: string; pkg: string } }>('/:scope/:pkg', async (request, reply) => {
+    const { scope, pkg } = request.params;
+    if (scope.includes('/')) return versionManifest(scope, pkg);
+    return packument(request, reply, `${scope}/${pkg}`);
+  });
+
+  app.get<{ Params: { scope: string; pkg: string; file: string } }>(
+    '/:scope/:pkg/-/:file',
+    async (request, reply) => {
+      const { scope, pkg, file } = request.params;
+      const name = `${scope}/${pkg}`;
+      const prefix = `${pkg}-`;
+      if (!scope.startsWith('@') || !file.startsWith(prefix) || !file.endsWith('.tgz')) {
+        throw regError('REG_ERR_NOT_FOUND', `tarball ${name}/-/${file} not found`);
+      }
+      const version = file.slice(prefix.length, -'.tgz'.length);
+      const record = await opts.storage.meta.getVersion(name, version);
+      if (record?.status !== 'approved') {
+        throw regError('REG_ERR_NOT_FOUND', `tarball ${name}/-/${file} not found`);
+      }
+      const stream = await opts.storage.blobs.get(record.blobSha256);
+      if (!stream) throw new Error(`blob ${record.blobSha256} of ${name}@${version} is missing`);
+      reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-length', String(record.tarballSize))
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('etag', `"${record.shasum}"`);
+      return reply.send(stream);
+    },
+  );
+};

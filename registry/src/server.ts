@@ -1,0 +1,31 @@
+/** Starts the registry on a port and closes it cleanly on SIGTERM/SIGINT. */
+import { buildApp } from './app.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl?: string;
+  maxPublishBytes?: number;
+}
+
+export async function serve(options: ServeOptions): Promise<void> {
+  const publicUrl =
+    options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
+  const app = await buildApp({
+    dataDir: options.dataDir,
+    publicUrl,
+    logger: true,
+    maxPublishBytes: options.maxPublishBytes,
+  });
+  await app.listen({ port: options.port, host: options.host });
+  process.stdout.write(`cunmen-registry listening on ${publicUrl} (data in ${options.dataDir})\n`);
+  const stop = () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

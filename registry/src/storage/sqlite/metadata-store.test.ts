@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { makeTempDir } from '@cunmen/test-utils';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { NewVersion } from '../types.js';
+import { SqliteMetadataStore } from './metadata-store.js';
+
+async function openStore(): Promise<SqliteMetadataStore> {
+  const store = new SqliteMetadataStore(join((await makeTempDir('cunmen-meta-')).path, 'registry.db'));
+  await store.migrate();
+  return store;
+}
+
+function version(v: string, userId: number): NewVersion {
+  return {
+    name: '@deqing/x',
+    version: v,
+    packageJson: { name: '@deqing/x', version: v },
+    manifest: { name: '@deqing/x' },
+    integrity: 'sha512-x',
+    shasum: 'abc',
+    blobSha256: 'a'.repeat(64),
+    tarballSize: 10,
+    requestedTag: 'latest',
+    publishedBy: userId,
+  };
+}
+
+describe('SqliteMetadataStore', () => {
+  it('runs in WAL mode and migrates twice without harm', async () => {
+    const store = await openStore();
+    await store.migrate();
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    expect(mode.rows[0]?.journal_mode).toBe('wal');
+    await store.close();
+  });
+
+  it('finds a user by token hash until the token is unknown', async () => {
+    const store = await openStore();
+    const user = await store.createUser({ name: 'u', role: 'county', county: '330521', scope: '@deqing' });
+    await store.addToken(user.id, 'hash-1');
+    expect((await store.findUserByTokenHash('hash-1'))?.name).toBe('u');
+    expect(await store.findUserByTokenHash('hash-2')).toBeNull();
+    await store.close();
+  });
+
+  it('keeps (name, version) unique and approves with the requested dist-tag', async () => {
+    const store = await openStore();
+    const user = await store.createUser({ name: 'u', role: 'county', county: '330521', scope: '@deqing' });
+    expect(await store.insertVersion(version('1.0.0', user.id))).toBe(true);
+    expect(await store.insertVersion(version('1.0.0', user.id))).toBe(false);
+    expect(await store.countVersions('@deqing/x')).toBe(1);
+    expect(await store.listVersions('@deqing/x', 'approved')).toEqual([]);
+    expect(await store.getDistTags('@deqing/x')).toEqual({});
+
+    expect(await store.approveVersion('@deqing/x', '1.0.0', user.id)).toBe('approved');
+    expect(await store.approveVersion('@deqing/x', '1.0.0', user.id)).toBe('already');
+    expect(await store.approveVersion('@deqing/x', '9.9.9', user.id)).toBe('missing');
+    expect(await store.getDistTags('@deqing/x')).toEqual({ latest: '1.0.0' });
+    const approved = await store.listVersions('@deqing/x', 'approved');
+    expect(approved.map((v) => [v.version, v.status, v.reviewedBy])).toEqual([
+      ['1.0.0', 'approved', user.id],
+    ]);
+    await store.close();
+  });
+});
