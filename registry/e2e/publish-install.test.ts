@@ -4,14 +4,17 @@
  * invisible), the CLI approves it, and npm views and installs it.
  */
 import { execFile } from 'node:child_process';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Capability, signaturePayload } from '@cunmen/manifest';
 import { copyFixture, freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const cunmenCli = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url));
+const pnpm = fileURLToPath(new URL('../../.tools/node_modules/.bin/pnpm', import.meta.url));
 const zod = fileURLToPath(new URL('../node_modules/zod', import.meta.url));
 
 interface Ran {
@@ -162,7 +165,9 @@ describe('publish and install with the real npm CLI', () => {
       '--data',
       data,
     ]);
-    expect(approved.stdout).toBe('approved @deqing/hello@1.0.0\n');
+    expect(approved.stdout).toMatch(
+      /^approved @deqing\/hello@1\.0\.0; granted store\.read; signed with key [0-9a-f]{16}\n$/,
+    );
     expect(approved.code).toBe(0);
 
     const view = await run('npm', ['view', '@deqing/hello', '--json'], { env: npmEnv });
@@ -201,6 +206,116 @@ describe('publish and install with the real npm CLI', () => {
       name: string;
     };
     expect(manifest.name).toBe('@deqing/hello');
+
+    // npm deprecate: the message is in the packument npm reads, and clearing it works too.
+    const deprecate = await run('npm', ['deprecate', '@deqing/hello@1.0.0', '请升级到新版本'], {
+      env: npmEnv,
+    });
+    expect(deprecate.stderr).not.toContain('npm error');
+    expect(deprecate.code).toBe(0);
+    const deprecated = await run('npm', ['view', '@deqing/hello@1.0.0', 'deprecated'], { env: npmEnv });
+    expect(deprecated.stdout.trim()).toBe('请升级到新版本');
+    const undeprecate = await run('npm', ['deprecate', '@deqing/hello@1.0.0', ''], { env: npmEnv });
+    expect(undeprecate.code).toBe(0);
+    const cleared = await run('npm', ['view', '@deqing/hello@1.0.0', 'deprecated'], { env: npmEnv });
+    expect(cleared.stdout.trim()).toBe('');
+  }, 180_000);
+
+  it("signs the approval so that the province's exported public key verifies it", async () => {
+    const exported = await run(process.execPath, [cli, 'key', 'export', '--data', data]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+    const release = (await (await fetch(`${registry}-/cunmen/v1/releases/@deqing/hello/1.0.0`)).json()) as {
+      signature: string;
+      capabilities: Capability[];
+      assets: Record<string, string>;
+      remote: { entry: string; entryIntegrity: string };
+    };
+    const built = JSON.parse(readFileSync(join(tmp, 'hello', 'dist', 'cunmen.json'), 'utf8')) as {
+      assets: { path: string; integrity: string }[];
+      remote: { entry: string };
+    };
+    const payload = signaturePayload({
+      name: '@deqing/hello',
+      version: '1.0.0',
+      assets: Object.fromEntries(built.assets.map((a) => [a.path, a.integrity])),
+      capabilities: release.capabilities,
+    });
+    const key = createPublicKey(exported.stdout);
+    expect(verify(null, Buffer.from(payload), key, Buffer.from(release.signature, 'base64'))).toBe(true);
+    const tampered = payload.replace('1.0.0', '1.0.1');
+    expect(verify(null, Buffer.from(tampered), key, Buffer.from(release.signature, 'base64'))).toBe(false);
+    // The shell loads the remote entry by the asset URL the release names, with the SRI the key signed.
+    const entry = await fetch(release.remote.entry);
+    expect(entry.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const bytes = Buffer.from(await entry.arrayBuffer());
+    expect(`sha384-${createHash('sha384').update(bytes).digest('base64')}`).toBe(
+      release.remote.entryIntegrity,
+    );
+    expect(release.assets[built.remote.entry]).toBe(release.remote.entryIntegrity);
+  });
+
+  it('publishes with pnpm and with cunmen publish; npm unpublish removes a fresh version', async () => {
+    const widget = join(tmp, 'hello');
+    const bump = (version: string) => {
+      const pkgPath = join(widget, 'package.json');
+      const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as Record<string, unknown>;
+      writeFileSync(pkgPath, JSON.stringify({ ...pkg, version }, null, 2));
+    };
+    bump('1.1.0');
+    expect((await run(process.execPath, [cunmenCli, 'build', widget])).code).toBe(0);
+    const pnpmPublished = await run(pnpm, ['publish', '--no-git-checks', '--registry', registry], {
+      cwd: widget,
+      env: npmEnv,
+    });
+    expect(pnpmPublished.stderr).not.toMatch(/ERR_PNPM|npm error/);
+    expect(pnpmPublished.code).toBe(0);
+
+    bump('1.2.0');
+    expect((await run(process.execPath, [cunmenCli, 'build', widget])).code).toBe(0);
+    const cunmenPublished = await run(
+      process.execPath,
+      [cunmenCli, 'publish', widget, '--registry', registry],
+      {
+        env: npmEnv,
+      },
+    );
+    expect(cunmenPublished.stderr).toBe('');
+    expect(cunmenPublished.code).toBe(0);
+
+    const pending = await run(process.execPath, [cli, 'review', 'list', '--data', data]);
+    expect(
+      pending.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['@deqing/hello@1.1.0', '@deqing/hello@1.2.0']);
+    for (const v of ['1.1.0', '1.2.0']) {
+      expect(
+        (await run(process.execPath, [cli, 'review', 'approve', `@deqing/hello@${v}`, '--data', data])).code,
+      ).toBe(0);
+    }
+    const versions = await run('npm', ['view', '@deqing/hello', 'versions', '--json'], { env: npmEnv });
+    expect(JSON.parse(versions.stdout)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+
+    const unpublished = await run('npm', ['unpublish', '@deqing/hello@1.2.0'], { env: npmEnv });
+    expect(unpublished.stderr).not.toContain('npm error');
+    expect(unpublished.code).toBe(0);
+    const left = await run('npm', ['view', '@deqing/hello', 'versions', '--json'], { env: npmEnv });
+    expect(JSON.parse(left.stdout)).toEqual(['1.0.0', '1.1.0']);
+    const latest = await run('npm', ['view', '@deqing/hello', 'dist-tags.latest'], { env: npmEnv });
+    expect(latest.stdout.trim()).toBe('1.1.0');
+    // The number stays taken.
+    const republish = await run('npm', ['publish'], { cwd: widget, env: npmEnv });
+    expect(republish.code).not.toBe(0);
+    expect(republish.stderr).toContain('cannot publish over existing version @deqing/hello@1.2.0');
+
+    const audit = await run(process.execPath, [cli, 'audit', 'verify', '--data', data]);
+    expect(audit.stdout).toMatch(/^audit log intact: \d+ entries/);
+    const log = await run(process.execPath, [cli, 'audit', 'list', '--data', data]);
+    for (const action of ['version.publish', 'version.approve', 'version.deprecate', 'version.unpublish']) {
+      expect(log.stdout).toContain(action);
+    }
   }, 180_000);
 });
 

@@ -1,26 +1,40 @@
 /**
  * `buildApp`: the registry as a Fastify instance, each endpoint group an encapsulated plugin that gets
- * the storage and the public URL as options. Errors become `{ error, code }` with a 4xx for client
- * input; anything unexpected is logged and answered as a 500 with the request id, never a stack.
+ * the storage, the province key and the public URL as options. Errors become `{ error, code }` with a
+ * 4xx for client input; anything unexpected is logged and answered as a 500 with the request id.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { toErrorResponse } from './errors.js';
+import { assetRoutes } from './routes/assets.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { distTagRoutes } from './routes/dist-tags.js';
+import { loginRoutes } from './routes/login.js';
+import { registerOpenApi } from './routes/openapi.js';
 import { packageRoutes } from './routes/packages.js';
 import { pingRoutes } from './routes/ping.js';
 import { publishRoutes } from './routes/publish.js';
+import { reviewRoutes } from './routes/review.js';
+import { searchRoutes } from './routes/search.js';
 import { whoamiRoutes } from './routes/whoami.js';
+import { loadOrCreateKeys, type ProvinceKeys } from './services/keys.js';
+import { DEFAULT_SUPPORTED_SDK } from './services/publish.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 
 export interface BuildAppOptions {
-  /** Data directory of the embedded store (SQLite + blobs); ignored when `storage` is given. */
+  /** Data directory of the embedded store (SQLite + blobs) and the province key. */
   dataDir?: string;
   storage?: Storage;
-  /** Base URL clients reach the registry at; tarball URLs are built from it. */
+  /** The province key; loaded from (or created in) `dataDir` when omitted. */
+  keys?: ProvinceKeys;
+  /** Base URL clients reach the registry at; tarball and asset URLs are built from it. */
   publicUrl: string;
   /** Largest publish body in bytes; default 50 MB. */
   maxPublishBytes?: number;
+  /** The SDK range the province's shell supports; default `^0.1.0`. */
+  supportedSdk?: string;
+  /** Origins allowed to read browser assets with CORS; default any. */
+  shellOrigins?: string[];
   logger?: boolean;
 }
 
@@ -33,7 +47,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!options.dataDir) throw new Error('buildApp needs dataDir or storage');
     storage = await openStorage(options.dataDir);
   }
-  const app = Fastify({ logger: options.logger ?? false });
+  let keys = options.keys;
+  if (!keys) {
+    if (!options.dataDir) throw new Error('buildApp needs dataDir or keys');
+    keys = loadOrCreateKeys(options.dataDir);
+  }
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
 
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = toErrorResponse(err, request.id);
@@ -52,13 +71,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const routeOptions = {
     storage,
+    keys,
     publicUrl: options.publicUrl.replace(/\/+$/, ''),
     maxPublishBytes: options.maxPublishBytes ?? DEFAULT_MAX_PUBLISH_BYTES,
+    supportedSdk: options.supportedSdk ?? DEFAULT_SUPPORTED_SDK,
+    shellOrigins: options.shellOrigins ?? [],
   };
+  await registerOpenApi(app, routeOptions.publicUrl); // first: it documents the routes registered after it
   await app.register(pingRoutes);
   await app.register(whoamiRoutes, routeOptions);
+  await app.register(loginRoutes, routeOptions);
+  await app.register(reviewRoutes, routeOptions);
+  await app.register(assetRoutes, routeOptions);
   await app.register(distTagRoutes, routeOptions);
   await app.register(publishRoutes, routeOptions);
+  await app.register(searchRoutes, routeOptions);
+  await app.register(catalogRoutes, routeOptions);
   await app.register(packageRoutes, routeOptions);
   return app;
 }

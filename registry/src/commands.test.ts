@@ -96,8 +96,13 @@ describe('review list and approve', () => {
           tarballSize: tarball.length,
         },
       ]);
-      expect(await approve(dir, `${name}@1.0.0`)).toBe('approved');
-      expect(await approve(dir, `${name}@1.0.0`)).toBe('already');
+      expect(await approve(dir, `${name}@1.0.0`)).toMatchObject({
+        status: 'approved',
+        granted: ['store.read'],
+      });
+      await expect(approve(dir, `${name}@1.0.0`)).rejects.toThrow(
+        `${name}@1.0.0 is approved, not pending review`,
+      );
       expect(await listPending(dir)).toEqual([]);
       await expect(approve(dir, `${name}@2.0.0`)).rejects.toThrow(`${name}@2.0.0 has not been published`);
     } finally {

@@ -3,9 +3,22 @@
  * directly. Each opens the data directory, does one thing, and closes it.
  */
 import { scopeSchema } from '@cunmen/manifest';
+import { loadOrCreateKeys } from './services/keys.js';
+import { checkPasswordStrength, hashPassword } from './services/passwords.js';
+import {
+  type Actor,
+  approveRelease,
+  inspectRelease,
+  markStandard,
+  parseSpec,
+  rejectRelease,
+  yankRelease,
+} from './services/review.js';
 import { hashToken, newToken } from './services/tokens.js';
 import { openStorage } from './storage/index.js';
-import type { Role } from './storage/types.js';
+import type { Role, Storage } from './storage/types.js';
+
+export { parseSpec };
 
 export class UsageError extends Error {}
 
@@ -51,42 +64,90 @@ export async function addUser(input: AddUserInput): Promise<{ token: string; use
       });
     const token = newToken();
     await storage.meta.addToken(user.id, hashToken(token));
+    await storage.audit.append({
+      actor: 'operator',
+      action: 'user.add',
+      subject: `user:${user.name}`,
+      detail: { role: user.role, county: user.county, scope: user.scope },
+      ip: 'local',
+    });
     return { token, userId: user.id };
   } finally {
     await storage.meta.close();
   }
 }
 
-/** `@scope/name@1.2.3` → name and version. */
-export function parseSpec(spec: string): { name: string; version: string } {
-  const at = spec.lastIndexOf('@');
-  if (at <= 0) throw new UsageError(`"${spec}" is not <name>@<version>, e.g. @deqing/hello@1.0.0`);
-  return { name: spec.slice(0, at), version: spec.slice(at + 1) };
-}
-
-/**
- * Marks a pending version approved and points its requested dist-tag at it. Signing the approval
- * with the province Ed25519 key is not implemented yet: approval here is only the status change.
- */
-export async function approve(dataDir: string, spec: string): Promise<'approved' | 'already'> {
-  const { name, version } = parseSpec(spec);
+/** Opens the data directory, runs `fn`, and closes it again, whatever happens. */
+export async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise<T>): Promise<T> {
   const storage = await openStorage(dataDir);
   try {
-    const outcome = await storage.meta.approveVersion(name, version, null);
-    if (outcome === 'missing') throw new UsageError(`${name}@${version} has not been published`);
-    return outcome;
+    return await fn(storage);
   } finally {
     await storage.meta.close();
   }
+}
+
+const OPERATOR: Actor = { user: null, ip: 'local' };
+
+/** Approves and signs a pending version with the province key in the data directory. */
+export async function approve(dataDir: string, spec: string, grant?: string[]) {
+  const { name, version } = parseSpec(spec);
+  const keys = loadOrCreateKeys(dataDir);
+  return withStorage(dataDir, (storage) => approveRelease(storage, keys, OPERATOR, { name, version, grant }));
+}
+
+export async function reject(dataDir: string, spec: string, reason: string) {
+  const { name, version } = parseSpec(spec);
+  return withStorage(dataDir, (storage) => rejectRelease(storage, OPERATOR, name, version, reason));
+}
+
+export async function show(dataDir: string, spec: string) {
+  const { name, version } = parseSpec(spec);
+  return withStorage(dataDir, (storage) => inspectRelease(storage, name, version));
+}
+
+export async function yank(dataDir: string, spec: string, reason: string) {
+  const { name, version } = parseSpec(spec);
+  return withStorage(dataDir, (storage) => yankRelease(storage, OPERATOR, name, version, reason));
+}
+
+export async function setStandard(dataDir: string, name: string, standard: boolean) {
+  return withStorage(dataDir, (storage) => markStandard(storage, OPERATOR, name, standard));
+}
+
+export async function setPassword(dataDir: string, name: string, password: string): Promise<void> {
+  const weak = checkPasswordStrength(password);
+  if (weak) throw new UsageError(weak);
+  await withStorage(dataDir, async (storage) => {
+    const user = await storage.meta.findUserByName(name);
+    if (!user) throw new UsageError(`no user named "${name}"`);
+    await storage.meta.setPasswordHash(user.id, await hashPassword(password));
+    await storage.audit.append({
+      actor: 'operator',
+      action: 'user.password',
+      subject: `user:${name}`,
+      ip: 'local',
+    });
+  });
 }
 
 /** Revokes a token; the registry refuses it from then on. */
 export async function revokeToken(dataDir: string, token: string): Promise<void> {
   const storage = await openStorage(dataDir);
   try {
-    if (!(await storage.meta.revokeToken(hashToken(token)))) {
+    const hash = hashToken(token);
+    const owner = await storage.meta.findUserByTokenHash(hash);
+    if (!(await storage.meta.revokeToken(hash))) {
       throw new UsageError('that token is unknown or already revoked');
     }
+    // The audit log names the token by a prefix of its hash, never the token itself.
+    await storage.audit.append({
+      actor: 'operator',
+      action: 'token.revoke',
+      subject: `user:${owner?.name ?? 'unknown'}`,
+      detail: { tokenHash: hash.slice(0, 16) },
+      ip: 'local',
+    });
   } finally {
     await storage.meta.close();
   }

@@ -19,6 +19,14 @@ export const ERROR_CODES = {
   REG_ERR_UNSAFE_TARBALL: 400,
   REG_ERR_MANIFEST_MISSING: 400,
   REG_ERR_MANIFEST_INVALID: 400,
+  REG_ERR_SDK_UNSUPPORTED: 400,
+  REG_ERR_FORBIDDEN: 403,
+  REG_ERR_NOT_PENDING: 409,
+  REG_ERR_IN_USE: 409,
+  REG_ERR_UNPUBLISH_WINDOW: 409,
+  REG_ERR_BAD_LOGIN: 401,
+  REG_ERR_RATE_LIMITED: 429,
+  REG_ERR_NOT_APPROVED: 400,
   REG_ERR_BODY_TOO_LARGE: 413,
   REG_ERR_INTERNAL: 500,
 } as const;
@@ -65,6 +73,12 @@ export function toErrorResponse(err: unknown, requestId: string): { status: numb
     return {
       status: 413,
       body: { error: 'request body is larger than the registry accepts', code: 'REG_ERR_BODY_TOO_LARGE' },
+    };
+  }
+  if (e.statusCode === 429) {
+    return {
+      status: 429,
+      body: { error: e.message ?? 'too many requests', code: 'REG_ERR_RATE_LIMITED' },
     };
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {

@@ -7,6 +7,8 @@ export interface ServeOptions {
   dataDir: string;
   publicUrl?: string;
   maxPublishBytes?: number;
+  /** Origins allowed to read browser assets with CORS; default any origin. */
+  shellOrigins?: string[];
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -17,6 +19,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     publicUrl,
     logger: true,
     maxPublishBytes: options.maxPublishBytes,
+    shellOrigins: options.shellOrigins,
   });
   await app.listen({ port: options.port, host: options.host });
   process.stdout.write(`cunmen-registry listening on ${publicUrl} (data in ${options.dataDir})\n`);

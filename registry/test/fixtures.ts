@@ -53,7 +53,7 @@ export function makeTarball(entries: TarEntry[]): Buffer {
 /** The built assets every fixture widget ships under dist/, and their SRI hashes. */
 export const ASSET_BODIES: Record<string, string> = {
   'remoteEntry.js': 'export const get = () => null;\n',
-  'mf-manifest.json': '{"id":"deqing_find_machinery"}\n',
+  'mf-manifest.json': '{"id":"deqing_find_machinery","exposes":[{"name":"Tile","path":"./Tile"}]}\n',
 };
 
 export function sri(body: string | Buffer): string {
@@ -159,4 +159,33 @@ export function publishDoc(
       },
     },
   };
+}
+
+interface InjectedResponse {
+  statusCode: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the route answered
+  json: () => any;
+}
+
+export interface PublishOptions {
+  manifest?: Record<string, unknown>;
+  extraEntries?: TarEntry[];
+}
+
+/** Publishes a fixture widget version through the app, as npm would; returns the response. */
+export async function injectPublish(
+  app: { inject: (opts: Record<string, unknown>) => Promise<InjectedResponse> },
+  token: string,
+  name: string,
+  version: string,
+  options: PublishOptions = {},
+) {
+  const manifest = builtManifest(name, version, options.manifest ?? {});
+  const tarball = makeTarball([...widgetEntries(name, version, manifest), ...(options.extraEntries ?? [])]);
+  return app.inject({
+    method: 'PUT',
+    url: `/${name.replace('/', '%2f')}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    payload: JSON.stringify(publishDoc(name, version, tarball)),
+  });
 }

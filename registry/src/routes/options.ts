@@ -1,3 +1,4 @@
+import type { ProvinceKeys } from '../services/keys.js';
 import type { Storage } from '../storage/types.js';
 
 /** What every route plugin is registered with. */
@@ -7,4 +8,10 @@ export interface RouteOptions {
   publicUrl: string;
   /** Largest publish body accepted, in bytes. */
   maxPublishBytes: number;
+  /** The province signing key. */
+  keys: ProvinceKeys;
+  /** The SDK range the province's shell supports. */
+  supportedSdk: string;
+  /** Origins allowed to read browser assets with CORS; empty means any. */
+  shellOrigins: string[];
 }

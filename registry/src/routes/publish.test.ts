@@ -35,7 +35,7 @@ beforeEach(async () => {
   anji = (await addUser({ dataDir, name: 'anji-dev', role: 'county', county: '330523', scope: '@anji' }))
     .token;
   storage = await openStorage(dataDir);
-  app = await buildApp({ storage, publicUrl: `${PUBLIC_URL}/`, maxPublishBytes: 64 * 1024 });
+  app = await buildApp({ storage, dataDir, publicUrl: `${PUBLIC_URL}/`, maxPublishBytes: 64 * 1024 });
 });
 
 afterEach(async () => {
@@ -109,7 +109,8 @@ describe('publish', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ ok: true, id: NAME, version: '1.0.0', status: 'pending' });
     expect((await storage.meta.getVersion(NAME, '1.0.0'))?.status).toBe('pending');
-    expect(blobFiles()).toHaveLength(1);
+    // The tarball and, unpacked, the two assets the manifest lists.
+    expect(blobFiles()).toHaveLength(3);
 
     expect((await app.inject({ url: `/${NAME.replace('/', '%2f')}` })).statusCode).toBe(404);
     const tgzUrl = `/${NAME}/-/find-machinery-1.0.0.tgz`;
@@ -144,7 +145,7 @@ describe('publish', () => {
       code: 'REG_ERR_VERSION_EXISTS',
     });
     expect(await storage.meta.countVersions(NAME)).toBe(1);
-    expect(blobFiles()).toHaveLength(1);
+    expect(blobFiles()).toHaveLength(3);
   });
 
   it("refuses another county's scope with 403 naming both scopes", async () => {

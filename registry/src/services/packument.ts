@@ -2,7 +2,9 @@
  * The packument (package document) npm and pnpm read to resolve and install: only approved versions,
  * tarball URLs built from the configured public URL (never from the request's Host header).
  */
+import { createHash } from 'node:crypto';
 import type { Storage } from '../storage/types.js';
+import { servedDeprecation } from './unpublish.js';
 
 export function tarballUrl(publicUrl: string, name: string, version: string): string {
   const base = name.includes('/') ? name.slice(name.indexOf('/') + 1) : name;
@@ -20,8 +22,10 @@ export async function buildPackument(
   const time: Record<string, string> = {};
   for (const v of approved) {
     const dist = (v.packageJson.dist ?? {}) as Record<string, unknown>;
+    const deprecated = servedDeprecation(v);
     versions[v.version] = {
       ...v.packageJson,
+      ...(deprecated === undefined ? {} : { deprecated }),
       _id: `${name}@${v.version}`,
       dist: {
         ...dist,
@@ -38,8 +42,16 @@ export async function buildPackument(
   );
   const first = approved[0];
   const last = approved[approved.length - 1];
+  // A revision that changes whenever what readers see changes (npm sends it back on writes).
+  const rev = createHash('sha256')
+    .update(
+      JSON.stringify([Object.keys(versions), distTags, approved.map((v) => servedDeprecation(v) ?? '')]),
+    )
+    .digest('hex')
+    .slice(0, 32);
   return {
     _id: name,
+    _rev: `${approved.length}-${rev}`,
     name,
     'dist-tags': distTags,
     versions,

@@ -13,13 +13,15 @@ import {
   type CountyScope,
   formatIssues,
   KNOWN_COUNTY_SCOPES,
+  PROVINCE_SCOPE,
+  rangesIntersect,
   scopeOf,
   validateBuiltManifest,
 } from '@cunmen/manifest';
 import semver from 'semver';
 import { z } from 'zod';
 import { regError } from '../errors.js';
-import type { Storage, User } from '../storage/types.js';
+import type { AssetRecord, CheckResult, Storage, User, VersionRecord } from '../storage/types.js';
 import { DEFAULT_TARBALL_LIMITS, inspectTarball, type TarballLimits } from './tarball.js';
 
 const MANIFEST_PATH = 'package/dist/cunmen.json';
@@ -41,8 +43,16 @@ const publishDocSchema = z.looseObject({
 export interface PublishResult {
   name: string;
   version: string;
-  status: 'pending';
+  status: 'pending' | 'approved';
 }
+
+export interface PublishOptions {
+  /** The SDK range the province's shell supports; a widget's range must overlap it. */
+  supportedSdk: string;
+  limits?: TarballLimits;
+}
+
+export const DEFAULT_SUPPORTED_SDK = '^0.1.0';
 
 function describeZodError(error: z.ZodError): string {
   const first = error.issues[0];
@@ -56,8 +66,9 @@ export async function publishVersion(
   user: User,
   urlName: string,
   body: unknown,
-  limits: TarballLimits = DEFAULT_TARBALL_LIMITS,
+  options: PublishOptions = { supportedSdk: DEFAULT_SUPPORTED_SDK },
 ): Promise<PublishResult> {
+  const limits = options.limits ?? DEFAULT_TARBALL_LIMITS;
   const parsed = publishDocSchema.safeParse(body);
   if (!parsed.success) throw regError('REG_ERR_BAD_PUBLISH', describeZodError(parsed.error));
   const doc = parsed.data;
@@ -112,9 +123,7 @@ export async function publishVersion(
       `the version document is ${versionDoc.name}@${versionDoc.version}, expected ${name}@${version}`,
     );
   }
-  if (await storage.meta.getVersion(name, version)) {
-    throw regError('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${name}@${version}`);
-  }
+  if (await storage.meta.getVersion(name, version)) throw versionExists(name, version);
 
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.data)) {
     throw regError('REG_ERR_BAD_PUBLISH', 'the attachment data is not base64');
@@ -141,9 +150,51 @@ export async function publishVersion(
     );
   }
 
-  const contents = await inspectTarball(tarball, [MANIFEST_PATH, PACKAGE_JSON_PATH], limits);
+  // The assets are read from the tarball too, so their bytes can be stored for browsers.
+  const contents = await inspectTarball(
+    tarball,
+    (path) => path === MANIFEST_PATH || path === PACKAGE_JSON_PATH || path.startsWith('package/dist/'),
+    limits,
+  );
+  const files = contents.files.map((f) => ({
+    path: f.path.replace(/^package\//, ''),
+    size: f.size,
+    integrity: f.integrity,
+  }));
   const manifestBytes = contents.read.get(MANIFEST_PATH);
+  const tag = Object.entries(doc['dist-tags'] ?? {}).find(([, v]) => v === version)?.[0] ?? 'latest';
+  const { dist: _sentDist, _id: _sentId, ...rest } = versionDoc;
+  const packageJson = { ...rest, dist: { integrity, shasum } };
+  const common = {
+    name,
+    version,
+    packageJson,
+    integrity,
+    shasum,
+    tarballSize: tarball.length,
+    unpackedSize: contents.unpackedSize,
+    files,
+    requestedTag: tag,
+    publishedBy: user.id,
+  };
+
   if (!manifestBytes) {
+    // The province's own libraries (@cunmen/sdk, …) carry no widget manifest: nothing in them is loaded
+    // by the shell from the registry, so the province publishing one needs no review of its own.
+    if (user.role === 'province' && scope === PROVINCE_SCOPE) {
+      const blob = await storage.blobs.put(tarball);
+      const inserted = await storage.meta.insertVersion({
+        ...common,
+        kind: 'library',
+        manifest: null,
+        blobSha256: blob.sha256,
+        checks: [{ id: 'library', ok: true, detail: 'province library without a widget manifest' }],
+        assets: [],
+        autoApprove: true,
+      });
+      if (!inserted) throw versionExists(name, version);
+      return { name, version, status: 'approved' };
+    }
     throw regError(
       'REG_ERR_MANIFEST_MISSING',
       'the tarball has no dist/cunmen.json; build the widget with `cunmen build` before publishing',
@@ -169,6 +220,18 @@ export async function publishVersion(
       `dist/cunmen.json is for ${manifest.name}@${manifest.version}, but the publish is ${name}@${version}`,
     );
   }
+  if (user.role === 'county' && manifest.county !== user.county) {
+    throw regError(
+      'REG_ERR_FORBIDDEN_SCOPE',
+      `dist/cunmen.json declares county ${manifest.county}, but the token belongs to county ${user.county}`,
+    );
+  }
+  if (!rangesIntersect(manifest.sdk, options.supportedSdk)) {
+    throw regError(
+      'REG_ERR_SDK_UNSUPPORTED',
+      `dist/cunmen.json needs SDK ${manifest.sdk}, but the province supports SDK ${options.supportedSdk}`,
+    );
+  }
   // Every asset the manifest lists must be in the tarball with exactly the sha384 it claims: these are
   // the hashes the shell puts on its scripts, so they are recomputed here, never trusted.
   const byPath = new Map(contents.files.map((f) => [f.path, f]));
@@ -186,34 +249,108 @@ export async function publishVersion(
         `dist/${asset.path} has integrity ${file.integrity}, but dist/cunmen.json says ${asset.integrity}`,
       );
     }
+    if (!contents.read.has(file.path)) {
+      throw regError(
+        'REG_ERR_MANIFEST_INVALID',
+        `dist/${asset.path} is larger than ${limits.maxReadBytes} bytes, the largest browser asset the registry serves`,
+      );
+    }
   }
-  if (user.role === 'county' && manifest.county !== user.county) {
+  // The exposes a manifest declares must be built into the remote (the MF manifest names them).
+  const mfBytes = contents.read.get(`package/dist/${manifest.remote.manifest}`);
+  const exposedNames = exposedModules(mfBytes);
+  if (exposedNames === null) {
     throw regError(
-      'REG_ERR_FORBIDDEN_SCOPE',
-      `dist/cunmen.json declares county ${manifest.county}, but the token belongs to county ${user.county}`,
+      'REG_ERR_MANIFEST_INVALID',
+      `dist/${manifest.remote.manifest} lists no exposed modules; build the widget with \`cunmen build\``,
+    );
+  }
+  const missing = Object.keys(manifest.exposes).filter((key) => !exposedNames.has(key));
+  if (missing.length > 0) {
+    throw regError(
+      'REG_ERR_MANIFEST_INVALID',
+      `exposes ${missing.join(', ')} are declared in dist/cunmen.json but missing from dist/${manifest.remote.manifest}`,
     );
   }
 
-  const tag = Object.entries(doc['dist-tags'] ?? {}).find(([, v]) => v === version)?.[0] ?? 'latest';
-  const { dist: _sentDist, _id: _sentId, ...rest } = versionDoc;
-  const packageJson = { ...rest, dist: { integrity, shasum } };
+  const previous = (await storage.meta.listVersions(name, 'approved')).at(-1) ?? null;
+  const checks: CheckResult[] = [
+    { id: 'manifest', ok: true, detail: 'dist/cunmen.json is valid' },
+    { id: 'scope', ok: true, detail: `${scope} belongs to county ${user.county}` },
+    {
+      id: 'integrity',
+      ok: true,
+      detail: `sha384 of ${manifest.assets.length} assets recomputed and matched`,
+    },
+    {
+      id: 'size-budget',
+      ok: true,
+      detail: `${manifest.size.jsGzip} of ${manifest.budget.gzip} bytes gzip of JavaScript`,
+    },
+    { id: 'sdk', ok: true, detail: `SDK ${manifest.sdk} is within the supported ${options.supportedSdk}` },
+    {
+      id: 'exposes',
+      ok: true,
+      detail: `${Object.keys(manifest.exposes).length} exposes present in the remote`,
+    },
+    {
+      id: 'capabilities',
+      ok: true,
+      detail: newCapabilities(manifest.capabilities, previous),
+    },
+  ];
 
-  // Blob first, row second: a crash in between leaves an orphan blob, never a version without bytes.
+  // Blobs first, rows second: a crash in between leaves orphan blobs, never a version without bytes.
+  const assets: AssetRecord[] = [];
+  for (const asset of manifest.assets) {
+    const bytes = contents.read.get(`package/dist/${asset.path}`) as Buffer;
+    const stored = await storage.blobs.put(bytes);
+    assets.push({
+      path: asset.path,
+      blobSha256: stored.sha256,
+      size: stored.size,
+      integrity: asset.integrity,
+      contentType: asset.contentType,
+    });
+  }
   const blob = await storage.blobs.put(tarball);
   const inserted = await storage.meta.insertVersion({
-    name,
-    version,
-    packageJson,
+    ...common,
+    kind: manifest.kind,
     manifest: manifest as unknown as Record<string, unknown>,
-    integrity,
-    shasum,
     blobSha256: blob.sha256,
-    tarballSize: blob.size,
-    requestedTag: tag,
-    publishedBy: user.id,
+    checks,
+    assets,
   });
-  if (!inserted) {
-    throw regError('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${name}@${version}`);
-  }
+  if (!inserted) throw versionExists(name, version);
   return { name, version, status: 'pending' };
+}
+
+function versionExists(name: string, version: string) {
+  return regError('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${name}@${version}`);
+}
+
+/** The expose keys (`./Tile`) an mf-manifest.json names, or null when it names none we can read. */
+function exposedModules(bytes: Buffer | undefined): Set<string> | null {
+  if (!bytes) return null;
+  try {
+    const doc = JSON.parse(bytes.toString('utf8')) as { exposes?: { path?: unknown; name?: unknown }[] };
+    if (!Array.isArray(doc.exposes)) return null;
+    const keys = doc.exposes
+      .map((e) => (typeof e.path === 'string' ? e.path : typeof e.name === 'string' ? `./${e.name}` : null))
+      .filter((k): k is string => k !== null);
+    return keys.length > 0 ? new Set(keys) : null;
+  } catch {
+    return null;
+  }
+}
+
+function newCapabilities(requested: readonly string[], previous: VersionRecord | null): string {
+  if (!previous)
+    return `requests ${requested.length ? requested.join(', ') : 'no capabilities'} (first version)`;
+  const before = new Set((previous.manifest?.capabilities as string[] | undefined) ?? []);
+  const added = requested.filter((c) => !before.has(c));
+  return added.length > 0
+    ? `requests new capabilities since ${previous.version}: ${added.join(', ')}`
+    : `no new capabilities since ${previous.version}`;
 }

@@ -40,11 +40,28 @@ describe('inspectTarball', () => {
       { path: 'package/b', body: 'bbbb' },
     ]);
     await expect(
-      inspectTarball(tgz, [], { maxEntries: 1, maxUnpackedBytes: 100, maxReadBytes: 10 }),
+      inspectTarball(tgz, [], {
+        maxEntries: 1,
+        maxUnpackedBytes: 100,
+        maxReadBytes: 10,
+        maxCompressionRatio: 100,
+      }),
     ).rejects.toThrow('tarball has more than 1 entries');
     await expect(
-      inspectTarball(tgz, [], { maxEntries: 10, maxUnpackedBytes: 6, maxReadBytes: 10 }),
+      inspectTarball(tgz, [], {
+        maxEntries: 10,
+        maxUnpackedBytes: 6,
+        maxReadBytes: 10,
+        maxCompressionRatio: 100,
+      }),
     ).rejects.toThrow('tarball unpacks to more than 6 bytes');
+  });
+
+  it('refuses a tarball that unpacks to far more than its compressed size', async () => {
+    const tgz = makeTarball([{ path: 'package/zeros.bin', body: Buffer.alloc(4 * 1024 * 1024) }]);
+    await expect(inspectTarball(tgz, [])).rejects.toThrow(
+      `tarball unpacks to more than 100 times its compressed size of ${tgz.length} bytes`,
+    );
   });
 
   it('reports gzip that is not a tar as a bad tarball', async () => {

@@ -12,12 +12,15 @@ export interface TarballLimits {
   maxUnpackedBytes: number;
   /** Largest file the registry will read into memory. */
   maxReadBytes: number;
+  /** Largest unpacked-to-compressed ratio: a zip bomb unpacks to far more than any real package. */
+  maxCompressionRatio: number;
 }
 
 export const DEFAULT_TARBALL_LIMITS: TarballLimits = {
   maxEntries: 5000,
   maxUnpackedBytes: 200 * 1024 * 1024,
   maxReadBytes: 4 * 1024 * 1024,
+  maxCompressionRatio: 100,
 };
 
 export interface TarballFile {
@@ -46,12 +49,15 @@ export function unsafePathReason(path: string): string | null {
 
 export async function inspectTarball(
   tarball: Buffer,
-  wanted: readonly string[],
+  wanted: readonly string[] | ((path: string) => boolean),
   limits: TarballLimits = DEFAULT_TARBALL_LIMITS,
 ): Promise<TarballContents> {
   if (tarball.length < 2 || tarball[0] !== 0x1f || tarball[1] !== 0x8b) {
     throw regError('REG_ERR_BAD_TARBALL', 'the attachment is not a gzip-compressed tarball');
   }
+  const isWanted = typeof wanted === 'function' ? wanted : (path: string) => wanted.includes(path);
+  // Small tarballs compress tiny files well; the ratio only applies past 1 MB unpacked.
+  const ratioLimit = Math.max(1024 * 1024, tarball.length * limits.maxCompressionRatio);
   const files: TarballFile[] = [];
   const read = new Map<string, Buffer>();
   let unpackedSize = 0;
@@ -85,6 +91,13 @@ export async function inspectTarball(
         fail(
           regError('REG_ERR_UNSAFE_TARBALL', `tarball unpacks to more than ${limits.maxUnpackedBytes} bytes`),
         );
+      } else if (unpackedSize + (entry.size ?? 0) > ratioLimit) {
+        fail(
+          regError(
+            'REG_ERR_UNSAFE_TARBALL',
+            `tarball unpacks to more than ${limits.maxCompressionRatio} times its compressed size of ${tarball.length} bytes`,
+          ),
+        );
       }
       if (failure) {
         entry.resume();
@@ -99,7 +112,7 @@ export async function inspectTarball(
       const file: TarballFile = { path, size, integrity: '' };
       files.push(file);
       const hash = createHash('sha384');
-      const keep = wanted.includes(path) && size <= limits.maxReadBytes;
+      const keep = isWanted(path) && size <= limits.maxReadBytes;
       const chunks: Buffer[] = [];
       entry.on('data', (c: Buffer) => {
         hash.update(c);

@@ -6,7 +6,9 @@
 import type { Readable } from 'node:stream';
 
 export type Role = 'province' | 'county';
-export type VersionStatus = 'pending' | 'approved';
+export type VersionStatus = 'pending' | 'approved' | 'rejected' | 'unpublished';
+/** `library`: a province package without a widget manifest (`@cunmen/sdk`); never loaded by the shell. */
+export type PackageKind = 'widget' | 'standard' | 'library';
 
 export interface User {
   id: number;
@@ -15,6 +17,8 @@ export interface User {
   county: string;
   /** The npm scope this user may publish to (`@deqing`), or null when it may publish nowhere. */
   scope: string | null;
+  /** scrypt hash for `npm login`; null when the user logs in only with tokens. */
+  passwordHash: string | null;
   createdAt: string;
 }
 
@@ -25,27 +29,97 @@ export interface NewUser {
   scope: string | null;
 }
 
+/** One file of a version's tarball (path inside the package, without the `package/` prefix). */
+export interface FileEntry {
+  path: string;
+  size: number;
+  /** sha384 SRI of the file's bytes, so a reviewer sees a change even when the size stays. */
+  integrity: string;
+}
+
+/** The result of one automatic check run at publish, shown to the reviewer. */
+export interface CheckResult {
+  id: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** One unpacked browser asset of a version (a file under `dist/` that the manifest lists). */
+export interface AssetRecord {
+  path: string;
+  blobSha256: string;
+  size: number;
+  integrity: string;
+  contentType: string;
+}
+
 export interface VersionRecord {
+  id: number;
   name: string;
   version: string;
+  kind: PackageKind;
   status: VersionStatus;
   /** The version document as published (package.json fields plus `dist`), without the tarball URL. */
   packageJson: Record<string, unknown>;
-  /** The validated built manifest (`dist/cunmen.json`). */
-  manifest: Record<string, unknown>;
+  /** The validated built manifest (`dist/cunmen.json`); null for a library. */
+  manifest: Record<string, unknown> | null;
   integrity: string;
   shasum: string;
   blobSha256: string;
   tarballSize: number;
+  unpackedSize: number;
+  files: FileEntry[];
+  checks: CheckResult[];
   /** The dist-tag the publisher asked for; applied when the version is approved. */
   requestedTag: string;
   publishedBy: number;
   publishedAt: string;
   reviewedBy: number | null;
   reviewedAt: string | null;
+  reviewReason: string | null;
+  /** The capabilities the province granted at approval (a subset of those requested). */
+  grantedCapabilities: string[] | null;
+  /** base64 Ed25519 signature over `signaturePayload` of `@cunmen/manifest`. */
+  signature: string | null;
+  deprecated: string | null;
+  yankedAt: string | null;
+  yankReason: string | null;
+  unpublishedAt: string | null;
 }
 
-export type NewVersion = Omit<VersionRecord, 'status' | 'publishedAt' | 'reviewedBy' | 'reviewedAt'>;
+export interface NewVersion {
+  name: string;
+  version: string;
+  kind: PackageKind;
+  packageJson: Record<string, unknown>;
+  manifest: Record<string, unknown> | null;
+  integrity: string;
+  shasum: string;
+  blobSha256: string;
+  tarballSize: number;
+  unpackedSize: number;
+  files: FileEntry[];
+  checks: CheckResult[];
+  requestedTag: string;
+  publishedBy: number;
+  /** Assets whose blobs are already stored; their rows are inserted in the version's transaction. */
+  assets: AssetRecord[];
+  /** A library published by the province is approved at once (there is nothing for the shell to load). */
+  autoApprove?: boolean;
+}
+
+export interface PackageRecord {
+  name: string;
+  scope: string;
+  standard: boolean;
+  createdAt: string;
+}
+
+export interface Approval {
+  reviewerId: number | null;
+  grantedCapabilities: string[];
+  signature: string;
+}
 
 export interface MetadataStore {
   /** Applies pending migrations; safe to call from several processes on one data directory. */
@@ -60,21 +134,42 @@ export interface MetadataStore {
   findUserByTokenHash(tokenHash: string): Promise<User | null>;
   /** Marks a token revoked; false if it is unknown or already revoked. */
   revokeToken(tokenHash: string): Promise<boolean>;
+  setPasswordHash(userId: number, hash: string): Promise<void>;
+
+  /** Web login (`npm login --auth-type=web`): a pending session, then its token, handed out once. */
+  createWebLogin(id: string): Promise<void>;
+  completeWebLogin(id: string, token: string): Promise<boolean>;
+  /** 'pending', the token (the session is then deleted), or 'missing'. */
+  takeWebLogin(
+    id: string,
+  ): Promise<{ state: 'pending' } | { state: 'done'; token: string } | { state: 'missing' }>;
 
   /** Inserts the version (and its package row) in one transaction; false if (name, version) exists. */
   insertVersion(version: NewVersion): Promise<boolean>;
   getVersion(name: string, version: string): Promise<VersionRecord | null>;
-  /** The package's versions with the given status, oldest first. */
-  listVersions(name: string, status: VersionStatus): Promise<VersionRecord[]>;
+  /** The package's versions with the given status (every status when omitted), oldest first. */
+  listVersions(name: string, status?: VersionStatus): Promise<VersionRecord[]>;
+  getPackage(name: string): Promise<PackageRecord | null>;
+  setStandard(name: string, standard: boolean): Promise<void>;
+  /** The asset at `path` of the approved version whose tarball has this sha256 (null if not approved). */
+  getAsset(tarballSha256: string, path: string): Promise<AssetRecord | null>;
+  listAssets(versionId: number): Promise<AssetRecord[]>;
   countVersions(name: string): Promise<number>;
   /** Every pending version of every package, oldest first. */
   listPending(): Promise<VersionRecord[]>;
-  /** Marks a pending version approved and moves its requested dist-tag to it, in one transaction. */
-  approveVersion(
+  /** Marks a pending version approved, signed, and moves its requested dist-tag to it, in one transaction. */
+  approveVersion(name: string, version: string, approval: Approval): Promise<'approved' | 'not-pending'>;
+  rejectVersion(
     name: string,
     version: string,
     reviewerId: number | null,
-  ): Promise<'approved' | 'already' | 'missing'>;
+    reason: string,
+  ): Promise<'rejected' | 'not-pending'>;
+  /** Sets or clears (null) the deprecation message of an approved version. */
+  setDeprecated(name: string, version: string, message: string | null): Promise<void>;
+  yankVersion(name: string, version: string, reason: string): Promise<void>;
+  /** Marks a version unpublished (its row stays, so the number is never reused) and drops its dist-tags. */
+  markUnpublished(name: string, version: string): Promise<void>;
   getDistTags(name: string): Promise<Record<string, string>>;
   setDistTag(name: string, tag: string, version: string): Promise<void>;
   /** False if the package has no such tag. */
@@ -94,7 +189,174 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
 }
 
+/** What happened, by whom: one privileged action (publish, review, yank, deprecate, unpublish, token). */
+export interface AuditEntry {
+  /** User name, or `operator` for a command run on the server. */
+  actor: string;
+  /** e.g. `version.publish`, `version.approve`, `token.revoke` */
+  action: string;
+  /** What it acted on, e.g. `@deqing/find-machinery@1.0.0` or `user:alice`. */
+  subject: string;
+  detail?: Record<string, unknown>;
+  /** Source IP of the request, or `local` for a command. */
+  ip?: string;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+  ip: string;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerification =
+  | { ok: true; count: number; head: string }
+  | { ok: false; count: number; head: string; problem: string; seq: number };
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<AuditRecord>;
+  list(options?: { after?: number; limit?: number }): Promise<AuditRecord[]>;
+  /** Walks the chain from the first row: finds an edited, inserted or deleted row. */
+  verify(): Promise<AuditVerification>;
+}
+
+/** zh-CN text with an optional English version, as manifests carry titles and descriptions. */
+export interface CatalogText {
+  'zh-CN': string;
+  en?: string;
+}
+
+/** How many village portals use a package (or one version), and in how many distinct counties. */
+export interface Reuse {
+  villages: number;
+  counties: number;
+}
+
+export interface VersionUsage extends Reuse {
+  version: string;
+}
+
+/**
+ * A package as the catalog offers it: its current version — the `latest` dist-tag when that is approved
+ * and not yanked, else the highest approved, non-yanked version. A library has no manifest: its title
+ * is its name, category, county and SDK range are null.
+ */
+export interface CatalogEntry {
+  name: string;
+  version: string;
+  kind: PackageKind;
+  standard: boolean;
+  title: CatalogText;
+  description: CatalogText;
+  keywords: string[];
+  category: string | null;
+  county: string | null;
+  /** The SDK range the version's manifest needs; null for a library. */
+  sdk: string | null;
+  /** Requested in the manifest. */
+  capabilities: string[];
+  /** Granted at review (null when nothing was recorded, e.g. a library). */
+  grantedCapabilities: string[] | null;
+  size: { jsGzip: number; totalGzip: number; total: number } | null;
+  deprecated: string | null;
+  publishedAt: string;
+  reviewedAt: string | null;
+  /** The user who published the current version. */
+  publisher: string | null;
+  /** Over every version of the package. */
+  reuse: Reuse;
+}
+
+export interface CatalogSearch {
+  /** Each must occur, case-insensitively, as a substring of the name, title, description, keywords or category. */
+  words?: string[];
+  category?: string;
+  county?: string;
+  /** Kinds to include; every kind when omitted. */
+  kinds?: PackageKind[];
+  /** Only names starting with this, e.g. `@deqing/`. */
+  namePrefix?: string;
+  /** reuse: most villages first; recent: newest current version first; name: A–Z. Ties go by name. */
+  sort?: 'reuse' | 'recent' | 'name';
+}
+
+/** One approved version (yanked or not) as the catalog's detail shows it. */
+export interface CatalogVersion {
+  version: string;
+  kind: PackageKind;
+  packageJson: Record<string, unknown>;
+  manifest: Record<string, unknown> | null;
+  publishedAt: string;
+  reviewedAt: string | null;
+  grantedCapabilities: string[] | null;
+  deprecated: string | null;
+  yankedAt: string | null;
+  yankReason: string | null;
+  tarballSize: number;
+  unpackedSize: number;
+  /** The tarball's digest, under which the version's browser assets are served. */
+  blobSha256: string;
+}
+
+export interface CatalogDetailData {
+  name: string;
+  standard: boolean;
+  /** The version the catalog offers, or null when every approved version is yanked. */
+  current: string | null;
+  /** Approved versions, yanked ones included, newest (highest semver) first. */
+  versions: CatalogVersion[];
+  /** Dist-tags that point at approved versions. */
+  distTags: Record<string, string>;
+  usage: VersionUsage[];
+}
+
+export interface WidgetInUse {
+  name: string;
+  version: string;
+}
+
+export type PortalReportResult =
+  | { ok: true }
+  | { ok: false; rejected: { name: string; version: string; status: VersionStatus | 'missing' }[] };
+
+/**
+ * The catalog and reuse statistics. Only approved versions count: pending, rejected and unpublished ones
+ * are never indexed, and a yanked version is never a package's current version.
+ */
+export interface CatalogStore {
+  /**
+   * Rebuilds the package's entry and search text from its current version, or deletes them when it has
+   * none (nothing approved, or every approved version yanked). Called after every approval, yank,
+   * deprecation, unpublish or standard marking.
+   */
+  reindex(name: string): Promise<void>;
+  /** Rebuilds every package's entry; returns how many packages are in the catalog. */
+  reindexAll(): Promise<number>;
+  /** Every matching entry, sorted; paging is the caller's (SDK compatibility is decided outside SQL). */
+  search(query: CatalogSearch): Promise<CatalogEntry[]>;
+  /** Null when the package has no approved version. */
+  detail(name: string): Promise<CatalogDetailData | null>;
+  /**
+   * Replaces the widgets a village's portal uses, in one transaction. Every widget must be an approved
+   * version (yanked ones included: a portal keeps what it had); otherwise nothing changes and the
+   * offending widgets are returned.
+   */
+  reportPortal(village: string, widgets: WidgetInUse[]): Promise<PortalReportResult>;
+  /** Per version that any village uses: villages and distinct counties, newest version first. */
+  usage(name: string): Promise<VersionUsage[]>;
+  /** Over every version of the package: villages, and distinct counties. */
+  reuse(name: string): Promise<Reuse>;
+  isVersionInUse(name: string, version: string): Promise<boolean>;
+}
+
 export interface Storage {
   meta: MetadataStore;
   blobs: BlobStore;
+  audit: AuditLog;
+  catalog: CatalogStore;
 }

@@ -19,8 +19,13 @@ function version(v: string, userId: number): NewVersion {
     manifest: { name: '@deqing/x' },
     integrity: 'sha512-x',
     shasum: 'abc',
-    blobSha256: 'a'.repeat(64),
+    kind: 'widget',
+    blobSha256: v.replace(/\D/g, '').padEnd(64, 'a'),
     tarballSize: 10,
+    unpackedSize: 20,
+    files: [{ path: 'package.json', size: 20, integrity: 'sha384-x' }],
+    checks: [],
+    assets: [],
     requestedTag: 'latest',
     publishedBy: userId,
   };
@@ -53,14 +58,31 @@ describe('SqliteMetadataStore', () => {
     expect(await store.listVersions('@deqing/x', 'approved')).toEqual([]);
     expect(await store.getDistTags('@deqing/x')).toEqual({});
 
-    expect(await store.approveVersion('@deqing/x', '1.0.0', user.id)).toBe('approved');
-    expect(await store.approveVersion('@deqing/x', '1.0.0', user.id)).toBe('already');
-    expect(await store.approveVersion('@deqing/x', '9.9.9', user.id)).toBe('missing');
+    const approval = { reviewerId: user.id, grantedCapabilities: ['store.read'], signature: 'sig' };
+    expect(await store.approveVersion('@deqing/x', '1.0.0', approval)).toBe('approved');
+    expect(await store.approveVersion('@deqing/x', '1.0.0', approval)).toBe('not-pending');
+    expect(await store.approveVersion('@deqing/x', '9.9.9', approval)).toBe('not-pending');
     expect(await store.getDistTags('@deqing/x')).toEqual({ latest: '1.0.0' });
     const approved = await store.listVersions('@deqing/x', 'approved');
-    expect(approved.map((v) => [v.version, v.status, v.reviewedBy])).toEqual([
-      ['1.0.0', 'approved', user.id],
-    ]);
+    expect(
+      approved.map((v) => [v.version, v.status, v.reviewedBy, v.grantedCapabilities, v.signature]),
+    ).toEqual([['1.0.0', 'approved', user.id, ['store.read'], 'sig']]);
+    await store.close();
+  });
+
+  it('keeps an unpublished version row, so its number stays taken, and drops its dist-tags', async () => {
+    const store = await openStore();
+    const user = await store.createUser({ name: 'u', role: 'county', county: '330521', scope: '@deqing' });
+    await store.insertVersion(version('1.0.0', user.id));
+    await store.approveVersion('@deqing/x', '1.0.0', {
+      reviewerId: null,
+      grantedCapabilities: [],
+      signature: 's',
+    });
+    await store.markUnpublished('@deqing/x', '1.0.0');
+    expect(await store.getDistTags('@deqing/x')).toEqual({});
+    expect((await store.getVersion('@deqing/x', '1.0.0'))?.status).toBe('unpublished');
+    expect(await store.insertVersion(version('1.0.0', user.id))).toBe(false);
     await store.close();
   });
 });

@@ -7,6 +7,7 @@ export interface UsersTable {
   role: 'province' | 'county';
   county: string;
   scope: string | null;
+  password_hash: string | null;
   created_at: string;
 }
 
@@ -20,6 +21,7 @@ export interface TokensTable {
 export interface PackagesTable {
   name: string;
   scope: string;
+  standard: Generated<number>;
   created_at: string;
 }
 
@@ -33,18 +35,44 @@ export interface VersionsTable {
   id: Generated<number>;
   package_name: string;
   version: string;
-  status: 'pending' | 'approved';
+  kind: 'widget' | 'standard' | 'library';
+  status: 'pending' | 'approved' | 'rejected' | 'unpublished';
   package_json: string;
-  manifest: string;
+  manifest: string | null;
   integrity: string;
   shasum: string;
   blob_sha256: string;
   tarball_size: number;
+  unpacked_size: number;
+  files: string;
+  checks: string;
   requested_tag: string;
   published_by: number;
   published_at: string;
   reviewed_by: number | null;
   reviewed_at: string | null;
+  review_reason: string | null;
+  granted_capabilities: string | null;
+  signature: string | null;
+  deprecated: string | null;
+  yanked_at: string | null;
+  yank_reason: string | null;
+  unpublished_at: string | null;
+}
+
+export interface AssetsTable {
+  version_id: number;
+  path: string;
+  blob_sha256: string;
+  size: number;
+  integrity: string;
+  content_type: string;
+}
+
+export interface WebLoginsTable {
+  id: string;
+  created_at: string;
+  token: string | null;
 }
 
 export interface DistTagsTable {
@@ -60,4 +88,67 @@ export interface Database {
   blobs: BlobsTable;
   versions: VersionsTable;
   dist_tags: DistTagsTable;
+  assets: AssetsTable;
+  web_logins: WebLoginsTable;
+  audit_log: AuditLogTable;
+  catalog_entries: CatalogEntriesTable;
+  catalog_fts: CatalogFtsTable;
+  portal_usage: PortalUsageTable;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string;
+  ip: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row per package with an installable version: its current approved, non-yanked version. */
+export interface CatalogEntriesTable {
+  package_name: string;
+  version: string;
+  kind: 'widget' | 'standard' | 'library';
+  category: string | null;
+  county: string | null;
+  sdk: string | null;
+  /** JSON `{ 'zh-CN', en? }` */
+  title: string;
+  /** JSON `{ 'zh-CN', en? }` */
+  description: string;
+  /** JSON string array */
+  keywords: string;
+  /** JSON string array: the capabilities requested */
+  capabilities: string;
+  granted_capabilities: string | null;
+  /** JSON `{ jsGzip, totalGzip, total }` of the manifest; null for a library */
+  size: string | null;
+  deprecated: string | null;
+  published_at: string;
+  reviewed_at: string | null;
+  indexed_at: string;
+}
+
+/** FTS5 (trigram) over the searchable text of each catalog entry. */
+export interface CatalogFtsTable {
+  package_name: string;
+  name: string;
+  title: string;
+  description: string;
+  keywords: string;
+  category: string;
+}
+
+export interface PortalUsageTable {
+  /** 12-digit village code */
+  village: string;
+  /** its first 6 digits */
+  county: string;
+  package_name: string;
+  version: string;
+  reported_at: string;
 }

@@ -1,0 +1,330 @@
+/**
+ * Backup and restore for real: `cunmen-registry serve` with users and two approved versions published
+ * over HTTP, `cunmen-registry backup` while it serves requests, `restore` into a new directory, and a
+ * second server on the restored directory that answers with the same bytes, the same audit log and the
+ * same signing key. Then the refusals: each exits 1 with its message and leaves the target as it was.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import BetterSqlite3 from 'better-sqlite3';
+import { create, extract } from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const NAME = '@deqing/find-machinery';
+const PUBLIC_URL = 'https://registry.example.gov.cn';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(...args: string[]): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function startServer(data: string): Promise<{ proc: StartedProcess; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const proc = await startProcess({
+    command: process.execPath,
+    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', PUBLIC_URL],
+    readyUrl: `${base}/-/ping`,
+  });
+  return { proc, base };
+}
+
+/** Every file under `dir` with its sha256. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+interface Fetched {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
+  const res = await fetch(url, { headers });
+  const kept: Record<string, string> = {};
+  for (const h of ['content-type', 'etag', 'cache-control', 'content-length', 'vary']) {
+    const v = res.headers.get(h);
+    if (v !== null) kept[h] = v;
+  }
+  return { status: res.status, headers: kept, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+const tarballs = new Map<string, Buffer>();
+for (const version of ['1.0.0', '1.1.0']) tarballs.set(version, makeTarball(widgetEntries(NAME, version)));
+
+/** The reads a client makes, keyed by a label: what both servers must answer identically. */
+async function reads(base: string): Promise<Record<string, Fetched>> {
+  const out: Record<string, Fetched> = {};
+  const encoded = NAME.replace('/', '%2f');
+  out.packument = await get(`${base}/${encoded}`);
+  out.abbreviated = await get(`${base}/${encoded}`, { accept: 'application/vnd.npm.install-v1+json' });
+  out.packumentByPath = await get(`${base}/${NAME}`);
+  for (const [version, bytes] of tarballs) {
+    out[`tarball ${version}`] = await get(`${base}/${NAME}/-/find-machinery-${version}.tgz`);
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    out[`asset ${version}`] = await get(`${base}/-/assets/${digest}/remoteEntry.js`);
+    out[`release ${version}`] = await get(`${base}/-/cunmen/v1/releases/${NAME}/${version}`);
+  }
+  out.distTags = await get(`${base}/-/package/${encoded}/dist-tags`);
+  return out;
+}
+
+let tmp: string;
+let source: string;
+let restored: string;
+let backupFile: string;
+let before: Record<string, Fetched>;
+let after: Record<string, Fetched>;
+let auditBefore: Ran;
+let verifyBefore: Ran;
+let backupRun: Ran;
+let restoreRun: Ran;
+let readsDuringBackup: number[];
+let server1: StartedProcess | undefined;
+let server2: StartedProcess | undefined;
+
+beforeAll(async () => {
+  tmp = (await makeTempDir('cunmen-registry-backup-e2e-')).path;
+  source = join(tmp, 'data');
+  restored = join(tmp, 'restored');
+  backupFile = join(tmp, 'registry-backup.tar.gz');
+
+  const first = await startServer(source);
+  server1 = first.proc;
+  const added = await run(
+    'user',
+    'add',
+    '--name',
+    'deqing-dev',
+    '--role',
+    'county',
+    '--county',
+    '330521',
+    '--scope',
+    '@deqing',
+    '--data',
+    source,
+  );
+  expect(added.stderr).toContain('user created');
+  const token = added.stdout.trim();
+  const reviewer = await run(
+    'user',
+    'add',
+    '--name',
+    'zj-review',
+    '--role',
+    'province',
+    '--county',
+    '330000',
+    '--data',
+    source,
+  );
+  expect(reviewer.code, reviewer.stderr).toBe(0);
+
+  for (const [version, tarball] of tarballs) {
+    const res = await fetch(`${first.base}/${NAME.replace('/', '%2f')}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(publishDoc(NAME, version, tarball)),
+    });
+    expect(res.status, await res.text()).toBe(201);
+    const approved = await run('review', 'approve', `${NAME}@${version}`, '--data', source);
+    expect(approved.code, approved.stderr).toBe(0);
+  }
+  before = await reads(first.base);
+  auditBefore = await run('audit', 'list', '--json', '--limit', '10000', '--data', source);
+  verifyBefore = await run('audit', 'verify', '--data', source);
+
+  // Back up while the server answers a steady stream of reads.
+  let reading = true;
+  readsDuringBackup = [];
+  const load = (async () => {
+    while (reading) {
+      const r = await get(`${first.base}/${NAME.replace('/', '%2f')}`);
+      readsDuringBackup.push(r.status);
+    }
+  })();
+  backupRun = await run('backup', backupFile, '--data', source);
+  reading = false;
+  await load;
+
+  restoreRun = await run('restore', backupFile, '--data', restored);
+  const second = await startServer(restored);
+  server2 = second.proc;
+  after = await reads(second.base);
+}, 180_000);
+
+afterAll(async () => {
+  await server1?.stop();
+  await server2?.stop();
+});
+
+describe('backup and restore of a running registry', () => {
+  it('backs up while serving, with no failed request', () => {
+    expect(backupRun.stderr).toBe('');
+    expect(backupRun.stdout).toMatch(
+      new RegExp(
+        `^backed up 2 users, 1 packages, 2 versions, \\d+ blobs and \\d+ audit entries to ${backupFile} \\(\\d+ bytes\\)\\n$`,
+      ),
+    );
+    expect(backupRun.code).toBe(0);
+    expect(readsDuringBackup.length).toBeGreaterThan(0);
+    expect(new Set(readsDuringBackup)).toEqual(new Set([200]));
+    // The backup is the only new file next to the data directory.
+    expect(readdirSync(tmp).sort()).toEqual(['data', 'registry-backup.tar.gz', 'restored']);
+  });
+
+  it('restores into a new directory with an intact audit log', () => {
+    expect(verifyBefore.code).toBe(0);
+    expect(verifyBefore.stdout).toMatch(/^audit log intact: \d+ entries, head [0-9a-f]{64}\n$/);
+    expect(restoreRun.stderr).toBe('');
+    expect(restoreRun.stdout).toBe(
+      `${backupRun.stdout.replace(/^backed up /, 'restored ').replace(/ to .*$/s, ` into ${restored}`)}\n${verifyBefore.stdout}`,
+    );
+    expect(restoreRun.code).toBe(0);
+  });
+
+  it('serves the same bytes from the restored directory', () => {
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const [label, got] of Object.entries(after)) {
+      const want = before[label] as Fetched;
+      expect(want.status, label).toBe(200);
+      expect(got.status, label).toBe(200);
+      expect(got.headers, label).toEqual(want.headers);
+      expect(got.body.equals(want.body), `${label} bytes`).toBe(true);
+    }
+    for (const [version, bytes] of tarballs) {
+      expect(after[`tarball ${version}`]?.body.equals(bytes)).toBe(true);
+    }
+    const doc = JSON.parse(String(after.packument?.body)) as { versions: Record<string, unknown> };
+    expect(Object.keys(doc.versions)).toEqual(['1.0.0', '1.1.0']);
+  });
+
+  it('keeps the same audit log rows and signing key', async () => {
+    const restoredAudit = await run('audit', 'list', '--json', '--limit', '10000', '--data', restored);
+    expect(restoredAudit.code).toBe(0);
+    expect(restoredAudit.stdout).toBe(auditBefore.stdout);
+    const rows = auditBefore.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string });
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const verify = await run('audit', 'verify', '--data', restored);
+    expect(verify.stdout).toBe(verifyBefore.stdout);
+    expect(verify.code).toBe(0);
+
+    const keys = await Promise.all([source, restored].map((d) => run('key', 'export', '--data', d)));
+    expect(keys[0]?.code).toBe(0);
+    expect(keys[1]?.stdout).toBe(keys[0]?.stdout);
+
+    const listed = await run('audit', 'list', '--after', '1', '--limit', '2', '--data', restored);
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(['2', '3']);
+    expect(listed.stderr).toBe('more may follow: --after 3\n');
+    const bad = await run('audit', 'list', '--limit', 'lots', '--data', restored);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('cunmen-registry: --limit must be a whole number of at least 1, not "lots"');
+  });
+
+  describe('refusals change nothing', () => {
+    /** Runs a restore that must fail and checks the target's parent is exactly as before. */
+    async function refused(file: string, target: string, ...extra: string[]): Promise<Ran> {
+      const parent = join(target, '..');
+      const treeBefore = tree(parent);
+      const entries = readdirSync(parent).sort();
+      const result = await run('restore', file, '--data', target, ...extra);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(tree(parent)).toEqual(treeBefore);
+      expect(readdirSync(parent).sort()).toEqual(entries);
+      return result;
+    }
+
+    beforeAll(async () => {
+      // Stopped, so their data directories hold still while the tests compare them.
+      await server1?.stop();
+      await server2?.stop();
+    });
+
+    it('refuses a data directory that already holds a registry', async () => {
+      const r = await refused(backupFile, restored);
+      expect(r.stderr).toBe(
+        `cunmen-registry: ${restored} already holds a registry (registry.db); restore into a new directory, or pass --force to replace it\n`,
+      );
+    });
+
+    it('refuses a file that is not a backup', async () => {
+      const dir = join(tmp, 'not-a-backup');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'notes.tar.gz'), 'these are my notes, not a backup\n'.repeat(30));
+      const r = await refused(join(dir, 'notes.tar.gz'), join(dir, 'data'));
+      expect(r.stderr).toBe(
+        `cunmen-registry: ${join(dir, 'notes.tar.gz')} is not a registry backup: it is not a readable .tar.gz (TAR_ENTRY_INVALID: checksum failure)\n`,
+      );
+      const widget = join(dir, 'widget.tgz');
+      writeFileSync(widget, tarballs.get('1.0.0') as Buffer);
+      const w = await refused(widget, join(dir, 'data'));
+      expect(w.stderr).toBe(
+        `cunmen-registry: ${widget} is not a registry backup: unexpected entry package/package.json\n`,
+      );
+    });
+
+    it('refuses a backup whose blob was altered', async () => {
+      const dir = join(tmp, 'tampered');
+      const unpacked = join(dir, 'unpacked');
+      mkdirSync(unpacked, { recursive: true });
+      await extract({ file: backupFile, cwd: unpacked });
+      const manifest = JSON.parse(readFileSync(join(unpacked, 'backup.json'), 'utf8')) as {
+        blobs: { sha256: string }[];
+      };
+      const sha = manifest.blobs[0]?.sha256 as string;
+      writeFileSync(join(unpacked, 'blobs', 'sha256', sha.slice(0, 2), sha), 'swapped bytes');
+      const file = join(dir, 'tampered.tar.gz');
+      await create({ gzip: true, file, cwd: unpacked }, Object.keys(tree(unpacked)).sort());
+      const target = join(dir, 'data');
+      mkdirSync(target);
+      const r = await refused(file, target);
+      expect(r.stderr).toBe(
+        `cunmen-registry: blob ${sha} in ${file} does not match its sha256 in backup.json\n`,
+      );
+      expect(readdirSync(target)).toEqual([]);
+    });
+
+    it('reports an audit log edited behind its triggers', async () => {
+      const db = new BetterSqlite3(join(restored, 'registry.db'));
+      db.exec('drop trigger audit_log_no_update');
+      db.exec("update audit_log set actor = 'someone-else' where seq = 2");
+      db.close();
+      const verify = await run('audit', 'verify', '--data', restored);
+      expect(verify.stdout).toBe('audit log broken at entry 2: row 2 was changed after it was written\n');
+      expect(verify.code).toBe(1);
+    });
+  });
+});

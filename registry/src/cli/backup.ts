@@ -1,0 +1,72 @@
+/** `cunmen-registry backup <file>` and `restore <file>`. */
+import { UsageError } from '../commands.js';
+import { BackupError, createBackup, restoreBackup } from '../services/backup.js';
+import type { CliCommand } from './command.js';
+
+/** A refused backup or restore exits 1 with its one-line message. */
+async function refusals<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof BackupError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export const backupCommands: CliCommand[] = [
+  {
+    name: 'backup',
+    summary: 'write a backup of the data directory to a .tar.gz',
+    help: `Usage: cunmen-registry backup <file.tar.gz> --data <dir>
+
+Writes one .tar.gz with a consistent snapshot of registry.db, every blob, and backup.json (format
+version, time, counts, the sha256 of the snapshot and of each blob). Safe while the server runs.
+Never overwrites an existing file.
+  --data    data directory
+`,
+    positionals: { min: 1, max: 1, label: 'exactly one backup file name' },
+    async run(ctx) {
+      const { file, bytes, manifest, skipped } = await refusals(() =>
+        createBackup(ctx.dataDir, ctx.positionals[0] as string),
+      );
+      const c = manifest.counts;
+      ctx.out(
+        `backed up ${c.users} users, ${c.packages} packages, ${c.versions} versions, ${c.blobs} blobs and ` +
+          `${c.auditEntries} audit entries to ${file} (${bytes} bytes)\n`,
+      );
+      if (skipped.length > 0)
+        ctx.err(`warning: not backed up (unknown to this registry): ${skipped.join(', ')}\n`);
+      if (!manifest.audit.ok) ctx.err('warning: the audit log of this data directory does not verify\n');
+    },
+  },
+  {
+    name: 'restore',
+    summary: 'restore a backup into a data directory',
+    help: `Usage: cunmen-registry restore <file.tar.gz> --data <dir> [--force]
+
+Checks the backup (every sha256 in backup.json, the database, the audit log) in a temporary directory
+next to <dir>, then renames it into place; a refused or failed restore changes nothing. Stop the
+server before restoring over its directory.
+  --data    the data directory to create (it must not exist or be empty)
+  --force   replace a data directory that already holds a registry; the old one is moved aside
+`,
+    options: { force: { type: 'boolean' } },
+    positionals: { min: 1, max: 1, label: 'exactly one backup file' },
+    async run(ctx) {
+      const { dataDir, manifest, audit, replacedDir } = await refusals(() =>
+        restoreBackup(ctx.positionals[0] as string, ctx.dataDir, { force: ctx.values.force === true }),
+      );
+      const c = manifest.counts;
+      ctx.out(
+        `restored ${c.users} users, ${c.packages} packages, ${c.versions} versions, ${c.blobs} blobs and ` +
+          `${c.auditEntries} audit entries into ${dataDir}\n`,
+      );
+      ctx.out(
+        audit.ok
+          ? `audit log intact: ${audit.count} entries, head ${audit.head}\n`
+          : `audit log broken at entry ${audit.seq}: ${audit.problem} (as it was when backed up)\n`,
+      );
+      if (replacedDir) ctx.err(`the previous data directory was moved to ${replacedDir}\n`);
+    },
+  },
+];

@@ -1,0 +1,18 @@
+/** Every `cunmen-registry` command, in the order the main help lists them. */
+import { auditCommands } from './audit.js';
+import { backupCommands } from './backup.js';
+import type { CliCommand } from './command.js';
+import { keyCommands } from './keys.js';
+import { reviewCommands } from './review.js';
+import { serveCommands } from './serve.js';
+import { passwordCommands, userCommands } from './users.js';
+
+export const COMMANDS: CliCommand[] = [
+  ...serveCommands,
+  ...userCommands,
+  ...passwordCommands,
+  ...reviewCommands,
+  ...keyCommands,
+  ...auditCommands,
+  ...backupCommands,
+];

@@ -1,0 +1,23 @@
+/** `cunmen-registry key export`. */
+import { loadOrCreateKeys } from '../services/keys.js';
+import type { CliCommand } from './command.js';
+
+export const keyCommands: CliCommand[] = [
+  {
+    name: 'key export',
+    summary: "print the province's public signing key (PEM) for the shell",
+    help: `Usage: cunmen-registry key export [--raw] --data <dir>
+
+Prints the province Ed25519 public key that verifies approvals, as SPKI PEM (or, with --raw, the
+32-byte key in base64). The key pair is created in <data>/keys/ on first use. The server also serves
+it at GET /-/cunmen/v1/keys.
+  --raw     print the raw key in base64
+  --data    data directory
+`,
+    options: { raw: { type: 'boolean' } },
+    async run(ctx) {
+      const keys = loadOrCreateKeys(ctx.dataDir);
+      ctx.out(ctx.values.raw ? `${keys.publicKeyRaw}\n` : keys.publicKeyPem);
+    },
+  },
+];

@@ -1,0 +1,46 @@
+/** `cunmen-registry serve`. */
+import { serve } from '../server.js';
+import { type CliCommand, optionalString, requiredString } from './command.js';
+
+export const serveCommands: CliCommand[] = [
+  {
+    name: 'serve',
+    summary: 'run the registry server',
+    help: `Usage: cunmen-registry serve --port <n> --data <dir> [--public-url <url>] [--host <addr>] [--max-publish-mb <n>]
+
+  --port        TCP port to listen on
+  --data        data directory (SQLite database and blobs; created if missing)
+  --public-url  base URL clients reach the registry at; tarball and asset URLs are built from it
+                (default http://127.0.0.1:<port>)
+  --host        address to bind (default 127.0.0.1)
+  --max-publish-mb  largest publish request body in MB (default 50)
+  --shell-origin    origin allowed to fetch browser assets with CORS (repeatable; default any)
+`,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'public-url': { type: 'string' },
+      'max-publish-mb': { type: 'string' },
+      'shell-origin': { type: 'string', multiple: true },
+    },
+    async run(ctx) {
+      const port = Number(requiredString(ctx, 'port'));
+      if (!Number.isInteger(port) || port < 0 || port > 65535) ctx.fail('--port must be a port number');
+      const maxMb = Number(optionalString(ctx, 'max-publish-mb') ?? 50);
+      if (!Number.isFinite(maxMb) || maxMb <= 0) ctx.fail('--max-publish-mb must be a positive number');
+      const publicUrl = optionalString(ctx, 'public-url');
+      if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) {
+        ctx.fail('--public-url must be an http(s) URL such as https://registry.example.gov.cn');
+      }
+      const origins = ctx.values['shell-origin'];
+      await serve({
+        maxPublishBytes: Math.round(maxMb * 1024 * 1024),
+        port,
+        host: optionalString(ctx, 'host') ?? '127.0.0.1',
+        dataDir: ctx.dataDir,
+        publicUrl,
+        shellOrigins: Array.isArray(origins) ? origins.map(String) : undefined,
+      });
+    },
+  },
+];

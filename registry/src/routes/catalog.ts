@@ -1,0 +1,142 @@
+/**
+ * The catalog API under `/-/cunmen/v1/` (JSON, described at `/-/cunmen/v1/openapi.json`):
+ *
+ * - `GET catalog?q=&category=&county=&kind=&sdk=&sort=&page=&pageSize=` — approved packages, paged;
+ * - `GET catalog/<@scope>/<name>` (or `<@scope>%2f<name>`) — one package with every approved version;
+ * - `POST usage` — the shell reports the widgets a village portal uses (province token);
+ * - `GET usage/<@scope>/<name>` — villages and counties per version.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireUser } from '../auth.js';
+import { regError } from '../errors.js';
+import {
+  catalogDetailSchema,
+  catalogPageSchema,
+  catalogQuerySchema,
+  detailQuerySchema,
+  encodedParamsSchema,
+  errorSchema,
+  packageUsageSchema,
+  scopedParamsSchema,
+  usageReportResultSchema,
+  usageReportSchema,
+} from '../services/catalog-schemas.js';
+import { catalogDetail, listCatalog, packageUsage, reportUsage, requireReporter } from '../services/catalog.js';
+import type { User } from '../storage/types.js';
+import { OPENAPI_PATH, useZod } from './openapi.js';
+import type { RouteOptions } from './options.js';
+
+/** `@scope` + `name` → `@scope/name`; anything else is no package of this registry. */
+function scopedName(scope: string, pkg: string): string {
+  if (!scope.startsWith('@')) throw regError('REG_ERR_NOT_FOUND', `package ${scope}/${pkg} not found in the catalog`);
+  return `${scope}/${pkg}`;
+}
+
+export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
+  useZod(base);
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const errors = { 400: errorSchema, 404: errorSchema };
+
+  app.get(
+    '/-/cunmen/v1/catalog',
+    {
+      schema: {
+        tags: ['catalog'],
+        operationId: 'listCatalog',
+        summary: 'List and search approved packages',
+        description:
+          'Each package appears once, as its current version (the latest approved, non-yanked one). Pending, rejected and unpublished versions never appear. With `sdk`, only packages whose SDK range accepts that host version are listed, unless `includeIncompatible=true`.',
+        querystring: catalogQuerySchema,
+        response: { 200: catalogPageSchema, 400: errorSchema },
+      },
+    },
+    async (request) => listCatalog(opts.storage, request.query),
+  );
+
+  const detail = (name: string, sdk: string | undefined) =>
+    catalogDetail(opts.storage, opts.publicUrl, opts.supportedSdk, name, sdk);
+  app.get(
+    '/-/cunmen/v1/catalog/:scope/:pkg',
+    {
+      schema: {
+        tags: ['catalog'],
+        operationId: 'getCatalogPackage',
+        summary: 'One package: versions, changelog, screenshots, capabilities, size, reuse, SDK badge',
+        description:
+          'Every approved version, newest first; yanked versions stay with `yanked: true` and their reason but are never `latest`. The compatibility badge is checked against the `sdk` host version when given, else against the SDK range the province supports. Also reachable as `/-/cunmen/v1/catalog/@scope%2fname`.',
+        params: scopedParamsSchema,
+        querystring: detailQuerySchema,
+        response: { 200: catalogDetailSchema, ...errors },
+      },
+    },
+    async (request) => detail(scopedName(request.params.scope, request.params.pkg), request.query.sdk),
+  );
+  app.get(
+    '/-/cunmen/v1/catalog/:pkg',
+    {
+      schema: {
+        hide: true,
+        params: encodedParamsSchema,
+        querystring: detailQuerySchema,
+        response: { 200: catalogDetailSchema, ...errors },
+      },
+    },
+    async (request) => detail(request.params.pkg, request.query.sdk),
+  );
+
+  // Authentication and role come before the body is validated: a stranger learns nothing about the format.
+  const reporters = new WeakMap<FastifyRequest, User>();
+  app.post(
+    '/-/cunmen/v1/usage',
+    {
+      onRequest: async (request) => {
+        const user = await requireUser(opts.storage, request);
+        requireReporter(user);
+        reporters.set(request, user);
+      },
+      schema: {
+        tags: ['usage'],
+        operationId: 'reportPortalUsage',
+        summary: "Report the widgets a village's portal uses (the shell calls this after each assembly)",
+        description:
+          "Replaces the village's previous report in one transaction. Every widget must be an approved version (a yanked one is accepted: portals keep what they had); otherwise the report is refused with `REG_ERR_NOT_APPROVED`, naming each, and nothing changes. Needs a province token.",
+        security: [{ bearerAuth: [] }],
+        body: usageReportSchema,
+        response: {
+          200: usageReportResultSchema,
+          400: errorSchema,
+          401: errorSchema,
+          403: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const user = reporters.get(request) ?? (await requireUser(opts.storage, request));
+      return reportUsage(opts.storage, user, request.body, request.ip);
+    },
+  );
+
+  const usage = { 200: packageUsageSchema, 404: errorSchema };
+  app.get(
+    '/-/cunmen/v1/usage/:scope/:pkg',
+    {
+      schema: {
+        tags: ['usage'],
+        operationId: 'getPackageUsage',
+        summary: 'Villages and counties using each version of a package',
+        description: 'Also reachable as `/-/cunmen/v1/usage/@scope%2fname`.',
+        params: scopedParamsSchema,
+        response: usage,
+      },
+    },
+    async (request) => packageUsage(opts.storage, scopedName(request.params.scope, request.params.pkg)),
+  );
+  app.get(
+    '/-/cunmen/v1/usage/:pkg',
+    { schema: { hide: true, params: encodedParamsSchema, response: usage } },
+    async (request) => packageUsage(opts.storage, request.params.pkg),
+  );
+
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => base.swagger());
+};

@@ -1,0 +1,52 @@
+/**
+ * A signed release as the shell reads it to assemble a portal snapshot: the asset URLs (content-hashed,
+ * under the tarball's sha256), each asset's SRI, the granted capabilities and the province signature.
+ */
+import { regError } from '../errors.js';
+import type { Storage, VersionRecord } from '../storage/types.js';
+
+export function assetBase(publicUrl: string, record: VersionRecord): string {
+  return `${publicUrl}/-/assets/${record.blobSha256}/`;
+}
+
+export async function signedRelease(
+  storage: Storage,
+  publicUrl: string,
+  keyId: string,
+  name: string,
+  version: string,
+) {
+  const record = await storage.meta.getVersion(name, version);
+  if (record?.status !== 'approved' || record.kind === 'library' || !record.manifest || !record.signature) {
+    throw regError('REG_ERR_NOT_FOUND', `no approved release ${name}@${version}`);
+  }
+  const manifest = record.manifest as {
+    title: unknown;
+    remote: { name: string; entry: string; manifest: string };
+    assets: { path: string; integrity: string }[];
+  } & Record<string, unknown>;
+  const pkg = await storage.meta.getPackage(name);
+  const base = assetBase(publicUrl, record);
+  const assets = Object.fromEntries(manifest.assets.map((a) => [a.path, a.integrity]));
+  return {
+    name,
+    version,
+    kind: record.kind,
+    standard: pkg?.standard ?? false,
+    title: manifest.title,
+    assetBase: base,
+    remote: {
+      name: manifest.remote.name,
+      entry: `${base}${manifest.remote.entry}`,
+      entryIntegrity: assets[manifest.remote.entry] as string,
+      manifest: `${base}${manifest.remote.manifest}`,
+    },
+    assets,
+    capabilities: record.grantedCapabilities ?? [],
+    signature: record.signature,
+    keyId,
+    deprecated: record.deprecated,
+    yanked: record.yankedAt ? { at: record.yankedAt, reason: record.yankReason } : null,
+    manifest: record.manifest,
+  };
+}

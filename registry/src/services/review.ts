@@ -1,0 +1,326 @@
+/**
+ * Review and trust: what a province reviewer sees of a pending version, and the decisions. Approval
+ * signs `{name, version, asset hashes, granted capabilities}` with the province key; the shell loads
+ * nothing without that signature. Every decision goes to the audit log.
+ */
+import { type Capability, isCapability, PROVINCE_SCOPE, scopeOf, signaturePayload } from '@cunmen/manifest';
+import { regError } from '../errors.js';
+import type { Storage, User, VersionRecord } from '../storage/types.js';
+import { type ProvinceKeys, signPayload } from './keys.js';
+
+export interface Actor {
+  /** The user acting, or null for an operator command run on the server. */
+  user: User | null;
+  ip?: string;
+}
+
+function actorName(actor: Actor): string {
+  return actor.user?.name ?? 'operator';
+}
+
+export function requireProvince(actor: Actor, what: string): void {
+  if (actor.user !== null && actor.user.role !== 'province') {
+    throw regError(
+      'REG_ERR_FORBIDDEN',
+      `only a province user can ${what}; "${actor.user.name}" is a county user`,
+    );
+  }
+}
+
+/** `@scope/name@1.2.3` → name and version. */
+export function parseSpec(spec: string): { name: string; version: string } {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0 || at === spec.length - 1) {
+    throw regError('REG_ERR_BAD_REQUEST', `"${spec}" is not <name>@<version>, e.g. @deqing/hello@1.0.0`);
+  }
+  return { name: spec.slice(0, at), version: spec.slice(at + 1) };
+}
+
+async function mustGet(storage: Storage, name: string, version: string): Promise<VersionRecord> {
+  const record = await storage.meta.getVersion(name, version);
+  if (!record) throw regError('REG_ERR_NOT_FOUND', `${name}@${version} has not been published`);
+  return record;
+}
+
+function requestedCapabilities(record: VersionRecord): string[] {
+  return ((record.manifest?.capabilities as string[] | undefined) ?? []).slice();
+}
+
+export interface FileChange {
+  path: string;
+  size: number | null;
+  previousSize: number | null;
+  change: 'added' | 'removed' | 'changed' | 'same';
+}
+
+/** The files of a version against the previous approved one, by path and size. */
+export function diffFiles(current: VersionRecord, previous: VersionRecord | null): FileChange[] {
+  const before = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const out: FileChange[] = current.files.map((f) => {
+    const old = before.get(f.path);
+    before.delete(f.path);
+    if (previous === null || old === undefined) {
+      return { path: f.path, size: f.size, previousSize: null, change: 'added' as const };
+    }
+    const same = old.size === f.size && old.integrity === f.integrity;
+    return { path: f.path, size: f.size, previousSize: old.size, change: same ? 'same' : 'changed' };
+  });
+  for (const [path, f] of before) out.push({ path, size: null, previousSize: f.size, change: 'removed' });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Everything a reviewer needs to decide on one version. */
+export async function inspectRelease(storage: Storage, name: string, version: string) {
+  const record = await mustGet(storage, name, version);
+  const approved = await storage.meta.listVersions(name, 'approved');
+  const previous = approved.filter((v) => v.id < record.id).at(-1) ?? null;
+  const publisher = await storage.meta.findUserById(record.publishedBy);
+  const requested = requestedCapabilities(record);
+  const before = new Set(previous ? requestedCapabilities(previous) : []);
+  const manifest = record.manifest;
+  return {
+    name,
+    version,
+    kind: record.kind,
+    status: record.status,
+    publishedBy: publisher?.name ?? null,
+    publishedAt: record.publishedAt,
+    reviewedAt: record.reviewedAt,
+    reviewReason: record.reviewReason,
+    previousVersion: previous?.version ?? null,
+    manifest,
+    capabilities: {
+      requested,
+      added: requested.filter((c) => !before.has(c)),
+      removed: [...before].filter((c) => !requested.includes(c)),
+      granted: record.grantedCapabilities,
+    },
+    sizes: {
+      tarball: record.tarballSize,
+      unpacked: record.unpackedSize,
+      jsGzip: (manifest?.size as { jsGzip?: number } | undefined)?.jsGzip ?? null,
+      totalGzip: (manifest?.size as { totalGzip?: number } | undefined)?.totalGzip ?? null,
+      budgetGzip: (manifest?.budget as { gzip?: number } | undefined)?.gzip ?? null,
+      previousTarball: previous?.tarballSize ?? null,
+    },
+    files: diffFiles(record, previous),
+    checks: record.checks,
+  };
+}
+
+export async function listPendingReleases(storage: Storage) {
+  const pending = await storage.meta.listPending();
+  return Promise.all(
+    pending.map(async (v) => ({
+      name: v.name,
+      version: v.version,
+      kind: v.kind,
+      publishedBy: (await storage.meta.findUserById(v.publishedBy))?.name ?? null,
+      publishedAt: v.publishedAt,
+      tarballSize: v.tarballSize,
+      capabilities: requestedCapabilities(v),
+    })),
+  );
+}
+
+/** The exact bytes the province signs for a version, given the capabilities it grants. */
+export function releasePayload(record: VersionRecord, granted: readonly string[]): string {
+  const assets = Object.fromEntries(
+    ((record.manifest?.assets as { path: string; integrity: string }[] | undefined) ?? []).map((a) => [
+      a.path,
+      a.integrity,
+    ]),
+  );
+  return signaturePayload({
+    name: record.name,
+    version: record.version,
+    assets,
+    capabilities: granted as Capability[],
+  });
+}
+
+export interface ApproveInput {
+  name: string;
+  version: string;
+  /** The capabilities granted; default every one requested. Must be a subset of those requested. */
+  grant?: string[];
+}
+
+export async function approveRelease(
+  storage: Storage,
+  keys: ProvinceKeys,
+  actor: Actor,
+  input: ApproveInput,
+) {
+  requireProvince(actor, 'approve a version');
+  const record = await mustGet(storage, input.name, input.version);
+  if (record.status !== 'pending') {
+    throw regError(
+      'REG_ERR_NOT_PENDING',
+      `${input.name}@${input.version} is ${record.status}, not pending review`,
+    );
+  }
+  const requested = requestedCapabilities(record);
+  const granted = input.grant ?? requested;
+  for (const c of granted) {
+    if (!isCapability(c)) throw regError('REG_ERR_BAD_REQUEST', `"${c}" is not a known capability`);
+    if (!requested.includes(c)) {
+      throw regError(
+        'REG_ERR_BAD_REQUEST',
+        `cannot grant "${c}": ${input.name}@${input.version} requests only ${requested.join(', ') || 'no capabilities'}`,
+      );
+    }
+  }
+  const uniqueGranted = [...new Set(granted)].sort();
+  const signature = signPayload(keys, releasePayload(record, uniqueGranted));
+  const outcome = await storage.meta.approveVersion(input.name, input.version, {
+    reviewerId: actor.user?.id ?? null,
+    grantedCapabilities: uniqueGranted,
+    signature,
+  });
+  if (outcome !== 'approved') {
+    throw regError('REG_ERR_NOT_PENDING', `${input.name}@${input.version} is no longer pending review`);
+  }
+  if (record.kind === 'standard' && scopeOf(input.name) === PROVINCE_SCOPE) {
+    await storage.meta.setStandard(input.name, true);
+  }
+  await storage.audit.append({
+    actor: actorName(actor),
+    action: 'version.approve',
+    subject: `${input.name}@${input.version}`,
+    detail: { granted: uniqueGranted, keyId: keys.keyId },
+    ip: actor.ip,
+  });
+  await storage.catalog.reindex(input.name);
+  return {
+    name: input.name,
+    version: input.version,
+    status: 'approved' as const,
+    granted: uniqueGranted,
+    signature,
+    keyId: keys.keyId,
+  };
+}
+
+export async function rejectRelease(
+  storage: Storage,
+  actor: Actor,
+  name: string,
+  version: string,
+  reason: string,
+) {
+  requireProvince(actor, 'reject a version');
+  const trimmed = reason.trim();
+  if (trimmed.length === 0)
+    throw regError('REG_ERR_BAD_REQUEST', 'a rejection needs a reason for the publisher');
+  if (trimmed.length > 2000)
+    throw regError('REG_ERR_BAD_REQUEST', 'the reason is longer than 2000 characters');
+  const record = await mustGet(storage, name, version);
+  if (record.status !== 'pending') {
+    throw regError('REG_ERR_NOT_PENDING', `${name}@${version} is ${record.status}, not pending review`);
+  }
+  if ((await storage.meta.rejectVersion(name, version, actor.user?.id ?? null, trimmed)) !== 'rejected') {
+    throw regError('REG_ERR_NOT_PENDING', `${name}@${version} is no longer pending review`);
+  }
+  await storage.audit.append({
+    actor: actorName(actor),
+    action: 'version.reject',
+    subject: `${name}@${version}`,
+    detail: { reason: trimmed },
+    ip: actor.ip,
+  });
+  return { name, version, status: 'rejected' as const, reason: trimmed };
+}
+
+/** Who may change an approved version's state: the province, or the county that owns its scope. */
+export function requireOwnerOrProvince(actor: Actor, name: string, what: string): void {
+  const user = actor.user;
+  if (user === null || user.role === 'province') return;
+  const scope = scopeOf(name);
+  if (user.scope !== scope) {
+    throw regError(
+      'REG_ERR_FORBIDDEN_SCOPE',
+      `a token for scope ${user.scope ?? '(none)'} cannot ${what} ${name}`,
+    );
+  }
+}
+
+/** Yank: no new portal may adopt the version; portals that use it keep loading it, with a warning. */
+export async function yankRelease(
+  storage: Storage,
+  actor: Actor,
+  name: string,
+  version: string,
+  reason: string,
+) {
+  requireOwnerOrProvince(actor, name, 'yank');
+  const trimmed = reason.trim();
+  if (trimmed.length === 0)
+    throw regError('REG_ERR_BAD_REQUEST', 'a yank needs a reason that portals are shown');
+  const record = await mustGet(storage, name, version);
+  if (record.status !== 'approved') {
+    throw regError(
+      'REG_ERR_NOT_FOUND',
+      `${name}@${version} is ${record.status}; only approved versions can be yanked`,
+    );
+  }
+  await storage.meta.yankVersion(name, version, trimmed);
+  await storage.audit.append({
+    actor: actorName(actor),
+    action: 'version.yank',
+    subject: `${name}@${version}`,
+    detail: { reason: trimmed },
+    ip: actor.ip,
+  });
+  await storage.catalog.reindex(name);
+  return { name, version, yanked: true, reason: trimmed };
+}
+
+/** Sets (or clears, with an empty message) the deprecation message of approved versions. */
+export async function deprecateRelease(
+  storage: Storage,
+  actor: Actor,
+  name: string,
+  version: string,
+  message: string,
+) {
+  requireOwnerOrProvince(actor, name, 'deprecate');
+  const record = await mustGet(storage, name, version);
+  if (record.status !== 'approved') {
+    throw regError(
+      'REG_ERR_NOT_FOUND',
+      `${name}@${version} is ${record.status}; only approved versions can be deprecated`,
+    );
+  }
+  const value = message.trim() === '' ? null : message.trim();
+  if ((record.deprecated ?? null) === value) return;
+  await storage.meta.setDeprecated(name, version, value);
+  await storage.audit.append({
+    actor: actorName(actor),
+    action: value === null ? 'version.undeprecate' : 'version.deprecate',
+    subject: `${name}@${version}`,
+    detail: value === null ? {} : { message: value },
+    ip: actor.ip,
+  });
+  await storage.catalog.reindex(name);
+}
+
+export async function markStandard(storage: Storage, actor: Actor, name: string, standard: boolean) {
+  requireProvince(actor, 'mark a package standard');
+  if (scopeOf(name) !== PROVINCE_SCOPE) {
+    throw regError(
+      'REG_ERR_BAD_REQUEST',
+      `only province packages (${PROVINCE_SCOPE}/…) can be standard modules; ${name} is not`,
+    );
+  }
+  if (!(await storage.meta.getPackage(name)))
+    throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
+  await storage.meta.setStandard(name, standard);
+  await storage.audit.append({
+    actor: actorName(actor),
+    action: standard ? 'package.standard' : 'package.unstandard',
+    subject: name,
+    ip: actor.ip,
+  });
+  await storage.catalog.reindex(name);
+}
