@@ -10,13 +10,15 @@ const province = [
   { text: 'Overview', link: '/province/' },
   { text: 'Run the platform', link: '/province/run-the-platform' },
   { text: 'Run the registry', link: '/province/run-the-registry' },
-  { text: 'Review and signing (planned)', link: '/province/review-and-signing' },
+  { text: 'Catalog API', link: '/province/catalog-api' },
+  { text: 'Review and sign', link: '/province/review-and-signing' },
 ];
 
 const county = [
   { text: 'Overview', link: '/county/' },
   { text: 'Build your first widget', link: '/county/first-widget' },
   { text: 'Widget manifest reference', link: '/county/manifest-reference' },
+  { text: 'Publish a widget', link: '/county/publish-widget' },
   { text: 'Toolchain: CLI, SDK, build preset', link: '/county/toolchain' },
   { text: 'Error codes', link: '/county/error-codes' },
   { text: 'UI kit and elderly mode', link: '/county/ui-kit' },

@@ -9,6 +9,7 @@ export interface ServeOptions {
   maxPublishBytes?: number;
   /** Origins allowed to read browser assets with CORS; default any origin. */
   shellOrigins?: string[];
+  supportedSdk?: string;
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -20,6 +21,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     logger: true,
     maxPublishBytes: options.maxPublishBytes,
     shellOrigins: options.shellOrigins,
+    supportedSdk: options.supportedSdk,
   });
   await app.listen({ port: options.port, host: options.host });
   process.stdout.write(`cunmen-registry listening on ${publicUrl} (data in ${options.dataDir})\n`);

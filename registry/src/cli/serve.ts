@@ -1,4 +1,5 @@
 /** `cunmen-registry serve`. */
+import semver from 'semver';
 import { serve } from '../server.js';
 import { type CliCommand, optionalString, requiredString } from './command.js';
 
@@ -15,6 +16,8 @@ export const serveCommands: CliCommand[] = [
   --host        address to bind (default 127.0.0.1)
   --max-publish-mb  largest publish request body in MB (default 50)
   --shell-origin    origin allowed to fetch browser assets with CORS (repeatable; default any)
+  --supported-sdk   the SDK range the province's shell supports; a widget's range must overlap it
+                    (default ^0.1.0)
 `,
     options: {
       port: { type: 'string' },
@@ -22,6 +25,7 @@ export const serveCommands: CliCommand[] = [
       'public-url': { type: 'string' },
       'max-publish-mb': { type: 'string' },
       'shell-origin': { type: 'string', multiple: true },
+      'supported-sdk': { type: 'string' },
     },
     async run(ctx) {
       const port = Number(requiredString(ctx, 'port'));
@@ -33,6 +37,10 @@ export const serveCommands: CliCommand[] = [
         ctx.fail('--public-url must be an http(s) URL such as https://registry.example.gov.cn');
       }
       const origins = ctx.values['shell-origin'];
+      const supportedSdk = optionalString(ctx, 'supported-sdk');
+      if (supportedSdk !== undefined && semver.validRange(supportedSdk) === null) {
+        ctx.fail('--supported-sdk must be a semver range such as ^0.1.0');
+      }
       await serve({
         maxPublishBytes: Math.round(maxMb * 1024 * 1024),
         port,
@@ -40,6 +48,7 @@ export const serveCommands: CliCommand[] = [
         dataDir: ctx.dataDir,
         publicUrl,
         shellOrigins: Array.isArray(origins) ? origins.map(String) : undefined,
+        supportedSdk,
       });
     },
   },

@@ -11,6 +11,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../auth.js';
 import { regError } from '../errors.js';
 import {
+  catalogDetail,
+  listCatalog,
+  packageUsage,
+  reportUsage,
+  requireReporter,
+} from '../services/catalog.js';
+import {
   catalogDetailSchema,
   catalogPageSchema,
   catalogQuerySchema,
@@ -22,21 +29,26 @@ import {
   usageReportResultSchema,
   usageReportSchema,
 } from '../services/catalog-schemas.js';
-import { catalogDetail, listCatalog, packageUsage, reportUsage, requireReporter } from '../services/catalog.js';
 import type { User } from '../storage/types.js';
 import { OPENAPI_PATH, useZod } from './openapi.js';
 import type { RouteOptions } from './options.js';
 
 /** `@scope` + `name` → `@scope/name`; anything else is no package of this registry. */
 function scopedName(scope: string, pkg: string): string {
-  if (!scope.startsWith('@')) throw regError('REG_ERR_NOT_FOUND', `package ${scope}/${pkg} not found in the catalog`);
+  if (!scope.startsWith('@'))
+    throw regError('REG_ERR_NOT_FOUND', `package ${scope}/${pkg} not found in the catalog`);
   return `${scope}/${pkg}`;
 }
 
 export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
   useZod(base);
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: errorSchema, 404: errorSchema };
+  const notFound = errorSchema.describe('No such package, or it has no approved version (REG_ERR_NOT_FOUND)');
+  const detailResponses = {
+    200: catalogDetailSchema.describe('The package and its approved versions'),
+    400: errorSchema.describe('`sdk` is not a semver version (REG_ERR_BAD_REQUEST)'),
+    404: notFound,
+  };
 
   app.get(
     '/-/cunmen/v1/catalog',
@@ -48,7 +60,12 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         description:
           'Each package appears once, as its current version (the latest approved, non-yanked one). Pending, rejected and unpublished versions never appear. With `sdk`, only packages whose SDK range accepts that host version are listed, unless `includeIncompatible=true`.',
         querystring: catalogQuerySchema,
-        response: { 200: catalogPageSchema, 400: errorSchema },
+        response: {
+          200: catalogPageSchema.describe('One page of the catalog'),
+          400: errorSchema.describe(
+            'A query parameter is invalid, or the page is out of range (REG_ERR_BAD_REQUEST)',
+          ),
+        },
       },
     },
     async (request) => listCatalog(opts.storage, request.query),
@@ -67,7 +84,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
           'Every approved version, newest first; yanked versions stay with `yanked: true` and their reason but are never `latest`. The compatibility badge is checked against the `sdk` host version when given, else against the SDK range the province supports. Also reachable as `/-/cunmen/v1/catalog/@scope%2fname`.',
         params: scopedParamsSchema,
         querystring: detailQuerySchema,
-        response: { 200: catalogDetailSchema, ...errors },
+        response: detailResponses,
       },
     },
     async (request) => detail(scopedName(request.params.scope, request.params.pkg), request.query.sdk),
@@ -79,7 +96,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         hide: true,
         params: encodedParamsSchema,
         querystring: detailQuerySchema,
-        response: { 200: catalogDetailSchema, ...errors },
+        response: detailResponses,
       },
     },
     async (request) => detail(request.params.pkg, request.query.sdk),
@@ -104,10 +121,12 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         security: [{ bearerAuth: [] }],
         body: usageReportSchema,
         response: {
-          200: usageReportResultSchema,
-          400: errorSchema,
-          401: errorSchema,
-          403: errorSchema,
+          200: usageReportResultSchema.describe('The report replaced the village’s previous one'),
+          400: errorSchema.describe(
+            'The body is invalid (REG_ERR_BAD_REQUEST) or names a version that is not approved (REG_ERR_NOT_APPROVED)',
+          ),
+          401: errorSchema.describe('No token, or an unknown one (REG_ERR_UNAUTHORIZED)'),
+          403: errorSchema.describe('Not a province token (REG_ERR_FORBIDDEN)'),
         },
       },
     },
@@ -117,7 +136,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
     },
   );
 
-  const usage = { 200: packageUsageSchema, 404: errorSchema };
+  const usage = { 200: packageUsageSchema.describe('Reuse of each version'), 404: notFound };
   app.get(
     '/-/cunmen/v1/usage/:scope/:pkg',
     {

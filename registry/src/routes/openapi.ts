@@ -45,7 +45,8 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       },
     },
     hideUntagged: true,
-    transform: (input) => (hasZod(input.schema) ? jsonSchemaTransform(input) : { schema: input.schema, url: input.url }),
+    transform: (input) =>
+      hasZod(input.schema) ? jsonSchemaTransform(input) : { schema: input.schema, url: input.url },
   });
 }
 
@@ -61,7 +62,9 @@ export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataV
   const where = WHERE[dataVar] ?? dataVar;
   const parts = errors.map((e) => {
     const path = e.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-    return path === '' ? `${dataVar === 'body' ? 'body' : where}: ${e.message}` : `${where} ${path}: ${e.message}`;
+    return path === ''
+      ? `${dataVar === 'body' ? 'body' : where}: ${e.message}`
+      : `${where} ${path}: ${e.message}`;
   });
   return new Error([...new Set(parts)].join('; '));
 }

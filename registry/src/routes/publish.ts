@@ -11,6 +11,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../auth.js';
 import { regError } from '../errors.js';
 import { publishVersion } from '../services/publish.js';
+import { PublishBodyReader } from '../services/publish-body.js';
 import { unpublishPackage, updateFromPackument } from '../services/unpublish.js';
 import { requestActor } from './actor.js';
 import type { RouteOptions } from './options.js';
@@ -22,6 +23,39 @@ function hasAttachments(body: unknown): boolean {
 
 export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
   const { storage } = opts;
+  // Publish bodies are read as they stream: the tarball is hashed while it arrives (see publish-body.ts).
+  app.addContentTypeParser('application/json', (request, payload, done) => {
+    const limit = opts.maxPublishBytes;
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      done(regError('REG_ERR_BODY_TOO_LARGE', 'request body is larger than the registry accepts'), undefined);
+      payload.resume();
+      return;
+    }
+    const reader = new PublishBodyReader(limit);
+    let failed = false;
+    payload.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        reader.write(chunk);
+      } catch (err) {
+        failed = true;
+        done(err as Error, undefined);
+      }
+    });
+    payload.on('end', () => {
+      if (failed) return;
+      try {
+        done(null, reader.end());
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    });
+    payload.on('error', (err) => {
+      if (!failed) done(err, undefined);
+      failed = true;
+    });
+  });
   const write = async (request: FastifyRequest, reply: FastifyReply, name: string) => {
     // A body without attachments for a package that exists is npm writing back a packument.
     if (!hasAttachments(request.body) && (await storage.meta.getPackage(name))) {

@@ -4,8 +4,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorSchema, npmSearchQuerySchema, npmSearchResultSchema } from '../services/catalog-schemas.js';
 import { npmSearch } from '../services/catalog.js';
+import { errorSchema, npmSearchQuerySchema, npmSearchResultSchema } from '../services/catalog-schemas.js';
 import { useZod } from './openapi.js';
 import type { RouteOptions } from './options.js';
 
@@ -22,7 +22,10 @@ export const searchRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts)
         description:
           'What `npm search` calls. Every approved package, libraries included; words match as substrings (Chinese included). `quality`, `popularity` and `maintenance` weights that npm sends are accepted and ignored.',
         querystring: npmSearchQuerySchema,
-        response: { 200: npmSearchResultSchema, 400: errorSchema },
+        response: {
+          200: npmSearchResultSchema.describe('One page of matches'),
+          400: errorSchema.describe('A query parameter is invalid (REG_ERR_BAD_REQUEST)'),
+        },
       },
     },
     async (request) => npmSearch(opts.storage, opts.publicUrl, request.query),

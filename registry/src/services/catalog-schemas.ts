@@ -51,7 +51,9 @@ export const catalogQuerySchema = z.object({
     .string({ error: 'expected one 6-digit division code such as 330521' })
     .regex(/^\d{6}$/, { error: 'expected a 6-digit division code such as 330521' })
     .optional()
-    .describe('Only widgets published by this county (6-digit code; 330000-style codes for standard modules).'),
+    .describe(
+      'Only widgets published by this county (6-digit code; 330000-style codes for standard modules).',
+    ),
   kind: z
     .enum(PACKAGE_KINDS, { error: 'expected widget, standard or library' })
     .optional()
@@ -164,7 +166,9 @@ const sizeSchema = z
 export const compatibilitySchema = z
   .object({
     sdk: z.string().nullable().describe('The SDK range the version needs (null for a library)'),
-    against: z.string().describe('What it was checked against: the `sdk` host version, else the supported range'),
+    against: z
+      .string()
+      .describe('What it was checked against: the `sdk` host version, else the supported range'),
     badge: z.enum(['compatible', 'incompatible', 'unknown']),
   })
   .describe('SDK compatibility badge');
@@ -264,7 +268,9 @@ export const usageReportResultSchema = z.object({
 export const packageUsageSchema = z.object({
   name: z.string(),
   reuse: reuseSchema,
-  versions: z.array(z.object({ version: z.string(), villages: z.number().int(), counties: z.number().int() })),
+  versions: z.array(
+    z.object({ version: z.string(), villages: z.number().int(), counties: z.number().int() }),
+  ),
 });
 
 const person = z.object({ username: z.string(), email: z.string().optional() });

@@ -29,7 +29,11 @@ export interface Compatibility {
  * does the range overlap the SDK range the province supports. `unknown` when there is no range (a
  * library) or it is not a valid range.
  */
-export function compatibility(range: string | null, hostSdk: string | undefined, supported: string): Compatibility {
+export function compatibility(
+  range: string | null,
+  hostSdk: string | undefined,
+  supported: string,
+): Compatibility {
   const against = hostSdk ?? supported;
   if (range === null || !isRange(range)) return { sdk: range, against, badge: 'unknown' };
   const ok = hostSdk !== undefined ? sdkSatisfies(range, hostSdk) : rangesIntersect(range, supported);
@@ -66,7 +70,10 @@ export async function listCatalog(storage: Storage, query: CatalogQuery): Promis
   const sdk = query.sdk;
   let items: CatalogItem[] = entries;
   if (sdk !== undefined) {
-    items = entries.map((e) => ({ ...e, compatible: e.sdk !== null && isRange(e.sdk) ? sdkSatisfies(e.sdk, sdk) : null }));
+    items = entries.map((e) => ({
+      ...e,
+      compatible: e.sdk !== null && isRange(e.sdk) ? sdkSatisfies(e.sdk, sdk) : null,
+    }));
     if (query.includeIncompatible !== 'true') items = items.filter((i) => i.compatible === true);
   }
   const total = items.length;
@@ -78,11 +85,19 @@ export async function listCatalog(storage: Storage, query: CatalogQuery): Promis
     );
   }
   const start = (query.page - 1) * query.pageSize;
-  return { total, page: query.page, pageSize: query.pageSize, pages, items: items.slice(start, start + query.pageSize) };
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pages,
+    items: items.slice(start, start + query.pageSize),
+  };
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function strings(value: unknown): string[] {
@@ -107,7 +122,9 @@ function versionDescription(v: CatalogVersion): CatalogText {
 /** A screenshot's URL when the build shipped it among the version's assets (paths relative to dist/). */
 function screenshots(publicUrl: string, v: CatalogVersion): { path: string; url: string | null }[] {
   const assets = new Set(
-    (Array.isArray(v.manifest?.assets) ? v.manifest.assets : []).map((a) => record(a).path).filter((p) => typeof p === 'string'),
+    (Array.isArray(v.manifest?.assets) ? v.manifest.assets : [])
+      .map((a) => record(a).path)
+      .filter((p) => typeof p === 'string'),
   );
   return strings(v.manifest?.screenshots).map((path) => {
     const inDist = path.startsWith('dist/') ? path.slice('dist/'.length) : path;
@@ -201,29 +218,36 @@ const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /**
  * npm's search: every approved package of every kind (libraries included), scored by reuse. The
- * scores are the registry's own: quality 1 (every result passed review), popularity = villages
- * relative to the most reused result, maintenance 0 when deprecated; `searchScore` adds 1 for an
- * exact name match. Sorted by `searchScore`, then name.
+ * scores are the registry's own: quality 1 (every result passed review), popularity
+ * villages / (villages + 10) (0 unused, 0.5 at 10 villages, towards 1), maintenance 0 when deprecated,
+ * final their mean; `searchScore` adds 1 for an exact name match. Sorted by `searchScore`, then name.
  */
 export async function npmSearch(storage: Storage, publicUrl: string, query: NpmSearchQuery) {
   const { words, namePrefix } = parseNpmText(query.text);
   const entries = await storage.catalog.search({ words, namePrefix, sort: 'name' });
   const wanted = query.text.trim().toLowerCase();
-  const maxVillages = Math.max(0, ...entries.map((e) => e.reuse.villages));
   const scored = entries.map((e) => {
     const quality = 1;
-    const popularity = maxVillages === 0 ? 0 : e.reuse.villages / maxVillages;
+    const popularity = e.reuse.villages / (e.reuse.villages + 10);
     const maintenance = e.deprecated === null ? 1 : 0;
     const final = round((quality + popularity + maintenance) / 3);
     const exact = e.name.toLowerCase() === wanted || e.name.toLowerCase().endsWith(`/${wanted}`);
-    return { entry: e, final, detail: { quality, popularity: round(popularity), maintenance }, searchScore: round(final + (exact ? 1 : 0)) };
+    return {
+      entry: e,
+      final,
+      detail: { quality, popularity: round(popularity), maintenance },
+      searchScore: round(final + (exact ? 1 : 0)),
+    };
   });
   scored.sort((a, b) => b.searchScore - a.searchScore || (a.entry.name < b.entry.name ? -1 : 1));
   const page = scored.slice(query.from, query.from + query.size);
   return {
     objects: page.map(({ entry: e, final, detail, searchScore }) => {
       const title = e.title['zh-CN'];
-      const description = e.kind === 'library' ? e.description['zh-CN'] : [title, e.description['zh-CN']].filter(Boolean).join(' — ');
+      const description =
+        e.kind === 'library'
+          ? e.description['zh-CN']
+          : [title, e.description['zh-CN']].filter(Boolean).join(' — ');
       const people = e.publisher ? [{ username: e.publisher }] : [];
       return {
         package: {
@@ -263,7 +287,10 @@ export async function reportUsage(storage: Storage, user: User, report: UsageRep
   if (!result.ok) {
     const problems = result.rejected.map((r) => {
       const index = report.widgets.findIndex((w) => w.name === r.name && w.version === r.version);
-      const state = r.status === 'missing' ? 'has not been published' : `is ${r.status === 'pending' ? 'pending review' : r.status}`;
+      const state =
+        r.status === 'missing'
+          ? 'has not been published'
+          : `is ${r.status === 'pending' ? 'pending review' : r.status}`;
       return `widgets.${index} ${r.name}@${r.version} ${state}`;
     });
     throw regError(
@@ -279,7 +306,12 @@ export async function reportUsage(storage: Storage, user: User, report: UsageRep
     detail: { widgets: report.widgets.map((w) => `${w.name}@${w.version}`) },
     ip,
   });
-  return { village: report.village, county: report.village.slice(0, 6), widgets: report.widgets.length, reportedAt };
+  return {
+    village: report.village,
+    county: report.village.slice(0, 6),
+    widgets: report.widgets.length,
+    reportedAt,
+  };
 }
 
 export async function packageUsage(storage: Storage, name: string) {

@@ -22,6 +22,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { regError } from '../errors.js';
 import type { AssetRecord, CheckResult, Storage, User, VersionRecord } from '../storage/types.js';
+import { STREAMED_ATTACHMENTS, type StreamedBody } from './publish-body.js';
 import { DEFAULT_TARBALL_LIMITS, inspectTarball, type TarballLimits } from './tarball.js';
 
 const MANIFEST_PATH = 'package/dist/cunmen.json';
@@ -125,24 +126,26 @@ export async function publishVersion(
   }
   if (await storage.meta.getVersion(name, version)) throw versionExists(name, version);
 
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.data)) {
+  // Bodies read by the HTTP route were decoded and hashed as they streamed in; others are decoded here.
+  const streamed = (body as StreamedBody)[STREAMED_ATTACHMENTS]?.get(attachmentKeys[0] as string);
+  if (!streamed && !/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.data)) {
     throw regError('REG_ERR_BAD_PUBLISH', 'the attachment data is not base64');
   }
-  const tarball = Buffer.from(attachment.data, 'base64');
+  const tarball = streamed?.bytes ?? Buffer.from(attachment.data, 'base64');
   if (attachment.length !== undefined && attachment.length !== tarball.length) {
     throw regError(
       'REG_ERR_BAD_PUBLISH',
       `the attachment is ${tarball.length} bytes but its length field says ${attachment.length}`,
     );
   }
-  const integrity = `sha512-${createHash('sha512').update(tarball).digest('base64')}`;
+  const integrity = streamed?.integrity ?? `sha512-${createHash('sha512').update(tarball).digest('base64')}`;
   if (versionDoc.dist.integrity !== integrity) {
     throw regError(
       'REG_ERR_INTEGRITY_MISMATCH',
       `the tarball's integrity is ${integrity} but dist.integrity says ${versionDoc.dist.integrity}`,
     );
   }
-  const shasum = createHash('sha1').update(tarball).digest('hex');
+  const shasum = streamed?.shasum ?? createHash('sha1').update(tarball).digest('hex');
   if (versionDoc.dist.shasum !== shasum) {
     throw regError(
       'REG_ERR_SHASUM_MISMATCH',
