@@ -19,9 +19,10 @@ export const backupCommands: CliCommand[] = [
     summary: 'write a backup of the data directory to a .tar.gz',
     help: `Usage: cunmen-registry backup <file.tar.gz> --data <dir>
 
-Writes one .tar.gz with a consistent snapshot of registry.db, every blob, and backup.json (format
-version, time, counts, the sha256 of the snapshot and of each blob). Safe while the server runs.
-Never overwrites an existing file.
+Writes one .tar.gz with a consistent snapshot of registry.db, every blob, the signing key (keys/)
+and backup.json (format version, time, counts, the sha256 of the snapshot, of each blob and key file).
+Safe while the server runs. Never overwrites an existing file. The file holds the province's private
+signing key and is readable by its owner only: keep it like the key.
   --data    data directory
 `,
     positionals: { min: 1, max: 1, label: 'exactly one backup file name' },

@@ -1,6 +1,7 @@
 /** Every `cunmen-registry` command, in the order the main help lists them. */
 import { auditCommands } from './audit.js';
 import { backupCommands } from './backup.js';
+import { catalogCommands } from './catalog.js';
 import type { CliCommand } from './command.js';
 import { keyCommands } from './keys.js';
 import { reviewCommands } from './review.js';
@@ -13,6 +14,7 @@ export const COMMANDS: CliCommand[] = [
   ...passwordCommands,
   ...reviewCommands,
   ...keyCommands,
+  ...catalogCommands,
   ...auditCommands,
   ...backupCommands,
 ];

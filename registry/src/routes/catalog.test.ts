@@ -9,6 +9,7 @@ import {
   yank,
 } from '../../test/catalog-fixtures.js';
 import { builtManifest, sri } from '../../test/fixtures.js';
+import { deprecateRelease } from '../services/review.js';
 
 const FIND = '@deqing/find-machinery';
 const WASTE = '@deqing/waste-pickup';
@@ -286,6 +287,16 @@ describe('GET /-/cunmen/v1/catalog/<@scope>/<name>', () => {
       ['1.1.0', false, true, '在 iOS 13 上白屏'],
       ['1.0.0', true, false, null],
     ]);
+  });
+
+  it('shows a deprecation in the list and the detail once the review service sets it', async () => {
+    await deprecateRelease(r.storage, { user: null }, OLD, '1.0.0', '请改用 @anji/new-tool');
+    const item = (await get('/-/cunmen/v1/catalog?county=330523&q=旧工具')).json().items[0];
+    expect(item).toMatchObject({ name: OLD, version: '1.0.0', deprecated: '请改用 @anji/new-tool' });
+    const detail = (await get(`/-/cunmen/v1/catalog/${OLD}`)).json();
+    expect(detail.versions[1]).toMatchObject({ version: '1.0.0', deprecated: '请改用 @anji/new-tool' });
+    const found = (await get(`/-/v1/search?text=${encodeURIComponent('旧工具')}`)).json();
+    expect(found.objects[0].score.detail.maintenance).toBe(0);
   });
 
   it('gives a compatibility badge for a host SDK version', async () => {

@@ -8,8 +8,12 @@
  * into JSON Schema; plain JSON schemas pass through unchanged.
  */
 import fastifySwagger from '@fastify/swagger';
-import type { FastifyInstance, FastifySchema, FastifySchemaCompiler } from 'fastify';
-import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import type {
+  FastifyInstance,
+  FastifySchema,
+  FastifySchemaCompiler,
+  FastifySchemaValidationError,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 

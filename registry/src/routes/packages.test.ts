@@ -8,9 +8,10 @@ import { addUser, approve } from '../commands.js';
 
 const NAME = '@deqing/find-machinery';
 let app: FastifyInstance;
+let dataDir: string;
 
 beforeAll(async () => {
-  const dataDir = (await makeTempDir('cunmen-packages-')).path;
+  dataDir = (await makeTempDir('cunmen-packages-')).path;
   const { token } = await addUser({
     dataDir,
     name: 'dq',
@@ -107,5 +108,15 @@ describe('packument', () => {
       error: `tarball ${NAME}/-/find-machinery-1.1.0.tgz not found`,
       code: 'REG_ERR_NOT_FOUND',
     });
+  });
+  it('sees a change made by another process at once (the cache follows the package revision)', async () => {
+    const before = await app.inject({ url: URL_ });
+    expect(Object.keys(before.json().versions)).toEqual(['1.0.0']);
+    const again = await app.inject({ url: URL_ });
+    expect(again.headers.etag).toBe(before.headers.etag);
+    await approve(dataDir, `${NAME}@1.1.0`);
+    const after = await app.inject({ url: URL_ });
+    expect(Object.keys(after.json().versions)).toEqual(['1.0.0', '1.1.0']);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
   });
 });

@@ -2,21 +2,20 @@
  * Reading packages: `GET /:pkg` (npm sends `@scope%2fname`), `GET /@scope/name`, and the tarball at
  * `GET /@scope/name/-/name-<version>.tgz`. Only approved versions exist for readers; no token needed.
  */
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { regError } from '../errors.js';
-import { abbreviate, buildPackument } from '../services/packument.js';
+import { PackumentCache } from '../services/packument-cache.js';
 import type { RouteOptions } from './options.js';
 
 export const packageRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
   /** The full or abbreviated packument (by Accept), with an ETag, 304 on a match, gzip when asked. */
+  const cache = new PackumentCache(opts.storage, opts.publicUrl);
   const packument = async (request: FastifyRequest, reply: FastifyReply, name: string) => {
-    const doc = await buildPackument(opts.storage, opts.publicUrl, name);
-    if (!doc) throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
+    const cached = await cache.get(name);
+    if (!cached) throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
     const short = (request.headers.accept ?? '').includes('application/vnd.npm.install-v1+json');
-    const body = Buffer.from(JSON.stringify(short ? abbreviate(doc) : doc));
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const serialised = short ? cached.short : cached.full;
+    const { body, etag } = serialised;
     reply
       .header('cache-control', 'no-cache')
       .header('vary', 'Accept, Accept-Encoding')
@@ -24,7 +23,7 @@ export const packageRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts)
       .header('content-type', short ? 'application/vnd.npm.install-v1+json' : 'application/json');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-      return reply.header('content-encoding', 'gzip').send(gzipSync(body));
+      return reply.header('content-encoding', 'gzip').send(serialised.gzip());
     }
     return reply.send(body);
   };
@@ -33,7 +32,7 @@ export const packageRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts)
   );
   /** One approved version's manifest, by version or dist-tag (`npm view @scope/name@1.0.0`). */
   const versionManifest = async (name: string, spec: string) => {
-    const doc = await buildPackument(opts.storage, opts.publicUrl, name);
+    const doc = (await cache.get(name))?.doc;
     const tags = (doc?.['dist-tags'] ?? {}) as Record<string, string>;
     const versions = (doc?.versions ?? {}) as Record<string, unknown>;
     const found = versions[tags[spec] ?? spec];

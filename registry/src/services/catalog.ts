@@ -298,7 +298,6 @@ export async function reportUsage(storage: Storage, user: User, report: UsageRep
       `a portal can only use approved versions: ${problems.join('; ')}; the previous report is unchanged`,
     );
   }
-  const reportedAt = new Date().toISOString();
   await storage.audit.append({
     actor: user.name,
     action: 'portal.usage',
@@ -306,6 +305,7 @@ export async function reportUsage(storage: Storage, user: User, report: UsageRep
     detail: { widgets: report.widgets.map((w) => `${w.name}@${w.version}`) },
     ip,
   });
+  const { reportedAt } = result;
   return {
     village: report.village,
     county: report.village.slice(0, 6),

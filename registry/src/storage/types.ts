@@ -112,6 +112,8 @@ export interface PackageRecord {
   name: string;
   scope: string;
   standard: boolean;
+  /** Goes up with every change readers can see; caches of the packument are keyed on it. */
+  revision: number;
   createdAt: string;
 }
 
@@ -321,7 +323,7 @@ export interface WidgetInUse {
 }
 
 export type PortalReportResult =
-  | { ok: true }
+  | { ok: true; reportedAt: string }
   | { ok: false; rejected: { name: string; version: string; status: VersionStatus | 'missing' }[] };
 
 /**

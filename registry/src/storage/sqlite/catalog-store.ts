@@ -371,7 +371,7 @@ export class SqliteCatalogStore implements CatalogStore {
           )
           .execute();
       }
-      return { ok: true };
+      return { ok: true, reportedAt: now };
     });
   }
 

@@ -256,7 +256,13 @@ export class SqliteMetadataStore implements MetadataStore {
   async getPackage(name: string): Promise<PackageRecord | null> {
     const row = await this.db.selectFrom('packages').selectAll().where('name', '=', name).executeTakeFirst();
     return row
-      ? { name: row.name, scope: row.scope, standard: row.standard === 1, createdAt: row.created_at }
+      ? {
+          name: row.name,
+          scope: row.scope,
+          standard: row.standard === 1,
+          revision: row.revision,
+          createdAt: row.created_at,
+        }
       : null;
   }
 

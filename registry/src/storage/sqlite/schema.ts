@@ -22,6 +22,7 @@ export interface PackagesTable {
   name: string;
   scope: string;
   standard: Generated<number>;
+  revision: Generated<number>;
   created_at: string;
 }
 

@@ -1,0 +1,21 @@
+/** `cunmen-registry catalog reindex`. */
+import { withStorage } from '../commands.js';
+import type { CliCommand } from './command.js';
+
+export const catalogCommands: CliCommand[] = [
+  {
+    name: 'catalog reindex',
+    summary: 'rebuild the catalog and search index from the approved versions',
+    help: `Usage: cunmen-registry catalog reindex --data <dir>
+
+Rebuilds every package's catalog entry and search text from its approved versions. The registry keeps
+the index current by itself; run this after restoring an old backup or if an approval was interrupted
+between its commit and its indexing.
+  --data    data directory
+`,
+    async run(ctx) {
+      const count = await withStorage(ctx.dataDir, (storage) => storage.catalog.reindexAll());
+      ctx.out(`catalog rebuilt: ${count} package(s)\n`);
+    },
+  },
+];
