@@ -1,9 +1,12 @@
 // `npm start`: installs what is missing, builds, and runs the platform on the embedded default
-// (SQLite and files under one data directory). Ctrl-C stops every process it started.
+// (SQLite and files under one data directory): the registry, then the shell. On the first start it
+// seeds the demo province into the registry (lib/seed.mjs). Ctrl-C stops every process it started.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { childEnv, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
+import { stopRunning } from './lib/exec.mjs';
+import { isSeeded, readDemoAccounts, SeedError, seedDemo } from './lib/seed.mjs';
 
 ensurePnpm();
 ensureDependencies();
@@ -12,22 +15,42 @@ run('pnpm', ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=
 
 const dataDir = process.env.CUNMEN_DATA ?? join(root, '.data');
 const shellPort = Number(process.env.PORT ?? 8080);
-mkdirSync(dataDir, { recursive: true });
+const registryPort = Number(process.env.REGISTRY_PORT ?? 4873);
+const registryUrl = `http://localhost:${registryPort}/`;
+const registryData = join(dataDir, 'registry');
+const logDir = join(dataDir, 'logs');
+mkdirSync(registryData, { recursive: true });
+mkdirSync(logDir, { recursive: true });
 
-const services = [
-  {
-    name: 'shell',
-    args: [
-      join(root, 'shell/server/dist/cli.js'),
-      'serve',
-      '--port',
-      String(shellPort),
-      '--data',
-      join(dataDir, 'shell'),
-    ],
-    ready: /listening on (\S+)/,
-  },
-];
+const registry = {
+  name: 'registry',
+  args: [
+    join(root, 'registry/dist/cli.js'),
+    'serve',
+    '--port',
+    String(registryPort),
+    '--data',
+    registryData,
+    '--public-url',
+    `http://localhost:${registryPort}`,
+  ],
+  ready: /listening on (\S+)/,
+  // One JSON line per request: kept in a file, so the terminal shows only what needs attention.
+  logFile: join(logDir, 'registry.log'),
+};
+const shell = {
+  name: 'shell',
+  args: [
+    join(root, 'shell/server/dist/cli.js'),
+    'serve',
+    '--port',
+    String(shellPort),
+    '--data',
+    join(dataDir, 'shell'),
+  ],
+  ready: /listening on (\S+)/,
+  logFile: join(logDir, 'shell.log'),
+};
 
 const children = [];
 let stopping = false;
@@ -39,39 +62,105 @@ function stopAll(code) {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   const force = setTimeout(() => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    stopRunning('SIGKILL');
   }, 5000);
   force.unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(
-    () => {
-      process.exit(code);
-    },
-  );
+  const services = children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null));
+  Promise.all([...services, stopRunning('SIGTERM')]).then(() => {
+    process.exit(code);
+  });
 }
 
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-for (const service of services) {
-  const child = spawn(process.execPath, service.args, {
-    cwd: root,
-    env: childEnv(),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  child.stdout.on('data', (chunk) => {
-    const text = chunk.toString();
-    process.stdout.write(text.replace(/^/gm, `[${service.name}] `));
-    const m = service.ready.exec(text);
-    if (m) log(`${service.name} ready at ${m[1]}`);
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      log(`${service.name} exited (${code ?? signal}); stopping the others`);
-      stopAll(code || 1);
+/**
+ * Prints a service's output line by line under its name. JSON log lines go to its log file; only
+ * warnings and errors among them are shown, as `[name] warning: message (request id)`.
+ */
+function lineWriter(service) {
+  let pending = '';
+  return (chunk) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop();
+    for (const line of lines) {
+      if (service.logFile && line.startsWith('{')) {
+        appendFileSync(service.logFile, `${line}\n`);
+        let entry = null;
+        try {
+          entry = JSON.parse(line);
+        } catch {}
+        if (entry?.level >= 40) {
+          const request = entry.reqId ? ` (request ${entry.reqId})` : '';
+          const level = entry.level >= 50 ? 'error' : 'warning';
+          process.stdout.write(`[${service.name}] ${level}: ${entry.msg}${request}\n`);
+        }
+        continue;
+      }
+      process.stdout.write(`[${service.name}] ${line}\n`);
     }
+  };
+}
+
+/** Starts a service; resolves once it prints its ready line. */
+function startService(service) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, service.args, {
+      cwd: root,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    const write = lineWriter(service);
+    let ready = false;
+    child.stdout.on('data', (chunk) => {
+      write(chunk);
+      const m = !ready && service.ready.exec(chunk.toString());
+      if (m) {
+        ready = true;
+        log(`${service.name} ready at ${m[1]}`);
+        resolve();
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        log(`${service.name} exited (${code ?? signal}); stopping the others`);
+        stopAll(code || 1);
+      }
+    });
   });
 }
 
 log(`data directory: ${dataDir}`);
-log(`resident portal: http://localhost:${shellPort}/`);
-log('press Ctrl-C to stop');
+await startService(registry);
+if (!stopping && !isSeeded(registryData)) {
+  const started = Date.now();
+  log('first start: seeding the demo province (users, @cunmen/* packages, two widgets)');
+  try {
+    await seedDemo({ registry: registryUrl, registryData, dataDir, say: (line) => log(`  ${line}`) });
+    log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    if (!stopping) {
+      log(`seeding failed: ${err instanceof SeedError ? err.message : err.stack}`);
+      log('fix the cause and run npm start again: seeding resumes where it stopped');
+      stopAll(1);
+    }
+  }
+}
+if (!stopping) await startService(shell);
+if (!stopping) {
+  const accounts = readDemoAccounts(dataDir);
+  log(`registry: ${registryUrl}`);
+  log(`catalog: ${registryUrl}-/cunmen/v1/catalog`);
+  log(`resident portal: http://localhost:${shellPort}/`);
+  if (accounts.length > 0) {
+    const file = join(dataDir, 'demo-tokens.json');
+    const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
+    log(`demo accounts (password for npm login; tokens in ${shown}):`);
+    const width = Math.max(...accounts.map((a) => a.name.length));
+    for (const a of accounts) {
+      log(`  ${a.name.padEnd(width)}  ${a.role.padEnd(8)} ${a.county}  ${a.scope.padEnd(8)} ${a.password}`);
+    }
+  }
+  log('press Ctrl-C to stop');
+}

@@ -49,6 +49,26 @@ describe('scaffoldWidget', () => {
     expect(readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8')).toContain('allowBuilds:');
   });
 
+  it('names the registry for the province scope and the county scope only, with a trailing slash', async () => {
+    const dir = join(await tempDir(), 'w');
+    scaffoldWidget({
+      ...base,
+      dir,
+      scope: '@yiyuan',
+      county: '370323',
+      deps: { kind: 'registry', registry: 'https://registry.example.gov.cn/npm' },
+    });
+    expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(
+      '@cunmen:registry=https://registry.example.gov.cn/npm/\n@yiyuan:registry=https://registry.example.gov.cn/npm/\n',
+    );
+  });
+
+  it('writes no .npmrc when @cunmen packages come from a checkout', async () => {
+    const parent = await tempDir();
+    scaffoldWidget({ ...base, dir: join(parent, 'local'), deps: { kind: 'local', checkout: repo } });
+    expect(existsSync(join(parent, 'local', '.npmrc'))).toBe(false);
+  });
+
   const bad: Array<[string, Partial<CreateOptions>, string]> = [
     [
       'an invalid name',

@@ -1,0 +1,194 @@
+/**
+ * The province's own packages reach a county developer outside this repository: the built registry as
+ * a process, a province user made with the CLI, `node scripts/release.mjs` (the real `pnpm publish`),
+ * then the real npm CLI views them and installs @cunmen/manifest into a project under the system's
+ * temporary directory whose `.npmrc` names the registry for @cunmen only.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(repo, 'registry', 'dist', 'cli.js');
+const releaseScript = join(repo, 'scripts', 'release.mjs');
+const RELEASED = ['manifest', 'sdk', 'ui', 'build', 'cli'];
+const versionOf = (pkg: string): string =>
+  (JSON.parse(readFileSync(join(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string })
+    .version;
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let server: StartedProcess;
+let tmp: string;
+let data: string;
+let registry: string;
+let token: string;
+/** npm with no user configuration but an empty file, so nothing outside the test changes its answers. */
+let npmEnv: Record<string, string>;
+
+/**
+ * The release as a province maintainer runs it, with HOME and TMPDIR of its own so the test can show
+ * that no npmrc with the token is left behind. `--no-build`: turbo built the packages before this test.
+ */
+function release(releaseToken: string, label: string): Promise<Ran & { home: string; temp: string }> {
+  const home = join(tmp, `${label}-home`);
+  const temp = join(tmp, `${label}-tmp`);
+  mkdirSync(home);
+  mkdirSync(temp);
+  return run(process.execPath, [releaseScript, '--registry', registry, '--no-build'], {
+    cwd: repo,
+    env: { CUNMEN_RELEASE_TOKEN: releaseToken, HOME: home, TMPDIR: temp },
+  }).then((r) => ({ ...r, home, temp }));
+}
+
+function addUser(name: string, role: string, county: string, scope: string): Promise<Ran> {
+  return run(process.execPath, [
+    cli,
+    'user',
+    'add',
+    ...['--name', name, '--role', role, '--county', county, '--scope', scope, '--data', data],
+  ]);
+}
+
+beforeAll(async () => {
+  tmp = (await makeTempDir('cunmen-release-e2e-')).path;
+  data = join(tmp, 'data');
+  const port = await freePort();
+  registry = `http://127.0.0.1:${port}/`;
+  server = await startProcess({
+    command: process.execPath,
+    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', registry],
+    readyUrl: `${registry}-/ping`,
+  });
+  const added = await addUser('zhejiang-province', 'province', '330000', '@cunmen');
+  expect(added.code).toBe(0);
+  token = added.stdout.trim();
+  writeFileSync(join(tmp, 'empty-npmrc'), '');
+  npmEnv = {
+    npm_config_userconfig: join(tmp, 'empty-npmrc'),
+    npm_config_cache: join(tmp, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('npm run release', () => {
+  it('publishes the five province packages with pnpm, then reports them already published', async () => {
+    const first = await release(token, 'first');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    for (const pkg of RELEASED) {
+      expect(first.stdout).toContain(`@cunmen/${pkg}@${versionOf(pkg)} published`);
+    }
+    // In dependency order.
+    const order = RELEASED.map((pkg) => first.stdout.indexOf(`@cunmen/${pkg}@`));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The token went to a temporary npmrc only, and that is gone.
+    expect(existsSync(join(first.home, '.npmrc'))).toBe(false);
+    expect(readdirSync(first.temp)).toEqual([]);
+
+    for (const pkg of RELEASED) {
+      const view = await run('npm', ['view', `@cunmen/${pkg}`, 'version', '--registry', registry], {
+        env: npmEnv,
+      });
+      expect(view.stderr).not.toContain('npm error');
+      expect(view.stdout.trim()).toBe(versionOf(pkg));
+    }
+    // pnpm turned `workspace:^` into the real range.
+    const deps = await run('npm', ['view', '@cunmen/sdk', 'dependencies', '--json', '--registry', registry], {
+      env: npmEnv,
+    });
+    expect(JSON.parse(deps.stdout)['@cunmen/manifest']).toBe(`^${versionOf('manifest')}`);
+
+    const again = await release(token, 'again');
+    expect(again.code).toBe(0);
+    for (const pkg of RELEASED) {
+      expect(again.stdout).toContain(`@cunmen/${pkg}@${versionOf(pkg)} already published\n`);
+    }
+    expect(again.stdout).toContain('5 packages: 0 published, 5 already published');
+  }, 120_000);
+
+  it("stops with the registry's message when the token may not publish to @cunmen", async () => {
+    const county = await addUser('deqing-dev', 'county', '330521', '@deqing');
+    const refused = await release(county.stdout.trim(), 'county');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '@cunmen/manifest@0.1.0 was not published: the registry answered 403: a token for scope @deqing cannot publish to scope @cunmen',
+    );
+    expect(refused.stdout).not.toContain('already published');
+  }, 60_000);
+
+  it('lets a county developer outside the repository install @cunmen/manifest', async () => {
+    const project = join((await makeTempDir('cunmen-county-project-')).path, 'my-widgets');
+    expect(relative(tmpdir(), project).startsWith('..')).toBe(false);
+    expect(relative(repo, project).startsWith('..')).toBe(true);
+    mkdirSync(project);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'my-widgets', version: '1.0.0', private: true, type: 'module' }),
+    );
+    // Only @cunmen comes from the province; zod and semver come from the public npm registry as usual.
+    writeFileSync(join(project, '.npmrc'), `@cunmen:registry=${registry}\n`);
+    const env = {
+      npm_config_cache: join(tmp, 'npm-cache'),
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    };
+    const install = await run('npm', ['install', '@cunmen/manifest'], { cwd: project, env });
+    expect(install.stderr).not.toContain('npm error');
+    expect(install.code).toBe(0);
+    // The tarball npm installed is the one the province's registry serves.
+    const lock = JSON.parse(readFileSync(join(project, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; integrity?: string }>;
+    };
+    const served = (await (await fetch(`${registry}@cunmen%2fmanifest/${versionOf('manifest')}`)).json()) as {
+      dist: { integrity: string };
+    };
+    expect(lock.packages['node_modules/@cunmen/manifest']).toMatchObject({
+      version: versionOf('manifest'),
+      integrity: served.dist.integrity,
+    });
+
+    const imported = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import('@cunmen/manifest').then(m => console.log(typeof m.validateWidgetManifest))",
+      ],
+      { cwd: project },
+    );
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toBe('function\n');
+  }, 120_000);
+});
