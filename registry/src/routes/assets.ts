@@ -8,11 +8,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { regError } from '../errors.js';
 import { signedRelease } from '../services/release.js';
+import { BlobCache } from '../storage/blobs/blob-cache.js';
 import type { RouteOptions } from './options.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
+  const blobs = new BlobCache(opts.storage.blobs);
   const allowOrigin = (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
     if (opts.shellOrigins.length === 0) reply.header('access-control-allow-origin', '*');
@@ -49,9 +51,9 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) =
       .header('cross-origin-resource-policy', 'cross-origin')
       .header('content-type', contentType(asset.contentType, path));
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    const stream = await opts.storage.blobs.get(asset.blobSha256);
-    if (!stream) throw new Error(`blob ${asset.blobSha256} of asset ${rest} is missing`);
-    return reply.header('content-length', String(asset.size)).send(stream);
+    const bytes = await blobs.read(asset.blobSha256, asset.size);
+    if (!bytes) throw new Error(`blob ${asset.blobSha256} of asset ${rest} is missing`);
+    return reply.header('content-length', String(asset.size)).send(bytes);
   });
 
   app.get<{ Params: { scope: string; pkg: string; version: string } }>(

@@ -5,11 +5,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { regError } from '../errors.js';
 import { PackumentCache } from '../services/packument-cache.js';
+import { BlobCache } from '../storage/blobs/blob-cache.js';
 import type { RouteOptions } from './options.js';
 
 export const packageRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
   /** The full or abbreviated packument (by Accept), with an ETag, 304 on a match, gzip when asked. */
   const cache = new PackumentCache(opts.storage, opts.publicUrl);
+  const blobs = new BlobCache(opts.storage.blobs);
   const packument = async (request: FastifyRequest, reply: FastifyReply, name: string) => {
     const cached = await cache.get(name);
     if (!cached) throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
@@ -61,7 +63,7 @@ export const packageRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts)
       if (record?.status !== 'approved') {
         throw regError('REG_ERR_NOT_FOUND', `tarball ${name}/-/${file} not found`);
       }
-      const stream = await opts.storage.blobs.get(record.blobSha256);
+      const stream = await blobs.read(record.blobSha256, record.tarballSize);
       if (!stream) throw new Error(`blob ${record.blobSha256} of ${name}@${version} is missing`);
       reply
         .header('content-type', 'application/octet-stream')
