@@ -10,6 +10,8 @@ const province = [
   { text: 'Overview', link: '/province/' },
   { text: 'Run the platform', link: '/province/run-the-platform' },
   { text: 'Run the registry', link: '/province/run-the-registry' },
+  { text: 'Operate the shell', link: '/province/operate-the-shell' },
+  { text: 'Sign-in and roles', link: '/province/sign-in-and-roles' },
   { text: 'Catalog API', link: '/province/catalog-api' },
   { text: 'Review and sign', link: '/province/review-and-signing' },
 ];

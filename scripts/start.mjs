@@ -7,6 +7,13 @@ import { join, relative } from 'node:path';
 import { childEnv, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
 import { stopRunning } from './lib/exec.mjs';
 import { isSeeded, readDemoAccounts, SeedError, seedDemo } from './lib/seed.mjs';
+import {
+  DEMO_VILLAGES,
+  ensureShellTokens,
+  readShellAccounts,
+  ShellSeedError,
+  seedShell,
+} from './lib/seed-shell.mjs';
 
 ensurePnpm();
 ensureDependencies();
@@ -38,6 +45,7 @@ const registry = {
   // One JSON line per request: kept in a file, so the terminal shows only what needs attention.
   logFile: join(logDir, 'registry.log'),
 };
+const shellData = join(dataDir, 'shell');
 const shell = {
   name: 'shell',
   args: [
@@ -46,7 +54,11 @@ const shell = {
     '--port',
     String(shellPort),
     '--data',
-    join(dataDir, 'shell'),
+    shellData,
+    '--public-url',
+    `http://localhost:${shellPort}`,
+    '--registry',
+    `http://localhost:${registryPort}`,
   ],
   ready: /listening on (\S+)/,
   logFile: join(logDir, 'shell.log'),
@@ -147,12 +159,37 @@ if (!stopping && !isSeeded(registryData)) {
     }
   }
 }
+if (!stopping) {
+  const province = readDemoAccounts(dataDir).find((a) => a.role === 'province');
+  const files = ensureShellTokens(shellData, province?.token);
+  shell.args.push('--admin-token-file', files.adminToken);
+  if (province) shell.args.push('--registry-token-file', files.registryToken);
+  try {
+    await seedShell({
+      shellData,
+      registry: `http://localhost:${registryPort}`,
+      say: (line) => log(`  ${line}`),
+    });
+  } catch (err) {
+    log(`seeding the shell failed: ${err instanceof ShellSeedError ? err.message : err.stack}`);
+    log('fix the cause and run npm start again');
+    stopAll(1);
+  }
+}
 if (!stopping) await startService(shell);
 if (!stopping) {
   const accounts = readDemoAccounts(dataDir);
   log(`registry: ${registryUrl}`);
   log(`catalog: ${registryUrl}-/cunmen/v1/catalog`);
-  log(`resident portal: http://localhost:${shellPort}/`);
+  log(`resident portals: http://localhost:${shellPort}/ lists the villages, e.g.`);
+  for (const v of DEMO_VILLAGES) log(`  ${v.name}  http://localhost:${shellPort}/v/${v.code}/`);
+  const shellAccounts = readShellAccounts(shellData);
+  if (shellAccounts.length > 0) {
+    log('shell accounts (sign in at POST /api/auth/login; the county admin enrols TOTP first):');
+    for (const a of shellAccounts)
+      log(`  ${a.name.padEnd(14)} ${a.role.padEnd(14)} ${a.division.padEnd(12)} ${a.password}`);
+    log(`operator token for the admin API: ${relative(process.cwd(), join(shellData, 'admin-token'))}`);
+  }
   if (accounts.length > 0) {
     const file = join(dataDir, 'demo-tokens.json');
     const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);

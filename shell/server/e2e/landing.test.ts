@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   formatViolations,
   freePort,
@@ -20,6 +22,7 @@ describe('shell server in Chromium', () => {
   beforeAll(async () => {
     const port = await freePort();
     const data = await makeTempDir('cunmen-shell-');
+    await promisify(execFile)(process.execPath, [cli, 'seed-demo', '--data', data.path]);
     const proc = await startProcess({
       command: process.execPath,
       args: [cli, 'serve', '--port', String(port), '--data', data.path],
@@ -38,13 +41,18 @@ describe('shell server in Chromium', () => {
     await stop();
   });
 
-  it('renders the landing page in zh-CN with a CSP and no accessibility violations', async () => {
+  it('lists the demo villages in zh-CN with a CSP and no accessibility violations', async () => {
     const { page, consoleErrors } = await openPage(browser.browser, 'shell landing page');
     const res = await page.goto(`${base}/`);
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("default-src 'self'");
     await expect(page.locator('h1').textContent()).resolves.toBe('村门');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    await expect(page.locator('main a').allTextContents()).resolves.toEqual([
+      expect.stringContaining('五四村'),
+      expect.stringContaining('仙潭村'),
+      expect.stringContaining('朱家户村'),
+    ]);
     expect(formatViolations(await runAxe(page))).toBe('');
     expect(consoleErrors).toEqual([]);
   });

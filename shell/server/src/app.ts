@@ -1,31 +1,115 @@
 /**
- * The shell's Fastify application. Until the portal issue lands it serves the platform's landing page
- * and a health check; routes are added as encapsulated plugins.
+ * `buildApp`: the shell as a Fastify instance. Storage, the registry client, the trusted province key
+ * and the usage reporter are built here and handed to encapsulated route plugins as options. Errors
+ * become `{ error, code, message }` with a 4xx for client input; anything unexpected is logged and
+ * answered as a 500 with the request id.
  */
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { FAVICON, landingPage } from './landing-page.js';
+import { toErrorResponse } from './errors.js';
+import { portalRoutes } from './http/portal-routes.js';
+import { securityHeaders } from './http/security.js';
+import { WebDist } from './http/web-dist.js';
+import { webRoutes } from './http/web-routes.js';
+import type { OidcOptions } from './identity/oidc.js';
+import { identity } from './identity/plugin.js';
+import { RegistryClient } from './portals/registry-client.js';
+import { PortalService } from './portals/service.js';
+import { type KeyProvider, pinnedKey, registryKeys } from './portals/trust.js';
+import { UsageReporter } from './portals/usage.js';
+import { openStorage } from './storage/index.js';
+import type { Storage } from './storage/types.js';
+
+/** `shell/web/dist`, next to this package (the same relative path from `src/` and `dist/`). */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface ShellOptions {
-  dataDir: string;
+  /** Data directory of the embedded store; or pass `storage`. */
+  dataDir?: string;
+  storage?: Storage;
+  /** The registry's base URL; without it portals can be served and rolled back but not saved. */
+  registryUrl?: string;
+  /** PEM of the province's Ed25519 public key; when absent it is fetched from the registry. */
+  provinceKeyPem?: string;
+  /** Province token for usage reports; without it none are sent. */
+  registryToken?: string;
+  /** Operator token for the admin API; without it the admin API refuses every request. */
+  adminToken?: string;
+  /** The public URL residents reach the shell at (HSTS when https). */
+  publicUrl?: string;
+  /** The shell web app's dist directory (default `shell/web/dist`). */
+  webDist?: string;
+  /** Sign-in through the provincial identity platform; omitted means password sign-in only. */
+  oidc?: OidcOptions;
+  registryTimeoutMs?: number;
+  fetch?: typeof fetch;
   logger?: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shell's services, for the server process (usage retries) and tests. */
+    shell: { portals: PortalService; usage: UsageReporter; storage: Storage };
+  }
+}
+
 export async function buildApp(options: ShellOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
-  app.get('/healthz', async () => ({ ok: true }));
-  app.get('/favicon.svg', async (_req, reply) => {
-    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400');
-    return FAVICON;
+  let storage = options.storage;
+  const ownsStorage = !storage;
+  if (!storage) {
+    if (!options.dataDir) throw new Error('buildApp needs dataDir or storage');
+    storage = await openStorage(options.dataDir);
+  }
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+
+  const registry = options.registryUrl
+    ? new RegistryClient({
+        url: options.registryUrl,
+        token: options.registryToken,
+        timeoutMs: options.registryTimeoutMs,
+        fetch: options.fetch,
+      })
+    : null;
+  let keys: KeyProvider | null = null;
+  if (options.provinceKeyPem) keys = pinnedKey(options.provinceKeyPem);
+  else if (registry) keys = registryKeys(registry);
+  const usage = new UsageReporter(storage.usage, registry, app.log);
+  const portals = new PortalService({ storage, registry, keys, usage });
+  app.decorate('shell', { portals, usage, storage });
+
+  app.setErrorHandler((err, request, reply) => {
+    const { status, body } = toErrorResponse(err, request.id);
+    if (status >= 500 && status !== 502 && status !== 503) request.log.error({ err }, 'request failed');
+    return reply.code(status).send(body);
   });
-  app.get('/', async (_req, reply) => {
-    reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-      )
-      .header('x-content-type-options', 'nosniff');
-    return landingPage();
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: `no such endpoint: ${request.method} ${request.url}`,
+      code: 'SHELL_ERR_NOT_FOUND',
+      message: {
+        'zh-CN': `没有这个接口：${request.method} ${request.url}`,
+        en: `no such endpoint: ${request.method} ${request.url}`,
+      },
+    }),
+  );
+  app.addHook('onClose', async () => {
+    await usage.stop();
+    if (ownsStorage) await storage.close();
+  });
+
+  const registryOrigins = registry ? [registry.origin] : [];
+  await app.register(securityHeaders, { registryOrigins, publicUrl: options.publicUrl });
+  await app.register(identity, {
+    store: storage.identity,
+    secureCookies: options.publicUrl?.startsWith('https:') ?? false,
+    oidc: options.oidc,
+  });
+  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(portalRoutes, { portals, adminToken: options.adminToken });
+  await app.register(webRoutes, {
+    portals,
+    web: new WebDist(options.webDist ?? DEFAULT_WEB_DIST),
+    registryOrigins,
   });
   return app;
 }

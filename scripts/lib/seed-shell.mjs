@@ -1,0 +1,138 @@
+// The shell's half of the demo province, once per data directory: the division tree, demo accounts
+// (a village cadre and a county admin), the operator and registry token files the shell is started
+// with, and a portal for each demo village with the two example widgets — all through `cunmen-shell`,
+// as an operator would. Node.js builtins only.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { childEnv, root } from './bootstrap.mjs';
+import { exec } from './exec.mjs';
+
+const shellCli = join(root, 'shell', 'server', 'dist', 'cli.js');
+
+/** The demo villages (see shell/server/src/storage/demo.ts). */
+export const DEMO_VILLAGES = [
+  { code: '330521107201', name: '仙潭村' },
+  { code: '330521003201', name: '五四村' },
+  { code: '370323108213', name: '朱家户村' },
+];
+
+const SHELL_USERS = [
+  { name: 'xiantan-cadre', role: 'village-cadre', division: '330521107201', display: '仙潭村村委会' },
+  { name: 'deqing-admin', role: 'county-admin', division: '330521', display: '德清县管理员' },
+];
+
+function widget(pkgDir, route) {
+  const pkg = JSON.parse(readFileSync(join(root, pkgDir, 'package.json'), 'utf8'));
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    config: {},
+    placements: [
+      { slot: 'village.home.tile/v1', expose: './Tile' },
+      { slot: 'village.page/v1', expose: './Page', route },
+      { slot: 'village.nav/v1', route },
+    ],
+  };
+}
+
+/** Paths of the files the shell is started with. */
+export function shellFiles(shellData) {
+  return {
+    adminToken: join(shellData, 'admin-token'),
+    registryToken: join(shellData, 'registry-token'),
+    marker: join(shellData, '.seeded'),
+    accounts: join(shellData, 'demo-accounts.json'),
+  };
+}
+
+function writeSecret(file, value) {
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+export class ShellSeedError extends Error {}
+
+async function step(what, args, options = {}) {
+  const r = await exec(process.execPath, [shellCli, ...args], { cwd: root, env: childEnv(), ...options });
+  if (r.code !== 0 && !options.tolerate?.test(r.stdout + r.stderr)) {
+    throw new ShellSeedError(`${what} failed (exit ${r.code}):\n${(r.stderr + r.stdout).trim()}`);
+  }
+  return r;
+}
+
+/** Token files exist before the shell starts (it reads them at start), seeded or not. */
+export function ensureShellTokens(shellData, provinceToken) {
+  mkdirSync(shellData, { recursive: true });
+  const files = shellFiles(shellData);
+  if (!existsSync(files.adminToken)) writeSecret(files.adminToken, randomBytes(24).toString('base64url'));
+  if (provinceToken) writeSecret(files.registryToken, provinceToken);
+  return files;
+}
+
+export function readShellAccounts(shellData) {
+  try {
+    return JSON.parse(readFileSync(shellFiles(shellData).accounts, 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+/** Seeds the shell's data directory; the registry at `registry` must already hold the widgets. */
+export async function seedShell({ shellData, registry, say }) {
+  const files = shellFiles(shellData);
+  if (existsSync(files.marker)) return readShellAccounts(shellData);
+  const data = ['--data', shellData];
+  await step('seed-demo', ['seed-demo', ...data]);
+  say('divisions: 浙江省 › 德清县, 山东省 › 沂源县; villages 仙潭村, 五四村, 朱家户村');
+  const accounts = readShellAccounts(shellData);
+  for (const u of SHELL_USERS) {
+    if (accounts.some((a) => a.name === u.name)) continue;
+    const password = `demo-${randomBytes(6).toString('hex')}`;
+    await step(
+      `user add ${u.name}`,
+      [
+        'user',
+        'add',
+        '--name',
+        u.name,
+        '--role',
+        u.role,
+        '--division',
+        u.division,
+        '--display-name',
+        u.display,
+        ...data,
+      ],
+      { input: `${password}\n`, tolerate: /already exists/ },
+    );
+    accounts.push({ name: u.name, role: u.role, division: u.division, password });
+    writeFileSync(files.accounts, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+    say(`account ${u.name} (${u.role}, ${u.division})`);
+  }
+  const config = {
+    widgets: [
+      widget('plugins/find-machinery', 'find-machinery'),
+      widget('plugins/waste-pickup', 'waste-pickup'),
+    ],
+  };
+  const configFile = join(shellData, 'demo-portal.json');
+  writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  for (const v of DEMO_VILLAGES) {
+    await step(`portal set ${v.code}`, [
+      'portal',
+      'set',
+      v.code,
+      '--file',
+      configFile,
+      '--registry',
+      registry,
+      '--registry-token-file',
+      files.registryToken,
+      ...data,
+    ]);
+    say(`portal of ${v.name} ${v.code}: find-machinery and waste-pickup`);
+  }
+  writeFileSync(files.marker, `${new Date().toISOString()}\n`);
+  return accounts;
+}

@@ -1,0 +1,72 @@
+/** The built `cunmen-shell` CLI: help on every command, usage errors (exit 2), refusals (exit 1). */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let dir: Awaited<ReturnType<typeof makeTempDir>>;
+
+beforeAll(async () => {
+  dir = await makeTempDir('cunmen-shell-cli-');
+});
+
+afterAll(async () => {
+  await dir.remove();
+});
+
+describe('cunmen-shell', () => {
+  it('prints help for itself and each command', async () => {
+    const main = await run(['--help']);
+    expect(main.code).toBe(0);
+    for (const name of ['serve', 'seed-demo', 'portal set', 'portal rollback', 'portal versions']) {
+      expect(main.stdout).toContain(`  ${name} `);
+      const help = await run([...name.split(' '), '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: cunmen-shell ${name}`));
+    }
+    expect((await run(['serve', '--help'])).stdout).toContain('--province-key <pem file>');
+  });
+
+  it('exits 2 on usage errors with the command help', async () => {
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const noData = await run(['seed-demo']);
+    expect(noData.code).toBe(2);
+    expect(noData.stderr).toContain('--data is required');
+    const noFile = await run(['portal', 'set', '330521107201', '--data', dir.path]);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('--file is required');
+    const badVersion = await run(['portal', 'rollback', '330521107201', 'latest', '--data', dir.path]);
+    expect(badVersion.code).toBe(2);
+    expect(badVersion.stderr).toContain('"latest" is not a portal version number');
+  });
+
+  it('exits 1 with the error code when an operation is refused', async () => {
+    const data = join(dir.path, 'data');
+    expect((await run(['seed-demo', '--data', data])).code).toBe(0);
+    const file = join(dir.path, 'config.json');
+    writeFileSync(file, JSON.stringify({ widgets: [] }));
+    const noRegistry = await run(['portal', 'set', '330521107201', '--file', file, '--data', data]);
+    expect(noRegistry.code).toBe(1);
+    expect(noRegistry.stderr).toContain('(SHELL_ERR_REGISTRY_NOT_CONFIGURED)');
+    const unknown = await run(['portal', 'versions', '330521107299', '--data', data]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no village 330521107299 on this platform (SHELL_ERR_UNKNOWN_VILLAGE)');
+    const rollback = await run(['portal', 'rollback', '330521107201', '3', '--data', data]);
+    expect(rollback.code).toBe(1);
+    expect(rollback.stderr).toContain('SHELL_ERR_UNKNOWN_VERSION');
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The whole path with the real registry: fixture widgets published and approved in-process, then the
+ * built `cunmen-shell` CLI seeds the demo villages, saves a portal (`portal set`), and serves it with a
+ * pinned province key. Chromium opens the portal page under the CSP; a stand-in web app reads the
+ * inlined snapshot (no inline script), and every widget signature verifies.
+ */
+import { execFile } from 'node:child_process';
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { portalSnapshotSchema, signaturePayload } from '@cunmen/manifest';
+import { freePort, launchChromium, makeTempDir, openPage, startProcess } from '@cunmen/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistry, type TestRegistry } from '../test/registry.js';
+import { ADMIN_TOKEN, machineryConfig, writeWebDist, XIANTAN } from '../test/shell.js';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const realWeb = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * A copy of the real web build when a complete one exists (it may be rebuilding in parallel: it is not a
+ * build dependency of this package), else null.
+ */
+function copyRealWeb(to: string): string | null {
+  try {
+    cpSync(realWeb, to, { recursive: true });
+    const index = readFileSync(join(to, 'index.html'), 'utf8');
+    const files = [...index.matchAll(/(?:src|href)="\/shell\/([^"]+)"/g)].map((m) => m[1] as string);
+    return files.length > 0 && files.every((f) => existsSync(join(to, f))) ? to : null;
+  } catch {
+    return null;
+  }
+}
+const run = promisify(execFile);
+
+describe('a portal assembled against the real registry', () => {
+  let registry: TestRegistry;
+  let base = '';
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  let pem = '';
+  let data = '';
+  let stop: () => Promise<void> = async () => undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await registry.release('@deqing/find-machinery', '1.0.0');
+    dir = await makeTempDir('cunmen-shell-e2e-');
+    data = join(dir.path, 'data');
+    const web = join(dir.path, 'web');
+    writeWebDist(web);
+    pem = (await (await fetch(`${registry.url}/-/cunmen/v1/keys`)).json()).keys[0].pem;
+    const files = join(dir.path, 'secrets');
+    mkdirSync(files);
+    writeFileSync(join(files, 'province.pub'), pem);
+    writeFileSync(join(files, 'admin-token'), `${ADMIN_TOKEN}\n`);
+    writeFileSync(join(files, 'registry-token'), registry.tokens.province);
+    writeFileSync(join(files, 'config.json'), JSON.stringify(machineryConfig()));
+    const registryArgs = [
+      '--registry',
+      registry.url,
+      '--province-key',
+      join(files, 'province.pub'),
+      '--registry-token-file',
+      join(files, 'registry-token'),
+    ];
+
+    const seeded = await run(process.execPath, [cli, 'seed-demo', '--data', data]);
+    expect(seeded.stdout).toContain('330521107201  德清县 莫干山镇 仙潭村');
+    const set = await run(process.execPath, [
+      cli,
+      'portal',
+      'set',
+      XIANTAN,
+      '--file',
+      join(files, 'config.json'),
+      '--data',
+      data,
+      ...registryArgs,
+    ]);
+    expect(set.stdout).toBe(`village ${XIANTAN}: portal version 1 is current\n`);
+
+    const port = await freePort();
+    const proc = await startProcess({
+      command: process.execPath,
+      args: [
+        cli,
+        'serve',
+        '--port',
+        String(port),
+        '--data',
+        data,
+        '--web-dist',
+        web,
+        '--admin-token-file',
+        join(files, 'admin-token'),
+        ...registryArgs,
+      ],
+      readyPattern: /listening on/,
+    });
+    base = `http://127.0.0.1:${port}`;
+    stop = async () => {
+      await proc.stop();
+    };
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stop();
+    await registry?.close();
+    await dir?.remove();
+  });
+
+  it('serves a snapshot that validates and whose every signature verifies', async () => {
+    const res = await fetch(`${base}/api/portals/${XIANTAN}/snapshot`);
+    expect(res.status).toBe(200);
+    const snapshot = portalSnapshotSchema.parse(await res.json());
+    expect(snapshot.village.name).toBe('仙潭村');
+    expect(snapshot.widgets.map((w) => `${w.name}@${w.version}`)).toEqual(['@deqing/find-machinery@1.0.0']);
+    const key = createPublicKey(pem);
+    expect(snapshot.publicKey).toBe(
+      key.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64'),
+    );
+    for (const w of snapshot.widgets) {
+      const payload = signaturePayload({
+        name: w.name,
+        version: w.version,
+        assets: w.assets,
+        capabilities: w.capabilities,
+      });
+      expect(verify(null, Buffer.from(payload), key, Buffer.from(w.signature, 'base64'))).toBe(true);
+      const entry = await fetch(w.remote.entry);
+      expect(entry.status).toBe(200);
+      const digest = `sha384-${createHash('sha384')
+        .update(Buffer.from(await entry.arrayBuffer()))
+        .digest('base64')}`;
+      expect(digest).toBe(w.remote.entryIntegrity);
+    }
+    const usage = await registry.usage('@deqing/find-machinery');
+    expect(usage.versions.find((v) => v.version === '1.0.0')?.villages).toBe(1);
+  });
+
+  it('opens the portal page in Chromium: the web app reads the inlined snapshot under the CSP', async () => {
+    const { page, consoleErrors } = await openPage(browser.browser, 'shell portal page');
+    const res = await page.goto(`${base}/v/${XIANTAN}/`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-security-policy']).toContain(`script-src 'self' ${registry.url}`);
+    await page.waitForFunction(() => document.getElementById('root')?.textContent === '仙潭村');
+    expect(await page.locator('script[type="application/json"]#cunmen-snapshot').count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('saves and rolls back over the admin API of the running server', async () => {
+    const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const saved = await fetch(`${base}/api/portals/${XIANTAN}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ ...machineryConfig(), theme: { primary: '#1f5f3a' } }),
+    });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).version).toBe(2);
+    const back = await fetch(`${base}/api/portals/${XIANTAN}/rollback`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ version: 1 }),
+    });
+    expect(back.status).toBe(200);
+    const snapshot = await (await fetch(`${base}/api/portals/${XIANTAN}/snapshot`)).json();
+    expect(snapshot.portalVersion).toBe(1);
+  });
+
+  // The real shell web app, when it has been built (it is not a build dependency of this package).
+  it('boots the real shell web app under the CSP with no console errors', async (ctx) => {
+    const web = copyRealWeb(join(dir.path, 'real-web'));
+    if (!web) return ctx.skip();
+    const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const saved = await fetch(`${base}/api/portals/330521003201`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ widgets: [] }),
+    });
+    expect(saved.status).toBe(200);
+    const port = await freePort();
+    const proc = await startProcess({
+      command: process.execPath,
+      args: [
+        cli,
+        'serve',
+        '--port',
+        String(port),
+        '--data',
+        data,
+        '--registry',
+        registry.url,
+        '--web-dist',
+        web,
+      ],
+      readyPattern: /listening on/,
+    });
+    try {
+      const { page, consoleErrors } = await openPage(browser.browser, 'shell real web app');
+      const warnings: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'warning' && m.text().includes('[cunmen]')) warnings.push(m.text());
+      });
+      const res = await page.goto(`http://127.0.0.1:${port}/v/330521003201/`);
+      expect(res?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(consoleErrors).toEqual([]);
+      expect(warnings).toEqual([]);
+      expect(await page.locator('#root').innerHTML()).not.toBe('');
+    } finally {
+      await proc.stop();
+    }
+  });
+});

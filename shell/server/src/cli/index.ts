@@ -1,0 +1,8 @@
+/** Every `cunmen-shell` command, in the order the main help lists them. */
+import type { CliCommand } from './command.js';
+import { portalCommands } from './portal.js';
+import { seedCommands } from './seed.js';
+import { serveCommands } from './serve.js';
+import { userCommands } from './users.js';
+
+export const COMMANDS: CliCommand[] = [...serveCommands, ...seedCommands, ...portalCommands, ...userCommands];

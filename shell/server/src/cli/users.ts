@@ -1,0 +1,68 @@
+/** `cunmen-shell user add`. */
+import { hashPassword, passwordProblem } from '../identity/passwords.js';
+import { divisionMismatch, isRole, ROLES } from '../identity/roles.js';
+import { openStorage } from '../storage/index.js';
+import { type CliCommand, type CliContext, optionalString } from './command.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export const userCommands: CliCommand[] = [
+  {
+    name: 'user add',
+    summary: 'create an account (password read from stdin)',
+    help: `Usage: cunmen-shell user add --name <n> --role <role> --division <code> [--display-name <text>] --data <dir>  < password-file
+
+Creates an account that signs in with a password (read from standard input, at least 12 characters) or
+through the provincial identity platform (linked by name on first sign-in; send an empty password).
+Province and county roles enrol a TOTP second factor at their first sign-in.
+  --name          sign-in name (lower-case letters, digits, ".", "_", "-")
+  --role          ${ROLES.join(' | ')}
+  --division      the division code the role is scoped to (6 digits for province and county roles,
+                  9 for township staff, 12 for village roles)
+  --display-name  the name shown in the consoles (default: --name)
+  --data          data directory
+`,
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      division: { type: 'string' },
+      'display-name': { type: 'string' },
+    },
+    async run(ctx: CliContext) {
+      const name = optionalString(ctx, 'name') ?? ctx.fail('--name is required');
+      const role = optionalString(ctx, 'role') ?? ctx.fail('--role is required');
+      const division = optionalString(ctx, 'division') ?? ctx.fail('--division is required');
+      if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(name))
+        ctx.fail(`--name "${name}" must be lower-case letters, digits, ".", "_" or "-"`);
+      if (!isRole(role)) ctx.fail(`--role "${role}" must be one of ${ROLES.join(', ')}`);
+      const mismatch = divisionMismatch(role, division);
+      if (mismatch) ctx.fail(`--division "${division}": ${mismatch}`);
+      const password = await readStdin();
+      if (password !== '') {
+        const problem = passwordProblem(password);
+        if (problem) ctx.fail(problem);
+      }
+      const storage = await openStorage(ctx.dataDir);
+      try {
+        if (await storage.identity.findUserByName(name))
+          ctx.fail(`an account named "${name}" already exists`);
+        await storage.identity.createUser({
+          name,
+          displayName: optionalString(ctx, 'display-name') ?? name,
+          role,
+          division,
+          passwordHash: password === '' ? null : await hashPassword(password),
+        });
+        ctx.out(`account ${name} (${role}, ${division}) created\n`);
+      } finally {
+        await storage.close();
+      }
+    },
+  },
+];

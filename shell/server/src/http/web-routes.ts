@@ -1,0 +1,123 @@
+/**
+ * The resident-facing pages: `/` lists the villages, `/v/<village>/…` is the shell web app's
+ * `index.html` with the village's signed snapshot inlined (the web app's client routes live below it),
+ * `/shell/*` the web app's files. Without a web build, `/v/…` and `/shell/…` answer a 503 page that says
+ * how to build it.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ShellError } from '../errors.js';
+import type { PortalService } from '../portals/service.js';
+import { FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
+import { contentSecurityPolicy } from './security.js';
+import { injectSnapshot, type WebDist } from './web-dist.js';
+
+export interface WebRouteOptions {
+  portals: PortalService;
+  web: WebDist;
+  registryOrigins: string[];
+}
+
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(body);
+
+export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) => {
+  const { portals, web } = opts;
+
+  app.get('/favicon.svg', async (_req, reply) =>
+    reply
+      .header('content-type', 'image/svg+xml')
+      .header('cache-control', 'public, max-age=86400')
+      .send(FAVICON),
+  );
+
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301),
+  );
+
+  app.get('/', async (_req, reply) => {
+    const villages = await portals.storage.divisions.listVillages();
+    const withState = await Promise.all(
+      villages.map(async (v) => ({
+        ...v,
+        published: (await portals.storage.portals.currentVersion(v.code)) !== null,
+      })),
+    );
+    return html(reply, 200, landingPage(withState));
+  });
+
+  app.get<{ Params: { '*': string } }>('/shell/*', async (request, reply) => {
+    const build = web.load();
+    if (!build) return html(reply, 503, webNotBuiltPage(web.dir));
+    const file = build.files.get(request.params['*']);
+    if (!file) {
+      return reply
+        .code(404)
+        .header('content-type', 'text/plain; charset=utf-8')
+        .send(`no file /shell/${request.params['*']} in the web build`);
+    }
+    reply
+      .header('content-type', file.type)
+      .header('etag', file.etag)
+      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .header('vary', 'Accept-Encoding');
+    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+    if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      return reply.header('content-encoding', 'gzip').send(file.gzip);
+    }
+    return reply.send(file.body);
+  });
+
+  app.get<{ Params: { village: string } }>('/v/:village', async (request, reply) =>
+    reply.redirect(`/v/${encodeURIComponent(request.params.village)}/`, 301),
+  );
+
+  const portalPage = async (
+    request: FastifyRequest<{ Params: { village: string } }>,
+    reply: FastifyReply,
+  ) => {
+    const build = web.load();
+    if (!build) return html(reply, 503, webNotBuiltPage(web.dir));
+    let snapshot: Awaited<ReturnType<PortalService['snapshot']>>;
+    try {
+      snapshot = await portals.snapshot(request.params.village);
+    } catch (err) {
+      if (!(err instanceof ShellError)) throw err;
+      if (err.code === 'SHELL_ERR_NO_PORTAL') {
+        return html(
+          reply,
+          404,
+          messagePage(
+            '本村门户尚未发布',
+            '村干部发布门户后即可访问。',
+            'This village has not published its portal yet.',
+          ),
+        );
+      }
+      return html(
+        reply,
+        404,
+        messagePage('找不到这个村', '请检查网址中的村代码。', 'No such village on this platform.'),
+      );
+    }
+    const etag = `"${createHash('sha256').update(`${build.indexEtag}|${snapshot.etag}`).digest('base64url').slice(0, 32)}"`;
+    reply
+      .header('etag', etag)
+      .header('content-security-policy', contentSecurityPolicy(snapshot.assetOrigins, opts.registryOrigins));
+    if (request.headers['if-none-match'] === etag) {
+      return reply
+        .code(304)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send();
+    }
+    return html(reply, 200, injectSnapshot(build.index, snapshot.json));
+  };
+  app.get('/v/:village/', portalPage);
+  app.get('/v/:village/*', portalPage);
+};

@@ -1,0 +1,349 @@
+/**
+ * Identity for the shell: password sign-in with sessions in HttpOnly cookies, a TOTP second factor for
+ * province and county roles, OIDC sign-in through the provincial identity platform, CSRF protection for
+ * cookie-authenticated writes, and rate limits on sign-in. Other plugins read `request.identity` and
+ * guard routes with `requireUser({ roles, division })`.
+ *
+ * Routes (all JSON): `POST /api/auth/login {name, password}` · `POST /api/auth/totp {code}` ·
+ * `POST /api/auth/totp/setup` · `POST /api/auth/totp/enable {code}` · `POST /api/auth/logout` ·
+ * `GET /api/auth/me` · `GET /api/auth/oidc/login?returnTo=/…` · `GET /api/auth/oidc/callback`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import { shellError } from '../errors.js';
+import { OidcClient, type OidcOptions } from './oidc.js';
+import { checkPassword } from './passwords.js';
+import { canActOn, type IdentityRole, MFA_ROLES } from './roles.js';
+import type { IdentityStore, IdentityUser, Session } from './store.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+
+export const SESSION_COOKIE = 'cunmen_session';
+const SESSION_HOURS = 12;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface IdentityOptions {
+  store: IdentityStore;
+  /** Set `Secure` on the cookie (the shell is served over https). */
+  secureCookies: boolean;
+  oidc?: OidcOptions;
+  /** Issuer name shown in authenticator apps. */
+  totpIssuer?: string;
+  /** Sign-in attempts per minute per address. */
+  loginRateLimit?: number;
+}
+
+export interface RequestIdentity {
+  user: IdentityUser;
+  session: Session;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity: RequestIdentity | null;
+  }
+  interface FastifyInstance {
+    /** A preHandler that lets through a signed-in user who passed MFA, has one of `roles`, and whose
+     * division covers the code returned by `division(request)` when given. */
+    requireUser(options?: {
+      roles?: readonly IdentityRole[];
+      division?: (request: FastifyRequest) => string | undefined;
+    }): preHandlerAsyncHookHandler;
+  }
+}
+
+function hash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function publicUser(u: IdentityUser) {
+  return {
+    name: u.name,
+    displayName: u.displayName,
+    role: u.role,
+    division: u.division,
+    household: u.household,
+    totpEnabled: u.totpEnabled,
+  };
+}
+
+const loginBody = z
+  .object({ name: z.string().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+const codeBody = z.object({ code: z.string() }).strict();
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const field = issue?.path.join('.') || '(body)';
+    throw shellError(
+      'SHELL_ERR_BAD_REQUEST',
+      `invalid request body at ${field}: ${issue?.message ?? 'invalid'}`,
+      {
+        zh: `请求内容有误：${field}`,
+        field,
+      },
+    );
+  }
+  return r.data;
+}
+
+async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Promise<void> {
+  const { store } = opts;
+  const oidc = opts.oidc ? new OidcClient(opts.oidc) : null;
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'SHELL_ERR_RATE_LIMITED',
+      error: `too many sign-in attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+      message: {
+        'zh-CN': `登录尝试过多，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+        en: `too many sign-in attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+      },
+    }),
+  });
+  const limited = { config: { rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: '1 minute' } } };
+
+  app.decorateRequest('identity', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await store.findSession(hash(token));
+    if (!session || Date.parse(session.expiresAt) < Date.now()) return;
+    const user = await store.findUserById(session.userId);
+    if (!user) return;
+    request.identity = { user, session };
+    // A write that rides on the cookie must prove it comes from our own page (double-submit token).
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      const isSignIn = request.url.startsWith('/api/auth/login') || request.url.startsWith('/api/auth/oidc/');
+      if (!isSignIn) {
+        throw shellError('SHELL_ERR_CSRF', 'this request needs the x-csrf-token header of the session', {
+          zh: '请求缺少安全校验（CSRF），请刷新页面后重试',
+        });
+      }
+    }
+  });
+
+  async function startSession(reply: FastifyReply, user: IdentityUser, mfaPassed: boolean): Promise<Session> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session: Session = {
+      tokenHash: hash(token),
+      userId: user.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      mfaPassed,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+    };
+    await store.deleteExpiredSessions(now.toISOString());
+    await store.createSession(session);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure: opts.secureCookies,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return session;
+  }
+
+  function sessionAnswer(user: IdentityUser, session: Session) {
+    const needsMfa = MFA_ROLES.has(user.role) && !session.mfaPassed;
+    return {
+      user: publicUser(user),
+      csrfToken: session.csrfToken,
+      mfa: needsMfa ? (user.totpEnabled ? 'required' : 'enrolment-required') : 'passed',
+    };
+  }
+
+  app.decorate('requireUser', (options = {}) => async (request: FastifyRequest) => {
+    const id = request.identity;
+    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
+    if (MFA_ROLES.has(id.user.role) && !id.session.mfaPassed) {
+      throw shellError('SHELL_ERR_MFA_REQUIRED', 'this role needs its second factor (TOTP) first', {
+        zh: '该角色需要先完成动态口令（二次验证）',
+      });
+    }
+    if (options.roles && !options.roles.includes(id.user.role)) {
+      throw shellError('SHELL_ERR_FORBIDDEN', `a ${id.user.role} cannot do this`, {
+        zh: '当前角色无权执行此操作',
+      });
+    }
+    const code = options.division?.(request);
+    if (code !== undefined && !canActOn(id.user.division, code)) {
+      throw shellError('SHELL_ERR_FORBIDDEN', `${id.user.name} (${id.user.division}) cannot act on ${code}`, {
+        zh: `无权操作辖区外的区划 ${code}`,
+      });
+    }
+  });
+
+  app.post('/api/auth/login', limited, async (request, reply) => {
+    const body = parse(loginBody, request.body);
+    const user = await store.findUserByName(body.name);
+    const ok = await checkPassword(body.password, user?.passwordHash ?? null);
+    if (!user || !ok) {
+      throw shellError('SHELL_ERR_BAD_LOGIN', 'wrong user name or password', { zh: '用户名或密码错误' });
+    }
+    const session = await startSession(reply, user, !MFA_ROLES.has(user.role));
+    return sessionAnswer(user, session);
+  });
+
+  app.post('/api/auth/totp', limited, async (request) => {
+    const id = request.identity;
+    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
+    const { code } = parse(codeBody, request.body);
+    const { user, session } = id;
+    if (!user.totpEnabled || !user.totpSecret) {
+      throw shellError(
+        'SHELL_ERR_MFA_REQUIRED',
+        'set up the second factor first (POST /api/auth/totp/setup)',
+        {
+          zh: '请先设置动态口令',
+        },
+      );
+    }
+    const step = verifyTotp(user.totpSecret, code, user.totpLastStep);
+    if (step === null || !(await store.recordTotpStep(user.id, step))) {
+      throw shellError('SHELL_ERR_BAD_TOTP', 'the code is wrong, expired or already used', {
+        zh: '动态口令错误、已过期或已使用',
+      });
+    }
+    await store.markSessionMfaPassed(session.tokenHash);
+    return sessionAnswer(user, { ...session, mfaPassed: true });
+  });
+
+  app.post('/api/auth/totp/setup', async (request) => {
+    const id = request.identity;
+    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
+    // Replacing an enabled factor needs the factor: someone with only the password cannot swap it.
+    if (id.user.totpEnabled && !id.session.mfaPassed) {
+      throw shellError(
+        'SHELL_ERR_MFA_REQUIRED',
+        'enter the current code before replacing the second factor',
+        {
+          zh: '更换动态口令前请先输入当前口令',
+        },
+      );
+    }
+    const secret = newTotpSecret();
+    await store.updateUser(id.user.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
+    return { secret, otpauthUri: otpauthUri(opts.totpIssuer ?? '村门 Cunmen', id.user.name, secret) };
+  });
+
+  app.post('/api/auth/totp/enable', limited, async (request) => {
+    const id = request.identity;
+    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
+    const { code } = parse(codeBody, request.body);
+    const user = await store.findUserById(id.user.id);
+    if (!user?.totpSecret) {
+      throw shellError('SHELL_ERR_MFA_REQUIRED', 'start with POST /api/auth/totp/setup', {
+        zh: '请先设置动态口令',
+      });
+    }
+    const step = verifyTotp(user.totpSecret, code, null);
+    if (step === null) {
+      throw shellError('SHELL_ERR_BAD_TOTP', 'the code is wrong, expired or already used', {
+        zh: '动态口令错误、已过期或已使用',
+      });
+    }
+    await store.updateUser(user.id, { totpEnabled: true, totpLastStep: step });
+    await store.markSessionMfaPassed(id.session.tokenHash);
+    return sessionAnswer({ ...user, totpEnabled: true }, { ...id.session, mfaPassed: true });
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    if (request.identity) await store.deleteSession(request.identity.session.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', async (request) => {
+    const id = request.identity;
+    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
+    return sessionAnswer(id.user, id.session);
+  });
+
+  app.get<{ Querystring: { returnTo?: string } }>('/api/auth/oidc/login', limited, async (request, reply) => {
+    if (!oidc) {
+      throw shellError(
+        'SHELL_ERR_OIDC_NOT_CONFIGURED',
+        'sign-in through the identity platform is not configured',
+        {
+          zh: '未配置统一身份认证登录',
+        },
+      );
+    }
+    const returnTo = request.query.returnTo ?? '/';
+    // Only a path on this site, so the callback can never redirect somewhere else.
+    const safeReturn = /^\/(?!\/)[^\s\\]*$/.test(returnTo) ? returnTo : '/';
+    const start = await oidc.start();
+    await store.saveOidcAttempt({
+      state: start.state,
+      nonce: start.nonce,
+      codeVerifier: start.codeVerifier,
+      returnTo: safeReturn,
+      createdAt: new Date().toISOString(),
+    });
+    return reply.redirect(start.url, 302);
+  });
+
+  app.get<{ Querystring: { state?: string } }>('/api/auth/oidc/callback', async (request, reply) => {
+    if (!oidc || !opts.oidc) {
+      throw shellError(
+        'SHELL_ERR_OIDC_NOT_CONFIGURED',
+        'sign-in through the identity platform is not configured',
+        {
+          zh: '未配置统一身份认证登录',
+        },
+      );
+    }
+    const attempt = request.query.state ? await store.takeOidcAttempt(request.query.state) : null;
+    if (!attempt) {
+      throw shellError('SHELL_ERR_OIDC_FAILED', 'unknown or already used sign-in attempt (state)', {
+        zh: '登录请求无效或已使用，请重新登录',
+      });
+    }
+    const callback = new URL(request.url, opts.oidc.redirectUri);
+    let identity: Awaited<ReturnType<OidcClient['finish']>>;
+    try {
+      identity = await oidc.finish(callback, attempt);
+    } catch (err) {
+      request.log.warn({ err }, 'OIDC sign-in refused');
+      throw shellError(
+        'SHELL_ERR_OIDC_FAILED',
+        `the identity platform's answer was refused: ${(err as Error).message}`,
+        {
+          zh: '统一身份认证返回的结果未通过校验',
+        },
+      );
+    }
+    let user = await store.findUserByOidcSubject(identity.subject);
+    if (!user && identity.preferredUsername) {
+      const candidate = await store.findUserByName(identity.preferredUsername);
+      if (candidate && candidate.oidcSubject === null) {
+        await store.updateUser(candidate.id, { oidcSubject: identity.subject });
+        user = { ...candidate, oidcSubject: identity.subject };
+      }
+    }
+    if (!user) {
+      throw shellError(
+        'SHELL_ERR_OIDC_FAILED',
+        'no shell account belongs to this person; ask your county to create one',
+        {
+          zh: '该身份尚未开通村门账号，请联系县级管理员',
+        },
+      );
+    }
+    await startSession(reply, user, !MFA_ROLES.has(user.role) || identity.strongAuth);
+    return reply.redirect(attempt.returnTo, 302);
+  });
+}
+
+export const identity = fp(identityPlugin, { name: 'cunmen-identity', fastify: '5.x' });

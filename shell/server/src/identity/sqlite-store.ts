@@ -1,0 +1,279 @@
+/**
+ * Identity in the shell's SQLite database, with its own migration table so it evolves independently
+ * of the portal tables that share the file.
+ */
+import { type Kysely, type Migration, Migrator, type Selectable } from 'kysely';
+import type { IdentityRole } from './roles.js';
+import type { IdentityStore, IdentityUser, NewIdentityUser, OidcAttempt, Session } from './store.js';
+
+interface UsersTable {
+  id: number;
+  name: string;
+  display_name: string;
+  role: IdentityRole;
+  division: string;
+  household: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  oidc_subject: string | null;
+  created_at: string;
+}
+
+interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  mfa_passed: number;
+  created_at: string;
+  expires_at: string;
+}
+
+interface OidcAttemptsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+}
+
+interface IdentityDatabase {
+  identity_users: UsersTable;
+  identity_sessions: SessionsTable;
+  identity_oidc_attempts: OidcAttemptsTable;
+}
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-identity': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('identity_users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('division', 'text', (c) => c.notNull())
+        .addColumn('household', 'text')
+        .addColumn('password_hash', 'text')
+        .addColumn('totp_secret', 'text')
+        .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('totp_last_step', 'integer')
+        .addColumn('oidc_subject', 'text', (c) => c.unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('identity_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('identity_users.id'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('mfa_passed', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('identity_oidc_attempts')
+        .addColumn('state', 'text', (c) => c.primaryKey())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('return_to', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['identity_oidc_attempts', 'identity_sessions', 'identity_users']) {
+        await db.schema.dropTable(t).execute();
+      }
+    },
+  },
+};
+
+function toUser(r: Selectable<UsersTable>): IdentityUser {
+  return {
+    id: r.id,
+    name: r.name,
+    displayName: r.display_name,
+    role: r.role,
+    division: r.division,
+    household: r.household,
+    passwordHash: r.password_hash,
+    totpSecret: r.totp_secret,
+    totpEnabled: r.totp_enabled === 1,
+    totpLastStep: r.totp_last_step,
+    oidcSubject: r.oidc_subject,
+    createdAt: r.created_at,
+  };
+}
+
+function toSession(r: Selectable<SessionsTable>): Session {
+  return {
+    tokenHash: r.token_hash,
+    userId: r.user_id,
+    csrfToken: r.csrf_token,
+    mfaPassed: r.mfa_passed === 1,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+  };
+}
+
+export class SqliteIdentityStore implements IdentityStore {
+  private readonly db: Kysely<IdentityDatabase>;
+
+  constructor(db: Kysely<unknown>) {
+    this.db = db as unknown as Kysely<IdentityDatabase>;
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({
+      db: this.db,
+      provider: { getMigrations: async () => MIGRATIONS },
+      migrationTableName: 'identity_migration',
+      migrationLockTableName: 'identity_migration_lock',
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  }
+
+  async createUser(u: NewIdentityUser): Promise<IdentityUser> {
+    const row = await this.db
+      .insertInto('identity_users')
+      .values({
+        name: u.name,
+        display_name: u.displayName,
+        role: u.role,
+        division: u.division,
+        household: u.household ?? null,
+        password_hash: u.passwordHash ?? null,
+        totp_secret: null,
+        totp_enabled: 0,
+        totp_last_step: null,
+        oidc_subject: null,
+        created_at: new Date().toISOString(),
+      } as never)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row as Selectable<UsersTable>);
+  }
+
+  async findUserByName(name: string): Promise<IdentityUser | null> {
+    const r = await this.db
+      .selectFrom('identity_users')
+      .selectAll()
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async findUserById(id: number): Promise<IdentityUser | null> {
+    const r = await this.db.selectFrom('identity_users').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async findUserByOidcSubject(subject: string): Promise<IdentityUser | null> {
+    const r = await this.db
+      .selectFrom('identity_users')
+      .selectAll()
+      .where('oidc_subject', '=', subject)
+      .executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async updateUser(
+    id: number,
+    c: Partial<
+      Pick<IdentityUser, 'passwordHash' | 'totpSecret' | 'totpEnabled' | 'totpLastStep' | 'oidcSubject'>
+    >,
+  ): Promise<void> {
+    const set: Partial<UsersTable> = {};
+    if (c.passwordHash !== undefined) set.password_hash = c.passwordHash;
+    if (c.totpSecret !== undefined) set.totp_secret = c.totpSecret;
+    if (c.totpEnabled !== undefined) set.totp_enabled = c.totpEnabled ? 1 : 0;
+    if (c.totpLastStep !== undefined) set.totp_last_step = c.totpLastStep;
+    if (c.oidcSubject !== undefined) set.oidc_subject = c.oidcSubject;
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable('identity_users').set(set).where('id', '=', id).execute();
+  }
+
+  async recordTotpStep(id: number, step: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('identity_users')
+      .set({ totp_last_step: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async createSession(s: Session): Promise<void> {
+    await this.db
+      .insertInto('identity_sessions')
+      .values({
+        token_hash: s.tokenHash,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        mfa_passed: s.mfaPassed ? 1 : 0,
+        created_at: s.createdAt,
+        expires_at: s.expiresAt,
+      })
+      .execute();
+  }
+
+  async findSession(tokenHash: string): Promise<Session | null> {
+    const r = await this.db
+      .selectFrom('identity_sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return r ? toSession(r) : null;
+  }
+
+  async markSessionMfaPassed(tokenHash: string): Promise<void> {
+    await this.db
+      .updateTable('identity_sessions')
+      .set({ mfa_passed: 1 })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('identity_sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteExpiredSessions(now: string): Promise<void> {
+    await this.db.deleteFrom('identity_sessions').where('expires_at', '<', now).execute();
+    const cutoff = new Date(Date.parse(now) - 10 * 60_000).toISOString();
+    await this.db.deleteFrom('identity_oidc_attempts').where('created_at', '<', cutoff).execute();
+  }
+
+  async saveOidcAttempt(a: OidcAttempt): Promise<void> {
+    await this.db
+      .insertInto('identity_oidc_attempts')
+      .values({
+        state: a.state,
+        nonce: a.nonce,
+        code_verifier: a.codeVerifier,
+        return_to: a.returnTo,
+        created_at: a.createdAt,
+      })
+      .execute();
+  }
+
+  async takeOidcAttempt(state: string): Promise<OidcAttempt | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .selectFrom('identity_oidc_attempts')
+        .selectAll()
+        .where('state', '=', state)
+        .executeTakeFirst();
+      if (!r) return null;
+      await trx.deleteFrom('identity_oidc_attempts').where('state', '=', state).execute();
+      return {
+        state: r.state,
+        nonce: r.nonce,
+        codeVerifier: r.code_verifier,
+        returnTo: r.return_to,
+        createdAt: r.created_at,
+      };
+    });
+  }
+}

@@ -1,0 +1,355 @@
+/**
+ * Resolve: a village config → the widgets of its portal snapshot. For each widget it fetches the signed
+ * release from the registry and checks, in this order, that it is approved, well formed and signed by a
+ * trusted province key (the remote entry among the signed assets), not yanked when newly adopted, that
+ * its SDK range accepts the host SDK, that every placement names a slot/expose/route the widget
+ * contributes, and that its config fits the widget's config schema; then that every shared singleton
+ * range accepts the host's copy. The first problem refuses the whole assembly, naming the widget and
+ * the field; nothing is written before assembly succeeds.
+ */
+import {
+  capabilitySchema,
+  contributionSchema,
+  findSharedConflicts,
+  localizedTextSchema,
+  type PortalSnapshot,
+  portalSnapshotSchema,
+  type SnapshotWidget,
+  sdkSatisfies,
+  type VillageConfig,
+} from '@cunmen/manifest';
+import { z } from 'zod';
+import { type ShellErrorCode, shellError } from '../errors.js';
+import type { PortalWarning, VillageRecord } from '../storage/types.js';
+import { checkConfig, pointerToPath } from './config-schema.js';
+import { HOST_SDK, HOST_SHARED } from './host.js';
+import type { RegistryClient } from './registry-client.js';
+import { type KeyProvider, verifyRelease } from './trust.js';
+
+const releaseSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  kind: z.enum(['widget', 'standard']),
+  title: localizedTextSchema,
+  assetBase: z.string().regex(/^https?:\/\/[^/]+\/.*\/$/, 'an http(s) URL ending in /'),
+  remote: z.object({ name: z.string().min(1), entry: z.string(), entryIntegrity: z.string() }),
+  assets: z.record(z.string(), z.string()),
+  capabilities: z.array(capabilitySchema),
+  signature: z.string().min(1),
+  keyId: z.string().min(1),
+  deprecated: z.string().nullable().default(null),
+  yanked: z
+    .object({ at: z.string(), reason: z.string().nullable().default(null) })
+    .nullable()
+    .default(null),
+  manifest: z.looseObject({
+    sdk: z.string(),
+    shared: z.record(z.string(), z.string()).default({}),
+    contributes: z.array(contributionSchema),
+    configSchema: z.record(z.string(), z.unknown()).nullable().default(null),
+    configDefaults: z.record(z.string(), z.unknown()).nullable().default(null),
+  }),
+});
+
+type Release = z.infer<typeof releaseSchema>;
+
+export interface ResolveDeps {
+  registry: Pick<RegistryClient, 'release'>;
+  keys: KeyProvider;
+  host?: { sdk: string; shared: Readonly<Record<string, string>> };
+}
+
+export interface ResolveInput {
+  config: VillageConfig;
+  /** `name@version` of widgets the village's current portal already uses: a yanked one stays, warned. */
+  adopted: ReadonlySet<string>;
+}
+
+export interface Resolved {
+  widgets: SnapshotWidget[];
+  /** The raw base64 province key that verified every widget. */
+  publicKey: string;
+  warnings: PortalWarning[];
+}
+
+type Widget = VillageConfig['widgets'][number];
+
+function refuse(code: ShellErrorCode, i: number, w: Widget, field: string, en: string, zh: string): never {
+  const id = `${w.name}@${w.version}`;
+  const path = `widgets[${i}]${field}`;
+  throw shellError(code, `${path} ${id}: ${en}`, { zh: `${path} ${id}：${zh}`, widget: w.name, field: path });
+}
+
+export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Promise<Resolved> {
+  const host = deps.host ?? { sdk: HOST_SDK, shared: HOST_SHARED };
+  const { widgets } = input.config;
+  const answers = await Promise.allSettled(widgets.map((w) => deps.registry.release(w.name, w.version)));
+  const out: SnapshotWidget[] = [];
+  const warnings: PortalWarning[] = [];
+  const shared: { id: string; index: number; shared: Record<string, string> }[] = [];
+  const pageRoutes = new Map<string, number>();
+  let publicKey = '';
+
+  for (const [i, w] of widgets.entries()) {
+    const answer = answers[i] as PromiseSettledResult<unknown>;
+    if (answer.status === 'rejected') throw answer.reason;
+    if (answer.value === null) {
+      refuse(
+        'SHELL_ERR_WIDGET_NOT_APPROVED',
+        i,
+        w,
+        '.version',
+        'the registry has no approved release of this version (not published, pending review, rejected or unpublished)',
+        '组件仓库中没有该版本的已审核发布（未发布、待审核、已驳回或已撤回）',
+      );
+    }
+    const parsed = releaseSchema.safeParse(answer.value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join('.') || '(document)';
+      refuse(
+        'SHELL_ERR_BAD_SIGNATURE',
+        i,
+        w,
+        '.version',
+        `the registry's release document cannot be verified (${where}: ${issue?.message ?? 'invalid'})`,
+        `组件仓库返回的发布信息无法验证（${where}：${issue?.message ?? '无效'}）`,
+      );
+    }
+    const r: Release = parsed.data;
+    await verify(deps.keys, i, w, r).then((raw) => {
+      publicKey = raw;
+    });
+
+    const id = `${w.name}@${w.version}`;
+    if (r.yanked) {
+      const reason = r.yanked.reason ?? 'no reason given';
+      if (!input.adopted.has(id)) {
+        refuse(
+          'SHELL_ERR_WIDGET_YANKED',
+          i,
+          w,
+          '.version',
+          `this version was yanked (${reason}); choose another version`,
+          `该版本已被撤销（${reason}），请选择其他版本`,
+        );
+      }
+      warnings.push({
+        code: 'SHELL_WARN_YANKED',
+        widget: w.name,
+        en: `${id} was yanked after this portal adopted it (${reason}); choose another version soon`,
+        zh: `${id} 在本门户采用后被撤销（${reason}），请尽快更换版本`,
+      });
+    }
+    if (!sdkSatisfies(r.manifest.sdk, host.sdk)) {
+      refuse(
+        'SHELL_ERR_SDK_CONFLICT',
+        i,
+        w,
+        '.version',
+        `needs SDK ${r.manifest.sdk} but this shell provides @cunmen/sdk ${host.sdk}`,
+        `需要 SDK ${r.manifest.sdk}，本平台提供的是 @cunmen/sdk ${host.sdk}`,
+      );
+    }
+    shared.push({ id, index: i, shared: r.manifest.shared });
+
+    const placements = w.placements.map((p, j) => {
+      const at = `.placements[${j}]`;
+      const offered = r.manifest.contributes;
+      let candidates = offered.filter((c) => c.slot === p.slot);
+      if (candidates.length === 0) {
+        const slots = [...new Set(offered.map((c) => c.slot))].join(', ');
+        refuse(
+          'SHELL_ERR_UNKNOWN_SLOT',
+          i,
+          w,
+          `${at}.slot`,
+          `contributes nothing to ${p.slot} (it contributes to ${slots})`,
+          `没有为插槽 ${p.slot} 提供内容（它提供的插槽：${slots}）`,
+        );
+      }
+      if (p.expose !== undefined) {
+        const exposes = candidates.map((c) => c.expose).filter((e) => e !== undefined);
+        candidates = candidates.filter((c) => c.expose === p.expose);
+        if (candidates.length === 0) {
+          refuse(
+            'SHELL_ERR_UNKNOWN_EXPOSE',
+            i,
+            w,
+            `${at}.expose`,
+            `exposes no "${p.expose}" for ${p.slot} (it has ${exposes.join(', ') || 'none'})`,
+            `没有为 ${p.slot} 暴露 "${p.expose}"（已有：${exposes.join('、') || '无'}）`,
+          );
+        }
+      }
+      if (p.route !== undefined) {
+        const routes = candidates.map((c) => c.route).filter((e) => e !== undefined);
+        candidates = candidates.filter((c) => c.route === p.route);
+        if (candidates.length === 0) {
+          refuse(
+            'SHELL_ERR_UNKNOWN_ROUTE',
+            i,
+            w,
+            `${at}.route`,
+            `has no route "${p.route}" in ${p.slot} (it has ${routes.join(', ') || 'none'})`,
+            `在 ${p.slot} 中没有路由 "${p.route}"（已有：${routes.join('、') || '无'}）`,
+          );
+        }
+      }
+      const match = candidates[0] as (typeof candidates)[number];
+      const route = p.route ?? match.route;
+      if (p.slot === 'village.page/v1' && route !== undefined) {
+        const other = pageRoutes.get(route);
+        if (other !== undefined) {
+          refuse(
+            'SHELL_ERR_INVALID_CONFIG',
+            i,
+            w,
+            `${at}.route`,
+            `page route "${route}" is already used by widgets[${other}]`,
+            `页面路由 "${route}" 已被 widgets[${other}] 使用`,
+          );
+        }
+        pageRoutes.set(route, i);
+      }
+      return {
+        slot: p.slot,
+        expose: p.expose ?? match.expose,
+        route,
+        order: p.order,
+        title: match.title ?? r.title,
+        icon: match.icon,
+      };
+    });
+
+    const config = { ...(r.manifest.configDefaults ?? {}), ...w.config };
+    if (r.manifest.configSchema !== null) {
+      const problems = checkConfig(id, r.manifest.configSchema, config);
+      const first = problems[0];
+      if (first) {
+        refuse(
+          'SHELL_ERR_WIDGET_CONFIG_INVALID',
+          i,
+          w,
+          `.config${pointerToPath(first.pointer)}`,
+          problems.map((p) => `config${pointerToPath(p.pointer)}: ${p.en}`).join('; '),
+          problems.map((p) => `config${pointerToPath(p.pointer)}：${p.zh}`).join('；'),
+        );
+      }
+    } else if (Object.keys(w.config).length > 0) {
+      refuse(
+        'SHELL_ERR_WIDGET_CONFIG_INVALID',
+        i,
+        w,
+        '.config',
+        'this widget takes no config; leave "config" empty',
+        '该组件没有配置项，"config" 应为空',
+      );
+    }
+
+    out.push({
+      name: w.name,
+      version: w.version,
+      kind: r.kind,
+      title: r.title,
+      remote: { name: r.remote.name, entry: r.remote.entry, entryIntegrity: r.remote.entryIntegrity },
+      assets: r.assets,
+      assetBase: r.assetBase,
+      capabilities: r.capabilities,
+      signature: r.signature,
+      config,
+      placements,
+      deprecated: r.deprecated,
+    });
+    if (r.deprecated !== null) {
+      warnings.push({
+        code: 'SHELL_WARN_DEPRECATED',
+        widget: w.name,
+        en: `${id} is deprecated: ${r.deprecated}`,
+        zh: `${id} 已不推荐使用：${r.deprecated}`,
+      });
+    }
+  }
+
+  const conflicts = findSharedConflicts(host.shared, shared);
+  const conflict = conflicts[0];
+  if (conflict) {
+    const [asker, range] = Object.entries(conflict.requested)[0] as [string, string];
+    const entry = shared.find((s) => s.id === asker) as (typeof shared)[number];
+    refuse(
+      'SHELL_ERR_SHARED_CONFLICT',
+      entry.index,
+      widgets[entry.index] as Widget,
+      '.version',
+      `needs shared ${conflict.dependency} ${range} but the shell provides one copy, ${conflict.provided}`,
+      `需要共享依赖 ${conflict.dependency} ${range}，而本平台只提供一个版本 ${conflict.provided}`,
+    );
+  }
+  if (publicKey === '') publicKey = (await deps.keys.current())?.raw ?? '';
+  return { widgets: out, publicKey, warnings };
+}
+
+/** Checks the signature and that the remote entry is one of the signed assets; returns the key used. */
+async function verify(keys: KeyProvider, i: number, w: Widget, r: Release): Promise<string> {
+  const bad = (en: string, zh: string): never => refuse('SHELL_ERR_BAD_SIGNATURE', i, w, '.version', en, zh);
+  if (r.name !== w.name || r.version !== w.version) {
+    bad(
+      `the registry answered with ${r.name}@${r.version} instead`,
+      `组件仓库返回的是 ${r.name}@${r.version}`,
+    );
+  }
+  const key = await keys.key(r.keyId);
+  if (!key) {
+    return bad(
+      `signed with key ${r.keyId}, which this shell does not trust${keys.pinned ? ' (not the pinned province key)' : ''}`,
+      `签名密钥 ${r.keyId} 不受本平台信任${keys.pinned ? '（不是固定的省级密钥）' : ''}`,
+    );
+  }
+  const signed = { name: r.name, version: r.version, assets: r.assets, capabilities: r.capabilities };
+  if (!verifyRelease(key, signed, r.signature)) {
+    bad(
+      'the province signature does not match its assets and capabilities; it will not be loaded',
+      '省级签名与其资源和权限不符，不能加载',
+    );
+  }
+  const entryPath = r.remote.entry.startsWith(r.assetBase) ? r.remote.entry.slice(r.assetBase.length) : null;
+  if (
+    entryPath === null ||
+    r.assets[entryPath] === undefined ||
+    r.assets[entryPath] !== r.remote.entryIntegrity
+  ) {
+    bad('its remote entry is not one of the signed assets', '其远程入口不在已签名的资源中');
+  }
+  return key.raw;
+}
+
+export interface SnapshotInput {
+  village: VillageRecord;
+  config: VillageConfig;
+  resolved: Resolved;
+  generatedAt?: Date;
+}
+
+/** The portal snapshot of one portal version, validated against `portalSnapshotSchema`. */
+export function buildSnapshot(
+  input: SnapshotInput,
+  host = { sdk: HOST_SDK, shared: HOST_SHARED },
+): PortalSnapshot {
+  const { village, config, resolved } = input;
+  const snapshot: PortalSnapshot = {
+    schemaVersion: 1,
+    village: {
+      code: village.code,
+      name: village.name,
+      ...(village.township ? { township: village.township.name } : {}),
+      ...(village.county ? { county: village.county.name } : {}),
+    },
+    portalVersion: config.version,
+    generatedAt: (input.generatedAt ?? new Date()).toISOString(),
+    host: { sdk: host.sdk, shared: { ...host.shared } },
+    publicKey: resolved.publicKey || 'none',
+    theme: config.theme,
+    widgets: resolved.widgets,
+  };
+  return portalSnapshotSchema.parse(snapshot);
+}

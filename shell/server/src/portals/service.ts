@@ -1,0 +1,352 @@
+/**
+ * The portal service: saves a village config as a new immutable portal version (resolved and checked
+ * first, so a refusal changes nothing), rolls back by moving the current pointer, and serves the
+ * resolved snapshot of the current version from a cache keyed by (village, portal version).
+ */
+import { createHash } from 'node:crypto';
+import {
+  localizeError,
+  type PortalSnapshot,
+  type VillageConfig,
+  villageCodeSchema,
+  villageConfigSchema,
+} from '@cunmen/manifest';
+import { ShellError, shellError } from '../errors.js';
+import type {
+  PortalVersion,
+  PortalWarning,
+  Storage,
+  StoredSnapshot,
+  VillageRecord,
+} from '../storage/types.js';
+import type { RegistryClient } from './registry-client.js';
+import { buildSnapshot, resolveWidgets } from './resolve.js';
+import type { KeyProvider } from './trust.js';
+import type { UsageReporter } from './usage.js';
+
+export interface PortalServiceOptions {
+  storage: Storage;
+  /** Absent when the shell runs without `--registry`: portals can be read and rolled back, not saved. */
+  registry: RegistryClient | null;
+  keys: KeyProvider | null;
+  usage: UsageReporter;
+}
+
+export interface ServedSnapshot extends StoredSnapshot {
+  version: number;
+  /** Origins of the widgets' assets, for the page's Content-Security-Policy. */
+  assetOrigins: string[];
+}
+
+export interface SaveResult {
+  village: string;
+  version: number;
+  etag: string;
+  warnings: PortalWarning[];
+}
+
+const MAX_CACHED = 2000;
+
+/** Wraps the registry's `release` (e.g. to fetch each release once per refresh run). */
+type ReleaseMemo = (client: Pick<RegistryClient, 'release'>) => RegistryClient['release'];
+
+export function etagOf(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url')}"`;
+}
+
+export class PortalService {
+  private readonly cache = new Map<string, ServedSnapshot>();
+
+  constructor(private readonly options: PortalServiceOptions) {}
+
+  get storage(): Storage {
+    return this.options.storage;
+  }
+
+  async village(code: string): Promise<VillageRecord> {
+    if (!villageCodeSchema.safeParse(code).success) {
+      throw shellError('SHELL_ERR_UNKNOWN_VILLAGE', `"${code}" is not a 12-digit village code`, {
+        zh: `"${code}" 不是 12 位村级区划代码`,
+        field: 'village',
+      });
+    }
+    const village = await this.storage.divisions.getVillage(code);
+    if (!village) {
+      throw shellError('SHELL_ERR_UNKNOWN_VILLAGE', `no village ${code} on this platform`, {
+        zh: `本平台没有村 ${code}`,
+        field: 'village',
+      });
+    }
+    return village;
+  }
+
+  /** Parses a save body: a village config without `version` (the server assigns it). */
+  parseConfig(code: string, body: unknown): VillageConfig {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw shellError('SHELL_ERR_INVALID_CONFIG', 'the body must be a village config (a JSON object)', {
+        zh: '请求内容应为村门户配置（JSON 对象）',
+      });
+    }
+    const input = body as Record<string, unknown>;
+    if ('version' in input) {
+      throw shellError('SHELL_ERR_INVALID_CONFIG', 'version: the server assigns the version; leave it out', {
+        zh: 'version：版本号由服务器分配，请不要填写',
+        field: 'version',
+      });
+    }
+    if (input.village !== undefined && input.village !== code) {
+      throw shellError(
+        'SHELL_ERR_INVALID_CONFIG',
+        `village: the body is for ${String(input.village)} but the URL names ${code}`,
+        { zh: `village：请求内容属于 ${String(input.village)}，而网址是 ${code}`, field: 'village' },
+      );
+    }
+    const parsed = villageConfigSchema.safeParse({ ...input, village: code, version: 1 });
+    if (!parsed.success) {
+      const issues = localizeError(parsed.error);
+      throw shellError('SHELL_ERR_INVALID_CONFIG', issues.map((i) => i.en).join('; '), {
+        zh: issues.map((i) => i.zh).join('；'),
+        field: issues[0]?.path || undefined,
+      });
+    }
+    return parsed.data;
+  }
+
+  private resolver() {
+    const { registry, keys } = this.options;
+    if (!registry || !keys) {
+      throw shellError(
+        'SHELL_ERR_REGISTRY_NOT_CONFIGURED',
+        'this shell was started without --registry, so it cannot assemble portals',
+        { zh: '本平台启动时未指定组件仓库（--registry），无法组装门户' },
+      );
+    }
+    return { registry, keys };
+  }
+
+  private async adopted(code: string): Promise<Set<string>> {
+    const current = await this.storage.portals.currentVersion(code);
+    const portal = current === null ? null : await this.storage.portals.getVersion(code, current);
+    return new Set((portal?.config.widgets ?? []).map((w) => `${w.name}@${w.version}`));
+  }
+
+  /** Resolves and checks `config`; returns a builder for the snapshot once the version is known. */
+  private async assemble(village: VillageRecord, config: VillageConfig) {
+    const resolved = await resolveWidgets(this.resolver(), {
+      config,
+      adopted: await this.adopted(village.code),
+    });
+    return {
+      warnings: resolved.warnings,
+      build: (version: number) => {
+        const versioned = { ...config, version };
+        const snapshot = buildSnapshot({ village, config: versioned, resolved });
+        const json = JSON.stringify(snapshot);
+        const stored: StoredSnapshot = {
+          json,
+          etag: etagOf(json),
+          warnings: resolved.warnings,
+          resolvedAt: snapshot.generatedAt,
+        };
+        return { config: versioned, snapshot: stored };
+      },
+    };
+  }
+
+  async save(code: string, body: unknown, actor: string): Promise<SaveResult> {
+    const village = await this.village(code);
+    const config = this.parseConfig(code, body);
+    const assembly = await this.assemble(village, config);
+    let etag = '';
+    const saved = await this.storage.portals.savePortal({
+      village: code,
+      actor,
+      build: (version) => {
+        const built = assembly.build(version);
+        etag = built.snapshot.etag;
+        return built;
+      },
+    });
+    await this.options.usage.record(usageOf(saved));
+    return { village: code, version: saved.version, etag, warnings: assembly.warnings };
+  }
+
+  /**
+   * Makes an earlier version current again. Its config is resolved anew (a widget the current portal
+   * does not use must not have been yanked meanwhile), and the fresh snapshot replaces the stored one.
+   */
+  async rollback(code: string, version: number, actor: string): Promise<SaveResult> {
+    const village = await this.village(code);
+    const target = await this.storage.portals.getVersion(code, version);
+    if (!target) {
+      throw shellError('SHELL_ERR_UNKNOWN_VERSION', `village ${code} has no portal version ${version}`, {
+        zh: `村 ${code} 没有第 ${version} 版门户`,
+        field: 'version',
+      });
+    }
+    let snapshot: StoredSnapshot | null;
+    try {
+      snapshot = (await this.assemble(village, target.config)).build(version).snapshot;
+    } catch (err) {
+      // The registry is down or not configured: the stored snapshot was verified when it was saved, and a
+      // rollback must work in an emergency. Anything else (a refusal) stands.
+      const code_ = err instanceof ShellError ? err.code : null;
+      if (code_ !== 'SHELL_ERR_REGISTRY_UNAVAILABLE' && code_ !== 'SHELL_ERR_REGISTRY_NOT_CONFIGURED')
+        throw err;
+      const stored = await this.storage.portals.getSnapshot(code, version);
+      if (!stored) throw err;
+      snapshot = {
+        ...stored,
+        warnings: [
+          ...stored.warnings.filter((w) => w.code !== 'SHELL_WARN_NOT_RECHECKED'),
+          {
+            code: 'SHELL_WARN_NOT_RECHECKED',
+            widget: '',
+            en: `the registry could not be reached, so version ${version} was restored as saved, without checking for yanked widgets`,
+            zh: `无法连接组件仓库，第 ${version} 版按保存时的内容恢复，未重新检查组件是否被撤销`,
+          },
+        ],
+      };
+    }
+    await this.storage.portals.setCurrent(code, version, actor, snapshot);
+    this.cache.delete(`${code}@${version}`);
+    await this.options.usage.record(usageOf(target));
+    return { village: code, version, etag: snapshot.etag, warnings: snapshot.warnings };
+  }
+
+  /**
+   * Resolves the current portal again (every widget counts as adopted, so a version yanked since stays,
+   * with a warning) and stores the result when its content or warnings changed. The ETag changes only
+   * when the snapshot's content does (e.g. a deprecation), not for a new `generatedAt`.
+   */
+  async refresh(code: string, releases?: ReleaseMemo): Promise<SaveResult & { changed: boolean }> {
+    const village = await this.village(code);
+    const version = await this.storage.portals.currentVersion(code);
+    const portal = version === null ? null : await this.storage.portals.getVersion(code, version);
+    if (version === null || !portal) throw noPortal(code);
+    const deps = this.resolver();
+    const registry = releases ? { release: releases(deps.registry) } : deps.registry;
+    const resolved = await resolveWidgets(
+      { ...deps, registry },
+      {
+        config: portal.config,
+        adopted: new Set(portal.config.widgets.map((w) => `${w.name}@${w.version}`)),
+      },
+    );
+    const snapshot = buildSnapshot({ village, config: portal.config, resolved });
+    const stored = await this.storage.portals.getSnapshot(code, version);
+    const warnings = resolved.warnings;
+    const sameWarnings = JSON.stringify(stored?.warnings ?? null) === JSON.stringify(warnings);
+    if (stored && sameWarnings && sameContent(stored.json, snapshot)) {
+      return { village: code, version, etag: stored.etag, warnings, changed: false };
+    }
+    let next: StoredSnapshot;
+    if (stored && sameContent(stored.json, snapshot)) {
+      next = { ...stored, warnings };
+    } else {
+      const json = JSON.stringify(snapshot);
+      next = { json, etag: etagOf(json), warnings, resolvedAt: snapshot.generatedAt };
+    }
+    await this.storage.portals.putSnapshot(code, version, next);
+    this.cache.delete(`${code}@${version}`);
+    return { village: code, version, etag: next.etag, warnings, changed: true };
+  }
+
+  /** Refreshes every village that has a portal, one at a time; a failure is logged and skipped. */
+  async refreshAll(log: { warn(obj: object, msg: string): void }): Promise<number> {
+    let changed = 0;
+    // Villages share widgets: each release is fetched once per run.
+    const seen = new Map<string, Promise<unknown | null>>();
+    const memo: ReleaseMemo = (client) => (name, version) => {
+      const key = `${name}@${version}`;
+      let hit = seen.get(key);
+      if (!hit) {
+        hit = client.release(name, version);
+        hit.catch(() => seen.delete(key));
+        seen.set(key, hit);
+      }
+      return hit;
+    };
+    for (const v of await this.storage.divisions.listVillages()) {
+      if ((await this.storage.portals.currentVersion(v.code)) === null) continue;
+      try {
+        if ((await this.refresh(v.code, memo)).changed) changed++;
+      } catch (err) {
+        log.warn(
+          { village: v.code, err: err instanceof Error ? err.message : String(err) },
+          'portal refresh failed; the stored snapshot stays',
+        );
+      }
+    }
+    return changed;
+  }
+
+  async versions(code: string) {
+    await this.village(code);
+    const current = await this.storage.portals.currentVersion(code);
+    const versions = await this.storage.portals.listVersions(code);
+    const events = await this.storage.portals.listEvents(code);
+    return {
+      village: code,
+      current,
+      versions: versions.map((v) => ({
+        version: v.version,
+        current: v.version === current,
+        createdAt: v.createdAt,
+        createdBy: v.createdBy,
+        widgets: v.config.widgets.map((w) => ({ name: w.name, version: w.version })),
+      })),
+      events,
+    };
+  }
+
+  async current(code: string): Promise<PortalVersion & { warnings: PortalWarning[] }> {
+    await this.village(code);
+    const version = await this.storage.portals.currentVersion(code);
+    const portal = version === null ? null : await this.storage.portals.getVersion(code, version);
+    if (version === null || !portal) throw noPortal(code);
+    const snapshot = await this.storage.portals.getSnapshot(code, version);
+    return { ...portal, warnings: snapshot?.warnings ?? [] };
+  }
+
+  /** The current snapshot of a village, from the cache when this portal version was served before. */
+  async snapshot(code: string): Promise<ServedSnapshot> {
+    await this.village(code);
+    const version = await this.storage.portals.currentVersion(code);
+    if (version === null) throw noPortal(code);
+    const key = `${code}@${version}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const stored = await this.storage.portals.getSnapshot(code, version);
+    if (!stored) throw noPortal(code);
+    const served = { ...stored, version, assetOrigins: assetOrigins(stored.json) };
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, served);
+    return served;
+  }
+}
+
+function noPortal(code: string) {
+  return shellError('SHELL_ERR_NO_PORTAL', `village ${code} has not published a portal yet`, {
+    zh: `村 ${code} 尚未发布门户`,
+  });
+}
+
+/** True when two snapshots differ at most in `generatedAt`. */
+function sameContent(json: string, snapshot: PortalSnapshot): boolean {
+  const { generatedAt: _a, ...before } = JSON.parse(json) as PortalSnapshot;
+  const { generatedAt: _b, ...after } = snapshot;
+  return JSON.stringify(before) === JSON.stringify(after);
+}
+
+function usageOf(portal: PortalVersion) {
+  return {
+    village: portal.village,
+    widgets: portal.config.widgets.map((w) => ({ name: w.name, version: w.version })),
+  };
+}
+
+function assetOrigins(json: string): string[] {
+  const snapshot = JSON.parse(json) as { widgets: { assetBase: string }[] };
+  return [...new Set(snapshot.widgets.map((w) => new URL(w.assetBase).origin))].sort();
+}

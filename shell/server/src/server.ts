@@ -1,0 +1,51 @@
+/** Starts the shell on a port, retries usage reports in the background, and closes cleanly on SIGTERM/SIGINT. */
+import { buildApp, type ShellOptions } from './app.js';
+
+export interface ServeOptions extends ShellOptions {
+  port: number;
+  host: string;
+  /** Minutes between re-resolving every current portal (yanks and deprecations); 0 turns it off. */
+  refreshMinutes?: number;
+}
+
+export async function serve(options: ServeOptions): Promise<void> {
+  const app = await buildApp({ logger: true, ...options });
+  if (!options.registryUrl) {
+    app.log.warn('no --registry: portals are served and can be rolled back, but not saved');
+  } else if (!options.provinceKeyPem) {
+    app.log.warn('no --province-key: the province key is fetched from the registry (pin it in production)');
+  }
+  if (options.registryUrl && !options.registryToken) {
+    app.log.warn('no --registry-token-file: portal usage is not reported to the registry');
+  }
+  if (!options.adminToken) app.log.warn('no --admin-token-file: the admin API refuses every request');
+  const address = await app.listen({ port: options.port, host: options.host });
+  app.shell.usage.start();
+  const refreshMinutes = options.refreshMinutes ?? 60;
+  let refreshing = false;
+  const refresh =
+    options.registryUrl && refreshMinutes > 0
+      ? setInterval(() => {
+          if (refreshing) return;
+          refreshing = true;
+          app.shell.portals
+            .refreshAll(app.log)
+            .then((changed) => app.log.info({ changed }, 'portals refreshed'))
+            .catch((err: unknown) => app.log.warn({ err }, 'portal refresh failed'))
+            .finally(() => {
+              refreshing = false;
+            });
+        }, refreshMinutes * 60_000)
+      : null;
+  refresh?.unref();
+  process.stdout.write(`cunmen-shell listening on ${address.replace('127.0.0.1', 'localhost')}\n`);
+  const stop = () => {
+    if (refresh) clearInterval(refresh);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,26 @@
+/** Opens the embedded storage under one data directory: `shell.db` (SQLite, WAL). */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { SqliteIdentityStore } from '../identity/sqlite-store.js';
+import { openDatabase } from './sqlite/database.js';
+import { SqliteDivisionStore } from './sqlite/division-store.js';
+import { SqlitePortalStore } from './sqlite/portal-store.js';
+import { SqliteUsageOutbox } from './sqlite/usage-outbox.js';
+import type { Storage } from './types.js';
+
+export async function openStorage(dataDir: string): Promise<Storage> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = await openDatabase(join(dataDir, 'shell.db'));
+  const identity = new SqliteIdentityStore(db as unknown as Kysely<unknown>);
+  await identity.migrate();
+  return {
+    identity,
+    divisions: new SqliteDivisionStore(db),
+    portals: new SqlitePortalStore(db),
+    usage: new SqliteUsageOutbox(db),
+    close: () => db.destroy(),
+  };
+}
+
+export type * from './types.js';

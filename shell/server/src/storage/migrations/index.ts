@@ -1,0 +1,7 @@
+/** Migrations listed in code (not read from a directory), so they work from `src` and `dist` alike. */
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,142 @@
+import type { VillageConfig } from '@cunmen/manifest';
+import { makeTempDir } from '@cunmen/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_DIVISIONS } from '../demo.js';
+import { openStorage } from '../index.js';
+import type { Storage, StoredSnapshot } from '../types.js';
+
+const V = '330521107201';
+let storage: Storage;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  const dir = await makeTempDir('cunmen-shell-store-');
+  remove = dir.remove;
+  storage = await openStorage(dir.path);
+  await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
+});
+
+afterEach(async () => {
+  await storage.close();
+  await remove();
+});
+
+const snap = (tag: string): StoredSnapshot => ({
+  json: `{"v":"${tag}"}`,
+  etag: `"${tag}"`,
+  warnings: [],
+  resolvedAt: '2026-12-01T00:00:00.000Z',
+});
+
+const config = (version: number): VillageConfig => ({
+  village: V,
+  version,
+  theme: { elderlyByDefault: false },
+  widgets: [],
+});
+
+const save = (tag: string, actor = 'cadre') =>
+  storage.portals.savePortal({
+    village: V,
+    actor,
+    build: (version) => ({ config: config(version), snapshot: snap(`${tag}${version}`) }),
+  });
+
+describe('divisions', () => {
+  it('stores the demo tree and resolves each village with its township, county and province', async () => {
+    const villages = await storage.divisions.listVillages();
+    expect(villages.map((v) => `${v.code} ${v.name}`)).toEqual([
+      '330521003201 五四村',
+      '330521107201 仙潭村',
+      '370323108213 朱家户村',
+    ]);
+    expect(await storage.divisions.getVillage('370323108213')).toEqual({
+      code: '370323108213',
+      name: '朱家户村',
+      township: { code: '370323108', name: '燕崖镇' },
+      county: { code: '370323', name: '沂源县' },
+      province: { code: '370000', name: '山东省' },
+    });
+    expect((await storage.divisions.listVillages('330521')).length).toBe(2);
+    expect(await storage.divisions.getVillage('330521107')).toBeNull();
+    await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
+    expect((await storage.divisions.listVillages()).length).toBe(3);
+  });
+});
+
+describe('portal versions', () => {
+  it('appends immutable versions, moves the current pointer on rollback and records every change', async () => {
+    expect(await storage.portals.currentVersion(V)).toBeNull();
+    expect((await save('a')).version).toBe(1);
+    expect((await save('b')).version).toBe(2);
+    expect(await storage.portals.currentVersion(V)).toBe(2);
+    expect((await storage.portals.getSnapshot(V, 2))?.etag).toBe('"b2"');
+
+    expect(await storage.portals.setCurrent(V, 1, 'county')).toBe(true);
+    expect(await storage.portals.currentVersion(V)).toBe(1);
+    expect(await storage.portals.setCurrent(V, 7, 'county')).toBe(false);
+    expect(await storage.portals.currentVersion(V)).toBe(1);
+
+    expect((await save('c')).version).toBe(3);
+    expect((await storage.portals.listVersions(V)).map((v) => v.version)).toEqual([3, 2, 1]);
+    expect((await storage.portals.getVersion(V, 1))?.config.version).toBe(1);
+    expect(await storage.portals.listEvents(V)).toMatchObject([
+      { action: 'save', version: 1, previousVersion: null, actor: 'cadre' },
+      { action: 'save', version: 2, previousVersion: 1 },
+      { action: 'rollback', version: 1, previousVersion: 2, actor: 'county' },
+      { action: 'save', version: 3, previousVersion: 1 },
+    ]);
+  });
+
+  it('writes nothing when building the version fails', async () => {
+    await save('a');
+    await expect(
+      storage.portals.savePortal({
+        village: V,
+        actor: 'x',
+        build: () => {
+          throw new Error('refused');
+        },
+      }),
+    ).rejects.toThrow('refused');
+    expect(await storage.portals.listVersions(V)).toHaveLength(1);
+    expect(await storage.portals.currentVersion(V)).toBe(1);
+  });
+
+  it('refuses a portal for a village that is not in the division tree', async () => {
+    await expect(
+      storage.portals.savePortal({
+        village: '330521107299',
+        actor: 'x',
+        build: (version) => ({
+          config: { ...config(version), village: '330521107299' },
+          snapshot: snap('z'),
+        }),
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('replaces the stored snapshot of a version on rollback when a fresh one is given', async () => {
+    await save('a');
+    await save('b');
+    await storage.portals.setCurrent(V, 1, 'x', snap('fresh'));
+    expect((await storage.portals.getSnapshot(V, 1))?.etag).toBe('"fresh"');
+  });
+});
+
+describe('usage outbox', () => {
+  it('keeps the latest report per village until delivered, with backoff on failure', async () => {
+    const now = new Date();
+    await storage.usage.enqueue({ village: V, widgets: [{ name: '@deqing/a', version: '1.0.0' }] });
+    await storage.usage.enqueue({ village: V, widgets: [{ name: '@deqing/a', version: '1.1.0' }] });
+    const [due] = await storage.usage.due(new Date(now.getTime() + 1000));
+    expect(due).toEqual({ village: V, widgets: [{ name: '@deqing/a', version: '1.1.0' }], attempts: 0 });
+    await storage.usage.failed(V, 'down', new Date(now.getTime() + 60_000));
+    expect(await storage.usage.due(new Date(now.getTime() + 1000))).toEqual([]);
+    expect((await storage.usage.due(new Date(now.getTime() + 61_000)))[0]?.attempts).toBe(1);
+    await storage.usage.delivered({ village: V, widgets: [{ name: '@deqing/a', version: '1.0.0' }] });
+    expect(await storage.usage.pending()).toBe(1);
+    await storage.usage.delivered({ village: V, widgets: [{ name: '@deqing/a', version: '1.1.0' }] });
+    expect(await storage.usage.pending()).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The resident portal build: one HTML page with the snapshot placeholder, hashed JS/CSS under
+ * `dist/static/`, every URL under the fixed public path `/shell/` (the server serves `dist/` there).
+ * Targets WeChat's engines (Chrome ≥ 78, iOS Safari ≥ 13), like the widgets' build preset.
+ */
+import { defineConfig } from '@rsbuild/core';
+import { pluginReact } from '@rsbuild/plugin-react';
+
+export const PUBLIC_PATH = '/shell/';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  source: { entry: { index: './src/main.tsx' } },
+  tools: {
+    rspack: {
+      resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
+      // The workspace contract packages have no import-time side effects; saying so lets rspack drop the
+      // schema modules the portal never uses (the widget-manifest schemas, semver, JSON Schema export).
+      module: {
+        rules: [
+          { test: /[\\/]packages[\\/](manifest|sdk|ui)[\\/](src|dist)[\\/].*\.[jt]sx?$/, sideEffects: false },
+        ],
+      },
+    },
+  },
+  html: { template: './src/index.html', inject: 'head', scriptLoading: 'defer' },
+  output: {
+    distPath: { root: 'dist' },
+    cleanDistPath: true,
+    assetPrefix: PUBLIC_PATH,
+    filenameHash: true,
+    sourceMap: false,
+    legalComments: 'none',
+    overrideBrowserslist: ['chrome >= 78', 'ios_saf >= 13', 'safari >= 13'],
+  },
+  performance: { chunkSplit: { strategy: 'all-in-one' } },
+  plugins: [pluginReact()],
+});

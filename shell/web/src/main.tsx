@@ -1,0 +1,33 @@
+/** Entry: boot from the inlined snapshot and render the portal (or the zh-CN error page). */
+import '@cunmen/ui/styles.css';
+import './portal/portal.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { boot } from './boot.js';
+import { pickLocale } from './i18n/index.js';
+import { Portal } from './portal/Portal.js';
+import { portalBase } from './portal/router.js';
+import { SnapshotError } from './portal/SnapshotError.js';
+
+const locale = pickLocale(window.location.search);
+document.documentElement.lang = locale;
+const base = portalBase(window.location.pathname) ?? '';
+const started = boot(document, base);
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      {started.ok ? (
+        <Portal
+          snapshot={started.snapshot}
+          base={base}
+          locale={locale}
+          elderly={started.elderly}
+          federation={started.federation}
+        />
+      ) : (
+        <SnapshotError code={started.code} locale={locale} />
+      )}
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * The resident portal: header (village name, 长辈版 switch), the home grid of `village.home.tile/v1`
+ * tiles, `village.page/v1` pages at `/p/<route>`, and a bottom nav of `village.nav/v1` entries.
+ */
+import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
+import { createEventHub, type ElderlyMode, type Host, type Locale } from '@cunmen/sdk';
+import { ElderlyModeSwitch, ThemeProvider, TileGrid } from '@cunmen/ui';
+import { type MouseEvent, type ReactNode, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { PortalFederation } from '../federation/instance.js';
+import { I18nContext, shellTranslate, useShellT } from '../i18n/index.js';
+import { createWidgetHost } from './host.js';
+import { hrefFor, navigateTo, parseRoute, usePathname } from './router.js';
+import { layoutOf, type NavEntry, type PageEntry, type SlotEntry } from './slots.js';
+import { WidgetSlot } from './WidgetSlot.js';
+
+export interface PortalProps {
+  snapshot: PortalSnapshot;
+  /** The portal's base path, `/v/<village code>`. */
+  base: string;
+  locale: Locale;
+  elderly: ElderlyMode;
+  /** Loads widgets through the trust gate (refused ones answer `refused`). */
+  federation: PortalFederation;
+  /** For tests: the fetch the host API uses. */
+  fetch?: typeof fetch;
+}
+
+function useElderly(mode: ElderlyMode): boolean {
+  return useSyncExternalStore(mode.subscribe, mode.get, mode.get);
+}
+
+export function Portal(props: PortalProps) {
+  const { snapshot, base, locale, elderly: elderlyMode, federation } = props;
+  const elderly = useElderly(elderlyMode);
+  const pathname = usePathname();
+  const route = parseRoute(pathname, base);
+  const t = useMemo(() => shellTranslate(locale), [locale]);
+  const i18n = useMemo(() => ({ locale, t }), [locale, t]);
+  const layout = useMemo(() => layoutOf(snapshot, locale), [snapshot, locale]);
+  const hub = useMemo(() => createEventHub(), []);
+
+  useEffect(
+    () => elderlyMode.subscribe(() => hub.emit('elderly.changed', { elderly: elderlyMode.get() })),
+    [elderlyMode, hub],
+  );
+
+  const hosts = useMemo(() => {
+    const navigate = (to: string) => {
+      navigateTo(hrefFor(base, to));
+      hub.emit('navigation', { to });
+    };
+    const map = new Map<string, Host>();
+    // A refused widget's host is never handed to any code: its slot shows the fallback.
+    for (const widget of snapshot.widgets) {
+      map.set(
+        widget.name,
+        createWidgetHost(
+          { snapshot, locale, elderly: elderlyMode, hub, navigate, fetch: props.fetch },
+          widget,
+        ),
+      );
+    }
+    return map;
+  }, [snapshot, locale, elderlyMode, hub, base, props.fetch]);
+
+  const page = route.kind === 'page' ? layout.pages.get(route.route) : undefined;
+  useEffect(() => {
+    const name = snapshot.village.name;
+    document.title = page ? `${page.title} · ${name}` : t('portal.portalOf', { village: name });
+  }, [page, snapshot.village.name, t]);
+
+  const slotFor = (entry: SlotEntry, slot: 'village.home.tile/v1' | 'village.page/v1', path?: string) => (
+    <WidgetSlot
+      key={entry.key}
+      widget={entry.widget.name}
+      title={entry.title}
+      slot={slot}
+      load={loaderFor(federation, entry.widget, entry.expose)}
+      host={hosts.get(entry.widget.name) ?? null}
+      path={path}
+    />
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <ThemeProvider
+        elderly={elderly}
+        onElderlyChange={(v) => elderlyMode.set(v)}
+        locale={locale}
+        className="shell"
+      >
+        <a className="shell-skip" href="#shell-main">
+          {t('portal.skip')}
+        </a>
+        <header className="shell-header">
+          {route.kind === 'home' ? (
+            <h1 className="shell-header__title">{snapshot.village.name}</h1>
+          ) : (
+            <a
+              className="shell-header__title"
+              href={hrefFor(base, '/')}
+              onClick={linkHandler(hrefFor(base, '/'))}
+            >
+              {snapshot.village.name}
+            </a>
+          )}
+          <ElderlyModeSwitch checked={elderly} onChange={(v) => elderlyMode.set(v)} />
+        </header>
+        <main id="shell-main" className="shell-main" tabIndex={-1}>
+          {route.kind === 'home' ? (
+            <Home tiles={layout.tiles} render={(entry) => slotFor(entry, 'village.home.tile/v1')} />
+          ) : page && route.kind === 'page' ? (
+            <PageView page={page} render={(entry) => slotFor(entry, 'village.page/v1', route.path)} />
+          ) : (
+            <NotFound base={base} />
+          )}
+        </main>
+        <BottomNav base={base} entries={layout.nav} current={route.kind === 'page' ? route.route : null} />
+      </ThemeProvider>
+    </I18nContext.Provider>
+  );
+}
+
+const loaders = new WeakMap<PortalFederation, Map<string, () => ReturnType<PortalFederation['load']>>>();
+
+/** One stable loader function per widget expose, so a slot's effect does not re-run on every render. */
+function loaderFor(federation: PortalFederation, widget: SnapshotWidget, expose: string) {
+  let map = loaders.get(federation);
+  if (!map) {
+    map = new Map();
+    loaders.set(federation, map);
+  }
+  const key = `${widget.name}/${expose}`;
+  let loader = map.get(key);
+  if (!loader) {
+    loader = () => federation.load(widget, expose);
+    map.set(key, loader);
+  }
+  return loader;
+}
+
+function linkHandler(href: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
+    event.preventDefault();
+    navigateTo(href);
+  };
+}
+
+function Home({ tiles, render }: { tiles: SlotEntry[]; render: (entry: SlotEntry) => ReactNode }) {
+  const t = useShellT();
+  return (
+    <section className="shell-home" aria-labelledby="shell-services">
+      <h2 id="shell-services" className="shell-section-title">
+        {t('portal.services')}
+      </h2>
+      <TileGrid label={t('portal.services')}>{tiles.map((entry) => render(entry))}</TileGrid>
+    </section>
+  );
+}
+
+function PageView({ page, render }: { page: PageEntry; render: (entry: PageEntry) => ReactNode }) {
+  return <div className="shell-page">{render(page)}</div>;
+}
+
+function NotFound({ base }: { base: string }) {
+  const t = useShellT();
+  const home = hrefFor(base, '/');
+  return (
+    <section className="shell-notfound">
+      <h1>{t('page.notFound')}</h1>
+      <a href={home} onClick={linkHandler(home)}>
+        {t('page.backHome')}
+      </a>
+    </section>
+  );
+}
+
+function BottomNav({
+  base,
+  entries,
+  current,
+}: {
+  base: string;
+  entries: NavEntry[];
+  current: string | null;
+}) {
+  const t = useShellT();
+  const home = hrefFor(base, '/');
+  return (
+    <nav className="shell-nav" aria-label={t('portal.nav')}>
+      <ul className="shell-nav__list">
+        <li>
+          <a
+            className="shell-nav__link"
+            href={home}
+            aria-current={current === null ? 'page' : undefined}
+            onClick={linkHandler(home)}
+          >
+            <span aria-hidden="true" className="shell-nav__icon">
+              ⌂
+            </span>
+            {t('portal.home')}
+          </a>
+        </li>
+        {entries.map((entry) => {
+          const href = hrefFor(base, `/${entry.route}`);
+          return (
+            <li key={entry.key}>
+              <a
+                className="shell-nav__link"
+                href={href}
+                aria-current={current === entry.route ? 'page' : undefined}
+                onClick={linkHandler(href)}
+              >
+                {entry.icon ? (
+                  <span aria-hidden="true" className="shell-nav__icon">
+                    {entry.icon}
+                  </span>
+                ) : null}
+                {entry.label}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

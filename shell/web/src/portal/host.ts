@@ -1,0 +1,113 @@
+/**
+ * The `Host` each widget gets: its identity and GRANTED capabilities from the snapshot, the village, its
+ * config, the portal's locale, elderly mode, navigation, a capability-checked view of the page's event
+ * hub, and the SDK's HTTP host-API client pointed at the shell server (`/api/host/v1`).
+ *
+ * Widget credentials are not in the snapshot (it is cached and ETag-revalidated; a per-session secret
+ * must not be in it). Each widget gets its own short-lived token on its first host-API call:
+ * `POST /api/host/v1/widget-token` `{ village, widget, version }` (session cookie, same origin) →
+ * 200 `{ token, expiresAt }`. The token is cached until 30 s before it expires.
+ */
+import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
+import {
+  createHttpHostApi,
+  type ElderlyMode,
+  type EventHub,
+  HOST_API_PATH,
+  type Host,
+  HostError,
+  type Locale,
+  type Village,
+} from '@cunmen/sdk';
+import { reportShellError } from '../errors.js';
+
+export const TOKEN_PATH = `${HOST_API_PATH}/widget-token`;
+
+export interface HostContextOptions {
+  snapshot: PortalSnapshot;
+  locale: Locale;
+  elderly: ElderlyMode;
+  hub: EventHub;
+  navigate(to: string): void;
+  fetch?: typeof fetch;
+  /** The shell server's origin; `''` = same origin (the default). */
+  baseUrl?: string;
+}
+
+export function villageOf(snapshot: PortalSnapshot): Village {
+  const { code, name, township, county } = snapshot.village;
+  return {
+    code,
+    name,
+    ...(township ? { township: { code: code.slice(0, 9), name: township } } : {}),
+    ...(county ? { county: { code: code.slice(0, 6), name: county } } : {}),
+  };
+}
+
+/** A per-widget credential source that asks the token endpoint once and caches the answer. */
+export function widgetCredential(
+  options: Pick<HostContextOptions, 'snapshot' | 'fetch' | 'baseUrl'>,
+  widget: SnapshotWidget,
+): () => Promise<string> {
+  let cached: { token: string; expires: number } | null = null;
+  let pending: Promise<string> | null = null;
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const url = `${(options.baseUrl ?? '').replace(/\/+$/, '')}${TOKEN_PATH}`;
+  const fail = (detail: string, cause?: unknown) => {
+    reportShellError('SHELL_ERR_CREDENTIAL', widget.name, detail);
+    return new HostError({ code: 'SDK_ERR_NETWORK', detail: `widget credential: ${detail}`, cause });
+  };
+  async function request(): Promise<string> {
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          village: options.snapshot.village.code,
+          widget: widget.name,
+          version: widget.version,
+        }),
+      });
+    } catch (error) {
+      throw fail(`${url} unreachable`, error);
+    }
+    const body = (await response.json().catch(() => null)) as { token?: unknown; expiresAt?: unknown } | null;
+    if (!response.ok || typeof body?.token !== 'string' || body.token === '') {
+      throw fail(`${url} answered ${response.status}`);
+    }
+    const expires = typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : Number.NaN;
+    cached = {
+      token: body.token,
+      expires: Number.isFinite(expires) ? expires - 30_000 : Date.now() + 60_000,
+    };
+    return body.token;
+  }
+  return () => {
+    if (cached && cached.expires > Date.now()) return Promise.resolve(cached.token);
+    pending ??= request().finally(() => {
+      pending = null;
+    });
+    return pending;
+  };
+}
+
+export function createWidgetHost(options: HostContextOptions, widget: SnapshotWidget): Host {
+  const info = { name: widget.name, version: widget.version, capabilities: widget.capabilities };
+  return {
+    widget: info,
+    village: villageOf(options.snapshot),
+    user: null,
+    config: widget.config,
+    locale: options.locale,
+    elderly: options.elderly,
+    navigate: options.navigate,
+    events: options.hub.forWidget(info),
+    api: createHttpHostApi({
+      baseUrl: options.baseUrl ?? '',
+      credential: widgetCredential(options, widget),
+      fetch: options.fetch,
+    }),
+  };
+}

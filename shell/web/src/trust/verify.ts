@@ -1,0 +1,119 @@
+/**
+ * The browser half of the province's trust chain: before a widget is registered with Module Federation
+ * its Ed25519 signature over `signaturePayload({name, version, assets, capabilities})` is checked with
+ * `snapshot.publicKey`. Unsigned, tampered and yanked widgets are refused; deprecated ones only warn.
+ *
+ * tweetnacl, not @noble/ed25519: noble uses BigInt literals, which iOS Safari 13 (WeChat's WKWebView on
+ * iOS 13) cannot parse, and no transpiler can lower BigInt. tweetnacl is Float64Array arithmetic (ES5)
+ * with its own SHA-512; its fast build verifies in ~7 ms here.
+ */
+import { type SnapshotWidget, signaturePayload } from '@cunmen/manifest';
+import nacl from 'tweetnacl';
+import type { ShellErrorCode } from '../errors.js';
+
+export type TrustVerdict =
+  | { ok: true; warning?: { code: ShellErrorCode; detail: string } }
+  | { ok: false; code: ShellErrorCode; detail: string };
+
+function decodeBase64(text: string): Uint8Array | null {
+  try {
+    const binary = atob(text.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** The raw 32-byte Ed25519 public key from its base64 form, or null when it is not one. */
+export function decodePublicKey(base64: string): Uint8Array | null {
+  const key = decodeBase64(base64);
+  return key && key.length === nacl.sign.publicKeyLength ? key : null;
+}
+
+/**
+ * The yank marker. The snapshot schema has no `yanked` field yet; the registry shows a yanked version's
+ * `deprecated` as `yanked: <reason>` (registry/src/services/unpublish.ts), so that prefix is refused.
+ */
+export function isYanked(widget: Pick<SnapshotWidget, 'deprecated'>): boolean {
+  return typeof widget.deprecated === 'string' && /^yanked\b/i.test(widget.deprecated.trim());
+}
+
+/** Whether `widget.signature` is the province's Ed25519 signature of its release payload. */
+export function verifySignature(widget: SnapshotWidget, publicKey: Uint8Array): boolean {
+  const signature = decodeBase64(widget.signature);
+  if (!signature || signature.length !== nacl.sign.signatureLength) return false;
+  const payload = signaturePayload({
+    name: widget.name,
+    version: widget.version,
+    assets: widget.assets,
+    capabilities: widget.capabilities,
+  });
+  try {
+    return nacl.sign.detached.verify(new TextEncoder().encode(payload), signature, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** The remote entry must be one of the signed assets, under `assetBase`, with the signed integrity. */
+function entryIsSigned(widget: SnapshotWidget): boolean {
+  const { entry, entryIntegrity } = widget.remote;
+  if (!entry.startsWith(widget.assetBase)) return false;
+  const signed = widget.assets[entry.slice(widget.assetBase.length)];
+  return signed !== undefined && signed === entryIntegrity;
+}
+
+/** Decides whether a widget of the snapshot may be registered and loaded. */
+export function checkWidget(widget: SnapshotWidget, publicKey: Uint8Array | null): TrustVerdict {
+  if (!widget.signature.trim())
+    return { ok: false, code: 'SHELL_ERR_WIDGET_UNSIGNED', detail: 'empty signature' };
+  if (isYanked(widget))
+    return { ok: false, code: 'SHELL_ERR_WIDGET_YANKED', detail: widget.deprecated ?? '' };
+  if (!publicKey || !verifySignature(widget, publicKey)) {
+    return {
+      ok: false,
+      code: 'SHELL_ERR_WIDGET_SIGNATURE',
+      detail: publicKey
+        ? 'the signature does not match name, version, assets and capabilities'
+        : 'no valid snapshot.publicKey',
+    };
+  }
+  if (!entryIsSigned(widget)) {
+    return {
+      ok: false,
+      code: 'SHELL_ERR_WIDGET_ENTRY',
+      detail: `${widget.remote.entry} is not a signed asset`,
+    };
+  }
+  if (widget.deprecated) {
+    return { ok: true, warning: { code: 'SHELL_ERR_WIDGET_DEPRECATED', detail: widget.deprecated } };
+  }
+  return { ok: true };
+}
+
+export interface TrustReport {
+  accepted: SnapshotWidget[];
+  refused: { widget: SnapshotWidget; code: ShellErrorCode; detail: string }[];
+}
+
+/** Splits the snapshot's widgets into those that may load and those refused (with their codes). */
+export function checkWidgets(widgets: readonly SnapshotWidget[], publicKeyBase64: string): TrustReport {
+  const key = decodePublicKey(publicKeyBase64);
+  const report: TrustReport = { accepted: [], refused: [] };
+  const names = new Set<string>();
+  for (const widget of widgets) {
+    // One MF container per global name: a second widget with the same name would silently run the first.
+    if (names.has(widget.name) || names.has(`remote:${widget.remote.name}`)) {
+      report.refused.push({ widget, code: 'SHELL_ERR_WIDGET_DUPLICATE', detail: widget.remote.name });
+      continue;
+    }
+    names.add(widget.name);
+    names.add(`remote:${widget.remote.name}`);
+    const verdict = checkWidget(widget, key);
+    if (verdict.ok) report.accepted.push(widget);
+    else report.refused.push({ widget, code: verdict.code, detail: verdict.detail });
+  }
+  return report;
+}
