@@ -1,45 +1,9 @@
-/**
- * One `cunmen-registry` command: its words (`user add`), its help text, its options and what it does.
- * Each command group lives in its own file under `cli/` and is listed once in `cli/index.ts`.
- */
-import type { parseArgs } from 'node:util';
-
-export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-export interface CliCommand {
-  /** The command words, e.g. `user add`. */
-  name: string;
-  /** One line for the main help. */
-  summary: string;
-  /** The full `--help` text. */
-  help: string;
-  /** Options besides `--help` and `--data`, which every command takes. */
-  options?: OptionSpec;
-  /** How many positional arguments it takes (default none). */
-  positionals?: { min: number; max: number; label: string };
-  run(ctx: CliContext): Promise<void>;
-}
-
-export interface CliContext {
-  dataDir: string;
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
-  /** Prints to stdout. */
-  out(text: string): void;
-  /** Prints to stderr. */
-  err(text: string): void;
-  /** Reports a usage error for this command and exits 2. */
-  fail(message: string): never;
-}
-
-/** A string option's value, failing with a usage error when it is missing. */
-export function requiredString(ctx: CliContext, key: string): string {
-  const v = ctx.values[key];
-  if (typeof v !== 'string' || v === '') ctx.fail(`--${key} is required`);
-  return v;
-}
-
-export function optionalString(ctx: CliContext, key: string): string | undefined {
-  const v = ctx.values[key];
-  return typeof v === 'string' ? v : undefined;
-}
+/** The command-line types and option helpers, shared with `cunmen-shell` through `@cunmen/command-line`. */
+export {
+  type CliCommand,
+  type CliContext,
+  type OptionSpec,
+  optionalString,
+  readStdin,
+  requiredString,
+} from '@cunmen/command-line';

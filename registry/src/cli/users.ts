@@ -1,6 +1,6 @@
 /** `cunmen-registry user add`, `token revoke`. */
 import { addUser, revokeToken, setPassword } from '../commands.js';
-import { type CliCommand, optionalString, requiredString } from './command.js';
+import { type CliCommand, optionalString, readStdin, requiredString } from './command.js';
 
 export const userCommands: CliCommand[] = [
   {
@@ -48,14 +48,6 @@ Revokes a token: the registry refuses it from then on.
     },
   },
 ];
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 export const passwordCommands: CliCommand[] = [
   {

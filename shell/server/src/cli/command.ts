@@ -1,36 +1,13 @@
 /**
- * One `cunmen-shell` command: its words (`portal set`), its help text, its options and what it does.
- * Each command group lives in its own file under `cli/` and is listed once in `cli/index.ts`.
+ * The shell's option helpers on top of `@cunmen/command-line` (shared with `cunmen-registry`): files
+ * holding secrets, URLs, and the registry options several commands take.
  */
 import { readFileSync } from 'node:fs';
-import type { parseArgs } from 'node:util';
+import type { CliContext, OptionSpec } from '@cunmen/command-line';
 
-export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+export type { CliCommand, CliContext, OptionSpec } from '@cunmen/command-line';
 
-export interface CliCommand {
-  /** The command words, e.g. `portal set`. */
-  name: string;
-  /** One line for the main help. */
-  summary: string;
-  /** The full `--help` text. */
-  help: string;
-  /** Options besides `--help` and `--data`, which every command takes. */
-  options?: OptionSpec;
-  /** How many positional arguments it takes (default none). */
-  positionals?: { min: number; max: number; label: string };
-  run(ctx: CliContext): Promise<void>;
-}
-
-export interface CliContext {
-  dataDir: string;
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
-  out(text: string): void;
-  err(text: string): void;
-  /** Reports a usage error for this command and exits 2. */
-  fail(message: string): never;
-}
-
+/** Like the shared helper, but an empty value counts as absent. */
 export function optionalString(ctx: CliContext, key: string): string | undefined {
   const v = ctx.values[key];
   return typeof v === 'string' && v !== '' ? v : undefined;

@@ -1,16 +1,10 @@
 /** `cunmen-shell user add`. */
+
+import { readStdin } from '@cunmen/command-line';
 import { hashPassword, passwordProblem } from '../identity/passwords.js';
 import { divisionMismatch, isRole, ROLES } from '../identity/roles.js';
 import { openStorage } from '../storage/index.js';
 import { type CliCommand, type CliContext, optionalString } from './command.js';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 export const userCommands: CliCommand[] = [
   {

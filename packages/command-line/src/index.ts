@@ -1,0 +1,9 @@
+export {
+  type CliCommand,
+  type CliContext,
+  type OptionSpec,
+  optionalString,
+  readStdin,
+  requiredString,
+} from './command.js';
+export { mainHelp, type Program, runProgram } from './run.js';
