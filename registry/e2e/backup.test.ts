@@ -1,15 +1,15 @@
-/**
- * Backup and restore for real: `cunmen-registry serve` with users and two approved versions published
- * over HTTP, `cunmen-registry backup` while it serves requests, `restore` into a new directory, and a
- * second server on the restored directory that answers with the same bytes, the same audit log and the
- * same signing key. Then the refusals: each exits 1 with its message and leaves the target as it was.
- */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import {
+  type CommandResult,
+  freePort,
+  makeTempDir,
+  runCommand,
+  type StartedProcess,
+  startProcess,
+} from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { create, extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,20 +19,7 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NAME = '@deqing/find-machinery';
 const PUBLIC_URL = 'https://registry.example.gov.cn';
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(...args: string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (...args: string[]) => runCommand(process.execPath, [cli, ...args], { timeoutMs: 60_000 });
 
 async function startServer(data: string): Promise<{ proc: StartedProcess; base: string }> {
   const port = await freePort();
@@ -101,10 +88,10 @@ let restored: string;
 let backupFile: string;
 let before: Record<string, Fetched>;
 let after: Record<string, Fetched>;
-let auditBefore: Ran;
-let verifyBefore: Ran;
-let backupRun: Ran;
-let restoreRun: Ran;
+let auditBefore: CommandResult;
+let verifyBefore: CommandResult;
+let backupRun: CommandResult;
+let restoreRun: CommandResult;
 let readsDuringBackup: number[];
 let server1: StartedProcess | undefined;
 let server2: StartedProcess | undefined;
@@ -255,7 +242,7 @@ describe('backup and restore of a running registry', () => {
 
   describe('refusals change nothing', () => {
     /** Runs a restore that must fail and checks the target's parent is exactly as before. */
-    async function refused(file: string, target: string, ...extra: string[]): Promise<Ran> {
+    async function refused(file: string, target: string, ...extra: string[]): Promise<CommandResult> {
       const parent = join(target, '..');
       const treeBefore = tree(parent);
       const entries = readdirSync(parent).sort();

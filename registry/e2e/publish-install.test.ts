@@ -1,15 +1,16 @@
-/**
- * The real thing: `cunmen-registry serve` as a process, a county user made with the CLI, the
- * hello-widget fixture built with `cunmen build`, then the real npm CLI publishes it (pending and
- * invisible), the CLI approves it, and npm views and installs it.
- */
-import { execFile } from 'node:child_process';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Capability, signaturePayload } from '@cunmen/manifest';
-import { copyFixture, freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import {
+  copyFixture,
+  freePort,
+  makeTempDir,
+  runCommand,
+  type StartedProcess,
+  startProcess,
+} from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -17,29 +18,7 @@ const cunmenCli = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import
 const pnpm = fileURLToPath(new URL('../../.tools/node_modules/.bin/pnpm', import.meta.url));
 const zod = fileURLToPath(new URL('../node_modules/zod', import.meta.url));
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: 120_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const run = runCommand;
 
 let server: StartedProcess;
 let tmp: string;

@@ -1,13 +1,6 @@
-/**
- * The refusals and the concurrency of publishing, against the real server process over HTTP: another
- * county's scope (403), a re-publish (409), hostile tarballs (`../x`, an absolute path, a symlink), two
- * concurrent publishes of different versions (both land), and `audit verify` catching a row edited
- * behind the registry's back. Each refusal is checked to have stored nothing.
- */
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import { freePort, makeTempDir, runCommand, type StartedProcess, startProcess } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../src/commands.js';
@@ -22,13 +15,7 @@ let data: string;
 let deqing: string;
 let anji: string;
 
-function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (...args: string[]) => runCommand(process.execPath, [cli, ...args], { timeoutMs: 60_000 });
 
 async function put(token: string, version: string, entries: TarEntry[] = widgetEntries(NAME, version)) {
   const res = await fetch(`${base}/${NAME.replace('/', '%2f')}`, {

@@ -1,15 +1,15 @@
-/**
- * The province's own packages reach a county developer outside this repository: the built registry as
- * a process, a province user made with the CLI, `node scripts/release.mjs` (the real `pnpm publish`),
- * then the real npm CLI views them and installs @cunmen/manifest into a project under the system's
- * temporary directory whose `.npmrc` names the registry for @cunmen only.
- */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import {
+  type CommandResult,
+  freePort,
+  makeTempDir,
+  runCommand,
+  type StartedProcess,
+  startProcess,
+} from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,29 +20,7 @@ const versionOf = (pkg: string): string =>
   (JSON.parse(readFileSync(join(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string })
     .version;
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: 120_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const run = runCommand;
 
 let server: StartedProcess;
 let tmp: string;
@@ -56,7 +34,10 @@ let npmEnv: Record<string, string>;
  * The release as a province maintainer runs it, with HOME and TMPDIR of its own so the test can show
  * that no npmrc with the token is left behind. `--no-build`: turbo built the packages before this test.
  */
-function release(releaseToken: string, label: string): Promise<Ran & { home: string; temp: string }> {
+function release(
+  releaseToken: string,
+  label: string,
+): Promise<CommandResult & { home: string; temp: string }> {
   const home = join(tmp, `${label}-home`);
   const temp = join(tmp, `${label}-tmp`);
   mkdirSync(home);
@@ -67,7 +48,7 @@ function release(releaseToken: string, label: string): Promise<Ran & { home: str
   }).then((r) => ({ ...r, home, temp }));
 }
 
-function addUser(name: string, role: string, county: string, scope: string): Promise<Ran> {
+function addUser(name: string, role: string, county: string, scope: string): Promise<CommandResult> {
   return run(process.execPath, [
     cli,
     'user',

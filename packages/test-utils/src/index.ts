@@ -7,6 +7,7 @@ export {
   launchPersistentContext,
   openPage,
 } from './chromium.js';
+export { type CommandResult, type RunCommandOptions, runCommand } from './commands.js';
 export { copyFixture, type FixtureName, fixturePath } from './fixtures.js';
 export { freePort } from './ports.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
