@@ -87,26 +87,29 @@ export interface VersionRecord {
   unpublishedAt: string | null;
 }
 
-export interface NewVersion {
-  name: string;
-  version: string;
-  kind: PackageKind;
-  packageJson: Record<string, unknown>;
-  manifest: Record<string, unknown> | null;
-  integrity: string;
-  shasum: string;
-  blobSha256: string;
-  tarballSize: number;
-  unpackedSize: number;
-  files: FileEntry[];
-  checks: CheckResult[];
-  requestedTag: string;
-  publishedBy: number;
+/** What a publish stores: the version's own fields (the review fields start empty). */
+export type NewVersion = Pick<
+  VersionRecord,
+  | 'name'
+  | 'version'
+  | 'kind'
+  | 'packageJson'
+  | 'manifest'
+  | 'integrity'
+  | 'shasum'
+  | 'blobSha256'
+  | 'tarballSize'
+  | 'unpackedSize'
+  | 'files'
+  | 'checks'
+  | 'requestedTag'
+  | 'publishedBy'
+> & {
   /** Assets whose blobs are already stored; their rows are inserted in the version's transaction. */
   assets: AssetRecord[];
   /** A library published by the province is approved at once (there is nothing for the shell to load). */
   autoApprove?: boolean;
-}
+};
 
 export interface PackageRecord {
   name: string;
