@@ -1,16 +1,38 @@
 /**
  * The resident portal build: one HTML page with the snapshot placeholder, hashed JS/CSS under
  * `dist/static/`, every URL under the fixed public path `/shell/` (the server serves `dist/` there).
- * Targets WeChat's engines (Chrome ≥ 78, iOS Safari ≥ 13), like the widgets' build preset.
+ * Targets WeChat's engines (Chrome ≥ 78, iOS Safari ≥ 13), like the widgets' build preset. A second
+ * environment builds the service worker (`src/sw/sw.ts`) as one classic script, `dist/sw.js` (no hash:
+ * its URL must stay put; the browser re-checks it on every navigation).
  */
 import { defineConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
 
 export const PUBLIC_PATH = '/shell/';
 
+const BROWSERS = ['chrome >= 78', 'ios_saf >= 13', 'safari >= 13'];
+
 export default defineConfig({
   root: import.meta.dirname,
-  source: { entry: { index: './src/main.tsx' } },
+  environments: {
+    web: {
+      source: { entry: { index: './src/main.tsx' } },
+      output: { cleanDistPath: { enable: true, keep: [/[\\/]dist[\\/]sw\.js$/] } },
+    },
+    sw: {
+      source: { entry: { sw: { import: './src/sw/sw.ts', html: false } } },
+      output: {
+        target: 'web-worker',
+        cleanDistPath: false,
+        distPath: { root: 'dist', js: '' },
+        filename: { js: '[name].js' },
+        filenameHash: false,
+        overrideBrowserslist: BROWSERS,
+      },
+      performance: { chunkSplit: { strategy: 'all-in-one' } },
+      tools: { htmlPlugin: false },
+    },
+  },
   tools: {
     rspack: {
       resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
@@ -26,12 +48,11 @@ export default defineConfig({
   html: { template: './src/index.html', inject: 'head', scriptLoading: 'defer' },
   output: {
     distPath: { root: 'dist' },
-    cleanDistPath: true,
     assetPrefix: PUBLIC_PATH,
     filenameHash: true,
     sourceMap: false,
     legalComments: 'none',
-    overrideBrowserslist: ['chrome >= 78', 'ios_saf >= 13', 'safari >= 13'],
+    overrideBrowserslist: BROWSERS,
   },
   performance: { chunkSplit: { strategy: 'all-in-one' } },
   plugins: [pluginReact()],

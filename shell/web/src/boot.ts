@@ -8,7 +8,7 @@ import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
 import { createElderlyMode, type ElderlyMode } from '@cunmen/sdk';
 import { reportShellError, type ShellErrorCode } from './errors.js';
 import { createPortalFederation, type PortalFederation, sharedMismatches } from './federation/instance.js';
-import { createAssetIndex, installScriptGuard } from './federation/integrity.js';
+import { type AssetIndex, createAssetIndex, installScriptGuard } from './federation/integrity.js';
 import { preloadScripts, scriptsFor } from './federation/preload.js';
 import { parseRoute } from './portal/router.js';
 import { layoutOf } from './portal/slots.js';
@@ -23,6 +23,8 @@ export type Boot =
       snapshot: PortalSnapshot;
       /** Loads go through the trust gate: verified widgets load, refused ones answer `refused`. */
       federation: PortalFederation;
+      /** The signed assets of the widgets that passed the trust checks (runs the checks if needed). */
+      trusted: () => Promise<AssetIndex>;
       elderly: ElderlyMode;
       preloaded: string[];
     }
@@ -87,7 +89,14 @@ export function boot(doc: Document, base: string, options: BootOptions = {}): Bo
   mark('cunmen:preloaded');
 
   const federation = trustGate(snapshot, doc, options.afterPaint);
-  return { ok: true, snapshot, federation, elderly: elderlyModeFor(snapshot), preloaded };
+  return {
+    ok: true,
+    snapshot,
+    federation,
+    trusted: federation.trusted,
+    elderly: elderlyModeFor(snapshot),
+    preloaded,
+  };
 }
 
 /** Runs `task` after the next paint (rAF, then a task), so the frame shows before heavy work. */
@@ -107,9 +116,12 @@ export function trustGate(
   snapshot: PortalSnapshot,
   doc: Document,
   schedule: (task: () => void) => void = afterNextPaint,
-): PortalFederation {
-  let gate: Promise<{ refused: Map<SnapshotWidget, ShellErrorCode>; federation: PortalFederation }> | null =
-    null;
+): PortalFederation & { trusted: () => Promise<AssetIndex> } {
+  let gate: Promise<{
+    refused: Map<SnapshotWidget, ShellErrorCode>;
+    federation: PortalFederation;
+    index: AssetIndex;
+  }> | null = null;
   const open = () => {
     gate ??= new Promise((resolve) =>
       schedule(() => {
@@ -135,12 +147,13 @@ export function trustGate(
         // Only verified widgets' assets may run: the MF runtime and the <head> guard use this index.
         const index = createAssetIndex(trust.accepted);
         installScriptGuard(index, doc);
-        resolve({ refused, federation: createPortalFederation({ widgets: trust.accepted, index }) });
+        resolve({ refused, index, federation: createPortalFederation({ widgets: trust.accepted, index }) });
       }),
     );
     return gate;
   };
   return {
+    trusted: () => open().then((g) => g.index),
     async load(widget, expose) {
       const { refused, federation } = await open();
       const code = refused.get(widget);

@@ -8,6 +8,7 @@ import { pickLocale } from './i18n/index.js';
 import { Portal } from './portal/Portal.js';
 import { portalBase } from './portal/router.js';
 import { SnapshotError } from './portal/SnapshotError.js';
+import { afterLoad, registerServiceWorker } from './sw/register.js';
 
 const locale = pickLocale(window.location.search);
 document.documentElement.lang = locale;
@@ -29,5 +30,15 @@ if (root) {
         <SnapshotError code={started.code} locale={locale} />
       )}
     </StrictMode>,
+  );
+}
+
+// Offline support after the first paint; a failed registration never affects the portal.
+if (started.ok) {
+  const { trusted } = started;
+  afterLoad(() =>
+    registerServiceWorker({
+      signed: (url) => trusted().then((index) => index.lookup(url)?.integrity ?? null),
+    }),
   );
 }

@@ -23,4 +23,15 @@ describe('reading the inlined snapshot', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.detail).toContain('village');
   });
+
+  it('reads a widget with an empty signature as unsigned (refused later), not the snapshot as invalid', () => {
+    const keys = makeKeys();
+    const snapshot = makeSnapshot(keys, [
+      testWidget(keys, '@deqing/a'),
+      { ...testWidget(keys, '@deqing/b'), signature: '' },
+    ]);
+    const read = parseSnapshot(JSON.stringify(snapshot));
+    expect(read.ok).toBe(true);
+    expect(read.ok && read.snapshot.widgets.map((w) => w.signature === '')).toEqual([false, true]);
+  });
 });

@@ -57,4 +57,16 @@ describe('production build', () => {
     expect(Object.keys(pkg.dependencies).filter((d) => /antd|@ant-design/.test(d))).toEqual([]);
     expect(gzip).toBeLessThanOrEqual(BUDGET);
   });
+
+  it('the service worker: one small classic script at dist/sw.js, not loaded by the page', () => {
+    const sw = readFileSync(join(dist, 'sw.js'));
+    const gzip = gzipSync(sw, { level: 9 }).length;
+    console.log(`service worker dist/sw.js: ${sw.length} B raw, ${gzip} B gzip (not first-load JS)`);
+    expect(html()).not.toContain('sw.js');
+    const text = sw.toString('utf8');
+    // Chrome 78 / iOS Safari 13 have no module workers: no import/export, no dynamic import.
+    expect(text).not.toMatch(/^\s*(import|export)\s|\bimport\(/m);
+    expect(text).not.toMatch(/workbox/);
+    expect(sw.length).toBeLessThanOrEqual(8 * 1024);
+  });
 });

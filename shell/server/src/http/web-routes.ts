@@ -66,6 +66,8 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
       .header('etag', file.etag)
       .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
       .header('vary', 'Accept-Encoding');
+    // The portal's service worker lives at /shell/sw.js but controls the portals under /v/.
+    if (request.params['*'] === 'sw.js') reply.header('service-worker-allowed', '/v/');
     if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
     if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       return reply.header('content-encoding', 'gzip').send(file.gzip);
