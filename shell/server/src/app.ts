@@ -7,6 +7,8 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { toErrorResponse } from './errors.js';
+import { hostApi } from './host-api/plugin.js';
+import { householdRoutes } from './households/routes.js';
 import { portalRoutes } from './http/portal-routes.js';
 import { securityHeaders } from './http/security.js';
 import { WebDist } from './http/web-dist.js';
@@ -106,6 +108,12 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   });
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(portalRoutes, { portals, adminToken: options.adminToken });
+  await app.register(householdRoutes, {
+    storage,
+    households: storage.households,
+    adminToken: options.adminToken,
+  });
+  await app.register(hostApi, { portals, storage, publicUrl: options.publicUrl });
   await app.register(webRoutes, {
     portals,
     web: new WebDist(options.webDist ?? DEFAULT_WEB_DIST),

@@ -24,6 +24,8 @@ import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 export const SESSION_COOKIE = 'cunmen_session';
 const SESSION_HOURS = 12;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const HOST_API_BEARER_PREFIX = '/api/host/v1/';
+const WIDGET_TOKEN_PATH = '/api/host/v1/widget-token';
 
 export interface IdentityOptions {
   store: IdentityStore;
@@ -113,6 +115,9 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   app.decorateRequest('identity', null);
 
   app.addHook('onRequest', async (request) => {
+    // Host-API calls other than minting a widget credential are authenticated by that bearer credential
+    // alone (src/host-api), never by the cookie: no identity for them, and nothing a CSRF could ride on.
+    if (request.url.startsWith(HOST_API_BEARER_PREFIX) && !request.url.startsWith(WIDGET_TOKEN_PATH)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await store.findSession(hash(token));
@@ -123,7 +128,10 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     // A write that rides on the cookie must prove it comes from our own page (double-submit token).
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       const isSignIn = request.url.startsWith('/api/auth/login') || request.url.startsWith('/api/auth/oidc/');
-      if (!isSignIn) {
+      // Minting a widget credential has its own CSRF defence (JSON only, same-origin Origin and
+      // Sec-Fetch-Site, see host-api/plugin.ts): the portal page holds no CSRF token to send.
+      const isWidgetToken = request.url.startsWith(WIDGET_TOKEN_PATH);
+      if (!isSignIn && !isWidgetToken) {
         throw shellError('SHELL_ERR_CSRF', 'this request needs the x-csrf-token header of the session', {
           zh: '请求缺少安全校验（CSRF），请刷新页面后重试',
         });

@@ -2,9 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { SqliteHouseholdStore } from '../households/sqlite-store.js';
 import { SqliteIdentityStore } from '../identity/sqlite-store.js';
 import { openDatabase } from './sqlite/database.js';
 import { SqliteDivisionStore } from './sqlite/division-store.js';
+import { SqliteHostStorage } from './sqlite/host-store.js';
 import { SqlitePortalStore } from './sqlite/portal-store.js';
 import { SqliteUsageOutbox } from './sqlite/usage-outbox.js';
 import type { Storage } from './types.js';
@@ -14,11 +16,15 @@ export async function openStorage(dataDir: string): Promise<Storage> {
   const db = await openDatabase(join(dataDir, 'shell.db'));
   const identity = new SqliteIdentityStore(db as unknown as Kysely<unknown>);
   await identity.migrate();
+  const households = new SqliteHouseholdStore(db as unknown as Kysely<unknown>);
+  await households.migrate();
   return {
     identity,
+    households,
     divisions: new SqliteDivisionStore(db),
     portals: new SqlitePortalStore(db),
     usage: new SqliteUsageOutbox(db),
+    host: new SqliteHostStorage(db),
     close: () => db.destroy(),
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import type { VillageConfig } from '@cunmen/manifest';
+import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
 
 export type DivisionLevel = 'province' | 'county' | 'township' | 'village';
@@ -104,11 +105,130 @@ export interface UsageOutbox {
   pending(): Promise<number>;
 }
 
+/** Which widget's documents, in which village and collection. */
+export interface HostDocScope {
+  village: string;
+  widget: string;
+  collection: string;
+}
+
+/** A document of a widget's store. `data` is the JSON text; `createdBy`/`updatedBy` are user ids. */
+export interface HostDoc {
+  id: string;
+  data: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: number | null;
+  updatedBy: number | null;
+}
+
+/** How much one widget may keep in one village (documents in every collection together). */
+export interface HostQuota {
+  maxDocs: number;
+  maxBytes: number;
+}
+
+export type HostWriteResult =
+  | { ok: true; doc: HostDoc; created: boolean }
+  | { ok: false; reason: 'conflict' | 'quota' | 'forbidden'; current?: number };
+
+export interface HostDocWrite {
+  data: string;
+  by: number | null;
+  at: string;
+}
+
+export interface FormSubmission {
+  id: string;
+  village: string;
+  widget: string;
+  widgetVersion: string;
+  formId: string;
+  data: string;
+  userId: number | null;
+  receivedAt: string;
+}
+
+export interface PointsRequestRecord {
+  id: string;
+  village: string;
+  widget: string;
+  householdId: string;
+  item: string;
+  quantity: number;
+  note: string | null;
+  evidence: string[];
+  userId: number;
+  status: 'pending';
+  createdAt: string;
+}
+
+export interface MediaRecord {
+  id: string;
+  village: string;
+  widget: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  userId: number | null;
+  createdAt: string;
+}
+
+/**
+ * What the host API keeps: widget documents per village, form submissions, points requests, uploaded
+ * media, and the HMAC key of widget credentials. Every write is one transaction; a refusal (version
+ * conflict, quota, another user's document) changes nothing.
+ */
+export interface HostStorage {
+  /** The secret that signs widget credentials, created on first use and kept from then on. */
+  credentialKey(): Promise<Buffer>;
+  getDoc(scope: HostDocScope, id: string): Promise<HostDoc | null>;
+  /** Newest first (by creation); `before` is the sequence number the previous page ended at. */
+  listDocs(
+    scope: HostDocScope,
+    options: { limit: number; before: number | null },
+  ): Promise<{ docs: HostDoc[]; next: number | null }>;
+  createDoc(scope: HostDocScope, id: string, write: HostDocWrite, quota: HostQuota): Promise<HostWriteResult>;
+  /**
+   * Replaces a document (or creates it when missing and `ifVersion` is undefined). `mayOverwrite` decides
+   * for an existing document whether this writer may change it.
+   */
+  putDoc(
+    scope: HostDocScope,
+    id: string,
+    write: HostDocWrite & { ifVersion?: number },
+    quota: HostQuota,
+    mayOverwrite: (existing: HostDoc) => boolean,
+  ): Promise<HostWriteResult>;
+  /** `missing` when there was nothing to delete. */
+  deleteDoc(
+    scope: HostDocScope,
+    id: string,
+    mayDelete: (existing: HostDoc) => boolean,
+  ): Promise<'deleted' | 'missing' | 'forbidden'>;
+  usage(village: string, widget: string): Promise<{ docs: number; bytes: number }>;
+  saveSubmission(submission: FormSubmission): Promise<void>;
+  listSubmissions(village: string, widget: string): Promise<FormSubmission[]>;
+  savePointsRequest(request: PointsRequestRecord): Promise<void>;
+  listPointsRequests(village: string): Promise<PointsRequestRecord[]>;
+  /** Stores the bytes and the record, unless the widget's media in the village would pass `maxBytes`. */
+  saveMedia(record: MediaRecord, bytes: Buffer, maxBytes: number): Promise<boolean>;
+  getMedia(id: string): Promise<(MediaRecord & { bytes: Buffer }) | null>;
+  /** The ids among `ids` that are media of this widget in this village. */
+  existingMedia(village: string, widget: string, ids: readonly string[]): Promise<string[]>;
+}
+
 export interface Storage {
   divisions: DivisionStore;
   portals: PortalStore;
   usage: UsageOutbox;
+  /** Widget documents, submissions, points requests and media (shell/server/src/host-api). */
+  host: HostStorage;
   /** Accounts, sessions and sign-in state (shell/server/src/identity). */
   identity: IdentityStore;
+  /** Households and residents of each village (shell/server/src/households). */
+  households: HouseholdStore;
   close(): Promise<void>;
 }

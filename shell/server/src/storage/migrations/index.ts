@@ -1,7 +1,9 @@
 /** Migrations listed in code (not read from a directory), so they work from `src` and `dist` alike. */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as hostApi from './0002-host-api.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-host-api': hostApi,
 };

@@ -50,6 +50,65 @@ export interface UsageOutboxTable {
   next_attempt_at: string;
 }
 
+export interface HostKeysTable {
+  name: string;
+  secret: string;
+  created_at: string;
+}
+
+export interface HostDocsTable {
+  seq: Generated<number>;
+  village: string;
+  widget: string;
+  collection: string;
+  id: string;
+  data: string;
+  size: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface HostFormSubmissionsTable {
+  id: string;
+  village: string;
+  widget: string;
+  widget_version: string;
+  form_id: string;
+  data: string;
+  user_id: number | null;
+  received_at: string;
+}
+
+export interface HostPointsRequestsTable {
+  id: string;
+  village: string;
+  widget: string;
+  household_id: string;
+  item: string;
+  quantity: number;
+  note: string | null;
+  evidence: string;
+  user_id: number;
+  status: 'pending' | 'approved' | 'rejected';
+  created_at: string;
+}
+
+export interface HostMediaTable {
+  id: string;
+  village: string;
+  widget: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
+  user_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   divisions: DivisionsTable;
   portal_versions: PortalVersionsTable;
@@ -57,4 +116,9 @@ export interface Database {
   portals: PortalsTable;
   portal_events: PortalEventsTable;
   usage_outbox: UsageOutboxTable;
+  host_keys: HostKeysTable;
+  host_docs: HostDocsTable;
+  host_form_submissions: HostFormSubmissionsTable;
+  host_points_requests: HostPointsRequestsTable;
+  host_media: HostMediaTable;
 }
