@@ -35,6 +35,8 @@ export interface BuildAppOptions {
   supportedSdk?: string;
   /** Origins allowed to read browser assets with CORS; default any. */
   shellOrigins?: string[];
+  /** Addresses (or CIDRs) of reverse proxies whose X-Forwarded-For is believed; default none. */
+  trustProxy?: string[];
   logger?: boolean;
 }
 
@@ -52,7 +54,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!options.dataDir) throw new Error('buildApp needs dataDir or keys');
     keys = loadOrCreateKeys(options.dataDir);
   }
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
+  // named here, so rate limits and the audit log see residents, not the proxy.
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
 
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = toErrorResponse(err, request.id);

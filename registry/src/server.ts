@@ -10,6 +10,7 @@ export interface ServeOptions {
   /** Origins allowed to read browser assets with CORS; default any origin. */
   shellOrigins?: string[];
   supportedSdk?: string;
+  trustProxy?: string[];
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -22,6 +23,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     maxPublishBytes: options.maxPublishBytes,
     shellOrigins: options.shellOrigins,
     supportedSdk: options.supportedSdk,
+    trustProxy: options.trustProxy,
   });
   await app.listen({ port: options.port, host: options.host });
   process.stdout.write(`cunmen-registry listening on ${publicUrl} (data in ${options.dataDir})\n`);

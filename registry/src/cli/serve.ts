@@ -3,6 +3,10 @@ import semver from 'semver';
 import { serve } from '../server.js';
 import { type CliCommand, optionalString, requiredString } from './command.js';
 
+function listOption(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
 export const serveCommands: CliCommand[] = [
   {
     name: 'serve',
@@ -16,6 +20,7 @@ export const serveCommands: CliCommand[] = [
   --host        address to bind (default 127.0.0.1)
   --max-publish-mb  largest publish request body in MB (default 50)
   --shell-origin    origin allowed to fetch browser assets with CORS (repeatable; default any)
+  --trust-proxy <addr>  a reverse proxy (address or CIDR, repeatable) whose X-Forwarded-For is believed
   --supported-sdk   the SDK range the province's shell supports; a widget's range must overlap it
                     (default ^0.1.0)
 `,
@@ -26,6 +31,7 @@ export const serveCommands: CliCommand[] = [
       'max-publish-mb': { type: 'string' },
       'shell-origin': { type: 'string', multiple: true },
       'supported-sdk': { type: 'string' },
+      'trust-proxy': { type: 'string', multiple: true },
     },
     async run(ctx) {
       const port = Number(requiredString(ctx, 'port'));
@@ -49,6 +55,7 @@ export const serveCommands: CliCommand[] = [
         publicUrl,
         shellOrigins: Array.isArray(origins) ? origins.map(String) : undefined,
         supportedSdk,
+        trustProxy: listOption(ctx.values['trust-proxy']),
       });
     },
   },

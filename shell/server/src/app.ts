@@ -45,6 +45,8 @@ export interface ShellOptions {
   oidc?: OidcOptions;
   registryTimeoutMs?: number;
   fetch?: typeof fetch;
+  /** Addresses (or CIDRs) of reverse proxies whose X-Forwarded-For is believed; default none. */
+  trustProxy?: string[];
   logger?: boolean;
 }
 
@@ -62,7 +64,9 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     if (!options.dataDir) throw new Error('buildApp needs dataDir or storage');
     storage = await openStorage(options.dataDir);
   }
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
+  // named here, so rate limits and the audit log see residents, not the proxy.
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
 
   const registry = options.registryUrl
     ? new RegistryClient({

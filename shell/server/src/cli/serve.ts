@@ -32,6 +32,8 @@ ${REGISTRY_HELP}
   --oidc-client-id <id>       the client id it registered for the shell, and
   --oidc-client-secret-file <f>  a file holding the client secret; the callback is
                               <public url>/api/auth/oidc/callback (needs --public-url)
+  --trust-proxy <addr>        a reverse proxy (address or CIDR, repeatable) whose X-Forwarded-For is
+                              believed, so rate limits see residents' addresses, not the proxy's
   --refresh-minutes <n>       minutes between re-resolving every current portal against the registry,
                               so later yanks and deprecations show up (default 60; 0 turns it off)
 `,
@@ -43,6 +45,7 @@ ${REGISTRY_HELP}
       'admin-token-file': { type: 'string' },
       'refresh-minutes': { type: 'string' },
       'oidc-issuer': { type: 'string' },
+      'trust-proxy': { type: 'string', multiple: true },
       'oidc-client-id': { type: 'string' },
       'oidc-client-secret-file': { type: 'string' },
       ...REGISTRY_OPTIONS,
@@ -72,8 +75,10 @@ ${REGISTRY_HELP}
           allowInsecure: issuer.startsWith('http:'),
         };
       }
+      const proxies = ctx.values['trust-proxy'];
       await serve({
         oidc,
+        trustProxy: Array.isArray(proxies) ? proxies.map(String) : undefined,
         port,
         host: optionalString(ctx, 'host') ?? '127.0.0.1',
         dataDir: resolve(ctx.dataDir),
