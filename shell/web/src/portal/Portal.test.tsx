@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { SnapshotWidget } from '@cunmen/manifest';
-import { definePage, defineTile, useElderlyMode, useNavigate, useVillage } from '@cunmen/sdk';
+import { definePage, defineTile, useElderlyMode, useNavigate, useUser, useVillage } from '@cunmen/sdk';
 import { Tile } from '@cunmen/ui';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +22,10 @@ function Other() {
   const [elderly] = useElderlyMode();
   return <Tile title={elderly ? '另一个·长辈版' : '另一个'} />;
 }
+function Greeting() {
+  const user = useUser();
+  return <Tile title={user ? `您好，${user.displayName}` : '请先登录'} />;
+}
 function Boom(): never {
   throw new Error('boom');
 }
@@ -33,12 +37,18 @@ const modules: Record<string, () => LoadResult | Promise<LoadResult>> = {
     module: { default: definePage(({ path }) => <h1>好组件页 {path}</h1>) },
   }),
   '@deqing/other/./Tile': () => ({ ok: true, module: { default: defineTile(Other) } }),
+  '@deqing/greet/./Tile': () => ({ ok: true, module: { default: defineTile(Greeting) } }),
   '@deqing/crash/./Tile': () => ({ ok: true, module: { default: defineTile(Boom) } }),
   '@deqing/gone/./Tile': () => ({ ok: false, error: 'RUNTIME-008 404' }),
   '@deqing/wrong/./Tile': () => ({ ok: true, module: { default: definePage(() => null) } }),
 };
 
-function setup(widgets: SnapshotWidget[], refused: SnapshotWidget[] = [], elderlyByDefault = false) {
+function setup(
+  widgets: SnapshotWidget[],
+  refused: SnapshotWidget[] = [],
+  elderlyByDefault = false,
+  fetchImpl?: typeof fetch,
+) {
   const refusedSet = new Set(refused);
   const snapshot = makeSnapshot(keys, widgets, { theme: { elderlyByDefault } });
   const load = vi.fn(async (widget: SnapshotWidget, expose: string): Promise<LoadResult> => {
@@ -49,7 +59,14 @@ function setup(widgets: SnapshotWidget[], refused: SnapshotWidget[] = [], elderl
   const federation: PortalFederation = { load };
   const elderly = elderlyModeFor(snapshot);
   const utils = render(
-    <Portal snapshot={snapshot} base={base} locale="zh-CN" elderly={elderly} federation={federation} />,
+    <Portal
+      snapshot={snapshot}
+      base={base}
+      locale="zh-CN"
+      elderly={elderly}
+      federation={federation}
+      fetch={fetchImpl}
+    />,
   );
   return { ...utils, load, elderly, snapshot };
 }
@@ -66,6 +83,30 @@ describe('Portal', () => {
   afterEach(() => {
     cleanup();
     vi.restoreAllMocks();
+  });
+
+  it('gives a widget granted user.read the signed-in resident, masked by the server, from its first render', async () => {
+    const calls: string[] = [];
+    const fakeFetch = (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      calls.push(url);
+      const body = url.endsWith('/widget-token')
+        ? { token: 't', expiresAt: new Date(Date.now() + 600_000).toISOString() }
+        : { user: { id: 'u1', displayName: '沈*婆', role: 'resident' } };
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    setup(
+      [testWidget(keys, '@deqing/greet', { override: { capabilities: ['user.read'] } as never })],
+      [],
+      false,
+      fakeFetch,
+    );
+    await screen.findByRole('button', { name: '您好，沈*婆' });
+    expect(screen.queryByRole('button', { name: '请先登录' })).toBeNull();
+    expect(calls.some((u) => u.endsWith('/api/host/v1/me'))).toBe(true);
   });
 
   it('lays out the header, home tiles by order, and the bottom nav; no cadre pages', async () => {

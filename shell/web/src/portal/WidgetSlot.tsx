@@ -30,9 +30,18 @@ export interface WidgetSlotProps {
 
 type State =
   | { status: 'loading'; slow: boolean }
-  | { status: 'ready'; contribution: SlotContribution }
+  | { status: 'ready'; contribution: SlotContribution; host: Host | null | undefined }
   | { status: 'failed' | 'timeout'; error: string }
   | { status: 'refused'; code: ShellErrorCode };
+
+async function readUser(host: Host | null | undefined): Promise<Host['user']> {
+  if (!host?.widget.capabilities.includes('user.read')) return null;
+  try {
+    return await host.api.me();
+  } catch {
+    return null;
+  }
+}
 
 export function WidgetSlot(props: WidgetSlotProps) {
   const { widget, title, slot, load, host, path = '/', slowMs = 4000, deadlineMs = 26_000 } = props;
@@ -52,7 +61,10 @@ export function WidgetSlot(props: WidgetSlotProps) {
       reportShellError('SHELL_ERR_WIDGET_TIMEOUT', widget, `${deadlineMs} ms`);
       setState((s) => (s.status === 'loading' ? { status: 'timeout', error: 'timeout' } : s));
     }, deadlineMs);
-    load().then((result) => {
+    // A widget granted `user.read` renders once the signed-in resident (masked by the server) is known,
+    // so it never flashes a "please sign in" state; anonymous residents get `user: null`.
+    const user = readUser(host);
+    Promise.all([load(), user]).then(([result, signedIn]) => {
       if (!live) return;
       clearTimeout(slowTimer);
       clearTimeout(deadline);
@@ -74,14 +86,18 @@ export function WidgetSlot(props: WidgetSlotProps) {
         setState({ status: 'failed', error: 'not a slot contribution' });
         return;
       }
-      setState({ status: 'ready', contribution });
+      setState({
+        status: 'ready',
+        contribution,
+        host: host && signedIn ? { ...host, user: signedIn } : host,
+      });
     });
     return () => {
       live = false;
       clearTimeout(slowTimer);
       clearTimeout(deadline);
     };
-  }, [load, slot, widget, slowMs, deadlineMs, attempt]);
+  }, [load, slot, widget, slowMs, deadlineMs, attempt, host]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -99,7 +115,7 @@ export function WidgetSlot(props: WidgetSlotProps) {
         onRetry={retry}
       />
     );
-  } else if (state.status === 'ready' && host) {
+  } else if (state.status === 'ready' && state.host) {
     const { contribution } = state;
     body = (
       <WidgetBoundary
@@ -109,7 +125,7 @@ export function WidgetSlot(props: WidgetSlotProps) {
           <FallbackTile title={title} reason="crashed" code="SHELL_ERR_WIDGET_RENDER" onRetry={retry} />
         )}
       >
-        <HostProvider host={host}>
+        <HostProvider host={state.host}>
           {contribution.slot === 'village.home.tile/v1' ? (
             <contribution.Component />
           ) : contribution.slot === 'village.page/v1' ? (
