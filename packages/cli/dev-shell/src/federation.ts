@@ -46,6 +46,11 @@ export function createFederation(remoteName: string, manifestUrl: string) {
           `${expose} does not default-export a slot contribution (use defineTile / definePage / defineCadrePage)`,
         );
       }
+      if (contribution.slot !== slot) {
+        throw new Error(
+          `${expose} contributes to ${contribution.slot}, but widget.json places it in ${slot}`,
+        );
+      }
       return contribution;
     },
   };
