@@ -4,6 +4,7 @@
  * S3-compatible pair can implement the same interfaces without touching routes.
  */
 import type { Readable } from 'node:stream';
+import type { AuditLog } from '@cunmen/audit-log';
 
 export type Role = 'province' | 'county';
 export type VersionStatus = 'pending' | 'approved' | 'rejected' | 'unpublished';
@@ -194,41 +195,7 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
 }
 
-/** What happened, by whom: one privileged action (publish, review, yank, deprecate, unpublish, token). */
-export interface AuditEntry {
-  /** User name, or `operator` for a command run on the server. */
-  actor: string;
-  /** e.g. `version.publish`, `version.approve`, `token.revoke` */
-  action: string;
-  /** What it acted on, e.g. `@deqing/find-machinery@1.0.0` or `user:alice`. */
-  subject: string;
-  detail?: Record<string, unknown>;
-  /** Source IP of the request, or `local` for a command. */
-  ip?: string;
-}
-
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  detail: Record<string, unknown>;
-  ip: string;
-  prevHash: string;
-  hash: string;
-}
-
-export type AuditVerification =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; head: string; problem: string; seq: number };
-
-export interface AuditLog {
-  append(entry: AuditEntry): Promise<AuditRecord>;
-  list(options?: { after?: number; limit?: number }): Promise<AuditRecord[]>;
-  /** Walks the chain from the first row: finds an edited, inserted or deleted row. */
-  verify(): Promise<AuditVerification>;
-}
+export type { AuditEntry, AuditLog, AuditRecord, AuditVerification } from '@cunmen/audit-log';
 
 /** zh-CN text with an optional English version, as manifests carry titles and descriptions. */
 export interface CatalogText {

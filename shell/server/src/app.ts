@@ -107,6 +107,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   await app.register(securityHeaders, { registryOrigins, publicUrl: options.publicUrl });
   await app.register(identity, {
     store: storage.identity,
+    audit: storage.audit,
     secureCookies: options.publicUrl?.startsWith('https:') ?? false,
     oidc: options.oidc,
   });

@@ -1,8 +1,15 @@
 /** Every `cunmen-shell` command, in the order the main help lists them. */
+import { auditCommands } from './audit.js';
 import type { CliCommand } from './command.js';
 import { portalCommands } from './portal.js';
 import { seedCommands } from './seed.js';
 import { serveCommands } from './serve.js';
 import { userCommands } from './users.js';
 
-export const COMMANDS: CliCommand[] = [...serveCommands, ...seedCommands, ...portalCommands, ...userCommands];
+export const COMMANDS: CliCommand[] = [
+  ...serveCommands,
+  ...seedCommands,
+  ...portalCommands,
+  ...userCommands,
+  ...auditCommands,
+];

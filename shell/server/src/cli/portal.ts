@@ -54,6 +54,13 @@ ${REGISTRY_HELP}
       }
       await withShell(ctx, true, async (app) => {
         const saved = await app.shell.portals.save(ctx.positionals[0] as string, body, 'cli');
+        await app.shell.storage.audit.append({
+          actor: 'operator',
+          action: 'portal.save',
+          subject: `village:${saved.village}`,
+          detail: { version: saved.version, via: 'cli' },
+          ip: 'local',
+        });
         printWarnings(ctx, saved.warnings);
         ctx.out(`village ${saved.village}: portal version ${saved.version} is current\n`);
       });
@@ -78,6 +85,13 @@ ${REGISTRY_HELP}
       if (!Number.isInteger(version) || version < 1) ctx.fail(`"${raw}" is not a portal version number`);
       await withShell(ctx, true, async (app) => {
         const done = await app.shell.portals.rollback(village, version, 'cli');
+        await app.shell.storage.audit.append({
+          actor: 'operator',
+          action: 'portal.rollback',
+          subject: `village:${done.village}`,
+          detail: { version: done.version, via: 'cli' },
+          ip: 'local',
+        });
         printWarnings(ctx, done.warnings);
         ctx.out(`village ${done.village}: portal version ${done.version} is current\n`);
       });

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { shellError } from '../errors.js';
-import { authenticate, requireRole } from '../http/auth.js';
+import { actorOf, authenticate, requireRole } from '../http/auth.js';
 import { hashPassword, passwordProblem } from '../identity/passwords.js';
 import type { Storage } from '../storage/types.js';
 import { maskName, maskPhone } from './mask.js';
@@ -140,6 +140,13 @@ export const householdRoutes: FastifyPluginAsync<HouseholdRouteOptions> = async 
           },
         );
       }
+      await storage.audit.append({
+        actor: actorOf(request).name,
+        action: 'household.create',
+        subject: `village:${request.params.village}`,
+        detail: { household: created.number },
+        ip: request.ip,
+      });
       return reply.code(201).send(created);
     },
   );
@@ -199,6 +206,13 @@ export const householdRoutes: FastifyPluginAsync<HouseholdRouteOptions> = async 
         relation: body.relation,
         phone: body.phone ?? null,
         accountId,
+      });
+      await storage.audit.append({
+        actor: actorOf(request).name,
+        action: 'resident.add',
+        subject: `village:${h.village}`,
+        detail: { household: h.number, resident: resident.id, account: accountId !== null },
+        ip: request.ip,
       });
       return reply.code(201).send({
         id: resident.id,

@@ -5,7 +5,7 @@
  * new version, `POST /api/portals/<village>/rollback {version}`, `POST /api/portals/<village>/refresh` (resolve the
  * current version again), `GET /api/portals/<village>/versions`.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { shellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import { actorOf, authenticate, requireRole } from './auth.js';
@@ -21,6 +21,22 @@ interface VillageParams {
 
 export const portalRoutes: FastifyPluginAsync<PortalRouteOptions> = async (app, opts) => {
   const { portals } = opts;
+  /** Writes the audit entry once the action succeeded (a refusal changed nothing, so it is not logged). */
+  async function audited<T extends { version?: number }>(
+    request: FastifyRequest<{ Params: VillageParams }>,
+    action: string,
+    work: Promise<T>,
+  ): Promise<T> {
+    const result = await work;
+    await portals.storage.audit.append({
+      actor: actorOf(request).name,
+      action,
+      subject: `village:${request.params.village}`,
+      detail: typeof result.version === 'number' ? { version: result.version } : {},
+      ip: request.ip,
+    });
+    return result;
+  }
 
   app.get('/api/villages', async () => ({
     villages: await Promise.all(
@@ -62,7 +78,11 @@ export const portalRoutes: FastifyPluginAsync<PortalRouteOptions> = async (app, 
     );
 
     admin.put<{ Params: VillageParams }>('/api/portals/:village', { preHandler: editors }, async (request) =>
-      portals.save(request.params.village, request.body, actorOf(request).name),
+      audited(
+        request,
+        'portal.save',
+        portals.save(request.params.village, request.body, actorOf(request).name),
+      ),
     );
 
     admin.post<{ Params: VillageParams }>(
@@ -77,7 +97,11 @@ export const portalRoutes: FastifyPluginAsync<PortalRouteOptions> = async (app, 
             field: 'version',
           });
         }
-        return portals.rollback(request.params.village, version, actorOf(request).name);
+        return audited(
+          request,
+          'portal.rollback',
+          portals.rollback(request.params.village, version, actorOf(request).name),
+        );
       },
     );
 

@@ -9,6 +9,7 @@
  * `GET /api/auth/me` · `GET /api/auth/oidc/login?returnTo=/…` · `GET /api/auth/oidc/callback`.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { AuditLog } from '@cunmen/audit-log';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -29,6 +30,8 @@ const WIDGET_TOKEN_PATH = '/api/host/v1/widget-token';
 
 export interface IdentityOptions {
   store: IdentityStore;
+  /** Where sign-ins (and failed attempts) and second-factor changes are recorded. */
+  audit?: AuditLog;
   /** Set `Secure` on the cookie (the shell is served over https). */
   secureCookies: boolean;
   oidc?: OidcOptions;
@@ -96,6 +99,14 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Promise<void> {
   const { store } = opts;
+  const record = async (
+    request: FastifyRequest,
+    actor: string,
+    action: string,
+    detail: Record<string, unknown> = {},
+  ) => {
+    await opts.audit?.append({ actor, action, subject: `user:${actor}`, detail, ip: request.ip });
+  };
   const oidc = opts.oidc ? new OidcClient(opts.oidc) : null;
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -197,9 +208,11 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     const user = await store.findUserByName(body.name);
     const ok = await checkPassword(body.password, user?.passwordHash ?? null);
     if (!user || !ok) {
+      await record(request, body.name, 'auth.login-failed');
       throw shellError('SHELL_ERR_BAD_LOGIN', 'wrong user name or password', { zh: '用户名或密码错误' });
     }
     const session = await startSession(reply, user, !MFA_ROLES.has(user.role));
+    await record(request, user.name, 'auth.login', { via: 'password' });
     return sessionAnswer(user, session);
   });
 
@@ -262,6 +275,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
       });
     }
     await store.updateUser(user.id, { totpEnabled: true, totpLastStep: step });
+    await record(request, user.name, 'auth.totp-enable');
     await store.markSessionMfaPassed(id.session.tokenHash);
     return sessionAnswer({ ...user, totpEnabled: true }, { ...id.session, mfaPassed: true });
   });
@@ -350,6 +364,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
       );
     }
     await startSession(reply, user, !MFA_ROLES.has(user.role) || identity.strongAuth);
+    await record(request, user.name, 'auth.login', { via: 'oidc', strongAuth: identity.strongAuth });
     return reply.redirect(attempt.returnTo, 302);
   });
 }

@@ -1,6 +1,7 @@
 /** Opens the embedded storage under one data directory: `shell.db` (SQLite, WAL). */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SqliteAuditLog } from '@cunmen/audit-log';
 import type { Kysely } from 'kysely';
 import { SqliteHouseholdStore } from '../households/sqlite-store.js';
 import { SqliteIdentityStore } from '../identity/sqlite-store.js';
@@ -21,6 +22,7 @@ export async function openStorage(dataDir: string): Promise<Storage> {
   return {
     identity,
     households,
+    audit: new SqliteAuditLog(db),
     divisions: new SqliteDivisionStore(db),
     portals: new SqlitePortalStore(db),
     usage: new SqliteUsageOutbox(db),

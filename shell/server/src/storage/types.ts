@@ -4,6 +4,7 @@
  * can implement the same interfaces without touching routes.
  */
 
+import type { AuditLog } from '@cunmen/audit-log';
 import type { VillageConfig } from '@cunmen/manifest';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
@@ -230,5 +231,7 @@ export interface Storage {
   identity: IdentityStore;
   /** Households and residents of each village (shell/server/src/households). */
   households: HouseholdStore;
+  /** Append-only, hash-chained log of every privileged action. */
+  audit: AuditLog;
   close(): Promise<void>;
 }
