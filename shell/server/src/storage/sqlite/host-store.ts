@@ -49,6 +49,26 @@ async function usageIn(db: Db, village: string, widget: string) {
   return { docs: Number(row?.docs ?? 0), bytes: Number(row?.bytes ?? 0) };
 }
 
+/** A new document at version 1, written by `write.by`. */
+async function insertDoc(db: Db, scope: HostDocScope, id: string, write: HostDocWrite, size: number) {
+  const row = await db
+    .insertInto('host_docs')
+    .values({
+      ...scope,
+      id,
+      data: write.data,
+      size,
+      version: 1,
+      created_at: write.at,
+      updated_at: write.at,
+      created_by: write.by,
+      updated_by: write.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toDoc(row);
+}
+
 async function fits(db: Db, scope: HostDocScope, quota: HostQuota, addDocs: number, addBytes: number) {
   const used = await usageIn(db, scope.village, scope.widget);
   return used.docs + addDocs <= quota.maxDocs && used.bytes + addBytes <= quota.maxBytes;
@@ -101,22 +121,7 @@ export class SqliteHostStorage implements HostStorage {
     return this.db.transaction().execute(async (trx) => {
       const size = Buffer.byteLength(write.data);
       if (!(await fits(trx, scope, quota, 1, size))) return { ok: false, reason: 'quota' };
-      const row = await trx
-        .insertInto('host_docs')
-        .values({
-          ...scope,
-          id,
-          data: write.data,
-          size,
-          version: 1,
-          created_at: write.at,
-          updated_at: write.at,
-          created_by: write.by,
-          updated_by: write.by,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { ok: true, doc: toDoc(row), created: true };
+      return { ok: true, doc: await insertDoc(trx, scope, id, write, size), created: true };
     });
   }
 
@@ -133,22 +138,7 @@ export class SqliteHostStorage implements HostStorage {
       if (!existing) {
         if (write.ifVersion !== undefined) return { ok: false, reason: 'conflict' };
         if (!(await fits(trx, scope, quota, 1, size))) return { ok: false, reason: 'quota' };
-        const row = await trx
-          .insertInto('host_docs')
-          .values({
-            ...scope,
-            id,
-            data: write.data,
-            size,
-            version: 1,
-            created_at: write.at,
-            updated_at: write.at,
-            created_by: write.by,
-            updated_by: write.by,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return { ok: true, doc: toDoc(row), created: true };
+        return { ok: true, doc: await insertDoc(trx, scope, id, write, size), created: true };
       }
       if (write.ifVersion !== undefined && write.ifVersion !== existing.version) {
         return { ok: false, reason: 'conflict', current: existing.version };
