@@ -23,6 +23,10 @@ export const CAPABILITIES = {
     'zh-CN': '读取位置（需村民同意）',
     en: "Read the device location (with the resident's consent)",
   },
+  'module.api': {
+    'zh-CN': '调用本标准模块自己的服务端接口（仅限省级标准模块）',
+    en: "Call the standard module's own server routes (standard modules only)",
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type Capability = keyof typeof CAPABILITIES;

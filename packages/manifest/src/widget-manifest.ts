@@ -216,6 +216,14 @@ function crossCheck(
   }
   const seen = new Set<string>();
   m.capabilities.forEach((cap, i) => {
+    // Only a province module has server routes of its own in the shell (/api/modules/<id>).
+    if (cap === 'module.api' && m.kind !== 'standard')
+      addIssue(
+        ctx,
+        ['capabilities', i],
+        '"module.api" is for standard modules, which have server routes in the shell; a county widget uses the store, forms and points',
+        '"module.api" 仅限标准模块使用；县级组件请使用数据存储、表单和积分接口',
+      );
     if (seen.has(cap))
       addIssue(ctx, ['capabilities', i], `capability "${cap}" is listed twice`, `权限 "${cap}" 重复`);
     seen.add(cap);

@@ -32,12 +32,19 @@ export {
   type HostStore,
   type ListOptions,
   METHOD_CAPABILITIES,
+  type ModuleClient,
+  type ModuleMethod,
   type PointsRequest,
   type PointsRequestReceipt,
   type PutOptions,
   type UploadedMedia,
 } from './core/host-api.js';
-export { createHttpHostApi, HOST_API_PATH, type HttpHostApiOptions } from './core/http-host-api.js';
+export {
+  createHttpHostApi,
+  HOST_API_PATH,
+  type HttpHostApiOptions,
+  MODULE_API_PATH,
+} from './core/http-host-api.js';
 export type {
   Division,
   HostUser,
@@ -58,6 +65,8 @@ export { useElderlyMode } from './react/useElderlyMode.js';
 export { useEvent } from './react/useEvent.js';
 export { useHost } from './react/useHost.js';
 export { useLocale } from './react/useLocale.js';
+export { type ModuleMutation, useModuleMutation } from './react/useModuleMutation.js';
+export { type ModuleQuery, useModuleQuery } from './react/useModuleQuery.js';
 export { useNavigate } from './react/useNavigate.js';
 export { usePublish } from './react/usePublish.js';
 export { type RequestPoints, useRequestPoints } from './react/useRequestPoints.js';

@@ -5,8 +5,10 @@
  * answered as a 500 with the request id.
  */
 import { fileURLToPath } from 'node:url';
+import type { ShellModule } from '@cunmen/module-api';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { toErrorResponse } from './errors.js';
+import { WidgetCredentials } from './host-api/credentials.js';
 import { hostApi } from './host-api/plugin.js';
 import { householdRoutes } from './households/routes.js';
 import { portalRoutes } from './http/portal-routes.js';
@@ -15,6 +17,8 @@ import { WebDist } from './http/web-dist.js';
 import { webRoutes } from './http/web-routes.js';
 import type { OidcOptions } from './identity/oidc.js';
 import { identity } from './identity/plugin.js';
+import { mountModules } from './modules/mount.js';
+import { STANDARD_MODULES } from './modules/standard.js';
 import { RegistryClient } from './portals/registry-client.js';
 import { PortalService } from './portals/service.js';
 import { type KeyProvider, pinnedKey, registryKeys } from './portals/trust.js';
@@ -48,6 +52,10 @@ export interface ShellOptions {
   /** Addresses (or CIDRs) of reverse proxies whose X-Forwarded-For is believed; default none. */
   trustProxy?: string[];
   logger?: boolean;
+  /** The standard modules' back ends to mount under /api/modules (default: STANDARD_MODULES). */
+  modules?: readonly ShellModule[];
+  /** The clock the modules see (tests move it to check time limits). */
+  now?: () => Date;
 }
 
 declare module 'fastify' {
@@ -118,7 +126,14 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     households: storage.households,
     adminToken: options.adminToken,
   });
-  await app.register(hostApi, { portals, storage, publicUrl: options.publicUrl });
+  const credentials = new WidgetCredentials(await storage.host.credentialKey(), portals, storage.identity);
+  await app.register(hostApi, { portals, storage, publicUrl: options.publicUrl, credentials });
+  await mountModules(app, {
+    modules: options.modules ?? STANDARD_MODULES,
+    storage,
+    credentials,
+    now: options.now,
+  });
   await app.register(webRoutes, {
     portals,
     web: new WebDist(options.webDist ?? DEFAULT_WEB_DIST),

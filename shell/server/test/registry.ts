@@ -61,7 +61,8 @@ export function fixtureManifest(name: string, version: string, overrides: Record
   const [scope = '', base = ''] = name.slice(1).split('/');
   const manifest: Record<string, unknown> = {
     kind: 'widget',
-    county: scope === 'yiyuan' ? '370323' : '330521',
+    county: scope === 'cunmen' ? '330000' : scope === 'yiyuan' ? '370323' : '330521',
+    ...(scope === 'cunmen' ? { kind: 'standard' } : {}),
     title: { 'zh-CN': '找农机', en: 'Find machinery' },
     description: { 'zh-CN': '查找本村农机手' },
     category: 'agriculture',
@@ -170,7 +171,11 @@ export async function startRegistry(): Promise<TestRegistry> {
         },
         _attachments: { [`${name}-${version}.tgz`]: { data: tgz.toString('base64'), length: tgz.length } },
       };
-      const token = name.startsWith('@yiyuan/') ? tokens.yiyuan : tokens.deqing;
+      const token = name.startsWith('@cunmen/')
+        ? tokens.province
+        : name.startsWith('@yiyuan/')
+          ? tokens.yiyuan
+          : tokens.deqing;
       const res = await app.inject({
         method: 'PUT',
         url: `/${name.replace('/', '%2f')}`,

@@ -106,7 +106,7 @@ describe('cunmen validate', () => {
     [
       'an unknown capability',
       (dir) => editJson(join(dir, 'widget.json'), (m) => (m.capabilities = ['store.read', 'sms.send'])),
-      '✗ capabilities[1]: "sms.send" is not allowed, expected one of "user.read", "store.read", "store.write", "form.submit", "points.request", "media.upload", "events.publish", "location.read"',
+      '✗ capabilities[1]: "sms.send" is not allowed, expected one of "user.read", "store.read", "store.write", "form.submit", "points.request", "media.upload", "events.publish", "location.read", "module.api"',
     ],
     [
       'an unknown slot',

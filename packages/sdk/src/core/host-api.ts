@@ -63,6 +63,23 @@ export interface HostApi {
     /** Needs `media.upload`. */
     upload(file: Blob, options: { filename: string }): Promise<UploadedMedia>;
   };
+  /**
+   * A standard module's own server routes, `/api/modules/<id><path>` (`<id>` is the package name without
+   * `@cunmen/`). Needs `module.api`, which only standard modules can be granted. A route's own errors
+   * reject as `HostError` with the module's code (e.g. `COMPLAINTS_ERR_…`), zh-CN message and field.
+   */
+  module: ModuleClient;
+}
+
+export type ModuleMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ModuleClient {
+  /** JSON in, JSON out; `path` starts with `/` and may carry a query string. */
+  request<T = unknown>(method: ModuleMethod, path: string, body?: unknown): Promise<T>;
+  /** POSTs a file's raw bytes (`content-type` = its type, `x-filename` = its percent-encoded name). */
+  upload<T = unknown>(path: string, file: Blob, options?: { filename?: string }): Promise<T>;
+  /** GETs bytes: an export, an attachment, a photo. */
+  download(path: string): Promise<Blob>;
 }
 
 /** Which capability each host-API method needs (the server's table; the MockHost enforces the same). */
@@ -76,6 +93,9 @@ export const METHOD_CAPABILITIES = {
   'forms.submit': 'form.submit',
   'points.request': 'points.request',
   'media.upload': 'media.upload',
+  'module.request': 'module.api',
+  'module.upload': 'module.api',
+  'module.download': 'module.api',
 } as const satisfies Record<string, Capability>;
 
 export type HostApiMethod = keyof typeof METHOD_CAPABILITIES;

@@ -33,7 +33,7 @@
  * reply that is not the JSON above (a proxy's error page, a captive portal) `SDK_ERR_BAD_RESPONSE`.
  */
 import { CapabilityDeniedError, HostError, invalidArgument } from './errors.js';
-import { type HostApi, type HostApiMethod, METHOD_CAPABILITIES } from './host-api.js';
+import { type HostApi, type HostApiMethod, METHOD_CAPABILITIES, type ModuleMethod } from './host-api.js';
 import type { StoredDoc } from './types.js';
 import {
   checkCollection,
@@ -41,6 +41,7 @@ import {
   checkId,
   checkJson,
   checkListOptions,
+  checkModulePath,
   checkPointsRequest,
   checkUpload,
   checkVersion,
@@ -58,12 +59,21 @@ export interface HttpHostApiOptions {
   timeoutMs?: number;
   /** For `media.upload`, default 120 000 ms (photos over a weak rural network). */
   uploadTimeoutMs?: number;
+  /**
+   * The standard module this widget belongs to (`complaints` for `@cunmen/complaints`); its calls go to
+   * `/api/modules/<module>`. Without it `api.module` rejects with `SDK_ERR_INVALID_ARGUMENT`.
+   */
+  module?: string;
 }
 
 interface Call {
   method: HostApiMethod;
-  httpMethod: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  httpMethod: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+  /** Instead of the host API root (module routes). */
+  root?: string;
+  /** Resolve the body as a Blob instead of JSON. */
+  blob?: boolean;
   json?: string;
   body?: Blob;
   headers?: Record<string, string>;
@@ -74,6 +84,8 @@ interface Reply {
   status: number;
   body: unknown;
 }
+
+export const MODULE_API_PATH = '/api/modules';
 
 const NOT_FOUND = 'SHELL_ERR_NOT_FOUND';
 
@@ -108,7 +120,22 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
       credential,
     );
   }
-  const root = options.baseUrl.replace(/\/+$/, '') + HOST_API_PATH;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const root = base + HOST_API_PATH;
+  const moduleId = options.module;
+  const moduleRoot = () => {
+    if (typeof moduleId !== 'string' || !/^[a-z][a-z0-9-]{1,39}$/.test(moduleId)) {
+      throw invalidArgument(
+        'module',
+        {
+          'zh-CN': '标准模块的编号（只有省级标准模块能调用自己的服务端接口）',
+          en: 'the id of a standard module (only standard modules have server routes)',
+        },
+        moduleId,
+      );
+    }
+    return `${base}${MODULE_API_PATH}/${moduleId}`;
+  };
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -116,7 +143,10 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
 
   async function send(call: Call): Promise<Reply> {
     const token = typeof credential === 'function' ? await credential() : credential;
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = {
+      accept: call.blob ? '*/*' : 'application/json',
+      authorization: `Bearer ${token}`,
+    };
     if (call.json !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, call.headers);
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
@@ -129,15 +159,18 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
         reject(new Error('timeout'));
       }, call.timeoutMs);
     });
-    const where = `${call.httpMethod} ${HOST_API_PATH}${call.path}`;
+    const where = `${call.httpMethod} ${call.root === undefined ? HOST_API_PATH : call.root.slice(base.length)}${call.path}`;
     try {
       const exchange = (async (): Promise<Reply> => {
-        const response = await doFetch(root + call.path, {
+        const response = await doFetch((call.root ?? root) + call.path, {
           method: call.httpMethod,
           headers,
           body: call.json ?? call.body,
           signal: controller?.signal,
         });
+        if (call.blob && response.status >= 200 && response.status < 300) {
+          return { status: response.status, body: await response.blob() };
+        }
         const text = response.status === 204 ? '' : await response.text();
         let body: unknown;
         let parsed = true;
@@ -352,6 +385,55 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
           throw badShape('media.upload()', '{ id, url }');
         }
         return { id: body.id, url: body.url };
+      },
+    },
+    module: {
+      async request<T>(method: ModuleMethod, path: string, body?: unknown) {
+        if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
+          throw invalidArgument(
+            'method',
+            { 'zh-CN': 'GET、POST、PUT、PATCH 或 DELETE', en: 'GET, POST, PUT, PATCH or DELETE' },
+            method,
+          );
+        }
+        const reply = await send({
+          ...json,
+          method: 'module.request',
+          httpMethod: method,
+          root: moduleRoot(),
+          path: checkModulePath(path),
+          ...(body === undefined ? {} : { json: checkJson('body', body) }),
+        });
+        return reply.body as T;
+      },
+      async upload<T>(path: string, file: Blob, uploadOptions?: { filename?: string }) {
+        const filename = checkUpload(file, {
+          filename: uploadOptions?.filename ?? (file as File).name ?? 'file',
+        });
+        const reply = await send({
+          method: 'module.upload',
+          httpMethod: 'POST',
+          root: moduleRoot(),
+          path: checkModulePath(path),
+          body: file,
+          headers: {
+            'content-type': file.type || 'application/octet-stream',
+            'x-filename': encodeURIComponent(filename),
+          },
+          timeoutMs: uploadTimeoutMs,
+        });
+        return reply.body as T;
+      },
+      async download(path: string) {
+        const reply = await send({
+          method: 'module.download',
+          httpMethod: 'GET',
+          root: moduleRoot(),
+          path: checkModulePath(path),
+          blob: true,
+          timeoutMs: uploadTimeoutMs,
+        });
+        return reply.body as Blob;
       },
     },
   };

@@ -206,3 +206,25 @@ export function checkUpload(file: unknown, options: { filename?: unknown } | und
   }
   return filename;
 }
+
+/** A module route path: starts with `/`, no `..` segment, no scheme or host, at most 2,000 characters. */
+export function checkModulePath(path: unknown): string {
+  if (
+    typeof path !== 'string' ||
+    !path.startsWith('/') ||
+    path.startsWith('//') ||
+    path.length > 2000 ||
+    /(^|\/)\.\.?(\/|\?|#|$)/.test(path) ||
+    /[\s\\]/.test(path)
+  ) {
+    throw invalidArgument(
+      'path',
+      {
+        'zh-CN': '以 / 开头的模块接口路径（不含 .. 、空格和 \\）',
+        en: 'a module route path starting with / (no .. segments, spaces or backslashes)',
+      },
+      path,
+    );
+  }
+  return path;
+}

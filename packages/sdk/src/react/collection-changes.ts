@@ -4,6 +4,9 @@
  */
 import type { HostApi } from '../core/host-api.js';
 
+/** The channel of module routes: any successful module write reloads every module query. */
+export const MODULE_CHANNEL = '\u0000module';
+
 const channels = new WeakMap<HostApi, Map<string, Set<() => void>>>();
 
 export function onCollectionChange(api: HostApi, collection: string, listener: () => void): () => void {

@@ -13,6 +13,8 @@ export {
   type MockHostOptions,
   MockHostProvider,
   type MockHostProviderProps,
+  type MockModuleCall,
+  type MockModuleHandler,
   type MockPointsRequest,
   type MockStorage,
   type MockSubmission,

@@ -15,6 +15,7 @@ import {
   type HostApi,
   type HostApiMethod,
   METHOD_CAPABILITIES,
+  type ModuleMethod,
   type PointsRequest,
   type PointsRequestReceipt,
   type UploadedMedia,
@@ -26,6 +27,7 @@ import {
   checkId,
   checkJson,
   checkListOptions,
+  checkModulePath,
   checkPointsRequest,
   checkUpload,
   checkVersion,
@@ -72,7 +74,24 @@ export interface MockHostOptions {
   /** Share one hub between several mock hosts (several widgets on one dev page). */
   eventHub?: EventHub;
   onNavigate?: (to: string) => void;
+  /**
+   * Answers `api.module` calls (a standard module's own routes), the way the module's server would:
+   * return the JSON answer (or a Blob for `download`), throw a `HostError` to simulate a refusal.
+   */
+  module?: MockModuleHandler;
 }
+
+export interface MockModuleCall {
+  method: ModuleMethod;
+  path: string;
+  /** The JSON body of `request`, or the file of `upload`. */
+  body?: unknown;
+  file?: Blob;
+  filename?: string;
+  kind: 'request' | 'upload' | 'download';
+}
+
+export type MockModuleHandler = (call: MockModuleCall) => unknown | Promise<unknown>;
 
 export interface MockCall {
   method: HostApiMethod;
@@ -204,6 +223,14 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   const pointsRequests: MockPointsRequest[] = [...state.pointsRequests];
   const failures = new Map<HostApiMethod, HostError[]>();
   let uploadSeq = 0;
+  const moduleHandler: MockModuleHandler =
+    options.module ??
+    ((c) => {
+      throw new HostError({
+        code: 'SDK_ERR_UNEXPECTED',
+        detail: `MockHost has no module handler for ${c.method} ${c.path}; pass createMockHost({ module })`,
+      });
+    });
 
   function save(): void {
     if (!storage) return;
@@ -224,7 +251,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     method: HostApiMethod,
     args: unknown[],
     check: () => void,
-    run: () => R,
+    run: () => R | Promise<R>,
   ): Promise<R> {
     try {
       check();
@@ -233,7 +260,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       if (!capabilities.includes(capability)) throw new CapabilityDeniedError(capability, { status: 403 });
       const injected = failures.get(method)?.shift();
       if (injected) throw injected;
-      const result = run();
+      const result = await run();
       calls.push({ method, args, outcome: 'ok' });
       return result;
     } catch (error) {
@@ -457,6 +484,46 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
             }
             uploads.push({ id, url, filename, type: file.type, size: file.size, file });
             return { id, url };
+          },
+        );
+      },
+    },
+    module: {
+      request<T>(method: ModuleMethod, path: string, body?: unknown) {
+        return call(
+          'module.request',
+          [method, path, body],
+          () => {
+            checkModulePath(path);
+            if (body !== undefined) checkJson('body', body);
+          },
+          async () => (await moduleHandler({ kind: 'request', method, path, body })) as T,
+        );
+      },
+      upload<T>(path: string, file: Blob, uploadOptions?: { filename?: string }) {
+        let filename = '';
+        return call(
+          'module.upload',
+          [path, file, uploadOptions],
+          () => {
+            checkModulePath(path);
+            filename = checkUpload(file, {
+              filename: uploadOptions?.filename ?? (file as File).name ?? 'file',
+            });
+          },
+          async () => (await moduleHandler({ kind: 'upload', method: 'POST', path, file, filename })) as T,
+        );
+      },
+      download(path: string) {
+        return call(
+          'module.download',
+          [path],
+          () => {
+            checkModulePath(path);
+          },
+          async () => {
+            const answer = await moduleHandler({ kind: 'download', method: 'GET', path });
+            return answer instanceof Blob ? answer : new Blob([JSON.stringify(answer ?? null)]);
           },
         );
       },

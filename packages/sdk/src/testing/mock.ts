@@ -10,6 +10,8 @@ export {
   type MockCall,
   type MockHost,
   type MockHostOptions,
+  type MockModuleCall,
+  type MockModuleHandler,
   type MockPointsRequest,
   type MockStorage,
   type MockSubmission,

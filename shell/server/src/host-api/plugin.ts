@@ -22,10 +22,11 @@ import { canActOn, MFA_ROLES } from '../identity/roles.js';
 import type { IdentityUser } from '../identity/store.js';
 import type { PortalService } from '../portals/service.js';
 import type { HostDoc, HostDocScope, HostWriteResult, Storage } from '../storage/types.js';
+import { HOST_API_PREFIX, type HostCall, WidgetCredentials } from './credentials.js';
 import { hostUser } from './mask.js';
-import { mintToken, TOKEN_TTL_MS, verifyToken } from './token.js';
+import { mintToken, TOKEN_TTL_MS } from './token.js';
 
-export const HOST_API_PREFIX = '/api/host/v1';
+export { HOST_API_PREFIX, type HostCall } from './credentials.js';
 
 export interface HostLimits {
   /** One document's JSON, and one form submission's. */
@@ -63,15 +64,8 @@ export interface HostApiOptions {
   /** The shell's public URL: its origin is accepted as same-origin for `widget-token`. */
   publicUrl?: string;
   limits?: Partial<HostLimits>;
-}
-
-/** The verified caller of a host-API call. */
-export interface HostCall {
-  village: string;
-  widget: string;
-  version: string;
-  capabilities: ReadonlySet<Capability>;
-  user: IdentityUser | null;
+  /** Shared with the module routes; built here when not given. */
+  credentials?: WidgetCredentials;
 }
 
 declare module 'fastify' {
@@ -214,24 +208,8 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
   const publicUserId = (id: number) =>
     createHmac('sha256', key).update(`user:${id}`).digest('hex').slice(0, 24);
 
-  // The widgets of a village's current portal, parsed once per snapshot.
-  const grants = new Map<string, Map<string, { version: string; capabilities: Capability[] }>>();
-  async function portalWidgets(village: string) {
-    const served = await portals.snapshot(village);
-    const cacheKey = `${village}@${served.version}@${served.etag}`;
-    let widgets = grants.get(cacheKey);
-    if (!widgets) {
-      const snapshot = JSON.parse(served.json) as {
-        widgets: { name: string; version: string; capabilities: Capability[] }[];
-      };
-      widgets = new Map(
-        snapshot.widgets.map((w) => [w.name, { version: w.version, capabilities: w.capabilities }]),
-      );
-      if (grants.size >= 2000) grants.clear();
-      grants.set(cacheKey, widgets);
-    }
-    return widgets;
-  }
+  const credentials = opts.credentials ?? new WidgetCredentials(key, portals, identityStore);
+  const portalWidgets = (village: string) => credentials.portalWidgets(village);
 
   app.decorateRequest('hostCall', null);
 
@@ -409,58 +387,7 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     }
 
     api.addHook('onRequest', async (request) => {
-      const m = /^Bearer ([A-Za-z0-9._-]{1,4096})$/.exec(request.headers.authorization ?? '');
-      if (!m) {
-        throw shellError(
-          'SHELL_ERR_TOKEN_INVALID',
-          `host API calls need the widget credential (authorization: Bearer …) from POST ${HOST_API_PREFIX}/widget-token`,
-          { zh: '缺少组件凭证，请刷新页面后重试' },
-        );
-      }
-      const check = verifyToken(key, m[1] as string);
-      if (!check.ok) {
-        throw check.reason === 'expired'
-          ? shellError('SHELL_ERR_TOKEN_EXPIRED', 'the widget credential has expired; ask for a new one', {
-              zh: '组件凭证已过期，请刷新页面后重试',
-            })
-          : shellError('SHELL_ERR_TOKEN_INVALID', 'the widget credential is not one this shell issued', {
-              zh: '组件凭证无效，请刷新页面后重试',
-            });
-      }
-      const claims = check.claims;
-      // The portal may have changed since the credential was issued: the current snapshot decides.
-      const widgets = await portalWidgets(claims.village).catch((err: unknown) => {
-        if (err instanceof ShellError) return null; // the village or its portal is gone
-        throw err;
-      });
-      const granted = widgets?.get(claims.widget);
-      if (!granted || granted.version !== claims.version) {
-        throw shellError(
-          'SHELL_ERR_TOKEN_EXPIRED',
-          `the portal of village ${claims.village} no longer has ${claims.widget}@${claims.version}; reload the page`,
-          { zh: '门户已更新，请刷新页面后重试', widget: claims.widget },
-        );
-      }
-      let user: IdentityUser | null = null;
-      if (claims.user !== null) {
-        user = await identityStore.findUserById(claims.user);
-        if (!user) {
-          throw shellError(
-            'SHELL_ERR_TOKEN_INVALID',
-            'the credential belongs to an account that no longer exists',
-            {
-              zh: '组件凭证无效，请重新登录',
-            },
-          );
-        }
-      }
-      request.hostCall = {
-        village: claims.village,
-        widget: claims.widget,
-        version: claims.version,
-        capabilities: new Set(claims.capabilities.filter((c) => granted.capabilities.includes(c))),
-        user,
-      };
+      request.hostCall = await credentials.verify(request.headers.authorization);
     });
 
     api.addHook('onSend', async (_request, reply, payload) => {

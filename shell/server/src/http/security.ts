@@ -23,7 +23,7 @@ export function contentSecurityPolicy(
     "default-src 'self'",
     `script-src 'self'${list(assetOrigins)}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data:${list(assetOrigins)}`,
+    `img-src 'self' data: blob:${list(assetOrigins)}`,
     `connect-src 'self'${list([...connectOrigins, ...assetOrigins])}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -48,7 +48,7 @@ describe('the portal page', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     const origin = registry.url;
     expect(res.headers['content-security-policy']).toBe(
-      `default-src 'self'; script-src 'self' ${origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${origin}; connect-src 'self' ${origin}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+      `default-src 'self'; script-src 'self' ${origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: ${origin}; connect-src 'self' ${origin}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');

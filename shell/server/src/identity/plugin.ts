@@ -27,6 +27,7 @@ const SESSION_HOURS = 12;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const HOST_API_BEARER_PREFIX = '/api/host/v1/';
 const WIDGET_TOKEN_PATH = '/api/host/v1/widget-token';
+const MODULE_API_PREFIX = '/api/modules/';
 
 export interface IdentityOptions {
   store: IdentityStore;
@@ -129,6 +130,8 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     // Host-API calls other than minting a widget credential are authenticated by that bearer credential
     // alone (src/host-api), never by the cookie: no identity for them, and nothing a CSRF could ride on.
     if (request.url.startsWith(HOST_API_BEARER_PREFIX) && !request.url.startsWith(WIDGET_TOKEN_PATH)) return;
+    // The same for the standard modules' routes (src/modules): the widget credential alone decides.
+    if (request.url.startsWith(MODULE_API_PREFIX)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await store.findSession(hash(token));

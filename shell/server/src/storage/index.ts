@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteAuditLog } from '@cunmen/audit-log';
+import { FileModuleBlobs } from '@cunmen/module-api';
 import type { Kysely } from 'kysely';
 import { SqliteHouseholdStore } from '../households/sqlite-store.js';
 import { SqliteIdentityStore } from '../identity/sqlite-store.js';
@@ -27,6 +28,10 @@ export async function openStorage(dataDir: string): Promise<Storage> {
     portals: new SqlitePortalStore(db),
     usage: new SqliteUsageOutbox(db),
     host: new SqliteHostStorage(db),
+    modules: {
+      database: db,
+      blobs: (moduleId) => new FileModuleBlobs(join(dataDir, 'modules', moduleId, 'blobs')),
+    },
     close: () => db.destroy(),
   };
 }

@@ -6,6 +6,8 @@
 
 import type { AuditLog } from '@cunmen/audit-log';
 import type { VillageConfig } from '@cunmen/manifest';
+import type { ModuleBlobs } from '@cunmen/module-api';
+import type { Kysely } from 'kysely';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
 
@@ -233,5 +235,11 @@ export interface Storage {
   households: HouseholdStore;
   /** Append-only, hash-chained log of every privileged action. */
   audit: AuditLog;
+  /** What the standard modules' back ends get (src/modules): the database and a blob store each. */
+  modules: {
+    // biome-ignore lint/suspicious/noExplicitAny: each module types its own tables.
+    database: Kysely<any>;
+    blobs(moduleId: string): ModuleBlobs;
+  };
   close(): Promise<void>;
 }

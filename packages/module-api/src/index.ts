@@ -1,0 +1,36 @@
+export { moduleAudit } from './audit.js';
+export {
+  callerOf,
+  canActOn,
+  MODULE_ROLES,
+  type ModuleCaller,
+  type ModuleRole,
+  type ModuleUser,
+  requireRole,
+  userOf,
+} from './caller.js';
+export {
+  forbidden,
+  ModuleError,
+  type ModuleErrorBody,
+  moduleError,
+  notFound,
+  parseInput,
+  toModuleErrorResponse,
+  unauthenticated,
+} from './errors.js';
+export { FileModuleBlobs } from './file-blobs.js';
+export {
+  type DivisionLevel,
+  defineModule,
+  MODULE_ID_PATTERN,
+  type ModuleAudit,
+  type ModuleBlobs,
+  type ModuleContext,
+  type ModuleDivision,
+  type ModuleDivisions,
+  migrationTables,
+  modulePrefix,
+  type ShellModule,
+} from './module.js';
+export { type CallerResolver, migrateModule, mountModule } from './mount.js';

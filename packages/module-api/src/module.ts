@@ -1,0 +1,86 @@
+/**
+ * The one interface through which the shell server mounts a standard module's back end (the
+ * Backstage/Fastify idea): a module is data — an id, the package whose widgets may call it, its
+ * migrations and an encapsulated Fastify plugin — and everything it may use from the shell arrives in
+ * `ModuleContext`. A module never imports the shell; the shell never imports a module's internals.
+ *
+ * Routes live under `/api/modules/<id>/`. Every request there is authenticated by the shell before the
+ * module sees it: a widget credential of a version of `package` that holds the `module.api` capability
+ * (granted at review), or no credential at all (`request.moduleCaller` is null, for public reads).
+ */
+import type { AuditEntry } from '@cunmen/audit-log';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely, Migration } from 'kysely';
+
+export const MODULE_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
+
+export type DivisionLevel = 'province' | 'county' | 'township' | 'village';
+
+export interface ModuleDivision {
+  code: string;
+  level: DivisionLevel;
+  name: string;
+  parent: string | null;
+}
+
+export interface ModuleDivisions {
+  get(code: string): Promise<ModuleDivision | null>;
+  /** The villages under a division prefix, by code. */
+  villages(prefix: string): Promise<ModuleDivision[]>;
+}
+
+/** Content-addressed bytes (attachments, photos), scoped to the module; S3 in scale mode. */
+export interface ModuleBlobs {
+  /** Stores the bytes (idempotent) and returns their sha256 (hex). */
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Buffer | null>;
+}
+
+export interface ModuleAudit {
+  /** Appends to the shell's hash-chained audit log; `action` is prefixed with `<module id>.`. */
+  append(entry: AuditEntry): Promise<void>;
+}
+
+export interface ModuleContext {
+  id: string;
+  /** The shell's database. A module's tables are named `<id with _>_…` and created by its migrations. */
+  // biome-ignore lint/suspicious/noExplicitAny: the tables are the module's own; it types its queries itself.
+  db: Kysely<any>;
+  audit: ModuleAudit;
+  blobs: ModuleBlobs;
+  divisions: ModuleDivisions;
+  /** The clock; tests move it to check time limits. */
+  now(): Date;
+  log: FastifyBaseLogger;
+}
+
+export interface ShellModule {
+  /** `/api/modules/<id>`; also the prefix of its tables and audit actions. */
+  id: string;
+  /** The npm package whose widgets call these routes, e.g. `@cunmen/complaints`. */
+  package: string;
+  /** Run in name order with Kysely's Migrator, recorded in `module_<id>_migration`. */
+  migrations: Record<string, Migration>;
+  /** Registered in its own encapsulated scope under the module's prefix. */
+  routes(app: FastifyInstance, context: ModuleContext): Promise<void>;
+}
+
+export function defineModule(module: ShellModule): ShellModule {
+  if (!MODULE_ID_PATTERN.test(module.id)) {
+    throw new Error(`module id "${module.id}" must match ${MODULE_ID_PATTERN}`);
+  }
+  if (!/^@[a-z0-9-]+\/[a-z0-9-]+$/.test(module.package)) {
+    throw new Error(`module package "${module.package}" must be a scoped npm name`);
+  }
+  return module;
+}
+
+export function modulePrefix(id: string): string {
+  return `/api/modules/${id}`;
+}
+
+/** The migration tables of one module, so modules never share Kysely's bookkeeping. */
+export function migrationTables(id: string): { migrationTableName: string; migrationLockTableName: string } {
+  const base = `module_${id.replace(/-/g, '_')}_migration`;
+  return { migrationTableName: base, migrationLockTableName: `${base}_lock` };
+}

@@ -1,0 +1,109 @@
+/**
+ * Mounts the standard modules' back ends through `@cunmen/module-api`: each module gets its migrations
+ * run, its routes under `/api/modules/<id>`, and a context made of the shell's own services (database,
+ * hash-chained audit log, division tree, a blob store of its own, the clock). The shell authenticates
+ * every call before module code runs: a widget credential of a version of the module's OWN package,
+ * still in the village's current portal, holding the `module.api` capability granted at review — or no
+ * credential at all (`moduleCaller` null), which modules accept only for public reads. The session
+ * cookie plays no part here (identity/plugin.ts skips it), so no CSRF can ride on it.
+ */
+import {
+  type ModuleCaller,
+  type ModuleContext,
+  type ModuleDivision,
+  moduleAudit,
+  moduleError,
+  mountModule,
+  type ShellModule,
+} from '@cunmen/module-api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ShellError, toErrorResponse } from '../errors.js';
+import type { WidgetCredentials } from '../host-api/credentials.js';
+import type { Storage } from '../storage/types.js';
+
+export interface ModulesOptions {
+  modules: readonly ShellModule[];
+  storage: Storage;
+  credentials: WidgetCredentials;
+  now?: () => Date;
+}
+
+/** The module's view of a shell error: same status, code and messages, in the SDK's error format. */
+function asModuleError(err: ShellError) {
+  const { status, body } = toErrorResponse(err, '');
+  return moduleError(status, body.code, body.error, body.message['zh-CN'], body.field);
+}
+
+function divisionsFor(storage: Storage): ModuleContext['divisions'] {
+  return {
+    get: async (code) => storage.divisions.getDivision(code),
+    villages: async (prefix): Promise<ModuleDivision[]> =>
+      (await storage.divisions.listVillages(prefix)).map((v) => ({
+        code: v.code,
+        level: 'village',
+        name: v.name,
+        parent: v.township?.code ?? v.county?.code ?? null,
+      })),
+  };
+}
+
+export async function mountModules(app: FastifyInstance, options: ModulesOptions): Promise<void> {
+  const ids = new Set<string>();
+  for (const module of options.modules) {
+    if (ids.has(module.id)) throw new Error(`two standard modules share the id "${module.id}"`);
+    ids.add(module.id);
+    const context: ModuleContext = {
+      id: module.id,
+      db: options.storage.modules.database,
+      audit: moduleAudit(module.id, options.storage.audit),
+      blobs: options.storage.modules.blobs(module.id),
+      divisions: divisionsFor(options.storage),
+      now: options.now ?? (() => new Date()),
+      log: app.log.child({ module: module.id }),
+    };
+    const resolveCaller = async (request: FastifyRequest, m: ShellModule): Promise<ModuleCaller | null> => {
+      if (request.headers.authorization === undefined) return null;
+      let call: Awaited<ReturnType<WidgetCredentials['verify']>>;
+      try {
+        call = await options.credentials.verify(request.headers.authorization);
+      } catch (err) {
+        if (err instanceof ShellError) throw asModuleError(err);
+        throw err;
+      }
+      if (call.widget !== m.package) {
+        throw moduleError(
+          403,
+          'SHELL_ERR_FORBIDDEN',
+          `only ${m.package} may call /api/modules/${m.id}; this credential is ${call.widget}'s`,
+          '只有本模块自己的页面可以调用这个接口',
+        );
+      }
+      if (!call.capabilities.has('module.api')) {
+        throw moduleError(
+          403,
+          'SHELL_ERR_CAPABILITY_DENIED',
+          `${call.widget} was not granted the "module.api" capability at review, which this call needs`,
+          '本模块没有获得「module.api」权限，无法完成操作',
+        );
+      }
+      const user = call.user;
+      return {
+        village: call.village,
+        widget: call.widget,
+        version: call.version,
+        user: user
+          ? {
+              id: user.id,
+              name: user.name,
+              displayName: user.displayName,
+              role: user.role,
+              division: user.division,
+              household: user.household,
+            }
+          : null,
+        ip: request.ip,
+      };
+    };
+    await mountModule(app, module, context, resolveCaller);
+  }
+}

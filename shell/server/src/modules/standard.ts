@@ -1,0 +1,8 @@
+/**
+ * The standard modules this shell mounts. Their front ends come from the registry at run time like any
+ * widget; their back ends ship with the shell, curated by the province, and are mounted only through
+ * the `ShellModule` interface (modules/mount.ts).
+ */
+import type { ShellModule } from '@cunmen/module-api';
+
+export const STANDARD_MODULES: readonly ShellModule[] = [];
