@@ -16,6 +16,7 @@ const CAPABILITY_IDS = [
   'media.upload',
   'events.publish',
   'location.read',
+  'module.api',
 ] as const;
 
 const SLOT_IDS = ['village.home.tile/v1', 'village.page/v1', 'village.nav/v1', 'cadre.page/v1'] as const;

@@ -10,7 +10,7 @@ export const userCommands: CliCommand[] = [
   {
     name: 'user add',
     summary: 'create an account (password read from stdin)',
-    help: `Usage: cunmen-shell user add --name <n> --role <role> --division <code> [--display-name <text>] --data <dir>  < password-file
+    help: `Usage: cunmen-shell user add --name <n> --role <role> --division <code> [--display-name <text>] [--household <no>] --data <dir>  < password-file
 
 Creates an account that signs in with a password (read from standard input, at least 12 characters) or
 through the provincial identity platform (linked by name on first sign-in; send an empty password).
@@ -20,6 +20,7 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
   --division      the division code the role is scoped to (6 digits for province and county roles,
                   9 for township staff, 12 for village roles)
   --display-name  the name shown in the consoles (default: --name)
+  --household     a resident's household number (户号), e.g. H-0012
   --data          data directory
 `,
     options: {
@@ -27,6 +28,7 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
       role: { type: 'string' },
       division: { type: 'string' },
       'display-name': { type: 'string' },
+      household: { type: 'string' },
     },
     async run(ctx: CliContext) {
       const name = optionalString(ctx, 'name') ?? ctx.fail('--name is required');
@@ -37,6 +39,10 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
       if (!isRole(role)) ctx.fail(`--role "${role}" must be one of ${ROLES.join(', ')}`);
       const mismatch = divisionMismatch(role, division);
       if (mismatch) ctx.fail(`--division "${division}": ${mismatch}`);
+      const household = optionalString(ctx, 'household') ?? null;
+      if (household !== null && role !== 'resident') ctx.fail('--household is for residents only');
+      if (household !== null && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/.test(household))
+        ctx.fail(`--household "${household}" must be letters, digits, "_" or "-" (at most 32)`);
       const password = await readStdin();
       if (password !== '') {
         const problem = passwordProblem(password);
@@ -51,6 +57,7 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
           displayName: optionalString(ctx, 'display-name') ?? name,
           role,
           division,
+          household,
           passwordHash: password === '' ? null : await hashPassword(password),
         });
         ctx.out(`account ${name} (${role}, ${division}) created\n`);

@@ -2,13 +2,22 @@
  * The resident portal: header (village name, 长辈版 switch), the home grid of `village.home.tile/v1`
  * tiles, `village.page/v1` pages at `/p/<route>`, and a bottom nav of `village.nav/v1` entries.
  */
-import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
+import type { PortalSnapshot } from '@cunmen/manifest';
 import { createEventHub, type ElderlyMode, type Host, type Locale } from '@cunmen/sdk';
 import { ElderlyModeSwitch, ThemeProvider, TileGrid } from '@cunmen/ui';
-import { type MouseEvent, type ReactNode, useEffect, useMemo, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  type MouseEvent,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+} from 'react';
 import type { PortalFederation } from '../federation/instance.js';
 import { I18nContext, shellTranslate, useShellT } from '../i18n/index.js';
 import { createWidgetHost } from './host.js';
+import { loaderFor } from './loaders.js';
 import { hrefFor, navigateTo, parseRoute, usePathname } from './router.js';
 import { layoutOf, type NavEntry, type PageEntry, type SlotEntry } from './slots.js';
 import { WidgetSlot } from './WidgetSlot.js';
@@ -24,6 +33,10 @@ export interface PortalProps {
   /** For tests: the fetch the host API uses. */
   fetch?: typeof fetch;
 }
+
+// Their own chunks: a resident opening the home page downloads neither.
+const CadreConsole = lazy(() => import('../cadre/CadreConsole.js'));
+const SignInPage = lazy(() => import('../account/SignInPage.js'));
 
 function useElderly(mode: ElderlyMode): boolean {
   return useSyncExternalStore(mode.subscribe, mode.get, mode.get);
@@ -104,42 +117,54 @@ export function Portal(props: PortalProps) {
               {snapshot.village.name}
             </a>
           )}
-          <ElderlyModeSwitch checked={elderly} onChange={(v) => elderlyMode.set(v)} />
+          <div className="shell-header__actions">
+            {route.kind === 'signin' ? null : (
+              <a
+                className="shell-header__link"
+                href={`${base}/signin`}
+                onClick={linkHandler(`${base}/signin`)}
+              >
+                {t('account.link')}
+              </a>
+            )}
+            <ElderlyModeSwitch checked={elderly} onChange={(v) => elderlyMode.set(v)} />
+          </div>
         </header>
         <main id="shell-main" className="shell-main" tabIndex={-1}>
           {route.kind === 'home' ? (
             <Home tiles={layout.tiles} render={(entry) => slotFor(entry, 'village.home.tile/v1')} />
           ) : page && route.kind === 'page' ? (
             <PageView page={page} render={(entry) => slotFor(entry, 'village.page/v1', route.path)} />
+          ) : route.kind === 'cadre' ? (
+            <Suspense fallback={null}>
+              <CadreConsole
+                snapshot={snapshot}
+                base={base}
+                route={route.route}
+                path={route.path}
+                locale={locale}
+                elderly={elderlyMode}
+                federation={federation}
+                fetch={props.fetch}
+              />
+            </Suspense>
+          ) : route.kind === 'signin' ? (
+            <Suspense fallback={null}>
+              <SignInPage base={base} fetch={props.fetch} />
+            </Suspense>
           ) : (
             <NotFound base={base} />
           )}
         </main>
-        <BottomNav base={base} entries={layout.nav} current={route.kind === 'page' ? route.route : null} />
+        {route.kind === 'cadre' ? null : (
+          <BottomNav base={base} entries={layout.nav} current={route.kind === 'page' ? route.route : null} />
+        )}
       </ThemeProvider>
     </I18nContext.Provider>
   );
 }
 
-const loaders = new WeakMap<PortalFederation, Map<string, () => ReturnType<PortalFederation['load']>>>();
-
-/** One stable loader function per widget expose, so a slot's effect does not re-run on every render. */
-function loaderFor(federation: PortalFederation, widget: SnapshotWidget, expose: string) {
-  let map = loaders.get(federation);
-  if (!map) {
-    map = new Map();
-    loaders.set(federation, map);
-  }
-  const key = `${widget.name}/${expose}`;
-  let loader = map.get(key);
-  if (!loader) {
-    loader = () => federation.load(widget, expose);
-    map.set(key, loader);
-  }
-  return loader;
-}
-
-function linkHandler(href: string) {
+export function linkHandler(href: string) {
   return (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
       return;

@@ -17,7 +17,7 @@ export type WidgetLoader = () => Promise<LoadResult>;
 export interface WidgetSlotProps {
   widget: string;
   title: string;
-  slot: 'village.home.tile/v1' | 'village.page/v1';
+  slot: 'village.home.tile/v1' | 'village.page/v1' | 'cadre.page/v1';
   load: WidgetLoader;
   host: Host | null;
   /** For pages: the path below the widget's route. */
@@ -128,7 +128,7 @@ export function WidgetSlot(props: WidgetSlotProps) {
         <HostProvider host={state.host}>
           {contribution.slot === 'village.home.tile/v1' ? (
             <contribution.Component />
-          ) : contribution.slot === 'village.page/v1' ? (
+          ) : contribution.slot === 'village.page/v1' || contribution.slot === 'cadre.page/v1' ? (
             <contribution.Component path={path} />
           ) : null}
         </HostProvider>

@@ -93,6 +93,11 @@ export function widgetCredential(
   };
 }
 
+/** A province package's standard-module id (`@cunmen/complaints` → `complaints`); none for county widgets. */
+export function moduleIdOf(name: string): string | undefined {
+  return name.startsWith('@cunmen/') ? name.slice('@cunmen/'.length) : undefined;
+}
+
 export function createWidgetHost(options: HostContextOptions, widget: SnapshotWidget): Host {
   const info = { name: widget.name, version: widget.version, capabilities: widget.capabilities };
   return {
@@ -108,6 +113,7 @@ export function createWidgetHost(options: HostContextOptions, widget: SnapshotWi
       baseUrl: options.baseUrl ?? '',
       credential: widgetCredential(options, widget),
       fetch: options.fetch,
+      module: moduleIdOf(widget.name),
     }),
   };
 }

@@ -23,6 +23,25 @@ describe('portal routes', () => {
     });
     expect(parseRoute(`${base}/admin`, base)).toEqual({ kind: 'unknown', path: '/admin' });
   });
+  it('parses the sign-in page and the cadre console with its page and rest path', () => {
+    expect(parseRoute(`${base}/signin`, base)).toEqual({ kind: 'signin' });
+    expect(parseRoute(`${base}/cadre`, base)).toEqual({ kind: 'cadre', route: null, path: '/' });
+    expect(parseRoute(`${base}/cadre/`, base)).toEqual({ kind: 'cadre', route: null, path: '/' });
+    expect(parseRoute(`${base}/cadre/complaints`, base)).toEqual({
+      kind: 'cadre',
+      route: 'complaints',
+      path: '/',
+    });
+    expect(parseRoute(`${base}/cadre/complaints/case/JS1`, base)).toEqual({
+      kind: 'cadre',
+      route: 'complaints',
+      path: '/case/JS1',
+    });
+    expect(parseRoute(`${base}/cadre/Bad_Route`, base)).toEqual({
+      kind: 'unknown',
+      path: '/cadre/Bad_Route',
+    });
+  });
   it('maps a widget navigation target to a portal URL', () => {
     expect(hrefFor(base, '/')).toBe(`${base}/`);
     expect(hrefFor(base, '/find-machinery')).toBe(`${base}/p/find-machinery`);

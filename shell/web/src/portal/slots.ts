@@ -31,6 +31,28 @@ export interface PortalLayout {
   nav: NavEntry[];
 }
 
+/** The `cadre.page/v1` placements, for the cadre console (never rendered in the resident portal). */
+export function cadrePagesOf(snapshot: PortalSnapshot, locale: Locale): PageEntry[] {
+  const pages: PageEntry[] = [];
+  const seen = new Set<string>();
+  for (const widget of snapshot.widgets) {
+    widget.placements.forEach((p, i) => {
+      if (p.slot !== 'cadre.page/v1' || !p.expose || !p.route || seen.has(p.route)) return;
+      seen.add(p.route);
+      const title = text(p.title, widget.title, locale);
+      pages.push({
+        key: `${widget.name}#${i}`,
+        widget,
+        expose: p.expose,
+        order: p.order,
+        title,
+        route: p.route,
+      });
+    });
+  }
+  return pages.sort(byOrder);
+}
+
 function text(value: LocalizedText | undefined, fallback: LocalizedText, locale: Locale): string {
   const chosen = value ?? fallback;
   return (locale === 'en' ? chosen.en : undefined) ?? chosen['zh-CN'];

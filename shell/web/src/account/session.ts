@@ -1,0 +1,90 @@
+/**
+ * The signed-in account, from the shell server's identity routes (`/api/auth/*`, session cookie):
+ * sign-in with a password, the TOTP second factor province and county roles need, sign-out. The
+ * portal's widgets never see this; they get a widget credential bound to the account instead.
+ */
+export interface SessionUser {
+  name: string;
+  displayName: string;
+  role: string;
+  division: string;
+  household: string | null;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  csrfToken: string;
+  mfa: 'passed' | 'required' | 'enrolment-required';
+}
+
+/** A refusal with the server's zh-CN message (shown to the person) and code. */
+export class SessionError extends Error {
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+  ) {
+    super(zh);
+  }
+}
+
+async function call(
+  path: string,
+  init: RequestInit = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<SessionInfo> {
+  let response: Response;
+  try {
+    response = await fetchImpl(path, {
+      credentials: 'same-origin',
+      ...init,
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
+    });
+  } catch {
+    throw new SessionError('SDK_ERR_NETWORK', '网络连接失败，请稍后重试');
+  }
+  const body = (await response.json().catch(() => null)) as
+    | (SessionInfo & { code?: string; message?: { 'zh-CN'?: string } })
+    | null;
+  if (!response.ok || !body?.user) {
+    throw new SessionError(
+      body?.code ?? `HTTP_${response.status}`,
+      body?.message?.['zh-CN'] ?? '登录失败，请稍后重试',
+    );
+  }
+  return body;
+}
+
+/** The current session, or null when nobody is signed in. */
+export async function currentSession(fetchImpl?: typeof fetch): Promise<SessionInfo | null> {
+  try {
+    return await call('/api/auth/me', {}, fetchImpl);
+  } catch (error) {
+    if (error instanceof SessionError && error.code === 'SHELL_ERR_UNAUTHORIZED') return null;
+    throw error;
+  }
+}
+
+export function signIn(name: string, password: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
+  return call('/api/auth/login', { method: 'POST', body: JSON.stringify({ name, password }) }, fetchImpl);
+}
+
+export function submitTotp(code: string, csrfToken: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
+  return call(
+    '/api/auth/totp',
+    { method: 'POST', body: JSON.stringify({ code }), headers: { 'x-csrf-token': csrfToken } },
+    fetchImpl,
+  );
+}
+
+export async function signOut(csrfToken: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  await fetchImpl('/api/auth/logout', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: '{}',
+  }).catch(() => undefined);
+}
