@@ -62,6 +62,12 @@ export default defineConfig({
       '/province/': [{ text: 'Province 省级维护者', items: province }],
       '/county/': [{ text: 'County developers 县级开发者', items: county }],
       '/village/': [{ text: '村干部使用指南', items: village }],
+      '/developers/': [
+        {
+          text: 'Platform developers',
+          items: [{ text: 'De-identification 脱敏', link: '/developers/de-identification' }],
+        },
+      ],
       '/architecture': [{ text: 'Platform', items: [{ text: 'Architecture', link: '/architecture' }] }],
       '/contributing': [{ text: 'Project', items: [{ text: 'Contributing', link: '/contributing' }] }],
     },
