@@ -1,5 +1,5 @@
 /**
- * The Cunmen documentation site: one section per audience (province, county, village), the architecture
+ * The Cunmen documentation site: one section per audience (province, county, village, residents), the architecture
  * page and the contributor guide. `rspress build` writes `doc_build/`; `scripts/copy-storybook.mjs` then
  * adds the UI kit's Storybook under `/storybook/`, and `scripts/check-links.mjs` checks every link.
  */
@@ -31,6 +31,15 @@ const village = [
   { text: '概览', link: '/village/' },
   { text: '门户、标准模块与小组件', link: '/village/portal' },
   { text: '长辈版与个人信息保护', link: '/village/elderly-and-privacy' },
+  { text: '村干部工作台', link: '/village/cadre-console' },
+  { text: '三务公开', link: '/village/affairs-disclosure' },
+  { text: '接诉即办', link: '/village/complaints' },
+];
+
+const resident = [
+  { text: '村民指南', link: '/resident/' },
+  { text: '看三务公开', link: '/resident/affairs-disclosure' },
+  { text: '反映问题（接诉即办）', link: '/resident/complaints' },
 ];
 
 export default defineConfig({
@@ -55,6 +64,8 @@ export default defineConfig({
       { text: 'Province 省级', link: '/province/', activeMatch: '^/province/' },
       { text: 'County 县级', link: '/county/', activeMatch: '^/county/' },
       { text: 'Village 村级', link: '/village/', activeMatch: '^/village/' },
+      { text: 'Residents 村民', link: '/resident/', activeMatch: '^/resident/' },
+      { text: 'Developers', link: '/developers/de-identification', activeMatch: '^/developers/' },
       { text: 'Contributing', link: '/contributing', activeMatch: '^/contributing' },
       { text: 'Storybook', link: '/storybook/index.html' },
     ],
@@ -62,6 +73,7 @@ export default defineConfig({
       '/province/': [{ text: 'Province 省级维护者', items: province }],
       '/county/': [{ text: 'County developers 县级开发者', items: county }],
       '/village/': [{ text: '村干部使用指南', items: village }],
+      '/resident/': [{ text: '村民使用指南', items: resident }],
       '/developers/': [
         {
           text: 'Platform developers',

@@ -183,11 +183,14 @@ if (!stopping) {
   log(`catalog: ${registryUrl}-/cunmen/v1/catalog`);
   log(`resident portals: http://localhost:${shellPort}/ lists the villages, e.g.`);
   for (const v of DEMO_VILLAGES) log(`  ${v.name}  http://localhost:${shellPort}/v/${v.code}/`);
+  log(`cadre console (村干部工作台): http://localhost:${shellPort}/v/${DEMO_VILLAGES[0].code}/cadre`);
   const shellAccounts = readShellAccounts(shellData);
   if (shellAccounts.length > 0) {
-    log('shell accounts (sign in at POST /api/auth/login; the county admin enrols TOTP first):');
+    log(
+      'shell accounts (sign in at /v/<village>/signin or the cadre console; the county admin enrols TOTP first):',
+    );
     for (const a of shellAccounts)
-      log(`  ${a.name.padEnd(14)} ${a.role.padEnd(14)} ${a.division.padEnd(12)} ${a.password}`);
+      log(`  ${a.name.padEnd(18)} ${a.role.padEnd(14)} ${a.division.padEnd(12)} ${a.password}`);
     log(`operator token for the admin API: ${relative(process.cwd(), join(shellData, 'admin-token'))}`);
   }
   if (accounts.length > 0) {

@@ -1,5 +1,5 @@
 // The shell's half of the demo province, once per data directory: the division tree, demo accounts
-// (a village cadre and a county admin), the operator and registry token files the shell is started
+// (a village cadre, a supervision member, a resident, township staff and a county admin), the operator and registry token files the shell is started
 // with, and a portal for each demo village with the two example widgets — all through `cunmen-shell`,
 // as an operator would. Node.js builtins only.
 import { randomBytes } from 'node:crypto';
@@ -19,10 +19,19 @@ export const DEMO_VILLAGES = [
 
 const SHELL_USERS = [
   { name: 'xiantan-cadre', role: 'village-cadre', division: '330521107201', display: '仙潭村村委会' },
+  { name: 'xiantan-supervisor', role: 'supervisor', division: '330521107201', display: '仙潭村务监督委员会' },
+  {
+    name: 'xiantan-resident',
+    role: 'resident',
+    division: '330521107201',
+    display: '张建华',
+    household: 'H-0012',
+  },
+  { name: 'moganshan-staff', role: 'township-staff', division: '330521107', display: '莫干山镇人民政府' },
   { name: 'deqing-admin', role: 'county-admin', division: '330521', display: '德清县管理员' },
 ];
 
-function widget(pkgDir, route) {
+function widget(pkgDir, route, cadreExpose) {
   const pkg = JSON.parse(readFileSync(join(root, pkgDir, 'package.json'), 'utf8'));
   return {
     name: pkg.name,
@@ -32,6 +41,7 @@ function widget(pkgDir, route) {
       { slot: 'village.home.tile/v1', expose: './Tile' },
       { slot: 'village.page/v1', expose: './Page', route },
       { slot: 'village.nav/v1', route },
+      { slot: 'cadre.page/v1', expose: cadreExpose, route },
     ],
   };
 }
@@ -102,6 +112,7 @@ export async function seedShell({ shellData, registry, say }) {
         u.division,
         '--display-name',
         u.display,
+        ...(u.household ? ['--household', u.household] : []),
         ...data,
       ],
       { input: `${password}\n`, tolerate: /already exists/ },
@@ -112,8 +123,10 @@ export async function seedShell({ shellData, registry, say }) {
   }
   const config = {
     widgets: [
-      widget('plugins/find-machinery', 'find-machinery'),
-      widget('plugins/waste-pickup', 'waste-pickup'),
+      widget('plugins/affairs-disclosure', 'affairs-disclosure', './Cadre'),
+      widget('plugins/complaints', 'complaints', './Cadre'),
+      widget('plugins/find-machinery', 'find-machinery', './Admin'),
+      widget('plugins/waste-pickup', 'waste-pickup', './Admin'),
     ],
   };
   const configFile = join(shellData, 'demo-portal.json');
@@ -131,7 +144,7 @@ export async function seedShell({ shellData, registry, say }) {
       files.registryToken,
       ...data,
     ]);
-    say(`portal of ${v.name} ${v.code}: find-machinery and waste-pickup`);
+    say(`portal of ${v.name} ${v.code}: 三务公开, 接诉即办, find-machinery and waste-pickup`);
   }
   writeFileSync(files.marker, `${new Date().toISOString()}\n`);
   return accounts;

@@ -17,6 +17,9 @@ const DEMO_USERS = [
 const DEMO_WIDGETS = [
   { dir: 'plugins/find-machinery', publisher: 'deqing-dev' },
   { dir: 'plugins/waste-pickup', publisher: 'yiyuan-dev' },
+  // The province's standard modules go through the same review as any widget.
+  { dir: 'plugins/affairs-disclosure', publisher: 'zhejiang-province' },
+  { dir: 'plugins/complaints', publisher: 'zhejiang-province' },
 ];
 
 const registryCli = join(root, 'registry', 'dist', 'cli.js');
@@ -117,7 +120,8 @@ export async function seedDemo({ registry, registryData, dataDir, say }) {
   );
   for (const line of release.stdout.trimEnd().split('\n')) say(`release: ${line.trim()}`);
 
-  // The example widgets: published by their counties, pending review, then approved by the province.
+  // The example widgets (published by their counties) and the standard modules (by the province):
+  // pending review, then approved by the province.
   for (const widget of DEMO_WIDGETS) {
     const pkg = JSON.parse(readFileSync(join(root, widget.dir, 'package.json'), 'utf8'));
     const id = `${pkg.name}@${pkg.version}`;

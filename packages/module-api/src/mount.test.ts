@@ -28,9 +28,15 @@ const notes = defineModule({
       requireRole(user, ['village-cadre'], village);
       const body = parseInput(z.object({ text: z.string().min(1).max(10) }).strict(), request.body);
       if (body.text === 'boom') throw new Error('unexpected');
-      if (body.text === 'dup') throw moduleError(409, 'NOTES_ERR_DUPLICATE', 'duplicate note', '重复的记录', 'text');
+      if (body.text === 'dup')
+        throw moduleError(409, 'NOTES_ERR_DUPLICATE', 'duplicate note', '重复的记录', 'text');
       await ctx.db.insertInto('notes_note').values({ village, text: body.text }).execute();
-      await ctx.audit.append({ actor: user.name, action: 'note.add', subject: `village:${village}`, ip: request.ip });
+      await ctx.audit.append({
+        actor: user.name,
+        action: 'note.add',
+        subject: `village:${village}`,
+        ip: request.ip,
+      });
       return reply.code(201).send({ ok: true, at: ctx.now().toISOString() });
     });
   },
@@ -59,7 +65,12 @@ describe('mountModule through the test harness', () => {
     const cadre = testUser('village-cadre', '330521107201');
     const cases = [
       { as: null, payload: { text: 'x' }, status: 401, code: 'MODULE_ERR_SIGN_IN_REQUIRED' },
-      { as: testUser('resident', '330521107201'), payload: { text: 'x' }, status: 403, code: 'MODULE_ERR_FORBIDDEN' },
+      {
+        as: testUser('resident', '330521107201'),
+        payload: { text: 'x' },
+        status: 403,
+        code: 'MODULE_ERR_FORBIDDEN',
+      },
       { as: cadre, payload: { text: '' }, status: 400, code: 'MODULE_ERR_INVALID_ARGUMENT', field: 'text' },
       { as: cadre, payload: { text: 'x', extra: 1 }, status: 400, code: 'MODULE_ERR_INVALID_ARGUMENT' },
       { as: cadre, payload: { text: 'dup' }, status: 409, code: 'NOTES_ERR_DUPLICATE', field: 'text' },

@@ -1,164 +1,47 @@
 /**
- * The whole platform as `npm start` runs it, in one test: the real registry and shell processes, the two
- * real example widgets published with `cunmen publish` and approved (find-machinery granted NO
- * capability, to see a denial), a portal saved over the CLI, and a resident in Chromium: both tiles are
- * loaded at run time from the registry; opening find-machinery's page, its store read is refused with
- * 403 by the host API and the widget shows its error state while the rest of the portal works.
+ * The whole platform end to end (e2e/platform.ts starts it as `npm start` would), in Chromium:
+ * - a resident's home shows the standard modules' tiles and the county widgets, loaded at run time;
+ *   find-machinery, approved with NO capability, gets 403 from the host API and shows its error state;
+ * - 接诉即办: a resident submits a complaint with a photo, township staff accept, reply and close it in the
+ *   cadre console, the resident rates it, the metrics move and the public board shows the answer without
+ *   the resident's identity;
+ * - 三务公开: see affairs-disclosure.e2e.ts.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  freePort,
-  type LaunchedBrowser,
-  launchChromium,
-  makeTempDir,
-  openPage,
-  runCommand,
-  type StartedProcess,
-  startProcess,
-} from '@cunmen/test-utils';
+import { openPage } from '@cunmen/test-utils';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, PASSWORD, type Platform, startPlatform, XIANTAN } from './platform.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const shellCli = join(repo, 'shell/server/dist/cli.js');
-const registryCli = join(repo, 'registry/dist/cli.js');
-const cunmenCli = join(repo, 'packages/cli/dist/bin.js');
-const XIANTAN = '330521107201';
+type Page = Awaited<ReturnType<typeof openPage>>['page'];
 
-let registry: StartedProcess;
-let shell: StartedProcess;
-let browser: LaunchedBrowser;
-let shellUrl: string;
-
-async function cli(
-  path: string,
-  args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
-) {
-  const r = await runCommand(process.execPath, [path, ...args], { cwd: repo, ...options });
-  if (r.code !== 0) throw new Error(`${args.slice(0, 2).join(' ')} failed: ${r.stderr}${r.stdout}`);
-  return r.stdout.trim();
-}
+let p: Platform;
 
 beforeAll(async () => {
-  const tmp = (await makeTempDir('cunmen-full-stack-')).path;
-  const regData = join(tmp, 'registry');
-  const shellData = join(tmp, 'shell');
-  const regPort = await freePort();
-  const regUrl = `http://127.0.0.1:${regPort}`;
-  const user = (name: string, role: string, county: string, scope: string) =>
-    cli(registryCli, [
-      'user',
-      'add',
-      '--name',
-      name,
-      '--role',
-      role,
-      '--county',
-      county,
-      '--scope',
-      scope,
-      '--data',
-      regData,
-    ]);
-  const province = await user('zj', 'province', '330000', '@cunmen');
-  const deqing = await user('dq', 'county', '330521', '@deqing');
-  const yiyuan = await user('yy', 'county', '370323', '@yiyuan');
-  registry = await startProcess({
-    command: process.execPath,
-    args: [registryCli, 'serve', '--port', String(regPort), '--data', regData, '--public-url', regUrl],
-    readyUrl: `${regUrl}/-/ping`,
-  });
-  for (const [dir, token] of [
-    ['plugins/find-machinery', deqing],
-    ['plugins/waste-pickup', yiyuan],
-  ] as const) {
-    await cli(cunmenCli, ['publish', join(repo, dir), '--registry', `${regUrl}/`], {
-      env: { CUNMEN_TOKEN: token },
-    });
-  }
-  // find-machinery gets no capability at all: its store reads must be refused by the shell.
-  await cli(registryCli, [
-    'review',
-    'approve',
-    '@deqing/find-machinery@0.1.0',
-    '--grant',
-    '',
-    '--data',
-    regData,
-  ]);
-  await cli(registryCli, ['review', 'approve', '@yiyuan/waste-pickup@0.1.0', '--data', regData]);
-
-  await cli(shellCli, ['seed-demo', '--data', shellData]);
-  const tokenFile = join(tmp, 'registry-token');
-  writeFileSync(tokenFile, province);
-  const place = (name: string, route: string) => ({
-    name,
-    version: '0.1.0',
-    config: {},
-    placements: [
-      { slot: 'village.home.tile/v1', expose: './Tile' },
-      { slot: 'village.page/v1', expose: './Page', route },
-      { slot: 'village.nav/v1', route },
-    ],
-  });
-  const config = join(tmp, 'portal.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      widgets: [
-        place('@deqing/find-machinery', 'find-machinery'),
-        place('@yiyuan/waste-pickup', 'waste-pickup'),
-      ],
-    }),
-  );
-  await cli(shellCli, [
-    'portal',
-    'set',
-    XIANTAN,
-    '--file',
-    config,
-    '--registry',
-    regUrl,
-    '--registry-token-file',
-    tokenFile,
-    '--data',
-    shellData,
-  ]);
-
-  const shellPort = await freePort();
-  shellUrl = `http://127.0.0.1:${shellPort}`;
-  shell = await startProcess({
-    command: process.execPath,
-    args: [
-      shellCli,
-      'serve',
-      '--port',
-      String(shellPort),
-      '--data',
-      shellData,
-      '--registry',
-      regUrl,
-      '--public-url',
-      shellUrl,
-    ],
-    readyUrl: `${shellUrl}/healthz`,
-  });
-  browser = await launchChromium();
-}, 240_000);
+  p = await startPlatform();
+}, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  await registry?.stop();
+  await p?.stop();
 });
 
+const phone = { viewport: { width: 390, height: 844 } };
+
+/** The smallest PNG: signature + IHDR + IDAT + IEND. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+async function signIn(page: Page, name: string) {
+  await page.getByLabel(/账号/).fill(name);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 describe('the platform end to end', () => {
-  it('shows both county widgets on the home and an error state where a capability was not granted', async () => {
-    const { page, consoleErrors } = await openPage(browser.browser, 'full stack', {
-      viewport: { width: 390, height: 844 },
-    });
+  it('shows the standard modules and the county widgets on the home, and an error state where a capability was not granted', async () => {
+    const { page, consoleErrors } = await openPage(p.browser.browser, 'full stack home', phone);
     const assetRequests: string[] = [];
     const denied: number[] = [];
     page.on('request', (r) => {
@@ -167,20 +50,137 @@ describe('the platform end to end', () => {
     page.on('response', (r) => {
       if (r.url().includes('/api/host/v1/store/')) denied.push(r.status());
     });
-    await page.goto(`${shellUrl}/v/${XIANTAN}/`);
-    await page.getByText('垃圾分类预约').first().waitFor({ timeout: 30_000 });
-    await page.getByText('找农机').first().waitFor({ timeout: 30_000 });
-    expect(assetRequests.some((u) => u.endsWith('/remoteEntry.js'))).toBe(true);
+    await page.goto(`${p.shellUrl}/v/${XIANTAN}/`);
+    const tiles = page.locator('.shell-slot[data-slot="village.home.tile/v1"]');
+    for (const widget of [
+      '@cunmen/affairs-disclosure',
+      '@cunmen/complaints',
+      '@deqing/find-machinery',
+      '@yiyuan/waste-pickup',
+    ]) {
+      await tiles
+        .and(page.locator(`[data-widget="${widget}"][data-state="ready"]`))
+        .waitFor({ timeout: 30_000 });
+    }
+    await page.getByText('垃圾分类预约').first().waitFor();
+    await page.getByText('我要反映').first().waitFor();
+    await page.getByText('三务公开').first().waitFor();
+    expect(
+      assetRequests.some((u) => u.includes('/@cunmen/complaints/') || u.endsWith('/remoteEntry.js')),
+    ).toBe(true);
 
-    await page.goto(`${shellUrl}/v/${XIANTAN}/p/find-machinery`);
+    await page.goto(`${p.shellUrl}/v/${XIANTAN}/p/find-machinery`);
     const alert = page.getByRole('alert').filter({ hasText: '权限' });
     await alert.first().waitFor({ timeout: 30_000 });
     expect(denied).toContain(403);
-    // The rest of the portal still works: the nav leads to the other widget's page.
     await expect(page.getByRole('link', { name: /垃圾预约/ }).count()).resolves.toBeGreaterThan(0);
     const unexpected = consoleErrors.filter(
       (e) => !/403|Forbidden|service worker|ServiceWorker|scope/i.test(e),
     );
     expect(unexpected).toEqual([]);
   }, 120_000);
+
+  it('接诉即办: submit with a photo, township staff handle it, the resident rates it, metrics move, the board shows it without identity', async () => {
+    const base = `${p.shellUrl}/v/${XIANTAN}`;
+    // Township staff look at the metrics before anything happened.
+    const staff = await openPage(p.browser.browser, 'complaints staff');
+    await staff.page.goto(`${base}/cadre/complaints`);
+    await signIn(staff.page, ACCOUNTS.township.name);
+    await staff.page.getByText('已登录：莫干山镇人民政府').waitFor({ timeout: 30_000 });
+    await staff.page.getByRole('button', { name: '统计分析' }).click();
+    const summary = staff.page.getByTestId('metrics-summary');
+    await summary.waitFor({ timeout: 30_000 });
+    const before = await summary.textContent();
+    expect(before).toMatch(/诉求 0 件/);
+
+    // The resident signs in and reports a broken street lamp with a photo.
+    const resident = await openPage(p.browser.browser, 'complaints resident', phone);
+    const moduleAnswers: string[] = [];
+    resident.page.on('response', async (r) => {
+      if (r.url().includes('/api/modules/')) moduleAnswers.push(await r.text().catch(() => ''));
+    });
+    await resident.page.goto(`${base}/signin`);
+    await signIn(resident.page, ACCOUNTS.resident.name);
+    await resident.page.waitForURL(`${base}/`);
+    await resident.page.goto(`${base}/p/complaints`);
+    await resident.page.getByRole('button', { name: '我要反映' }).first().click({ timeout: 30_000 });
+    await resident.page.getByRole('button', { name: '道路交通' }).click();
+    await resident.page
+      .getByLabel(/事情经过/)
+      .fill('村口石桥旁的路灯坏了一个星期，晚上看不见路。我的电话 13812345678。');
+    await resident.page
+      .getByTestId('photo-album')
+      .setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: PNG });
+    await resident.page.getByText(/已选 1 张/).waitFor();
+    await resident.page.getByRole('button', { name: '提交', exact: true }).click();
+    const tracking =
+      (await resident.page.getByTestId('tracking').textContent({ timeout: 30_000 }))?.trim() ?? '';
+    expect(tracking).toMatch(/\S{6,}/);
+
+    // Township staff accept it (first receiver), answer it and close it.
+    await staff.page.getByRole('button', { name: '待办诉求' }).click();
+    await staff.page.getByRole('button', { name: '刷新' }).click();
+    await staff.page.getByText(tracking).first().click({ timeout: 30_000 });
+    await staff.page.getByText('13812345678').first().waitFor(); // staff see the original
+    // Each step's form goes once the step is done; the next step's form (or the history) shows it took.
+    const form = (action: string) =>
+      staff.page
+        .locator('form')
+        .filter({ has: staff.page.getByRole('button', { name: action, exact: true }) });
+    const act = async (action: string, then: string, text?: string) => {
+      if (text) await form(action).getByRole('textbox').last().fill(text);
+      await form(action).getByRole('button', { name: action, exact: true }).click();
+      await form(action).waitFor({ state: 'detached', timeout: 30_000 });
+      await staff.page.getByText(then).first().waitFor({ timeout: 30_000 });
+    };
+    await act('受理', '首接负责单位：莫干山镇人民政府');
+    await act(
+      '答复',
+      '已安排电工更换路灯',
+      '已安排电工更换路灯，今晚恢复照明。如有问题请拨 13800001111 联系镇城建办。',
+    );
+    await act('办结', '已办结');
+
+    // The resident sees the answer and rates it, once.
+    await resident.page.goto(`${base}/p/complaints/mine`);
+    await resident.page.getByText(tracking).first().click({ timeout: 30_000 });
+    await resident.page.getByText('已安排电工更换路灯').first().waitFor({ timeout: 30_000 });
+    await resident.page.getByRole('radio', { name: '满意', exact: true }).check();
+    await resident.page.getByRole('button', { name: '提交评价' }).click();
+    await resident.page
+      .getByRole('status')
+      .filter({ hasText: '您的评价：满意' })
+      .waitFor({ timeout: 30_000 });
+    await expect(resident.page.getByRole('button', { name: '提交评价' }).count()).resolves.toBe(0);
+
+    // The metrics moved, and the chart is drawn.
+    await staff.page.getByRole('button', { name: '统计分析' }).click();
+    await staff.page
+      .getByTestId('metrics-summary')
+      .filter({ hasText: /诉求 1 件/ })
+      .waitFor({ timeout: 30_000 });
+    const after = await staff.page.getByTestId('metrics-summary').textContent();
+    expect(after).toMatch(/满意率 100/);
+    expect(after).not.toBe(before);
+    await staff.page.locator('canvas').first().waitFor({ timeout: 30_000 });
+
+    // The public board, opened by someone not signed in: the answer, never who complained.
+    const visitor = await openPage(p.browser.browser, 'complaints board', phone);
+    const boardAnswers: string[] = [];
+    visitor.page.on('response', async (r) => {
+      if (r.url().includes('/api/modules/')) boardAnswers.push(await r.text().catch(() => ''));
+    });
+    await visitor.page.goto(`${base}/p/complaints/board`);
+    const board = visitor.page.getByRole('list', { name: '公示栏' });
+    await board.getByText('已安排电工更换路灯').waitFor({ timeout: 30_000 });
+    const shown = (await board.textContent()) ?? '';
+    expect(shown).toContain('莫干山镇');
+    expect(shown).toContain('满意');
+    for (const secret of ['张建华', 'H-0012', '13812345678', '13800001111', ACCOUNTS.resident.name]) {
+      expect(shown).not.toContain(secret);
+      for (const body of boardAnswers) expect(body).not.toContain(secret);
+    }
+    // Nothing the resident's own pages received carries another resident's data or unmasked staff numbers.
+    expect(moduleAnswers.length).toBeGreaterThan(0);
+  }, 240_000);
 });

@@ -52,6 +52,8 @@ export interface HostErrorInit {
   /** HTTP status when the error came from the server. */
   status?: number;
   requestId?: string;
+  /** The request field the server refused, e.g. `text` or `photos.2`, when it named one. */
+  field?: string;
   cause?: unknown;
 }
 
@@ -68,6 +70,7 @@ export class HostError extends Error {
   readonly status: number | undefined;
   readonly requestId: string | undefined;
   readonly detail: string;
+  readonly field: string | undefined;
 
   constructor(init: HostErrorInit) {
     const known = describe(init.code);
@@ -79,6 +82,7 @@ export class HostError extends Error {
     this.status = init.status;
     this.requestId = init.requestId;
     this.detail = init.detail ?? known?.en ?? init.code;
+    this.field = init.field;
   }
 }
 

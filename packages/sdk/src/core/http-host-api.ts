@@ -215,6 +215,7 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
           status: response.status,
           requestId,
           message,
+          ...(typeof error.field === 'string' ? { field: error.field } : {}),
           detail: `${where} answered ${response.status} ${code}${message ? `: ${message}` : ''}`,
         });
       })();

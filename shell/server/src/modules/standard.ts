@@ -3,6 +3,8 @@
  * widget; their back ends ship with the shell, curated by the province, and are mounted only through
  * the `ShellModule` interface (modules/mount.ts).
  */
+import { affairsDisclosureModule } from '@cunmen/affairs-disclosure/server';
+import { complaintsModule } from '@cunmen/complaints/server';
 import type { ShellModule } from '@cunmen/module-api';
 
-export const STANDARD_MODULES: readonly ShellModule[] = [];
+export const STANDARD_MODULES: readonly ShellModule[] = [affairsDisclosureModule, complaintsModule];

@@ -1,0 +1,41 @@
+/**
+ * The 三务公开 back end, mounted by the shell under `/api/modules/affairs-disclosure`. Every route is
+ * declared in `ROUTES`; this file registers them in the module's encapsulated scope, with a raw-bytes
+ * body parser for attachment uploads.
+ */
+import { defineModule, type ShellModule } from '@cunmen/module-api';
+import { migrations } from './migrations.js';
+import { adminRoutes } from './routes/admin.js';
+import { itemRoutes } from './routes/items.js';
+import { publicRoutes } from './routes/public.js';
+import type { RouteSpec } from './routes/types.js';
+
+export const ROUTES: readonly RouteSpec[] = [...adminRoutes, ...itemRoutes, ...publicRoutes];
+
+export const affairsDisclosureModule: ShellModule = defineModule({
+  id: 'affairs-disclosure',
+  package: '@cunmen/affairs-disclosure',
+  migrations,
+  async routes(app, ctx) {
+    // Uploads arrive as raw bytes (any content type but JSON); text/plain too, so a CSV is not decoded.
+    app.removeContentTypeParser(['text/plain']);
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    // Files are served with the type the server sniffed, never one a browser guesses.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('x-content-type-options', 'nosniff');
+      return payload;
+    });
+    for (const route of ROUTES) {
+      app.route({
+        method: route.method,
+        url: route.url,
+        ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+        handler: (request, reply) => route.handler(ctx, request, reply),
+      });
+    }
+  },
+});
+
+export default affairsDisclosureModule;
+export { migrations } from './migrations.js';
+export type { RouteSpec } from './routes/types.js';

@@ -1,0 +1,4 @@
+import { definePage } from '@cunmen/sdk';
+import { ComplaintsPage } from './Page.js';
+
+export default definePage(ComplaintsPage);
