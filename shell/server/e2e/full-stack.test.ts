@@ -5,9 +5,12 @@
  * - 接诉即办: a resident submits a complaint with a photo, township staff accept, reply and close it in the
  *   cadre console, the resident rates it, the metrics move and the public board shows the answer without
  *   the resident's identity;
- * - 三务公开: see affairs-disclosure.e2e.ts.
+ * - 三务公开: a cadre drafts a finance disclosure with an XLSX roster of 低保 recipients, the supervision
+ *   member approves it, the cadre records the 两委 approval and publishes, and a resident reads it: only
+ *   masked numbers, in the page and in every answer the browser received.
  */
 import { openPage } from '@cunmen/test-utils';
+import ExcelJS from 'exceljs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, PASSWORD, type Platform, startPlatform, XIANTAN } from './platform.js';
@@ -32,6 +35,57 @@ const PNG = Buffer.from(
     '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
+
+/** GB 11643 check character of the first 17 digits of an ID-card number. */
+function idCard(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((n, d, i) => n + Number(d) * (weights[i] as number), 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** A bank card number passing Luhn, from its first 18 digits. */
+function luhn(first: string): string {
+  let sum = 0;
+  [...first].reverse().forEach((d, i) => {
+    let v = Number(d);
+    if (i % 2 === 0) v *= 2;
+    sum += v > 9 ? v - 9 : v;
+  });
+  return first + String((10 - (sum % 10)) % 10);
+}
+
+const ROSTER = [
+  {
+    name: '王秀英',
+    id: idCard('33052119450312402'),
+    phone: '13905721234',
+    card: luhn('622848012345678901'),
+    amount: 780,
+  },
+  {
+    name: '李德明',
+    id: idCard('33052119520708611'),
+    phone: '15867231188',
+    card: luhn('621700123456789012'),
+    amount: 650,
+  },
+  {
+    name: '沈阿婆',
+    id: idCard('33052119380101002'),
+    phone: '13757299876',
+    card: luhn('622202123412341234'),
+    amount: 820,
+  },
+];
+
+async function rosterXlsx(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = '仙潭村村委会';
+  const sheet = book.addWorksheet('低保名单');
+  sheet.addRow(['姓名', '身份证号', '联系电话', '银行卡号', '保障金（元）']);
+  for (const r of ROSTER) sheet.addRow([r.name, r.id, Number(r.phone), r.card, r.amount]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 async function signIn(page: Page, name: string) {
   await page.getByLabel(/账号/).fill(name);
@@ -182,5 +236,89 @@ describe('the platform end to end', () => {
     }
     // Nothing the resident's own pages received carries another resident's data or unmasked staff numbers.
     expect(moduleAnswers.length).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('三务公开: a finance disclosure with an XLSX roster goes through review and reaches residents masked', async () => {
+    const base = `${p.shellUrl}/v/${XIANTAN}`;
+    const title = '2026年11月财务收支及低保金发放明细';
+    const cadre = await openPage(p.browser.browser, 'disclosure cadre');
+    await cadre.page.goto(`${base}/cadre/affairs-disclosure`);
+    await signIn(cadre.page, ACCOUNTS.cadre.name);
+    await cadre.page.getByRole('button', { name: '起草公开' }).click({ timeout: 30_000 });
+    await cadre.page.getByLabel('公开事项').selectOption('finance-ledger');
+    await cadre.page.getByLabel('标题').fill(title);
+    await cadre.page.getByLabel('正文').fill('本月村集体收支和低保金发放情况公布如下，请村民监督。');
+    await cadre.page.getByLabel('期初余额（元）').fill('10000');
+    await cadre.page.getByLabel('科目 1').fill('上级转移支付（低保金）');
+    await cadre.page.getByLabel('收入（元） 1').fill('2250');
+    await cadre.page.getByLabel('支出（元） 1').fill('2250');
+    await cadre.page.getByLabel('期末余额（元）').fill('10000');
+    await cadre.page.getByRole('button', { name: '保存草稿' }).click();
+    await cadre.page.getByText('状态：草稿').first().waitFor({ timeout: 30_000 });
+    await cadre.page.getByLabel(/选择附件/).setInputFiles({
+      name: '低保名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await rosterXlsx(),
+    });
+    await cadre.page.getByRole('button', { name: '上传附件' }).click();
+    await cadre.page.getByText(/已上传 低保名单\.xlsx，脱敏 \d+ 处/).waitFor({ timeout: 30_000 });
+    // The cadre sees the masked preview before anything goes further.
+    const preview = cadre.page
+      .locator('section, div')
+      .filter({ hasText: '脱敏预览（村民看到的内容）' })
+      .last();
+    await preview.waitFor();
+    const previewText = (await preview.textContent()) ?? '';
+    for (const r of ROSTER) {
+      expect(previewText).not.toContain(r.id);
+      expect(previewText).not.toContain(r.phone);
+      expect(previewText).not.toContain(r.card);
+    }
+    expect(previewText).toContain(`${ROSTER[0]?.id.slice(0, 6)}***`);
+    await cadre.page.getByRole('button', { name: '提交审核' }).click();
+    await cadre.page.getByText('已提交村务监督委员会审核').first().waitFor({ timeout: 30_000 });
+
+    // The supervision committee member reviews and approves.
+    const supervisor = await openPage(p.browser.browser, 'disclosure supervisor');
+    await supervisor.page.goto(`${base}/cadre/affairs-disclosure`);
+    await signIn(supervisor.page, ACCOUNTS.supervisor.name);
+    await supervisor.page.getByRole('button', { name: '审核与发布' }).click({ timeout: 30_000 });
+    await supervisor.page.getByRole('button', { name: `打开 ${title}` }).click({ timeout: 30_000 });
+    await supervisor.page.getByRole('button', { name: '审核通过' }).click();
+    await supervisor.page.getByText('已审核通过').first().waitFor({ timeout: 30_000 });
+
+    // The cadre records the joint meeting of the two committees and publishes.
+    await cadre.page.getByRole('button', { name: '审核与发布' }).click();
+    await cadre.page.getByRole('button', { name: `打开 ${title}` }).click({ timeout: 30_000 });
+    await cadre.page.getByRole('button', { name: '记录两委审议通过' }).click({ timeout: 30_000 });
+    await cadre.page.getByText('已记录两委审议').first().waitFor({ timeout: 30_000 });
+    await cadre.page.getByRole('button', { name: '发布', exact: true }).click();
+    await cadre.page.getByText('已发布，村民现在可以看到').first().waitFor({ timeout: 30_000 });
+
+    // A resident reads it: the roster is there, every number masked, in the page and on the wire.
+    const resident = await openPage(p.browser.browser, 'disclosure resident', phone);
+    const received: string[] = [];
+    resident.page.on('response', async (r) => {
+      if (r.url().includes('/api/modules/')) received.push(await r.text().catch(() => ''));
+    });
+    await resident.page.goto(`${base}/p/affairs-disclosure`);
+    await resident.page.getByRole('button', { name: '财务' }).click({ timeout: 30_000 });
+    await resident.page.getByText(title).first().click({ timeout: 30_000 });
+    await resident.page
+      .getByText('名单中的身份证号、手机号、银行卡号已隐去部分数字')
+      .waitFor({ timeout: 30_000 });
+    await resident.page.getByText('上级转移支付（低保金）').first().waitFor();
+    const shown = (await resident.page.locator('main').textContent()) ?? '';
+    expect(shown).toContain(`${ROSTER[0]?.id.slice(0, 6)}***`);
+    expect(shown).toMatch(/139\*{4}1234/);
+    expect(received.length).toBeGreaterThan(0);
+    // Names stay: this catalogue item's policy publishes recipients' names (maskNames is off for it).
+    expect(shown).toContain(ROSTER[0]?.name);
+    for (const r of ROSTER) {
+      for (const secret of [r.id, r.phone, r.card]) {
+        expect(shown).not.toContain(secret);
+        for (const body of received) expect(body).not.toContain(secret);
+      }
+    }
   }, 240_000);
 });
