@@ -8,7 +8,7 @@ import { isWithinDivision } from '@cunmen/manifest';
 import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthenticated } from './errors.js';
 
-/** The shell's roles (shell/server/src/identity/roles.ts; a shell test keeps the two lists equal). */
+/** The roles of DESIGN.md "Users": the shell's identity uses this list (shell/server/src/identity/roles.ts). */
 export const MODULE_ROLES = [
   'province-maintainer',
   'county-developer',

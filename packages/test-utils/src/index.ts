@@ -8,6 +8,7 @@ export {
   openPage,
 } from './chromium.js';
 export { type CommandResult, type RunCommandOptions, runCommand } from './commands.js';
+export { smallTargets, smallText } from './elderly.js';
 export { copyFixture, type FixtureName, fixturePath } from './fixtures.js';
 export { freePort } from './ports.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';

@@ -9,7 +9,7 @@
  *   member approves it, the cadre records the 两委 approval and publishes, and a resident reads it: only
  *   masked numbers, in the page and in every answer the browser received.
  */
-import { openPage } from '@cunmen/test-utils';
+import { formatViolations, openPage, runAxe, smallTargets, smallText } from '@cunmen/test-utils';
 import ExcelJS from 'exceljs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -321,4 +321,33 @@ describe('the platform end to end', () => {
       }
     }
   }, 240_000);
+
+  for (const elderly of [false, true]) {
+    it(`the standard modules' resident pages are axe-clean${elderly ? ' and meet the 18 px / 60 px rules in 长辈版' : ''}, after the flows above filled them`, async () => {
+      const { page } = await openPage(p.browser.browser, `modules axe ${elderly}`, phone);
+      await page.addInitScript((value) => localStorage.setItem('cunmen:elderly', value), String(elderly));
+      const base = `${p.shellUrl}/v/${XIANTAN}`;
+      for (const [path, ready] of [
+        ['/', '我要反映'],
+        ['/p/complaints', '公示栏'],
+        ['/p/complaints/board', '已安排电工更换路灯'],
+        ['/p/affairs-disclosure', '三务公开'],
+      ] as const) {
+        await page.goto(`${base}${path}`);
+        await page.getByText(ready).first().waitFor({ timeout: 30_000 });
+        await page
+          .locator('.shell-slot[data-state="loading"]')
+          .first()
+          .waitFor({ state: 'detached', timeout: 30_000 });
+        await expect(page.locator('.cm-root').first().getAttribute('data-cm-elderly')).resolves.toBe(
+          String(elderly),
+        );
+        expect(formatViolations(await runAxe(page)), path).toBe('');
+        if (elderly) {
+          expect(await smallText(page, 18), path).toEqual([]);
+          expect(await smallTargets(page, 60), path).toEqual([]);
+        }
+      }
+    }, 120_000);
+  }
 });

@@ -117,13 +117,30 @@ describe('scaffoldWidget', () => {
 });
 
 describe("the repository's own widgets", () => {
-  const widgets = readdirSync(join(repo, 'plugins')).filter((name) =>
+  // County widgets come from the template; standard modules (kind "standard") have a server half and
+  // their own build and test set-up, so only their .storybook files follow the template.
+  const all = readdirSync(join(repo, 'plugins')).filter((name) =>
     existsSync(join(repo, 'plugins', name, 'widget.json')),
   );
+  const kindOf = (name: string) =>
+    (JSON.parse(readFileSync(join(repo, 'plugins', name, 'widget.json'), 'utf8')) as { kind: string }).kind;
+  const widgets = all.filter((name) => kindOf(name) === 'widget');
+  const standard = all.filter((name) => kindOf(name) === 'standard');
 
   it('exist', () => {
     expect(widgets).toEqual(expect.arrayContaining(['find-machinery', 'waste-pickup']));
+    expect(standard).toEqual(expect.arrayContaining(['affairs-disclosure', 'complaints']));
   });
+
+  for (const name of standard) {
+    it(`${name} (a standard module) keeps the template's Storybook files`, () => {
+      for (const file of TEMPLATE_MANAGED_FILES.filter((f) => f.startsWith('.storybook/'))) {
+        expect(readFileSync(join(repo, 'plugins', name, file), 'utf8'), `${name}/${file}`).toBe(
+          readFileSync(join(TEMPLATE_DIR, file), 'utf8'),
+        );
+      }
+    });
+  }
 
   for (const name of widgets) {
     it(`${name} keeps the current template's managed files`, () => {

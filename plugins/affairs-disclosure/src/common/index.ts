@@ -1,80 +1,8 @@
-/** `@cunmen/affairs-disclosure/common`: the framework-free core shared by the server and the widgets. */
-export { type Block, blockTexts, MAX_BLOCKS, mapBlockTexts, parseBlocks } from './blocks.js';
-export {
-  type CatalogueItem,
-  DEFAULT_CATALOGUE,
-  type DeadlineRule,
-  deadlineOf,
-  describeDeadline,
-  effectiveCatalogue,
-  provinceOf,
-} from './catalogue.js';
-export {
-  answerDueAt,
-  countRows,
-  DEFAULT_ANSWER_DAYS,
-  type DisclosureFact,
-  type DueCounts,
-  type DueRow,
-  type DueState,
-  dueRows,
-  isAnswerOverdue,
-} from './dashboard.js';
-export {
-  ACTIONS,
-  type Action,
-  ATTACHMENT_KINDS,
-  type AttachmentKind,
-  CADENCES,
-  CATEGORIES,
-  type Cadence,
-  type Category,
-  STATUSES,
-  type Status,
-} from './enums.js';
-export { ERRORS, type ErrorCode } from './errors.js';
-export {
-  type FinanceRow,
-  type FinanceTable,
-  type FinanceTotals,
-  financeTotals,
-  formatYuan,
-  parseYuan,
-} from './finance.js';
-export {
-  addDays,
-  chinaDate,
-  defaultDashboardPeriod,
-  endOfChinaDay,
-  type Period,
-  type PeriodKind,
-  parsePeriod,
-  periodContaining,
-  periodFitsCadence,
-  periodKindOf,
-  periodsEndingIn,
-} from './period.js';
-export type {
-  AttachmentView,
-  CatalogueAnswer,
-  CatalogueInput,
-  DashboardAnswer,
-  DashboardVillage,
-  DraftInput,
-  ItemSummary,
-  ItemView,
-  MaskedSheet,
-  OriginalAnswer,
-  PreviewAnswer,
-  PublicQuestion,
-  PublishedSummary,
-  PublishedView,
-  QuestionView,
-  SettingsAnswer,
-  Step,
-  UpdateInput,
-  Warning,
-} from './schemas.js';
+/**
+ * `@cunmen/affairs-disclosure/common`: the framework-free core shared by the server and the widgets —
+ * the widgets' zod-free core (`web.ts`) plus the zod schemas the server validates every body with.
+ */
+
 export {
   answerInputSchema,
   approveInputSchema,
@@ -85,18 +13,9 @@ export {
   draftInputSchema,
   emptyInputSchema,
   financeTableSchema,
-  LIMITS,
   questionInputSchema,
   reasonInputSchema,
   settingsInputSchema,
   updateInputSchema,
 } from './schemas.js';
-export {
-  type ActorRole,
-  availableActions,
-  isPublic,
-  roleFor,
-  type TransitionError,
-  type TransitionResult,
-  transition,
-} from './workflow.js';
+export * from './web.js';

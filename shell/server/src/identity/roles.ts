@@ -3,17 +3,10 @@
  * prefix: a county admin of 330521 acts on 330521…, never on 330522….
  */
 import { isWithinDivision } from '@cunmen/manifest';
+import { MODULE_ROLES } from '@cunmen/module-api';
 
-export const ROLES = [
-  'province-maintainer',
-  'county-developer',
-  'county-admin',
-  'township-staff',
-  'village-cadre',
-  'supervisor',
-  'merchant',
-  'resident',
-] as const;
+// One list for the shell and the modules it mounts (they decide by these roles too).
+export const ROLES = MODULE_ROLES;
 
 export type IdentityRole = (typeof ROLES)[number];
 

@@ -1,9 +1,8 @@
-import { callerOf, defineModule, MODULE_ROLES, userOf } from '@cunmen/module-api';
+import { callerOf, defineModule, userOf } from '@cunmen/module-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type TestRegistry } from '../../test/registry.js';
 import { admin, startShell, type TestShell, XIANTAN } from '../../test/shell.js';
 import { hashPassword } from '../identity/passwords.js';
-import { ROLES } from '../identity/roles.js';
 
 const NOTES = '@cunmen/notes';
 const BARE = '@cunmen/bare';
@@ -209,9 +208,5 @@ describe('standard modules mounted under /api/modules/<id>', () => {
     expect(await s.app.shell.storage.modules.database.selectFrom('notes_note').selectAll().execute()).toEqual(
       before,
     );
-  });
-
-  it("knows the shell's roles", () => {
-    expect([...MODULE_ROLES]).toEqual([...ROLES]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { Button, TextField } from '@cunmen/ui';
 import { type FormEvent, useState } from 'react';
-import { useShellT } from '../i18n/index.js';
+import { useConsoleT } from './messages.js';
 import { SessionError, type SessionInfo, signIn, submitTotp } from './session.js';
 
 export interface SignInFormProps {
@@ -13,7 +13,7 @@ export interface SignInFormProps {
 }
 
 export function SignInForm({ onSignedIn, fetch: fetchImpl }: SignInFormProps) {
-  const t = useShellT();
+  const t = useConsoleT();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');

@@ -5,7 +5,7 @@
  */
 import { Button, LoadingState } from '@cunmen/ui';
 import { useEffect, useState } from 'react';
-import { useShellT } from '../i18n/index.js';
+import { useConsoleT } from './messages.js';
 import { SignInForm } from './SignInForm.js';
 import { currentSession, type SessionInfo, signOut } from './session.js';
 
@@ -15,7 +15,7 @@ function nextPath(base: string): string {
 }
 
 export default function SignInPage({ base, fetch: fetchImpl }: { base: string; fetch?: typeof fetch }) {
-  const t = useShellT();
+  const t = useConsoleT();
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   useEffect(() => {
     currentSession(fetchImpl).then(

@@ -9,10 +9,10 @@ import type { PortalSnapshot } from '@cunmen/manifest';
 import { createEventHub, type ElderlyMode, type Host, type Locale } from '@cunmen/sdk';
 import { Button, LoadingState } from '@cunmen/ui';
 import { useEffect, useMemo, useState } from 'react';
+import { useConsoleT } from '../account/messages.js';
 import { SignInForm } from '../account/SignInForm.js';
 import { currentSession, type SessionInfo, signOut } from '../account/session.js';
 import type { PortalFederation } from '../federation/instance.js';
-import { useShellT } from '../i18n/index.js';
 import { createWidgetHost } from '../portal/host.js';
 import { loaderFor } from '../portal/loaders.js';
 import { linkHandler } from '../portal/Portal.js';
@@ -48,7 +48,7 @@ function covers(division: string, village: string): boolean {
 
 export default function CadreConsole(props: CadreConsoleProps) {
   const { snapshot, base, route, path, locale, elderly, federation } = props;
-  const t = useShellT();
+  const t = useConsoleT();
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const cadreBase = `${base}/cadre`;

@@ -1,0 +1,74 @@
+/**
+ * The strings of the sign-in page and the cadre console, zh-CN first: in their own chunk, so the
+ * resident home does not carry them.
+ */
+import { createTranslate, type Locale, type TranslationResources } from '@cunmen/sdk';
+import { useMemo } from 'react';
+import { useShellLocale } from '../i18n/index.js';
+
+const zhCN = {
+  account: {
+    title: '登录村门',
+    name: '账号（手机号或用户名）',
+    password: '密码',
+    signIn: '登录',
+    code: '动态口令',
+    codeHint: '打开身份验证器，输入 6 位数字',
+    verify: '验证',
+    missing: '请输入账号和密码',
+    failed: '登录失败，请稍后重试',
+    enrol: '该账号需要先设置动态口令，请联系县级管理员',
+    signedInAs: '已登录：{{name}}',
+    signOut: '退出登录',
+    loading: '正在确认登录状态…',
+  },
+  cadre: {
+    title: '村干部工作台',
+    pages: '管理功能',
+    none: '本村门户还没有可用的管理功能',
+    notStaff: '该账号不是村干部或工作人员账号，不能进入工作台',
+    otherVillage: '该账号无权管理{{village}}',
+    choose: '请选择要使用的管理功能',
+    backPortal: '返回村民门户',
+  },
+} as const;
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+const en: Shape<typeof zhCN> = {
+  account: {
+    title: 'Sign in',
+    name: 'Account (phone number or user name)',
+    password: 'Password',
+    signIn: 'Sign in',
+    code: 'Dynamic code',
+    codeHint: 'Open your authenticator app and enter the 6 digits',
+    verify: 'Verify',
+    missing: 'Enter your account and password',
+    failed: 'Sign-in failed, please try again later',
+    enrol: 'This account must set up a dynamic code first; ask the county administrator',
+    signedInAs: 'Signed in: {{name}}',
+    signOut: 'Sign out',
+    loading: 'Checking sign-in…',
+  },
+  cadre: {
+    title: 'Cadre workbench',
+    pages: 'Management',
+    none: "This village's portal has no management pages yet",
+    notStaff: 'This account is not a cadre or staff account and cannot open the workbench',
+    otherVillage: 'This account may not manage {{village}}',
+    choose: 'Choose what to manage',
+    backPortal: 'Back to the resident portal',
+  },
+};
+
+export const consoleMessages: TranslationResources<Shape<typeof zhCN>> = { 'zh-CN': zhCN, en };
+
+export function consoleTranslate(locale: Locale) {
+  return createTranslate(consoleMessages, locale);
+}
+
+export function useConsoleT() {
+  const locale = useShellLocale();
+  return useMemo(() => consoleTranslate(locale), [locale]);
+}
