@@ -247,8 +247,9 @@ describe('publish and install with the real npm CLI', () => {
       cwd: widget,
       env: npmEnv,
     });
-    expect(pnpmPublished.stderr).not.toMatch(/ERR_PNPM|npm error/);
-    expect(pnpmPublished.code).toBe(0);
+    const pnpmOutput = `pnpm publish said:\n${pnpmPublished.stdout}\n${pnpmPublished.stderr}`;
+    expect(pnpmPublished.stderr, pnpmOutput).not.toMatch(/ERR_PNPM|npm error/);
+    expect(pnpmPublished.code, pnpmOutput).toBe(0);
 
     bump('1.2.0');
     expect((await run(process.execPath, [cunmenCli, 'build', widget])).code).toBe(0);
