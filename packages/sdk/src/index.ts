@@ -45,6 +45,7 @@ export {
   type HttpHostApiOptions,
   MODULE_API_PATH,
 } from './core/http-host-api.js';
+export { createDeviceLocation, type DeviceLocation, type GeoPoint } from './core/location.js';
 export type {
   Division,
   HostUser,
@@ -61,6 +62,7 @@ export { COLLECTION_PATTERN, DOC_ID_PATTERN, MAX_PAGE_LIMIT } from './core/valid
 export { HostProvider, type HostProviderProps } from './react/HostProvider.js';
 export { useCapability } from './react/useCapability.js';
 export { useConfig } from './react/useConfig.js';
+export { type DeviceLocationRequest, useDeviceLocation } from './react/useDeviceLocation.js';
 export { useElderlyMode } from './react/useElderlyMode.js';
 export { useEvent } from './react/useEvent.js';
 export { useHost } from './react/useHost.js';

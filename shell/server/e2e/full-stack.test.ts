@@ -2,7 +2,7 @@
  * The whole platform end to end (e2e/platform.ts starts it as `npm start` would), in Chromium:
  * - a resident's home shows the standard modules' tiles and the county widgets, loaded at run time;
  *   find-machinery, approved with NO capability, gets 403 from the host API and shows its error state;
- * - 接诉即办: a resident submits a complaint with a photo, township staff accept, reply and close it in the
+ * - 接诉即办: a resident submits a complaint with a photo and the phone's location, township staff accept, reply and close it in the
  *   cadre console, the resident rates it, the metrics move and the public board shows the answer without
  *   the resident's identity;
  * - 三务公开: a cadre drafts a finance disclosure with an XLSX roster of 低保 recipients, the supervision
@@ -148,7 +148,11 @@ describe('the platform end to end', () => {
     expect(before).toMatch(/诉求 0 件/);
 
     // The resident signs in and reports a broken street lamp with a photo.
-    const resident = await openPage(p.browser.browser, 'complaints resident', phone);
+    const resident = await openPage(p.browser.browser, 'complaints resident', {
+      ...phone,
+      geolocation: { latitude: 30.5447123, longitude: 119.9775987, accuracy: 15 },
+      permissions: ['geolocation'],
+    });
     const moduleAnswers: string[] = [];
     resident.page.on('response', async (r) => {
       if (r.url().includes('/api/modules/')) moduleAnswers.push(await r.text().catch(() => ''));
@@ -162,6 +166,8 @@ describe('the platform end to end', () => {
     await resident.page
       .getByLabel(/事情经过/)
       .fill('村口石桥旁的路灯坏了一个星期，晚上看不见路。我的电话 13812345678。');
+    await resident.page.getByRole('button', { name: '添加我现在的位置' }).click();
+    await resident.page.getByText('已添加位置（精度约 15 米）').waitFor({ timeout: 30_000 });
     await resident.page
       .getByTestId('photo-album')
       .setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: PNG });
@@ -176,6 +182,7 @@ describe('the platform end to end', () => {
     await staff.page.getByRole('button', { name: '刷新' }).click();
     await staff.page.getByText(tracking).first().click({ timeout: 30_000 });
     await staff.page.getByText('13812345678').first().waitFor(); // staff see the original
+    await staff.page.getByText('位置：30.544712, 119.977599').waitFor();
     // Each step's form goes once the step is done; the next step's form (or the history) shows it took.
     const form = (action: string) =>
       staff.page

@@ -34,6 +34,14 @@ export const SDK_ERROR_CODES = {
     'zh-CN': '操作失败，请稍后重试',
     en: 'Something other than a HostError was thrown (a bug in the widget or the SDK); `detail` carries its message.',
   },
+  SDK_ERR_LOCATION_DENIED: {
+    'zh-CN': '没有获得定位授权，可以手动填写地点',
+    en: 'The resident (or the browser) refused to share the device location.',
+  },
+  SDK_ERR_LOCATION_UNAVAILABLE: {
+    'zh-CN': '暂时无法定位，可以手动填写地点',
+    en: 'The device could not determine its location in time (no fix, timeout, or no geolocation in this browser).',
+  },
   SDK_ERR_BAD_RESPONSE: {
     'zh-CN': '服务暂时不可用，请稍后重试',
     en: 'The server answered with something other than the JSON the host API contract promises (e.g. a proxy error page).',

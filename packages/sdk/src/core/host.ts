@@ -2,9 +2,11 @@
  * `Host`: what the shell hands each widget (through `<HostProvider>`): who and where it runs, its
  * config, locale, elderly mode, navigation, events and the host API.
  */
+
 import type { Capability } from '@cunmen/manifest';
 import type { EventBus } from './events.js';
 import type { HostApi } from './host-api.js';
+import type { DeviceLocation } from './location.js';
 import type { HostUser, Locale, Village, WidgetInfo } from './types.js';
 
 /** Elderly mode (长辈版): a small external store, shared by the whole portal and remembered by the host. */
@@ -28,6 +30,8 @@ export interface Host {
   navigate(to: string): void;
   events: EventBus;
   api: HostApi;
+  /** The device location (`location.read`); absent in a host that cannot locate (then the hook says so). */
+  location?: DeviceLocation;
 }
 
 /** Whether the widget was granted `capability` at review. */

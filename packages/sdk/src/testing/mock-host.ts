@@ -20,6 +20,7 @@ import {
   type PointsRequestReceipt,
   type UploadedMedia,
 } from '../core/host-api.js';
+import { createDeviceLocation, type GeoPoint } from '../core/location.js';
 import type { HostUser, Locale, Page, StoredDoc, Village } from '../core/types.js';
 import {
   checkCollection,
@@ -79,6 +80,11 @@ export interface MockHostOptions {
    * return the JSON answer (or a Blob for `download`), throw a `HostError` to simulate a refusal.
    */
   module?: MockModuleHandler;
+  /**
+   * What `location.request()` gives: a position (default: 德清县城, accuracy 20 m) or a `HostError`
+   * such as `SDK_ERR_LOCATION_DENIED` to simulate a refusal. `location.read` is still required.
+   */
+  location?: GeoPoint | HostError;
 }
 
 export interface MockModuleCall {
@@ -560,6 +566,20 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
     events,
     api,
+    location: createDeviceLocation(capabilities, {
+      getCurrentPosition(success, failure) {
+        const given = options.location ?? { lat: 30.5447, lng: 119.9776, accuracy: 20 };
+        if (given instanceof HostError) {
+          const denied = given.code === 'SDK_ERR_LOCATION_DENIED';
+          failure?.({ code: denied ? 1 : 2, message: given.message } as GeolocationPositionError);
+          return;
+        }
+        success({
+          coords: { latitude: given.lat, longitude: given.lng, accuracy: given.accuracy },
+          timestamp: now().getTime(),
+        } as GeolocationPosition);
+      },
+    }),
     calls,
     submissions,
     pointsRequests,

@@ -32,6 +32,7 @@ describe('the cadre page', () => {
       actions: ['accept'],
       resident: { name: '张阿婆', household: 'H1' },
       targets: [],
+      location: { lat: 30.544712, lng: 119.977599 },
     });
     const r = recorder(({ method, path }) => {
       if (method === 'GET' && path.startsWith('/cases?')) return { items: [late], total: 1 };
@@ -45,6 +46,7 @@ describe('the cadre page', () => {
     expect(r.calls[0]?.path).toBe('/cases?status=open&scope=village');
     fireEvent.click(screen.getByRole('button', { name: /JS20261102-0001/ }));
     expect(await screen.findByText('反映人：张阿婆（户号 H1）')).toBeDefined();
+    expect(screen.getByText('位置：30.544712, 119.977599')).toBeDefined();
     expect(screen.getByRole('heading', { name: '受理' })).toBeDefined();
     expect(screen.queryByRole('heading', { name: '答复' })).toBeNull();
     expect(screen.queryByRole('heading', { name: '办结' })).toBeNull();

@@ -169,7 +169,9 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack(): void }) {
         ) : null}
         <p style={{ whiteSpace: 'pre-wrap' }}>{d.text}</p>
         {d.place ? <p>{t('detail.place', { place: d.place })}</p> : null}
-        {d.location ? <p>{t('detail.location', { lat: d.location.lat, lng: d.location.lng })}</p> : null}
+        {d.location ? (
+          <p>{t('detail.location', { latitude: d.location.lat, longitude: d.location.lng })}</p>
+        ) : null}
         <p>{d.public ? t('detail.public') : t('detail.notPublic')}</p>
         {d.owner ? <p>{t('detail.owner', { unit: d.owner.name })}</p> : null}
         {d.handler ? <p>{t('detail.handler', { unit: d.handler.name })}</p> : null}

@@ -33,6 +33,8 @@ describe('submitting (residents)', () => {
     renderWithHost(<ComplaintsPage path="/new" />, { capabilities, module: r.module });
     expect(screen.getByText('第 1 步，共 2 步')).toBeDefined();
     await chooseRoads();
+    // Not granted location.read: no way to ask for the position at all.
+    expect(screen.queryByRole('button', { name: '添加我现在的位置' })).toBeNull();
     fireEvent.change(screen.getByLabelText(/事情经过/), { target: { value: '村口路灯坏了三天' } });
     fireEvent.change(screen.getByLabelText(/地点/), { target: { value: '石桥旁' } });
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
@@ -46,6 +48,41 @@ describe('submitting (residents)', () => {
         body: { category: 'roads', text: '村口路灯坏了三天', photos: [], place: '石桥旁', public: true },
       },
     ]);
+  });
+
+  it('adds the device location only when the resident asks, and sends it with the case', async () => {
+    const r = recorder(({ method, path }) => {
+      if (method === 'POST' && path === '/cases') return caseDetail();
+      throw new Error(`unexpected ${method} ${path}`);
+    });
+    renderWithHost(<ComplaintsPage path="/new" />, {
+      capabilities: [...capabilities, 'location.read'],
+      location: { lat: 30.544712, lng: 119.977599, accuracy: 20 },
+      module: r.module,
+    });
+    await chooseRoads();
+    fireEvent.change(screen.getByLabelText(/事情经过/), { target: { value: '村口路灯坏了三天' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加我现在的位置' }));
+    expect((await screen.findByRole('status')).textContent).toBe('已添加位置（精度约 20 米）');
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await screen.findByTestId('tracking');
+    expect(r.calls.at(-1)?.body).toMatchObject({ location: { lat: 30.544712, lng: 119.977599 } });
+  });
+
+  it('shows a refused location and sends the case without one', async () => {
+    const r = recorder(() => caseDetail());
+    renderWithHost(<ComplaintsPage path="/new" />, {
+      capabilities: [...capabilities, 'location.read'],
+      location: new HostError({ code: 'SDK_ERR_LOCATION_DENIED' }),
+      module: r.module,
+    });
+    await chooseRoads();
+    fireEvent.click(screen.getByRole('button', { name: '添加我现在的位置' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('没有获得定位授权，可以手动填写地点');
+    fireEvent.change(screen.getByLabelText(/事情经过/), { target: { value: '村口路灯坏了三天' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await screen.findByTestId('tracking');
+    expect(r.calls.at(-1)?.body).not.toHaveProperty('location');
   });
 
   it('refuses an empty text before sending anything', async () => {

@@ -3,7 +3,14 @@
  * and photos, send. Then the tracking number. Input is checked here with the same rules as the server
  * (`checkSubmission`); a refusal from the server is shown on the field it names.
  */
-import { useModuleMutation, useNavigate, useT } from '@cunmen/sdk';
+import {
+  type GeoPoint,
+  useCapability,
+  useDeviceLocation,
+  useModuleMutation,
+  useNavigate,
+  useT,
+} from '@cunmen/sdk';
 import { Button, Page, TextArea, TextField } from '@cunmen/ui';
 import { useRef, useState } from 'react';
 import {
@@ -44,6 +51,9 @@ export function SubmitFlow() {
   const [category, setCategory] = useState<Category | null>(null);
   const [text, setText] = useState('');
   const [place, setPlace] = useState('');
+  const [location, setLocation] = useState<GeoPoint | null>(null);
+  const canLocate = useCapability('location.read');
+  const device = useDeviceLocation();
   const [photos, setPhotos] = useState<File[]>([]);
   const [isPublic, setPublic] = useState(true);
   const [errors, setErrors] = useState<Errors>({});
@@ -132,6 +142,7 @@ export function SubmitFlow() {
       text,
       photos: ids,
       ...(place.trim() ? { place: place.trim() } : {}),
+      ...(location ? { location: { lat: location.lat, lng: location.lng } } : {}),
       public: isPublic,
     });
     setProgress(null);
@@ -169,6 +180,29 @@ export function SubmitFlow() {
         maxLength={MAX_PLACE}
         error={shown.place}
       />
+      {canLocate ? (
+        location ? (
+          <div style={stack}>
+            <p role="status" style={{ margin: 0 }}>
+              {t('located', { accuracy: location.accuracy })}
+            </p>
+            <Button variant="secondary" onClick={() => setLocation(null)}>
+              {t('unlocate')}
+            </Button>
+          </div>
+        ) : (
+          <div style={stack}>
+            <Button
+              variant="secondary"
+              loading={device.pending}
+              onClick={async () => setLocation((await device.locate()) ?? null)}
+            >
+              {t('locate')}
+            </Button>
+            <Alert>{device.error?.message}</Alert>
+          </div>
+        )
+      ) : null}
       <PhotoPicker files={photos} onChange={setPhotos} error={shown.photos} disabled={pending} />
       <label style={{ display: 'flex', gap: 12, alignItems: 'center', minHeight: 60 }}>
         <input

@@ -10,6 +10,7 @@
  */
 import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
 import {
+  createDeviceLocation,
   createHttpHostApi,
   type ElderlyMode,
   type EventHub,
@@ -109,6 +110,8 @@ export function createWidgetHost(options: HostContextOptions, widget: SnapshotWi
     elderly: options.elderly,
     navigate: options.navigate,
     events: options.hub.forWidget(info),
+    // Only a widget granted location.read may ask; the browser then asks the resident.
+    location: createDeviceLocation(widget.capabilities),
     api: createHttpHostApi({
       baseUrl: options.baseUrl ?? '',
       credential: widgetCredential(options, widget),
