@@ -30,6 +30,7 @@ export const ACCOUNTS = {
   supervisor: { name: 'xt-supervisor', role: 'supervisor', division: XIANTAN, display: '仙潭村务监督委员会' },
   resident: { name: 'xt-zhang', role: 'resident', division: XIANTAN, display: '张建华', household: 'H-0012' },
   township: { name: 'mgs-staff', role: 'township-staff', division: '330521107', display: '莫干山镇人民政府' },
+  county: { name: 'dq-admin', role: 'county-admin', division: '330521', display: '德清县管理员' },
 } as const;
 
 export interface Platform {

@@ -1,11 +1,20 @@
 /**
  * Sign-in for residents and cadres: account and password, then the six-digit dynamic code when the
- * role needs a second factor. Errors are the server's own zh-CN messages, read out by screen readers.
+ * role needs a second factor — or, at a province or county account's first sign-in, enrolment: the
+ * secret to type into an authenticator app, then its first code. Errors are the server's own zh-CN
+ * messages, read out by screen readers.
  */
 import { Button, TextField } from '@cunmen/ui';
 import { type FormEvent, useState } from 'react';
 import { useConsoleT } from './messages.js';
-import { SessionError, type SessionInfo, signIn, submitTotp } from './session.js';
+import {
+  enableTotp,
+  SessionError,
+  type SessionInfo,
+  signIn,
+  startTotpEnrolment,
+  submitTotp,
+} from './session.js';
 
 export interface SignInFormProps {
   onSignedIn(session: SessionInfo): void;
@@ -18,6 +27,7 @@ export function SignInForm({ onSignedIn, fetch: fetchImpl }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [pendingMfa, setPendingMfa] = useState<SessionInfo | null>(null);
+  const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,8 +37,11 @@ export function SignInForm({ onSignedIn, fetch: fetchImpl }: SignInFormProps) {
     try {
       const session = await work();
       if (session.mfa === 'passed') onSignedIn(session);
-      else if (session.mfa === 'required') setPendingMfa(session);
-      else setError(t('account.enrol'));
+      else {
+        setPendingMfa(session);
+        if (session.mfa === 'enrolment-required')
+          setEnrolment(await startTotpEnrolment(session.csrfToken, fetchImpl));
+      }
     } catch (thrown) {
       setError(thrown instanceof SessionError ? thrown.zh : t('account.failed'));
     } finally {
@@ -39,7 +52,8 @@ export function SignInForm({ onSignedIn, fetch: fetchImpl }: SignInFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (pendingMfa) {
-      void run(() => submitTotp(code.trim(), pendingMfa.csrfToken, fetchImpl));
+      const finish = enrolment ? enableTotp : submitTotp;
+      void run(() => finish(code.trim(), pendingMfa.csrfToken, fetchImpl));
       return;
     }
     if (!name.trim() || !password) {
@@ -51,6 +65,14 @@ export function SignInForm({ onSignedIn, fetch: fetchImpl }: SignInFormProps) {
 
   return (
     <form className="shell-signin" onSubmit={submit} noValidate>
+      {enrolment ? (
+        <div className="shell-signin__enrol" aria-live="polite">
+          <p>{t('account.enrol')}</p>
+          <p>
+            {t('account.secret')} <code data-testid="totp-secret">{enrolment.secret}</code>
+          </p>
+        </div>
+      ) : null}
       {pendingMfa ? (
         <TextField
           label={t('account.code')}

@@ -17,7 +17,9 @@ const zhCN = {
     verify: '验证',
     missing: '请输入账号和密码',
     failed: '登录失败，请稍后重试',
-    enrol: '该账号需要先设置动态口令，请联系县级管理员',
+    enrol:
+      '首次登录需要设置动态口令：在手机的身份验证器（如腾讯身份验证器、Google Authenticator）里选“输入设置密钥”，输入下面的密钥，再把它显示的 6 位数字填在下面。',
+    secret: '设置密钥：',
     signedInAs: '已登录：{{name}}',
     signOut: '退出登录',
     loading: '正在确认登录状态…',
@@ -46,7 +48,9 @@ const en: Shape<typeof zhCN> = {
     verify: 'Verify',
     missing: 'Enter your account and password',
     failed: 'Sign-in failed, please try again later',
-    enrol: 'This account must set up a dynamic code first; ask the county administrator',
+    enrol:
+      'First sign-in: set up the dynamic code. In an authenticator app choose “enter a setup key”, type the key below, then enter the 6 digits it shows.',
+    secret: 'Setup key:',
     signedInAs: 'Signed in: {{name}}',
     signOut: 'Sign out',
     loading: 'Checking sign-in…',

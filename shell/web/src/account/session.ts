@@ -80,6 +80,46 @@ export function submitTotp(code: string, csrfToken: string, fetchImpl?: typeof f
   );
 }
 
+/** Starts enrolling a second factor: the secret to type into an authenticator app, and its otpauth URI. */
+export async function startTotpEnrolment(
+  csrfToken: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ secret: string; otpauthUri: string }> {
+  let response: Response;
+  try {
+    response = await fetchImpl('/api/auth/totp/setup', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: '{}',
+    });
+  } catch {
+    throw new SessionError('SDK_ERR_NETWORK', '网络连接失败，请稍后重试');
+  }
+  const body = (await response.json().catch(() => null)) as {
+    secret?: string;
+    otpauthUri?: string;
+    code?: string;
+    message?: { 'zh-CN'?: string };
+  } | null;
+  if (!response.ok || typeof body?.secret !== 'string' || typeof body.otpauthUri !== 'string') {
+    throw new SessionError(
+      body?.code ?? `HTTP_${response.status}`,
+      body?.message?.['zh-CN'] ?? '无法设置动态口令，请稍后重试',
+    );
+  }
+  return { secret: body.secret, otpauthUri: body.otpauthUri };
+}
+
+/** Finishes enrolment with the first code the app shows; the session has then passed its second factor. */
+export function enableTotp(code: string, csrfToken: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
+  return call(
+    '/api/auth/totp/enable',
+    { method: 'POST', body: JSON.stringify({ code }), headers: { 'x-csrf-token': csrfToken } },
+    fetchImpl,
+  );
+}
+
 export async function signOut(csrfToken: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   await fetchImpl('/api/auth/logout', {
     method: 'POST',

@@ -142,4 +142,58 @@ describe('the cadre console', () => {
     expect(await screen.findByLabelText(/账号/)).toBeTruthy();
     expect(calls.some((c) => c.url === '/api/auth/logout')).toBe(true);
   });
+
+  it('enrols a county admin’s second factor at the first sign-in, then lets them in', async () => {
+    const calls: { url: string; body: unknown; csrf: string | null }[] = [];
+    let stage: 'out' | 'enrolling' | 'in' = 'out';
+    const user = {
+      name: 'dq',
+      displayName: '德清县管理员',
+      role: 'county-admin',
+      division: '330521',
+      household: null,
+    };
+    const answer = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+      calls.push({ url, body, csrf: new Headers(init?.headers).get('x-csrf-token') });
+      if (url === '/api/auth/me')
+        return answer(401, { code: 'SHELL_ERR_UNAUTHORIZED', message: { 'zh-CN': '请先登录' } });
+      if (url === '/api/auth/login') {
+        stage = 'enrolling';
+        return answer(200, { user, csrfToken: 'c9', mfa: 'enrolment-required' });
+      }
+      if (url === '/api/auth/totp/setup' && stage === 'enrolling')
+        return answer(200, {
+          secret: 'JBSWY3DPEHPK3PXP',
+          otpauthUri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP',
+        });
+      if (url === '/api/auth/totp/enable') {
+        if (body.code !== '123456')
+          return answer(401, {
+            code: 'SHELL_ERR_BAD_TOTP',
+            message: { 'zh-CN': '动态口令错误、已过期或已使用' },
+          });
+        stage = 'in';
+        return answer(200, { user, csrfToken: 'c9', mfa: 'passed' });
+      }
+      return answer(404, { code: 'SHELL_ERR_NOT_FOUND' });
+    }) as typeof fetch;
+    setup([testWidget(keys, '@cunmen/complaints')], fetchImpl, '/v/330521001001/cadre');
+    await signIn('dq', 'pw');
+    expect((await screen.findByTestId('totp-secret')).textContent).toBe('JBSWY3DPEHPK3PXP');
+    fireEvent.change(screen.getByLabelText(/动态口令/), { target: { value: '000000' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '验证' })));
+    expect((await screen.findByRole('alert')).textContent).toBe('动态口令错误、已过期或已使用');
+    fireEvent.change(screen.getByLabelText(/动态口令/), { target: { value: '123456' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '验证' })));
+    expect(await screen.findByText('已登录：德清县管理员')).toBeTruthy();
+    expect(calls.filter((c) => c.url.startsWith('/api/auth/totp')).map((c) => [c.url, c.csrf])).toEqual([
+      ['/api/auth/totp/setup', 'c9'],
+      ['/api/auth/totp/enable', 'c9'],
+      ['/api/auth/totp/enable', 'c9'],
+    ]);
+  });
 });
