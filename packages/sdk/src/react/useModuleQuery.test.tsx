@@ -47,7 +47,7 @@ describe('useModuleQuery and useModuleMutation', () => {
     await screen.findByText('count 1');
     await act(async () => screen.getByRole('button', { name: 'add' }).click());
     await screen.findByText('count 2');
-    expect(screen.getByText('answer ok')).toBeTruthy();
+    expect(screen.getByText(/^answer/).textContent).toBe('answer ok');
   });
 
   it('shows the denied capability and the refused write without throwing', async () => {
@@ -57,7 +57,9 @@ describe('useModuleQuery and useModuleMutation', () => {
     });
     await screen.findByText('read SDK_ERR_CAPABILITY_DENIED');
     await act(async () => screen.getByRole('button', { name: 'add' }).click());
-    await waitFor(() => expect(screen.getByText('write SDK_ERR_CAPABILITY_DENIED')).toBeTruthy());
-    expect(screen.getByText('count -')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByText(/^write/).textContent).toBe('write SDK_ERR_CAPABILITY_DENIED'),
+    );
+    expect(screen.getByText(/^count/).textContent).toBe('count -');
   });
 });

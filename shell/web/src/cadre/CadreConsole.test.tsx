@@ -104,13 +104,15 @@ describe('the cadre console', () => {
       fetchImpl,
       `${base}/cadre/complaints/case/7`,
     );
-    expect(await screen.findByRole('heading', { name: /村干部工作台/ })).toBeTruthy();
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toMatch(/^村干部工作台/);
     expect(load).not.toHaveBeenCalled();
     await signIn('li', 'wrong');
     expect((await screen.findByRole('alert')).textContent).toBe('用户名或密码错误');
     await signIn('li', 'right password');
-    expect(await screen.findByText('已登录：李书记')).toBeTruthy();
-    expect(await screen.findByRole('heading', { name: '工作台页 @cunmen/complaints /case/7' })).toBeTruthy();
+    expect((await screen.findByText(/^已登录/)).textContent).toBe('已登录：李书记');
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(
+      '工作台页 @cunmen/complaints /case/7',
+    );
     expect(screen.getByRole('link', { name: '管理' }).getAttribute('aria-current')).toBe('page');
     expect(load).toHaveBeenCalledWith(expect.objectContaining({ name: '@cunmen/complaints' }), './Admin');
     // No resident bottom navigation inside the console.
@@ -137,9 +139,11 @@ describe('the cadre console', () => {
     const { fetchImpl, calls } = server(staff, 'pw');
     setup([testWidget(keys, '@cunmen/complaints')], fetchImpl);
     await signIn('mo', 'pw');
-    expect(await screen.findByRole('heading', { name: '工作台页 @cunmen/complaints /' })).toBeTruthy();
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(
+      '工作台页 @cunmen/complaints /',
+    );
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '退出登录' })));
-    expect(await screen.findByLabelText(/账号/)).toBeTruthy();
+    expect((await screen.findByLabelText(/账号/)).getAttribute('autocomplete')).toBe('username');
     expect(calls.some((c) => c.url === '/api/auth/logout')).toBe(true);
   });
 
@@ -189,7 +193,7 @@ describe('the cadre console', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('动态口令错误、已过期或已使用');
     fireEvent.change(screen.getByLabelText(/动态口令/), { target: { value: '123456' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '验证' })));
-    expect(await screen.findByText('已登录：德清县管理员')).toBeTruthy();
+    expect((await screen.findByText(/^已登录/)).textContent).toBe('已登录：德清县管理员');
     expect(calls.filter((c) => c.url.startsWith('/api/auth/totp')).map((c) => [c.url, c.csrf])).toEqual([
       ['/api/auth/totp/setup', 'c9'],
       ['/api/auth/totp/enable', 'c9'],
