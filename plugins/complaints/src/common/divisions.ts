@@ -1,29 +1,13 @@
 /** Division-code helpers (12-digit village, 9 township, 6 county, 6 ending in 0000 province). */
+import type { DivisionLevel } from '@cunmen/manifest/division-code';
 
-export type Level = 'province' | 'city' | 'county' | 'township' | 'village';
-
-export function levelOf(code: string): Level | null {
-  if (/^\d{12}$/.test(code)) return 'village';
-  if (/^\d{9}$/.test(code)) return 'township';
-  if (!/^\d{6}$/.test(code)) return null;
-  if (code.endsWith('0000')) return 'province';
-  if (code.endsWith('00')) return 'city';
-  return 'county';
-}
-
-/** The significant prefix: 330000 → 33, 330500 → 3305, others unchanged. */
-export function prefixOf(code: string): string {
-  const level = levelOf(code);
-  if (level === 'province') return code.slice(0, 2);
-  if (level === 'city') return code.slice(0, 4);
-  return code;
-}
-
-/** True when `code` lies within (or is) the division `scope` (the prefix rule of DESIGN.md). */
-export function within(scope: string, code: string): boolean {
-  if (levelOf(scope) === null || levelOf(code) === null) return false;
-  return code.startsWith(prefixOf(scope));
-}
+// The prefix rule is the platform's (zod-free entry, so the widgets stay small); named as this module reads it.
+export {
+  type DivisionLevel as Level,
+  divisionLevel as levelOf,
+  divisionPrefix as prefixOf,
+  isWithinDivision as within,
+} from '@cunmen/manifest/division-code';
 
 export const townshipOf = (village: string) => village.slice(0, 9);
 export const countyOf = (village: string) => village.slice(0, 6);
@@ -38,7 +22,11 @@ export function dispatchTargets(village: string): string[] {
  * The public name of a unit: 仙潭村 → 仙潭村村民委员会, 莫干山镇 → 莫干山镇人民政府, 阜溪街道 → 阜溪街道办事处,
  * 德清县 + 水利局 → 德清县水利局; a department label inside a village or township follows the body's name.
  */
-export function unitName(level: Level | null, divisionName: string, department?: string | null): string {
+export function unitName(
+  level: DivisionLevel | null,
+  divisionName: string,
+  department?: string | null,
+): string {
   const dept = department?.trim();
   if (level === 'county' || level === 'province' || level === 'city') {
     if (dept) return dept.startsWith(divisionName) ? dept : `${divisionName}${dept}`;
