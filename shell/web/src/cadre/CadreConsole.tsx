@@ -6,6 +6,7 @@
  * division code), never by this page. Loaded as its own chunk: residents never download it.
  */
 import type { PortalSnapshot } from '@cunmen/manifest';
+import { isWithinDivision } from '@cunmen/manifest/division-code';
 import { createEventHub, type ElderlyMode, type Host, type Locale } from '@cunmen/sdk';
 import { Button, LoadingState } from '@cunmen/ui';
 import { useEffect, useMemo, useState } from 'react';
@@ -38,12 +39,6 @@ export interface CadreConsoleProps {
   elderly: ElderlyMode;
   federation: PortalFederation;
   fetch?: typeof fetch;
-}
-
-/** May an account scoped to `division` act on `village`? (the prefix rule of the server) */
-function covers(division: string, village: string): boolean {
-  const prefix = /^\d{2}0000$/.test(division) ? division.slice(0, 2) : division;
-  return village.startsWith(prefix);
 }
 
 export default function CadreConsole(props: CadreConsoleProps) {
@@ -108,7 +103,7 @@ export default function CadreConsole(props: CadreConsoleProps) {
   };
   const refusal = !STAFF_ROLES.has(user.role)
     ? t('cadre.notStaff')
-    : !covers(user.division, snapshot.village.code)
+    : !isWithinDivision(user.division, snapshot.village.code)
       ? t('cadre.otherVillage', { village: snapshot.village.name })
       : null;
   const current = route ? pages.find((p) => p.route === route) : pages.length === 1 ? pages[0] : undefined;
