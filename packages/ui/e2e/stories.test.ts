@@ -148,17 +148,22 @@ async function switchStory(page: Page, id: string, elderly: boolean): Promise<vo
   );
   await page.waitForFunction(
     ({ id, elderly }) => {
-      const log = (window as unknown as { __cmRendered: string[] }).__cmRendered;
+      const log = (window as unknown as { __cmRendered?: string[] }).__cmRendered;
+      // The preview reloaded itself (it does so now and then under load): the log went with the page.
+      if (!log) return true;
       if (log.includes('error')) return true;
       const root = document.querySelector('#storybook-root .cm-root');
       return log[log.length - 1] === id && root?.getAttribute('data-cm-elderly') === String(elderly);
     },
     { id, elderly },
   );
-  const errored = await page.evaluate(() =>
-    (window as unknown as { __cmRendered: string[] }).__cmRendered.includes('error'),
-  );
-  expect(errored, `story ${id} failed to render`).toBe(false);
+  const state = await page.evaluate(() => {
+    const log = (window as unknown as { __cmRendered?: string[] }).__cmRendered;
+    return log ? (log.includes('error') ? 'errored' : 'rendered') : 'reloaded';
+  });
+  // After a reload, open the story the deterministic way (a fresh navigation, checked by showStory).
+  if (state === 'reloaded') return showStory(page, id, elderly);
+  expect(state, `story ${id} failed to render`).toBe('rendered');
 }
 
 /** In-page check of the 适老化 sizes: text ≥ 18 px, line height ≥ 1.3, targets ≥ 60 × 60 px. */
