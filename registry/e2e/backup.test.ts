@@ -1,36 +1,16 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  type CommandResult,
-  freePort,
-  makeTempDir,
-  runCommand,
-  type StartedProcess,
-  startProcess,
-} from '@cunmen/test-utils';
+import { type CommandResult, makeTempDir, type StartedProcess } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { create, extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
+import { addUserWithCli, runRegistry as run, sendPublish, serveRegistry } from '../test/e2e.js';
+import { widgetTarball } from '../test/fixtures.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NAME = '@deqing/find-machinery';
 const PUBLIC_URL = 'https://registry.example.gov.cn';
-
-const run = (...args: string[]) => runCommand(process.execPath, [cli, ...args], { timeoutMs: 60_000 });
-
-async function startServer(data: string): Promise<{ proc: StartedProcess; base: string }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const proc = await startProcess({
-    command: process.execPath,
-    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', PUBLIC_URL],
-    readyUrl: `${base}/-/ping`,
-  });
-  return { proc, base };
-}
+const startServer = (data: string) => serveRegistry(data, { publicUrl: PUBLIC_URL });
 
 /** Every file under `dir` with its sha256. */
 function tree(dir: string): Record<string, string> {
@@ -63,7 +43,7 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<F
 }
 
 const tarballs = new Map<string, Buffer>();
-for (const version of ['1.0.0', '1.1.0']) tarballs.set(version, makeTarball(widgetEntries(NAME, version)));
+for (const version of ['1.0.0', '1.1.0']) tarballs.set(version, widgetTarball(NAME, version));
 
 /** The reads a client makes, keyed by a label: what both servers must answer identically. */
 async function reads(base: string): Promise<Record<string, Fetched>> {
@@ -104,42 +84,19 @@ beforeAll(async () => {
 
   const first = await startServer(source);
   server1 = first.proc;
-  const added = await run(
-    'user',
-    'add',
-    '--name',
-    'deqing-dev',
-    '--role',
-    'county',
-    '--county',
-    '330521',
-    '--scope',
-    '@deqing',
-    '--data',
-    source,
-  );
+  const added = await addUserWithCli(source, {
+    name: 'deqing-dev',
+    role: 'county',
+    county: '330521',
+    scope: '@deqing',
+  });
   expect(added.stderr).toContain('user created');
   const token = added.stdout.trim();
-  const reviewer = await run(
-    'user',
-    'add',
-    '--name',
-    'zj-review',
-    '--role',
-    'province',
-    '--county',
-    '330000',
-    '--data',
-    source,
-  );
+  const reviewer = await addUserWithCli(source, { name: 'zj-review', role: 'province', county: '330000' });
   expect(reviewer.code, reviewer.stderr).toBe(0);
 
   for (const [version, tarball] of tarballs) {
-    const res = await fetch(`${first.base}/${NAME.replace('/', '%2f')}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(publishDoc(NAME, version, tarball)),
-    });
+    const res = await sendPublish(first.base, token, NAME, version, tarball);
     expect(res.status, await res.text()).toBe(201);
     const approved = await run('review', 'approve', `${NAME}@${version}`, '--data', source);
     expect(approved.code, approved.stderr).toBe(0);

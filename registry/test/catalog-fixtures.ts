@@ -6,10 +6,13 @@
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { hashToken, newToken } from '../src/services/tokens.js';
+import { createAccount } from '../src/services/accounts.js';
+import { OPERATOR } from '../src/services/actor.js';
 import { openStorage } from '../src/storage/index.js';
 import type { Role, Storage } from '../src/storage/types.js';
-import { builtManifest, makeTarball, publishDoc, type TarEntry, widgetEntries } from './fixtures.js';
+import { injectPublish, type WidgetSpec } from './fixtures.js';
+
+export type { WidgetSpec } from './fixtures.js';
 
 export interface CatalogRegistry {
   app: FastifyInstance;
@@ -20,10 +23,7 @@ export interface CatalogRegistry {
 }
 
 async function user(storage: Storage, name: string, role: Role, county: string, scope: string) {
-  const u = await storage.meta.createUser({ name, role, county, scope });
-  const token = newToken();
-  await storage.meta.addToken(u.id, hashToken(token));
-  return token;
+  return (await createAccount(storage, OPERATOR, { name, role, county, scope })).token;
 }
 
 export async function catalogRegistry(prefix: string): Promise<CatalogRegistry> {
@@ -42,19 +42,12 @@ export async function catalogRegistry(prefix: string): Promise<CatalogRegistry> 
     tokens,
     close: async () => {
       await app.close();
-      await storage.meta.close();
+      await storage.close();
     },
   };
 }
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-
-export interface WidgetSpec {
-  manifest?: Record<string, unknown>;
-  /** Extra fields of the version document (package.json): keywords, description, changelog … */
-  packageJson?: Record<string, unknown>;
-  extraEntries?: TarEntry[];
-}
 
 export async function publish(
   r: CatalogRegistry,
@@ -63,17 +56,7 @@ export async function publish(
   version: string,
   spec: WidgetSpec = {},
 ): Promise<void> {
-  const manifest = builtManifest(name, version, spec.manifest ?? {});
-  const tarball = makeTarball([...widgetEntries(name, version, manifest), ...(spec.extraEntries ?? [])]);
-  const doc = publishDoc(name, version, tarball);
-  const versions = doc.versions as Record<string, Record<string, unknown>>;
-  versions[version] = { ...versions[version], ...spec.packageJson };
-  const res = await r.app.inject({
-    method: 'PUT',
-    url: `/${name.replace('/', '%2f')}`,
-    headers: { ...auth(token), 'content-type': 'application/json' },
-    payload: JSON.stringify(doc),
-  });
+  const res = await injectPublish(r.app, token, name, version, spec);
   if (res.statusCode !== 201) throw new Error(`publish ${name}@${version}: ${res.statusCode} ${res.body}`);
 }
 

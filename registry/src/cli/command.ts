@@ -2,6 +2,7 @@
 export {
   type CliCommand,
   type CliContext,
+  CommandRefusal,
   type OptionSpec,
   optionalString,
   readStdin,

@@ -1,3 +1,4 @@
+import { sri } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approve,
@@ -8,8 +9,8 @@ import {
   reportUsage,
   yank,
 } from '../../test/catalog-fixtures.js';
-import { builtManifest, sri } from '../../test/fixtures.js';
-import { deprecateRelease } from '../services/review.js';
+import { builtManifest } from '../../test/fixtures.js';
+import { deprecateRelease } from '../services/lifecycle.js';
 
 const FIND = '@deqing/find-machinery';
 const WASTE = '@deqing/waste-pickup';

@@ -9,7 +9,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../auth.js';
-import { regError } from '../errors.js';
 import {
   catalogDetail,
   listCatalog,
@@ -22,26 +21,20 @@ import {
   catalogPageSchema,
   catalogQuerySchema,
   detailQuerySchema,
-  encodedParamsSchema,
   errorSchema,
   packageUsageSchema,
-  scopedParamsSchema,
   usageReportResultSchema,
   usageReportSchema,
 } from '../services/catalog-schemas.js';
 import type { User } from '../storage/types.js';
-import { OPENAPI_PATH, useZod } from './openapi.js';
+import { OPENAPI_PATH } from './openapi.js';
 import type { RouteOptions } from './options.js';
+import { encodedParamsSchema, scopedName, scopedParamsSchema } from './params.js';
 
-/** `@scope` + `name` → `@scope/name`; anything else is no package of this registry. */
-function scopedName(scope: string, pkg: string): string {
-  if (!scope.startsWith('@'))
-    throw regError('REG_ERR_NOT_FOUND', `package ${scope}/${pkg} not found in the catalog`);
-  return `${scope}/${pkg}`;
-}
+const inCatalog = (p: { scope: string; pkg: string }) =>
+  scopedName(p, `package ${p.scope}/${p.pkg} not found in the catalog`);
 
 export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
-  useZod(base);
   const app = base.withTypeProvider<ZodTypeProvider>();
   const notFound = errorSchema.describe('No such package, or it has no approved version (REG_ERR_NOT_FOUND)');
   const detailResponses = {
@@ -87,7 +80,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         response: detailResponses,
       },
     },
-    async (request) => detail(scopedName(request.params.scope, request.params.pkg), request.query.sdk),
+    async (request) => detail(inCatalog(request.params), request.query.sdk),
   );
   app.get(
     '/-/cunmen/v1/catalog/:pkg',
@@ -149,7 +142,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         response: usage,
       },
     },
-    async (request) => packageUsage(opts.storage, scopedName(request.params.scope, request.params.pkg)),
+    async (request) => packageUsage(opts.storage, inCatalog(request.params)),
   );
   app.get(
     '/-/cunmen/v1/usage/:pkg',

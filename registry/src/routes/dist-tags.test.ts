@@ -1,9 +1,10 @@
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../../test/fixtures.js';
+import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
-import { addUser, approve } from '../commands.js';
+import { approve } from '../cli/review.js';
+import { addUser } from '../cli/users.js';
 
 const NAME = '@deqing/find-machinery';
 const BASE = `/-/package/${NAME.replace('/', '%2f')}/dist-tags`;
@@ -17,12 +18,7 @@ beforeAll(async () => {
   anji = (await addUser({ dataDir, name: 'aj', role: 'county', county: '330523', scope: '@anji' })).token;
   app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
   for (const version of ['1.0.0', '1.1.0', '2.0.0']) {
-    const res = await app.inject({
-      method: 'PUT',
-      url: `/${NAME.replace('/', '%2f')}`,
-      headers: { authorization: `Bearer ${deqing}`, 'content-type': 'application/json' },
-      payload: JSON.stringify(publishDoc(NAME, version, makeTarball(widgetEntries(NAME, version)))),
-    });
+    const res = await injectPublish(app, deqing, NAME, version);
     expect(res.statusCode).toBe(201);
   }
   await approve(dataDir, `${NAME}@1.0.0`);

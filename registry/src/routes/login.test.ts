@@ -1,8 +1,9 @@
+import { CommandRefusal } from '@cunmen/command-line';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { addUser, setPassword, UsageError } from '../commands.js';
+import { addUser, setPassword } from '../cli/users.js';
 
 let app: FastifyInstance;
 let dataDir: string;
@@ -63,7 +64,7 @@ describe('legacy npm login', () => {
   });
 
   it('refuses a weak password when setting it', async () => {
-    await expect(setPassword(dataDir, 'dq', 'short')).rejects.toThrow(UsageError);
+    await expect(setPassword(dataDir, 'dq', 'short')).rejects.toThrow(CommandRefusal);
     await expect(setPassword(dataDir, 'dq', 'short')).rejects.toThrow(
       'a password needs at least 12 characters',
     );

@@ -2,9 +2,10 @@ import { gunzipSync } from 'node:zlib';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../../test/fixtures.js';
+import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
-import { addUser, approve } from '../commands.js';
+import { approve } from '../cli/review.js';
+import { addUser } from '../cli/users.js';
 
 const NAME = '@deqing/find-machinery';
 let app: FastifyInstance;
@@ -21,17 +22,11 @@ beforeAll(async () => {
   });
   app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
   for (const version of ['1.0.0', '1.1.0']) {
-    const doc = publishDoc(NAME, version, makeTarball(widgetEntries(NAME, version)));
-    (doc.versions as Record<string, Record<string, unknown>>)[version] = {
-      ...(doc.versions as Record<string, Record<string, unknown>>)[version],
-      description: 'long text only the full packument carries',
-      peerDependencies: { react: '^19.0.0' },
-    };
-    const res = await app.inject({
-      method: 'PUT',
-      url: `/${NAME.replace('/', '%2f')}`,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      payload: JSON.stringify(doc),
+    const res = await injectPublish(app, token, NAME, version, {
+      packageJson: {
+        description: 'long text only the full packument carries',
+        peerDependencies: { react: '^19.0.0' },
+      },
     });
     expect(res.statusCode).toBe(201);
   }

@@ -1,11 +1,11 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { signaturePayload } from '@cunmen/manifest';
-import { makeTempDir } from '@cunmen/test-utils';
+import { makeTempDir, sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASSET_BODIES, injectPublish, sri } from '../../test/fixtures.js';
+import { ASSET_BODIES, injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
-import { addUser } from '../commands.js';
+import { addUser } from '../cli/users.js';
 
 const NAME = '@deqing/find-machinery';
 const ENC = NAME.replace('/', '%2f');

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
-import { addUser, approve } from '../commands.js';
+import { approve } from '../cli/review.js';
+import { addUser } from '../cli/users.js';
 import { openStorage } from '../storage/index.js';
 
 const NAME = '@deqing/find-machinery';
@@ -76,7 +77,7 @@ describe('unpublish', () => {
   it('refuses while a village portal uses the version', async () => {
     const storage = await openStorage(dataDir);
     await storage.catalog.reportPortal('330521001001', [{ name: NAME, version: '1.1.0' }]);
-    await storage.meta.close();
+    await storage.close();
     const res = await unpublishVia('1.1.0');
     expect(res.statusCode).toBe(409);
     expect(res.json()).toEqual({

@@ -315,7 +315,7 @@ export async function reportUsage(storage: Storage, user: User, report: UsageRep
 }
 
 export async function packageUsage(storage: Storage, name: string) {
-  if ((await storage.meta.listVersions(name, 'approved')).length === 0) {
+  if ((await storage.packages.listVersions(name, 'approved')).length === 0) {
     throw regError('REG_ERR_NOT_FOUND', `package ${name} not found in the catalog`);
   }
   return { name, reuse: await storage.catalog.reuse(name), versions: await storage.catalog.usage(name) };

@@ -15,7 +15,7 @@ afterEach(async () => {
 async function open(dir?: string): Promise<{ dir: string; storage: Storage }> {
   const dataDir = dir ?? (await makeTempDir('cunmen-audit-')).path;
   const storage = await openStorage(dataDir);
-  opened.push(storage.meta);
+  opened.push(storage);
   return { dir: dataDir, storage };
 }
 

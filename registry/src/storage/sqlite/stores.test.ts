@@ -3,12 +3,17 @@ import { makeTempDir } from '@cunmen/test-utils';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { NewVersion } from '../types.js';
-import { SqliteMetadataStore } from './metadata-store.js';
+import { SqliteAccountStore } from './account-store.js';
+import { migrateDatabase, openDatabase } from './database.js';
+import { SqlitePackageStore } from './package-store.js';
 
-async function openStore(): Promise<SqliteMetadataStore> {
-  const store = new SqliteMetadataStore(join((await makeTempDir('cunmen-meta-')).path, 'registry.db'));
-  await store.migrate();
-  return store;
+/** Both stores over one fresh database, as `openStorage` puts them together. */
+async function openStore() {
+  const db = openDatabase(join((await makeTempDir('cunmen-meta-')).path, 'registry.db'));
+  await migrateDatabase(db);
+  const accounts = new SqliteAccountStore(db);
+  const packages = new SqlitePackageStore(db);
+  return { db, accounts, packages, close: () => db.destroy() };
 }
 
 function version(v: string, userId: number): NewVersion {
@@ -31,10 +36,10 @@ function version(v: string, userId: number): NewVersion {
   };
 }
 
-describe('SqliteMetadataStore', () => {
+describe('the SQLite account and package stores', () => {
   it('runs in WAL mode and migrates twice without harm', async () => {
     const store = await openStore();
-    await store.migrate();
+    await migrateDatabase(store.db);
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
     expect(mode.rows[0]?.journal_mode).toBe('wal');
     await store.close();
@@ -42,28 +47,38 @@ describe('SqliteMetadataStore', () => {
 
   it('finds a user by token hash until the token is unknown', async () => {
     const store = await openStore();
-    const user = await store.createUser({ name: 'u', role: 'county', county: '330521', scope: '@deqing' });
-    await store.addToken(user.id, 'hash-1');
-    expect((await store.findUserByTokenHash('hash-1'))?.name).toBe('u');
-    expect(await store.findUserByTokenHash('hash-2')).toBeNull();
+    const user = await store.accounts.createUser({
+      name: 'u',
+      role: 'county',
+      county: '330521',
+      scope: '@deqing',
+    });
+    await store.accounts.addToken(user.id, 'hash-1');
+    expect((await store.accounts.findUserByTokenHash('hash-1'))?.name).toBe('u');
+    expect(await store.accounts.findUserByTokenHash('hash-2')).toBeNull();
     await store.close();
   });
 
   it('keeps (name, version) unique and approves with the requested dist-tag', async () => {
     const store = await openStore();
-    const user = await store.createUser({ name: 'u', role: 'county', county: '330521', scope: '@deqing' });
-    expect(await store.insertVersion(version('1.0.0', user.id))).toBe(true);
-    expect(await store.insertVersion(version('1.0.0', user.id))).toBe(false);
-    expect(await store.countVersions('@deqing/x')).toBe(1);
-    expect(await store.listVersions('@deqing/x', 'approved')).toEqual([]);
-    expect(await store.getDistTags('@deqing/x')).toEqual({});
+    const user = await store.accounts.createUser({
+      name: 'u',
+      role: 'county',
+      county: '330521',
+      scope: '@deqing',
+    });
+    expect(await store.packages.insertVersion(version('1.0.0', user.id))).toBe(true);
+    expect(await store.packages.insertVersion(version('1.0.0', user.id))).toBe(false);
+    expect(await store.packages.countVersions('@deqing/x')).toBe(1);
+    expect(await store.packages.listVersions('@deqing/x', 'approved')).toEqual([]);
+    expect(await store.packages.getDistTags('@deqing/x')).toEqual({});
 
     const approval = { reviewerId: user.id, grantedCapabilities: ['store.read'], signature: 'sig' };
-    expect(await store.approveVersion('@deqing/x', '1.0.0', approval)).toBe('approved');
-    expect(await store.approveVersion('@deqing/x', '1.0.0', approval)).toBe('not-pending');
-    expect(await store.approveVersion('@deqing/x', '9.9.9', approval)).toBe('not-pending');
-    expect(await store.getDistTags('@deqing/x')).toEqual({ latest: '1.0.0' });
-    const approved = await store.listVersions('@deqing/x', 'approved');
+    expect(await store.packages.approveVersion('@deqing/x', '1.0.0', approval)).toBe('approved');
+    expect(await store.packages.approveVersion('@deqing/x', '1.0.0', approval)).toBe('not-pending');
+    expect(await store.packages.approveVersion('@deqing/x', '9.9.9', approval)).toBe('not-pending');
+    expect(await store.packages.getDistTags('@deqing/x')).toEqual({ latest: '1.0.0' });
+    const approved = await store.packages.listVersions('@deqing/x', 'approved');
     expect(
       approved.map((v) => [v.version, v.status, v.reviewedBy, v.grantedCapabilities, v.signature]),
     ).toEqual([['1.0.0', 'approved', user.id, ['store.read'], 'sig']]);
@@ -72,17 +87,22 @@ describe('SqliteMetadataStore', () => {
 
   it('keeps an unpublished version row, so its number stays taken, and drops its dist-tags', async () => {
     const store = await openStore();
-    const user = await store.createUser({ name: 'u', role: 'county', county: '330521', scope: '@deqing' });
-    await store.insertVersion(version('1.0.0', user.id));
-    await store.approveVersion('@deqing/x', '1.0.0', {
+    const user = await store.accounts.createUser({
+      name: 'u',
+      role: 'county',
+      county: '330521',
+      scope: '@deqing',
+    });
+    await store.packages.insertVersion(version('1.0.0', user.id));
+    await store.packages.approveVersion('@deqing/x', '1.0.0', {
       reviewerId: null,
       grantedCapabilities: [],
       signature: 's',
     });
-    await store.markUnpublished('@deqing/x', '1.0.0');
-    expect(await store.getDistTags('@deqing/x')).toEqual({});
-    expect((await store.getVersion('@deqing/x', '1.0.0'))?.status).toBe('unpublished');
-    expect(await store.insertVersion(version('1.0.0', user.id))).toBe(false);
+    await store.packages.markUnpublished('@deqing/x', '1.0.0');
+    expect(await store.packages.getDistTags('@deqing/x')).toEqual({});
+    expect((await store.packages.getVersion('@deqing/x', '1.0.0'))?.status).toBe('unpublished');
+    expect(await store.packages.insertVersion(version('1.0.0', user.id))).toBe(false);
     await store.close();
   });
 });
