@@ -3,14 +3,14 @@
  * over the npm protocol (with package.json fields such as keywords), approve and yank it over HTTP,
  * and report portal usage as the shell does.
  */
-import { makeTempDir } from '@cunmen/test-utils';
+import { makeTempDir, sri } from '@cunmen/test-utils';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { createAccount } from '../src/services/accounts.js';
 import { OPERATOR } from '../src/services/actor.js';
 import { openStorage } from '../src/storage/index.js';
 import type { Role, Storage } from '../src/storage/types.js';
-import { injectPublish, type WidgetSpec } from './fixtures.js';
+import { builtManifest, injectPublish, type WidgetSpec } from './fixtures.js';
 
 export type { WidgetSpec } from './fixtures.js';
 
@@ -91,5 +91,89 @@ export async function reportUsage(
     url: '/-/cunmen/v1/usage',
     headers: auth(token),
     payload: { village, widgets },
+  });
+}
+
+export const FIND = '@deqing/find-machinery';
+export const WASTE = '@deqing/waste-pickup';
+export const HEALTH = '@anji/health-hut';
+export const OLD = '@anji/old-tool';
+export const PENDING = '@anji/machinery-booking';
+export const SHOT = 'PNG-bytes-of-a-screenshot';
+
+/**
+ * The catalog the route tests read: FIND 1.0.0 and 1.1.0 approved (1.1.0 with a screenshot and a
+ * changelog) and 1.2.0 pending; WASTE (environment); HEALTH (another county, an SDK range the newest
+ * hosts fall outside); OLD with 1.1.0 yanked; PENDING with nothing approved.
+ */
+export async function seedCatalog(r: CatalogRegistry): Promise<void> {
+  const { deqing, anji } = r.tokens;
+  const findManifest = {
+    title: { 'zh-CN': '找农机', en: 'Find machinery' },
+    description: { 'zh-CN': '查找本村农机手，预约耕地', en: 'Find a machinery operator' },
+  };
+  await publish(r, deqing, FIND, '1.0.0', {
+    manifest: findManifest,
+    packageJson: { keywords: ['农业', 'tractor'] },
+  });
+  await approve(r, FIND, '1.0.0');
+  const defaults = builtManifest(FIND, '1.1.0');
+  await publish(r, deqing, FIND, '1.1.0', {
+    manifest: {
+      ...findManifest,
+      capabilities: ['store.read', 'store.write'],
+      screenshots: ['dist/shot.png', 'screenshots/not-built.png'],
+      assets: [
+        ...defaults.assets,
+        {
+          path: 'shot.png',
+          size: SHOT.length,
+          gzip: SHOT.length,
+          integrity: sri(SHOT),
+          contentType: 'image/png',
+        },
+      ],
+    },
+    packageJson: { keywords: ['农业', 'tractor'], changelog: '新增：按村筛选农机手' },
+    extraEntries: [{ path: 'package/dist/shot.png', body: SHOT }],
+  });
+  await approve(r, FIND, '1.1.0');
+  // Pending: must stay invisible.
+  await publish(r, deqing, FIND, '1.2.0', {
+    manifest: { ...findManifest, title: { 'zh-CN': '找农机三代' } },
+  });
+
+  await publish(r, deqing, WASTE, '1.0.0', {
+    manifest: {
+      title: { 'zh-CN': '垃圾分类预约' },
+      description: { 'zh-CN': '预约上门回收可回收物' },
+      category: 'environment',
+    },
+  });
+  await approve(r, WASTE, '1.0.0');
+
+  await publish(r, anji, HEALTH, '1.0.0', {
+    manifest: {
+      county: '330523',
+      title: { 'zh-CN': '健康小屋' },
+      description: { 'zh-CN': '血压血糖自测记录' },
+      category: 'health',
+      sdk: '>=0.1.0 <0.1.2',
+    },
+  });
+  await approve(r, HEALTH, '1.0.0');
+
+  await publish(r, anji, OLD, '1.0.0', {
+    manifest: { county: '330523', title: { 'zh-CN': '旧工具' }, description: { 'zh-CN': '旧版' } },
+  });
+  await approve(r, OLD, '1.0.0');
+  await publish(r, anji, OLD, '1.1.0', {
+    manifest: { county: '330523', title: { 'zh-CN': '旧工具' }, description: { 'zh-CN': '旧版' } },
+  });
+  await approve(r, OLD, '1.1.0');
+  await yank(r, OLD, '1.1.0', '在 iOS 13 上白屏');
+
+  await publish(r, anji, PENDING, '1.0.0', {
+    manifest: { county: '330523', title: { 'zh-CN': '农机预约' }, description: { 'zh-CN': '预约农机' } },
   });
 }

@@ -1,6 +1,7 @@
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { approve } from '../cli/review.js';
@@ -59,10 +60,9 @@ describe('dist-tags', () => {
   });
 
   it('refuses a pending version, another scope, a version-like tag and removing latest', async () => {
-    expect((await putTag('next', '2.0.0')).json()).toEqual({
-      error: `${NAME}@2.0.0 is not an approved version`,
-      code: 'REG_ERR_NOT_FOUND',
-    });
+    expect((await putTag('next', '2.0.0')).json()).toEqual(
+      errorBody('REG_ERR_NOT_FOUND', `${NAME}@2.0.0 is not an approved version`),
+    );
     const other = await putTag('next', '1.1.0', anji);
     expect(other.statusCode).toBe(403);
     expect(other.json().error).toBe('a token for scope @anji cannot change dist-tags of scope @deqing');
@@ -78,8 +78,12 @@ describe('dist-tags', () => {
     });
     expect(latest.statusCode).toBe(400);
     expect(latest.json().error).toBe('the latest tag cannot be removed');
-    expect((await putTag('next', 2)).json().error).toBe(
-      'the body must be a JSON string naming a version, e.g. "1.2.3"',
+    expect((await putTag('next', 2)).json()).toEqual(
+      errorBody(
+        'REG_ERR_BAD_REQUEST',
+        '(body): expected a JSON string naming a version, e.g. "1.2.3"',
+        '(body)',
+      ),
     );
     expect((await app.inject({ url: BASE })).json()).toEqual({ latest: '1.1.0' });
   });

@@ -2,6 +2,7 @@ import { CommandRefusal } from '@cunmen/command-line';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { buildApp } from '../app.js';
 import { addUser, setPassword } from '../cli/users.js';
 
@@ -39,7 +40,7 @@ describe('legacy npm login', () => {
       payload: { name: 'dq', password: 'nope' },
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: 'wrong user name or password', code: 'REG_ERR_BAD_LOGIN' });
+    expect(wrong.json()).toEqual(errorBody('REG_ERR_BAD_LOGIN', 'wrong user name or password'));
     const nobody = await app.inject({
       method: 'PUT',
       url: '/-/user/org.couchdb.user:ghost',

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { approve } from '../cli/review.js';
@@ -87,22 +88,21 @@ describe('packument', () => {
     expect((await app.inject({ url: `${URL_}/latest` })).json().version).toBe('1.0.0');
     const pending = await app.inject({ url: `${URL_}/1.1.0` });
     expect(pending.statusCode).toBe(404);
-    expect(pending.json()).toEqual({ error: `${NAME}@1.1.0 not found`, code: 'REG_ERR_NOT_FOUND' });
+    expect(pending.json()).toEqual(errorBody('REG_ERR_NOT_FOUND', `${NAME}@1.1.0 not found`));
   });
 
   it('answers an unknown package with a 404 error body', async () => {
     const res = await app.inject({ url: '/@deqing%2fnothing' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: 'package @deqing/nothing not found', code: 'REG_ERR_NOT_FOUND' });
+    expect(res.json()).toEqual(errorBody('REG_ERR_NOT_FOUND', 'package @deqing/nothing not found'));
   });
 
   it('serves no tarball for a pending version', async () => {
     const res = await app.inject({ url: `/${NAME}/-/find-machinery-1.1.0.tgz` });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({
-      error: `tarball ${NAME}/-/find-machinery-1.1.0.tgz not found`,
-      code: 'REG_ERR_NOT_FOUND',
-    });
+    expect(res.json()).toEqual(
+      errorBody('REG_ERR_NOT_FOUND', `tarball ${NAME}/-/find-machinery-1.1.0.tgz not found`),
+    );
   });
   it('sees a change made by another process at once (the cache follows the package revision)', async () => {
     const before = await app.inject({ url: URL_ });

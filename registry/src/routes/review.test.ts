@@ -3,6 +3,7 @@ import { signaturePayload } from '@cunmen/manifest';
 import { makeTempDir, sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { ASSET_BODIES, injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { addUser } from '../cli/users.js';
@@ -49,10 +50,12 @@ describe('review', () => {
     ]);
     const denied = await app.inject({ url: '/-/cunmen/v1/review', headers: auth(county) });
     expect(denied.statusCode).toBe(403);
-    expect(denied.json()).toEqual({
-      error: 'only a province user can list versions waiting for review; "dq" is a county user',
-      code: 'REG_ERR_FORBIDDEN',
-    });
+    expect(denied.json()).toEqual(
+      errorBody(
+        'REG_ERR_FORBIDDEN',
+        'only a province user can list versions waiting for review; "dq" is a county user',
+      ),
+    );
     expect((await app.inject({ url: '/-/cunmen/v1/review' })).statusCode).toBe(401);
   });
 

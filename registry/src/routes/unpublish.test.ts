@@ -1,6 +1,7 @@
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { approve } from '../cli/review.js';
@@ -80,10 +81,12 @@ describe('unpublish', () => {
     await storage.close();
     const res = await unpublishVia('1.1.0');
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({
-      error: `${NAME}@1.1.0 is used by 1 village portal(s) in 1 county(ies); deprecate or yank it instead`,
-      code: 'REG_ERR_IN_USE',
-    });
+    expect(res.json()).toEqual(
+      errorBody(
+        'REG_ERR_IN_USE',
+        `${NAME}@1.1.0 is used by 1 village portal(s) in 1 county(ies); deprecate or yank it instead`,
+      ),
+    );
     expect(Object.keys((await packumentForWrite()).versions)).toEqual(['1.0.0', '1.1.0']);
   });
 

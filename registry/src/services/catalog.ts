@@ -81,7 +81,8 @@ export async function listCatalog(storage: Storage, query: CatalogQuery): Promis
   if (query.page > pages) {
     throw regError(
       'REG_ERR_BAD_REQUEST',
-      `query parameter page: ${query.page} is out of range; expected 1 to ${pages} (${total} result(s), ${query.pageSize} per page)`,
+      `page: ${query.page} is out of range; expected 1 to ${pages} (${total} result(s), ${query.pageSize} per page)`,
+      { field: 'page' },
     );
   }
   const start = (query.page - 1) * query.pageSize;
@@ -291,11 +292,12 @@ export async function reportUsage(storage: Storage, user: User, report: UsageRep
         r.status === 'missing'
           ? 'has not been published'
           : `is ${r.status === 'pending' ? 'pending review' : r.status}`;
-      return `widgets.${index} ${r.name}@${r.version} ${state}`;
+      return { field: `widgets.${index}`, text: `widgets.${index} ${r.name}@${r.version} ${state}` };
     });
     throw regError(
       'REG_ERR_NOT_APPROVED',
-      `a portal can only use approved versions: ${problems.join('; ')}; the previous report is unchanged`,
+      `a portal can only use approved versions: ${problems.map((p) => p.text).join('; ')}; the previous report is unchanged`,
+      { field: problems[0]?.field },
     );
   }
   await storage.audit.append({
