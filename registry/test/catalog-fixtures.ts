@@ -5,6 +5,7 @@
  */
 import { makeTempDir, sri } from '@cunmen/test-utils';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createAccount } from '../src/services/accounts.js';
 import { OPERATOR } from '../src/services/actor.js';
@@ -176,4 +177,11 @@ export async function seedCatalog(r: CatalogRegistry): Promise<void> {
   await publish(r, anji, PENDING, '1.0.0', {
     manifest: { county: '330523', title: { 'zh-CN': '农机预约' }, description: { 'zh-CN': '预约农机' } },
   });
+}
+
+/** The names a catalog query lists, in order (the query must succeed). */
+export async function catalogNames(r: CatalogRegistry, query: string): Promise<string[]> {
+  const res = await r.app.inject({ url: `/-/cunmen/v1/catalog${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().items as { name: string }[]).map((i) => i.name);
 }

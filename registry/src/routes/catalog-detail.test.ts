@@ -24,11 +24,6 @@ afterAll(async () => {
 });
 
 const get = (url: string) => r.app.inject({ url });
-const names = async (query: string) => {
-  const res = await get(`/-/cunmen/v1/catalog${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json().items as { name: string }[]).map((i) => i.name);
-};
 
 describe('GET /-/cunmen/v1/catalog/<@scope>/<name>', () => {
   it('shows every approved version, newest first, with changelog, screenshots, capabilities and size', async () => {

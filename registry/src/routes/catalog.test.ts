@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CatalogRegistry,
+  catalogNames,
   catalogRegistry,
   FIND,
   HEALTH,
@@ -21,11 +22,7 @@ afterAll(async () => {
 });
 
 const get = (url: string) => r.app.inject({ url });
-const names = async (query: string) => {
-  const res = await get(`/-/cunmen/v1/catalog${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json().items as { name: string }[]).map((i) => i.name);
-};
+const names = (query: string) => catalogNames(r, query);
 
 describe('GET /-/cunmen/v1/catalog', () => {
   it('lists the current version of each approved widget, nothing pending', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auth,
   type CatalogRegistry,
+  catalogNames,
   catalogRegistry,
   FIND,
   HEALTH,
@@ -26,11 +27,7 @@ afterAll(async () => {
 });
 
 const get = (url: string) => r.app.inject({ url });
-const names = async (query: string) => {
-  const res = await get(`/-/cunmen/v1/catalog${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json().items as { name: string }[]).map((i) => i.name);
-};
+const names = (query: string) => catalogNames(r, query);
 
 describe('portal usage', () => {
   it('counts villages and counties per version and sorts the catalog by reuse', async () => {
