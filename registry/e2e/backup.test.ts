@@ -1,30 +1,17 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { type CommandResult, makeTempDir, type StartedProcess } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { create, extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUserWithCli, runRegistry as run, sendPublish, serveRegistry } from '../test/e2e.js';
 import { widgetTarball } from '../test/fixtures.js';
+import { snapshotTree } from '../test/tree.js';
 
 const NAME = '@deqing/find-machinery';
 const PUBLIC_URL = 'https://registry.example.gov.cn';
 const startServer = (data: string) => serveRegistry(data, { publicUrl: PUBLIC_URL });
-
-/** Every file under `dir` with its sha256. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 interface Fetched {
   status: number;
@@ -201,12 +188,12 @@ describe('backup and restore of a running registry', () => {
     /** Runs a restore that must fail and checks the target's parent is exactly as before. */
     async function refused(file: string, target: string, ...extra: string[]): Promise<CommandResult> {
       const parent = join(target, '..');
-      const treeBefore = tree(parent);
+      const treeBefore = snapshotTree(parent);
       const entries = readdirSync(parent).sort();
       const result = await run('restore', file, '--data', target, ...extra);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
-      expect(tree(parent)).toEqual(treeBefore);
+      expect(snapshotTree(parent)).toEqual(treeBefore);
       expect(readdirSync(parent).sort()).toEqual(entries);
       return result;
     }
@@ -251,7 +238,7 @@ describe('backup and restore of a running registry', () => {
       const sha = manifest.blobs[0]?.sha256 as string;
       writeFileSync(join(unpacked, 'blobs', 'sha256', sha.slice(0, 2), sha), 'swapped bytes');
       const file = join(dir, 'tampered.tar.gz');
-      await create({ gzip: true, file, cwd: unpacked }, Object.keys(tree(unpacked)).sort());
+      await create({ gzip: true, file, cwd: unpacked }, Object.keys(snapshotTree(unpacked)).sort());
       const target = join(dir, 'data');
       mkdirSync(target);
       const r = await refused(file, target);

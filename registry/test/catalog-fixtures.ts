@@ -5,7 +5,7 @@
  */
 import { makeTempDir, sri } from '@cunmen/test-utils';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createAccount } from '../src/services/accounts.js';
 import { OPERATOR } from '../src/services/actor.js';
@@ -184,4 +184,38 @@ export async function catalogNames(r: CatalogRegistry, query: string): Promise<s
   const res = await r.app.inject({ url: `/-/cunmen/v1/catalog${query}` });
   expect(res.statusCode, res.body).toBe(200);
   return (res.json().items as { name: string }[]).map((i) => i.name);
+}
+
+/**
+ * The seeded catalog registry of one test file: made and seeded before its tests, closed after them.
+ * Read its fields inside tests (they exist once `beforeAll` ran).
+ */
+export function seededCatalog(prefix: string): CatalogRegistry {
+  let made: CatalogRegistry | undefined;
+  beforeAll(async () => {
+    made = await catalogRegistry(prefix);
+    await seedCatalog(made);
+  });
+  afterAll(async () => {
+    await made?.close();
+  });
+  const current = (): CatalogRegistry => {
+    if (!made) throw new Error('the seeded catalog is made in beforeAll');
+    return made;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get storage() {
+      return current().storage;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    get tokens() {
+      return current().tokens;
+    },
+    close: () => current().close(),
+  };
 }

@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CatalogRegistry,
-  catalogRegistry,
-  FIND,
-  HEALTH,
-  OLD,
-  PENDING,
-  SHOT,
-  seedCatalog,
-} from '../../test/catalog-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { FIND, HEALTH, OLD, PENDING, SHOT, seededCatalog } from '../../test/catalog-fixtures.js';
 import { errorBody } from '../../test/errors.js';
 import { deprecateRelease } from '../services/lifecycle.js';
 
-let r: CatalogRegistry;
-
-beforeAll(async () => {
-  r = await catalogRegistry('cunmen-catalog-detail-');
-  await seedCatalog(r);
-});
-
-afterAll(async () => {
-  await r?.close();
-});
+const r = seededCatalog('cunmen-catalog-detail-');
 
 const get = (url: string) => r.app.inject({ url });
 

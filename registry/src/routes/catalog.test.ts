@@ -1,25 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CatalogRegistry,
-  catalogNames,
-  catalogRegistry,
-  FIND,
-  HEALTH,
-  OLD,
-  seedCatalog,
-  WASTE,
-} from '../../test/catalog-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { catalogNames, FIND, HEALTH, OLD, seededCatalog, WASTE } from '../../test/catalog-fixtures.js';
 
-let r: CatalogRegistry;
-
-beforeAll(async () => {
-  r = await catalogRegistry('cunmen-catalog-');
-  await seedCatalog(r);
-});
-
-afterAll(async () => {
-  await r?.close();
-});
+const r = seededCatalog('cunmen-catalog-');
 
 const get = (url: string) => r.app.inject({ url });
 const names = (query: string) => catalogNames(r, query);

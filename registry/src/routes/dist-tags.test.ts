@@ -6,15 +6,17 @@ import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { approve } from '../cli/review.js';
 import { addUser } from '../cli/users.js';
+import { openStorage } from '../storage/index.js';
 
 const NAME = '@deqing/find-machinery';
 const BASE = `/-/package/${NAME.replace('/', '%2f')}/dist-tags`;
 let app: FastifyInstance;
+let dataDir: string;
 let deqing: string;
 let anji: string;
 
 beforeAll(async () => {
-  const dataDir = (await makeTempDir('cunmen-tags-')).path;
+  dataDir = (await makeTempDir('cunmen-tags-')).path;
   deqing = (await addUser({ dataDir, name: 'dq', role: 'county', county: '330521', scope: '@deqing' })).token;
   anji = (await addUser({ dataDir, name: 'aj', role: 'county', county: '330523', scope: '@anji' })).token;
   app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
@@ -52,11 +54,35 @@ describe('dist-tags', () => {
     expect((await app.inject({ url: BASE })).json()).toEqual({ latest: '1.1.0' });
   });
 
-  it('moves latest back to an older approved version', async () => {
+  it('moves latest back to an older approved version, which the catalog then offers', async () => {
+    const current = async () => (await app.inject({ url: '/-/cunmen/v1/catalog' })).json().items[0].version;
+    expect(await current()).toBe('1.1.0');
     expect((await putTag('latest', '1.0.0')).statusCode).toBe(201);
     const doc = (await app.inject({ url: `/${NAME.replace('/', '%2f')}` })).json();
     expect(doc['dist-tags']).toEqual({ latest: '1.0.0' });
+    expect(await current()).toBe('1.0.0');
     expect((await putTag('latest', '1.1.0')).statusCode).toBe(201);
+    expect(await current()).toBe('1.1.0');
+  });
+
+  it('records every change of a tag in the audit log, with who made it', async () => {
+    expect((await putTag('audited', '1.0.0')).statusCode).toBe(201);
+    const rm = await app.inject({
+      method: 'DELETE',
+      url: `${BASE}/audited`,
+      headers: { authorization: `Bearer ${deqing}` },
+    });
+    expect(rm.statusCode).toBe(200);
+    const storage = await openStorage(dataDir);
+    try {
+      const tags = (await storage.audit.list()).filter((e) => e.action.startsWith('dist-tag.'));
+      expect(tags.slice(-2).map((e) => [e.actor, e.action, e.subject, e.detail])).toEqual([
+        ['dq', 'dist-tag.add', NAME, { tag: 'audited', version: '1.0.0' }],
+        ['dq', 'dist-tag.rm', NAME, { tag: 'audited' }],
+      ]);
+    } finally {
+      await storage.close();
+    }
   });
 
   it('refuses a pending version, another scope, a version-like tag and removing latest', async () => {

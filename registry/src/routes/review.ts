@@ -64,31 +64,25 @@ export const reviewRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts)
       }),
   );
 
-  app.post(
-    '/-/cunmen/v1/review/:scope/:pkg/:version/reject',
-    { preValidation, schema: { params: scopedVersionParamsSchema, body: reasonBody } },
-    async (request) =>
-      rejectRelease(
-        storage,
-        actorOf(request),
-        nameOf(request.params),
-        request.params.version,
-        request.body.reason,
-      ),
-  );
-
-  app.post(
-    '/-/cunmen/v1/packages/:scope/:pkg/:version/yank',
-    { preValidation, schema: { params: scopedVersionParamsSchema, body: reasonBody } },
-    async (request) =>
-      yankRelease(
-        storage,
-        actorOf(request),
-        nameOf(request.params),
-        request.params.version,
-        request.body.reason,
-      ),
-  );
+  // Decisions that take a reason, which the publisher (reject) or the portals (yank) are shown.
+  const withReason = [
+    ['/-/cunmen/v1/review/:scope/:pkg/:version/reject', rejectRelease],
+    ['/-/cunmen/v1/packages/:scope/:pkg/:version/yank', yankRelease],
+  ] as const;
+  for (const [path, decide] of withReason) {
+    app.post(
+      path,
+      { preValidation, schema: { params: scopedVersionParamsSchema, body: reasonBody } },
+      async (request) =>
+        decide(
+          storage,
+          actorOf(request),
+          nameOf(request.params),
+          request.params.version,
+          request.body.reason,
+        ),
+    );
+  }
 
   app.post(
     '/-/cunmen/v1/packages/:scope/:pkg/standard',

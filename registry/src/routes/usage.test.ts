@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auth,
-  type CatalogRegistry,
   catalogNames,
-  catalogRegistry,
   FIND,
   HEALTH,
   OLD,
   PENDING,
   reportUsage,
-  seedCatalog,
+  seededCatalog,
   WASTE,
 } from '../../test/catalog-fixtures.js';
 import { errorBody } from '../../test/errors.js';
 import type { RegistryErrorCode } from '../errors.js';
 
-let r: CatalogRegistry;
-
-beforeAll(async () => {
-  r = await catalogRegistry('cunmen-usage-');
-  await seedCatalog(r);
-});
-
-afterAll(async () => {
-  await r?.close();
-});
+const r = seededCatalog('cunmen-usage-');
 
 const get = (url: string) => r.app.inject({ url });
 const names = (query: string) => catalogNames(r, query);

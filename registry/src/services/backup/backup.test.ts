@@ -1,28 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { makeTempDir } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { create, extract } from 'tar';
 import { describe, expect, it } from 'vitest';
+import { snapshotTree } from '../../../test/tree.js';
 import { openStorage } from '../../storage/index.js';
 import type { Storage } from '../../storage/types.js';
 import { loadOrCreateKeys } from '../keys.js';
 import { BackupError, type BackupManifest, createBackup, restoreBackup } from './index.js';
-
-/** Every file under `dir` with its sha256, so a test can say "nothing changed". */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function seeded(): Promise<{ dir: string; storage: Storage; blobs: string[] }> {
   const dir = (await makeTempDir('cunmen-backup-src-')).path;
