@@ -3,50 +3,17 @@
  * over the npm protocol (with package.json fields such as keywords), approve and yank it over HTTP,
  * and report portal usage as the shell does.
  */
-import { makeTempDir, sri } from '@cunmen/test-utils';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sri } from '@cunmen/test-utils';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { createAccount } from '../src/services/accounts.js';
-import { OPERATOR } from '../src/services/actor.js';
-import { openStorage } from '../src/storage/index.js';
-import type { Role, Storage } from '../src/storage/types.js';
 import { builtManifest, injectPublish, type WidgetSpec } from './fixtures.js';
+import { type TestRegistry, testRegistry } from './registry.js';
 
 export type { WidgetSpec } from './fixtures.js';
 
-export interface CatalogRegistry {
-  app: FastifyInstance;
-  storage: Storage;
-  dataDir: string;
-  tokens: { deqing: string; anji: string; province: string };
-  close(): Promise<void>;
-}
-
-async function user(storage: Storage, name: string, role: Role, county: string, scope: string) {
-  return (await createAccount(storage, OPERATOR, { name, role, county, scope })).token;
-}
-
-export async function catalogRegistry(prefix: string): Promise<CatalogRegistry> {
-  const dataDir = (await makeTempDir(prefix)).path;
-  const storage = await openStorage(dataDir);
-  const tokens = {
-    deqing: await user(storage, 'dq', 'county', '330521', '@deqing'),
-    anji: await user(storage, 'aj', 'county', '330523', '@anji'),
-    province: await user(storage, 'zj', 'province', '330000', '@cunmen'),
-  };
-  const app = await buildApp({ dataDir, storage, publicUrl: 'https://r.example' });
-  return {
-    app,
-    storage,
-    dataDir,
-    tokens,
-    close: async () => {
-      await app.close();
-      await storage.close();
-    },
-  };
-}
+/** The registry the catalog tests read (see test/registry.ts). */
+export type CatalogRegistry = TestRegistry;
+export const catalogRegistry = (prefix: string) => testRegistry(prefix);
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1,5 +1,5 @@
 /** `cunmen-registry audit verify|list`: check and read the hash-chained audit log. */
-import { type CliCommand, type CliContext, optionalString } from './command.js';
+import { type CliCommand, type CliContext, optionalString } from '@cunmen/command-line';
 import { withExistingStorage } from './storage.js';
 
 function integerOption(ctx: CliContext, key: string, min: number, fallback: number): number {

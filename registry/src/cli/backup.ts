@@ -1,6 +1,7 @@
 /** `cunmen-registry backup <file>` and `restore <file>`. */
+
+import { type CliCommand, CommandRefusal } from '@cunmen/command-line';
 import { BackupError, createBackup, restoreBackup } from '../services/backup/index.js';
-import { type CliCommand, CommandRefusal } from './command.js';
 
 /** A refused backup or restore exits 1 with its one-line message. */
 async function refusals<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /** `cunmen-registry catalog reindex`. */
-import type { CliCommand } from './command.js';
+import type { CliCommand } from '@cunmen/command-line';
 import { withStorage } from './storage.js';
 
 export const catalogCommands: CliCommand[] = [

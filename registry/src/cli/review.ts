@@ -2,11 +2,12 @@
  * `cunmen-registry review list|show|approve|reject`, `yank`, `package standard`: the review services
  * run as the operator, with the province key in the data directory.
  */
+
+import { type CliCommand, type CliContext, optionalString, requiredString } from '@cunmen/command-line';
 import { OPERATOR } from '../services/actor.js';
 import { loadOrCreateKeys } from '../services/keys.js';
 import { markStandard, yankRelease } from '../services/lifecycle.js';
 import { approveRelease, inspectRelease, parseSpec, rejectRelease } from '../services/review.js';
-import { type CliCommand, type CliContext, optionalString, requiredString } from './command.js';
 import { withStorage } from './storage.js';
 
 const SPEC = { min: 1, max: 1, label: 'exactly one <name>@<version>' };

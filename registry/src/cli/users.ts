@@ -1,11 +1,16 @@
 /** `cunmen-registry user add`, `user password`, `token revoke`. */
-import { CommandRefusal } from '@cunmen/command-line';
+import {
+  type CliCommand,
+  CommandRefusal,
+  optionalString,
+  readStdin,
+  requiredString,
+} from '@cunmen/command-line';
 import { scopeSchema } from '@cunmen/manifest';
 import { createAccount, revokeAccountToken, setAccountPassword } from '../services/accounts.js';
 import { OPERATOR } from '../services/actor.js';
 import { checkPasswordStrength } from '../services/passwords.js';
 import type { Role } from '../storage/types.js';
-import { type CliCommand, optionalString, readStdin, requiredString } from './command.js';
 import { withStorage } from './storage.js';
 
 export interface AddUserInput {

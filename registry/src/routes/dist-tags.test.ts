@@ -1,25 +1,22 @@
-import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
-import { buildApp } from '../app.js';
+import { type TestRegistry, testRegistry } from '../../test/registry.js';
 import { approve } from '../cli/review.js';
-import { addUser } from '../cli/users.js';
-import { openStorage } from '../storage/index.js';
 
 const NAME = '@deqing/find-machinery';
 const BASE = `/-/package/${NAME.replace('/', '%2f')}/dist-tags`;
+let r: TestRegistry;
 let app: FastifyInstance;
 let dataDir: string;
 let deqing: string;
 let anji: string;
 
 beforeAll(async () => {
-  dataDir = (await makeTempDir('cunmen-tags-')).path;
-  deqing = (await addUser({ dataDir, name: 'dq', role: 'county', county: '330521', scope: '@deqing' })).token;
-  anji = (await addUser({ dataDir, name: 'aj', role: 'county', county: '330523', scope: '@anji' })).token;
-  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  r = await testRegistry('cunmen-tags-');
+  ({ app, dataDir } = r);
+  ({ deqing, anji } = r.tokens);
   for (const version of ['1.0.0', '1.1.0', '2.0.0']) {
     const res = await injectPublish(app, deqing, NAME, version);
     expect(res.statusCode).toBe(201);
@@ -29,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
+  await r.close();
 });
 
 function putTag(tag: string, version: unknown, token = deqing) {
@@ -73,16 +70,11 @@ describe('dist-tags', () => {
       headers: { authorization: `Bearer ${deqing}` },
     });
     expect(rm.statusCode).toBe(200);
-    const storage = await openStorage(dataDir);
-    try {
-      const tags = (await storage.audit.list()).filter((e) => e.action.startsWith('dist-tag.'));
-      expect(tags.slice(-2).map((e) => [e.actor, e.action, e.subject, e.detail])).toEqual([
-        ['dq', 'dist-tag.add', NAME, { tag: 'audited', version: '1.0.0' }],
-        ['dq', 'dist-tag.rm', NAME, { tag: 'audited' }],
-      ]);
-    } finally {
-      await storage.close();
-    }
+    const tags = (await r.storage.audit.list()).filter((e) => e.action.startsWith('dist-tag.'));
+    expect(tags.slice(-2).map((e) => [e.actor, e.action, e.subject, e.detail])).toEqual([
+      ['dq', 'dist-tag.add', NAME, { tag: 'audited', version: '1.0.0' }],
+      ['dq', 'dist-tag.rm', NAME, { tag: 'audited' }],
+    ]);
   });
 
   it('refuses a pending version, another scope, a version-like tag and removing latest', async () => {

@@ -1,29 +1,21 @@
 import { gunzipSync } from 'node:zlib';
-import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
-import { buildApp } from '../app.js';
+import { type TestRegistry, testRegistry } from '../../test/registry.js';
 import { approve } from '../cli/review.js';
-import { addUser } from '../cli/users.js';
 
 const NAME = '@deqing/find-machinery';
+let r: TestRegistry;
 let app: FastifyInstance;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = (await makeTempDir('cunmen-packages-')).path;
-  const { token } = await addUser({
-    dataDir,
-    name: 'dq',
-    role: 'county',
-    county: '330521',
-    scope: '@deqing',
-  });
-  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  r = await testRegistry('cunmen-packages-');
+  ({ app, dataDir } = r);
   for (const version of ['1.0.0', '1.1.0']) {
-    const res = await injectPublish(app, token, NAME, version, {
+    const res = await injectPublish(app, r.tokens.deqing, NAME, version, {
       packageJson: {
         description: 'long text only the full packument carries',
         peerDependencies: { react: '^19.0.0' },
@@ -35,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
+  await r.close();
 });
 
 const URL_ = `/${NAME.replace('/', '%2f')}`;

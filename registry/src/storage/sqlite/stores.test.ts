@@ -16,6 +16,8 @@ async function openStore() {
   return { db, accounts, packages, close: () => db.destroy() };
 }
 
+const COUNTY_USER = { name: 'u', role: 'county', county: '330521', scope: '@deqing' } as const;
+
 function version(v: string, userId: number): NewVersion {
   return {
     name: '@deqing/x',
@@ -47,12 +49,7 @@ describe('the SQLite account and package stores', () => {
 
   it('finds a user by token hash until the token is unknown', async () => {
     const store = await openStore();
-    const user = await store.accounts.createUser({
-      name: 'u',
-      role: 'county',
-      county: '330521',
-      scope: '@deqing',
-    });
+    const user = await store.accounts.createUser(COUNTY_USER);
     await store.accounts.addToken(user.id, 'hash-1');
     expect((await store.accounts.findUserByTokenHash('hash-1'))?.name).toBe('u');
     expect(await store.accounts.findUserByTokenHash('hash-2')).toBeNull();
@@ -61,12 +58,7 @@ describe('the SQLite account and package stores', () => {
 
   it('keeps (name, version) unique and approves with the requested dist-tag', async () => {
     const store = await openStore();
-    const user = await store.accounts.createUser({
-      name: 'u',
-      role: 'county',
-      county: '330521',
-      scope: '@deqing',
-    });
+    const user = await store.accounts.createUser(COUNTY_USER);
     expect(await store.packages.insertVersion(version('1.0.0', user.id))).toBe(true);
     expect(await store.packages.insertVersion(version('1.0.0', user.id))).toBe(false);
     expect(await store.packages.countVersions('@deqing/x')).toBe(1);
@@ -87,12 +79,7 @@ describe('the SQLite account and package stores', () => {
 
   it('keeps an unpublished version row, so its number stays taken, and drops its dist-tags', async () => {
     const store = await openStore();
-    const user = await store.accounts.createUser({
-      name: 'u',
-      role: 'county',
-      county: '330521',
-      scope: '@deqing',
-    });
+    const user = await store.accounts.createUser(COUNTY_USER);
     await store.packages.insertVersion(version('1.0.0', user.id));
     await store.packages.approveVersion('@deqing/x', '1.0.0', {
       reviewerId: null,
