@@ -6,16 +6,9 @@
  * - `POST usage` — the shell reports the widgets a village portal uses (province token);
  * - `GET usage/<@scope>/<name>` — villages and counties per version.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireUser } from '../auth.js';
-import {
-  catalogDetail,
-  listCatalog,
-  packageUsage,
-  reportUsage,
-  requireReporter,
-} from '../services/catalog.js';
+import { catalogDetail, listCatalog } from '../services/catalog.js';
 import {
   catalogDetailSchema,
   catalogPageSchema,
@@ -26,7 +19,8 @@ import {
   usageReportResultSchema,
   usageReportSchema,
 } from '../services/catalog-schemas.js';
-import type { User } from '../storage/types.js';
+import { packageUsage, reportUsage, requireReporter } from '../services/usage.js';
+import { authenticateFirst } from './actor.js';
 import { OPENAPI_PATH } from './openapi.js';
 import type { RouteOptions } from './options.js';
 import { encodedParamsSchema, scopedName, scopedParamsSchema } from './params.js';
@@ -95,16 +89,12 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
     async (request) => detail(request.params.pkg, request.query.sdk),
   );
 
-  // Authentication and role come before the body is validated: a stranger learns nothing about the format.
-  const reporters = new WeakMap<FastifyRequest, User>();
+  // Authentication and role come before the body is even read.
+  const reporter = authenticateFirst(opts.storage, (actor) => requireReporter(actor.user));
   app.post(
     '/-/cunmen/v1/usage',
     {
-      onRequest: async (request) => {
-        const user = await requireUser(opts.storage, request);
-        requireReporter(user);
-        reporters.set(request, user);
-      },
+      onRequest: reporter.hook,
       schema: {
         tags: ['usage'],
         operationId: 'reportPortalUsage',
@@ -123,10 +113,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         },
       },
     },
-    async (request) => {
-      const user = reporters.get(request) ?? (await requireUser(opts.storage, request));
-      return reportUsage(opts.storage, user, request.body, request.ip);
-    },
+    async (request) => reportUsage(opts.storage, reporter.actorOf(request), request.body),
   );
 
   const usage = { 200: packageUsageSchema.describe('Reuse of each version'), 404: notFound };

@@ -5,17 +5,16 @@
  * `DELETE /-/package/<@scope%2fname>/dist-tags/<tag>`.
  * The rules (scope, tag names, approved versions, `latest`) are the service's (services/dist-tags.ts).
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../auth.js';
 import {
   addDistTag,
   authorizeTagChange,
   removeDistTag,
   requireApprovedPackage,
 } from '../services/dist-tags.js';
-import type { User } from '../storage/types.js';
+import { authenticateFirst } from './actor.js';
 import type { RouteOptions } from './options.js';
 import { encodedParamsSchema } from './params.js';
 
@@ -27,14 +26,10 @@ export const distTagRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
   const { storage } = opts;
 
   // Token, scope, tag name and package are checked before the body: a stranger learns nothing else.
-  const users = new WeakMap<FastifyRequest, User>();
-  const authorize = async (request: FastifyRequest) => {
+  const { hook: preValidation, actorOf } = authenticateFirst(storage, async (actor, request) => {
     const { pkg, tag } = request.params as { pkg: string; tag: string };
-    const user = await requireUser(storage, request);
-    await authorizeTagChange(storage, user, pkg, tag);
-    users.set(request, user);
-  };
-  const actorOf = (request: FastifyRequest) => ({ user: users.get(request) as User, ip: request.ip });
+    await authorizeTagChange(storage, actor.user, pkg, tag);
+  });
 
   app.get('/-/package/:pkg/dist-tags', { schema: { params: encodedParamsSchema } }, async (request) => {
     await requireApprovedPackage(storage, request.params.pkg);
@@ -43,7 +38,7 @@ export const distTagRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
 
   app.put(
     '/-/package/:pkg/dist-tags/:tag',
-    { preValidation: authorize, schema: { params: tagParamsSchema, body: tagBodySchema } },
+    { preValidation, schema: { params: tagParamsSchema, body: tagBodySchema } },
     async (request, reply) => {
       const { pkg: name, tag } = request.params;
       await addDistTag(storage, actorOf(request), name, tag, request.body);
@@ -54,7 +49,7 @@ export const distTagRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
 
   app.delete(
     '/-/package/:pkg/dist-tags/:tag',
-    { preValidation: authorize, schema: { params: tagParamsSchema } },
+    { preValidation, schema: { params: tagParamsSchema } },
     async (request) => {
       await removeDistTag(storage, actorOf(request), request.params.pkg, request.params.tag);
       return { ok: true };

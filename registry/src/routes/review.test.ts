@@ -11,14 +11,13 @@ const NAME = '@deqing/find-machinery';
 const ENC = NAME.replace('/', '%2f');
 let r: TestRegistry;
 let app: FastifyInstance;
-let dataDir: string;
 let county: string;
 let otherCounty: string;
 let province: string;
 
 beforeEach(async () => {
   r = await testRegistry('cunmen-review-');
-  ({ app, dataDir } = r);
+  ({ app } = r);
   ({ deqing: county, anji: otherCounty, province } = r.tokens);
 });
 
@@ -222,7 +221,7 @@ describe('browser assets', () => {
   it('limits CORS to the configured shell origins', async () => {
     await r.close();
     r = await testRegistry('cunmen-review-cors-', { shellOrigins: ['https://shell.example'] });
-    ({ app, dataDir } = r);
+    ({ app } = r);
     ({ deqing: county, province } = r.tokens);
     await injectPublish(app, county, NAME, '1.0.0');
     await approveVia('1.0.0');

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { requireProvince } from '../services/actor.js';
 import { markStandard, yankRelease } from '../services/lifecycle.js';
 import { approveRelease, inspectRelease, listPendingReleases, rejectRelease } from '../services/review.js';
-import { authenticatedBeforeValidation, requestActor } from './actor.js';
+import { authenticateFirst, requestActor } from './actor.js';
 import type { RouteOptions } from './options.js';
 import { scopedName, scopedParamsSchema, scopedVersionParamsSchema } from './params.js';
 
@@ -52,7 +52,7 @@ export const reviewRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts)
     },
   );
 
-  const { preValidation, actorOf } = authenticatedBeforeValidation(storage);
+  const { hook: preValidation, actorOf } = authenticateFirst(storage);
   app.post(
     '/-/cunmen/v1/review/:scope/:pkg/:version/approve',
     { preValidation, schema: { params: scopedVersionParamsSchema, body: approveBody } },
