@@ -20,8 +20,9 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishDocument } from '@cunmen/test-utils';
 import autocannon from 'autocannon';
-import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
+import { widgetTarball } from '../test/fixtures.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -207,11 +208,11 @@ async function main(): Promise<void> {
     let lastVersion = '';
     for (let i = 0; i < VERSIONS; i++) {
       const version = `1.${i}.0`;
-      const tarball = makeTarball(widgetEntries(NAME, version));
+      const tarball = widgetTarball(NAME, version);
       const published = await fetch(`${base}/${ENCODED}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${developer}`, 'content-type': 'application/json' },
-        body: JSON.stringify(publishDoc(NAME, version, tarball)),
+        body: JSON.stringify(publishDocument(NAME, version, tarball)),
       });
       if (published.status !== 201)
         throw new Error(`publish ${version}: ${published.status} ${await published.text()}`);

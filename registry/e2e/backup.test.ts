@@ -1,50 +1,17 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  type CommandResult,
-  freePort,
-  makeTempDir,
-  runCommand,
-  type StartedProcess,
-  startProcess,
-} from '@cunmen/test-utils';
+import { join } from 'node:path';
+import { type CommandResult, makeTempDir, type StartedProcess } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { create, extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
+import { addUserWithCli, runRegistry as run, sendPublish, serveRegistry } from '../test/e2e.js';
+import { widgetTarball } from '../test/fixtures.js';
+import { snapshotTree } from '../test/tree.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NAME = '@deqing/find-machinery';
 const PUBLIC_URL = 'https://registry.example.gov.cn';
-
-const run = (...args: string[]) => runCommand(process.execPath, [cli, ...args], { timeoutMs: 60_000 });
-
-async function startServer(data: string): Promise<{ proc: StartedProcess; base: string }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const proc = await startProcess({
-    command: process.execPath,
-    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', PUBLIC_URL],
-    readyUrl: `${base}/-/ping`,
-  });
-  return { proc, base };
-}
-
-/** Every file under `dir` with its sha256. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const startServer = (data: string) => serveRegistry(data, { publicUrl: PUBLIC_URL });
 
 interface Fetched {
   status: number;
@@ -63,7 +30,7 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<F
 }
 
 const tarballs = new Map<string, Buffer>();
-for (const version of ['1.0.0', '1.1.0']) tarballs.set(version, makeTarball(widgetEntries(NAME, version)));
+for (const version of ['1.0.0', '1.1.0']) tarballs.set(version, widgetTarball(NAME, version));
 
 /** The reads a client makes, keyed by a label: what both servers must answer identically. */
 async function reads(base: string): Promise<Record<string, Fetched>> {
@@ -104,42 +71,19 @@ beforeAll(async () => {
 
   const first = await startServer(source);
   server1 = first.proc;
-  const added = await run(
-    'user',
-    'add',
-    '--name',
-    'deqing-dev',
-    '--role',
-    'county',
-    '--county',
-    '330521',
-    '--scope',
-    '@deqing',
-    '--data',
-    source,
-  );
+  const added = await addUserWithCli(source, {
+    name: 'deqing-dev',
+    role: 'county',
+    county: '330521',
+    scope: '@deqing',
+  });
   expect(added.stderr).toContain('user created');
   const token = added.stdout.trim();
-  const reviewer = await run(
-    'user',
-    'add',
-    '--name',
-    'zj-review',
-    '--role',
-    'province',
-    '--county',
-    '330000',
-    '--data',
-    source,
-  );
+  const reviewer = await addUserWithCli(source, { name: 'zj-review', role: 'province', county: '330000' });
   expect(reviewer.code, reviewer.stderr).toBe(0);
 
   for (const [version, tarball] of tarballs) {
-    const res = await fetch(`${first.base}/${NAME.replace('/', '%2f')}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(publishDoc(NAME, version, tarball)),
-    });
+    const res = await sendPublish(first.base, token, NAME, version, tarball);
     expect(res.status, await res.text()).toBe(201);
     const approved = await run('review', 'approve', `${NAME}@${version}`, '--data', source);
     expect(approved.code, approved.stderr).toBe(0);
@@ -244,12 +188,12 @@ describe('backup and restore of a running registry', () => {
     /** Runs a restore that must fail and checks the target's parent is exactly as before. */
     async function refused(file: string, target: string, ...extra: string[]): Promise<CommandResult> {
       const parent = join(target, '..');
-      const treeBefore = tree(parent);
+      const treeBefore = snapshotTree(parent);
       const entries = readdirSync(parent).sort();
       const result = await run('restore', file, '--data', target, ...extra);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
-      expect(tree(parent)).toEqual(treeBefore);
+      expect(snapshotTree(parent)).toEqual(treeBefore);
       expect(readdirSync(parent).sort()).toEqual(entries);
       return result;
     }
@@ -294,7 +238,7 @@ describe('backup and restore of a running registry', () => {
       const sha = manifest.blobs[0]?.sha256 as string;
       writeFileSync(join(unpacked, 'blobs', 'sha256', sha.slice(0, 2), sha), 'swapped bytes');
       const file = join(dir, 'tampered.tar.gz');
-      await create({ gzip: true, file, cwd: unpacked }, Object.keys(tree(unpacked)).sort());
+      await create({ gzip: true, file, cwd: unpacked }, Object.keys(snapshotTree(unpacked)).sort());
       const target = join(dir, 'data');
       mkdirSync(target);
       const r = await refused(file, target);

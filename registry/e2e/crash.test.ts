@@ -7,33 +7,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { buffer } from 'node:stream/consumers';
-import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, startProcess } from '@cunmen/test-utils';
+import { makeTempDir, publishDocument, publishPath } from '@cunmen/test-utils';
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../src/commands.js';
+import { addUser } from '../src/cli/users.js';
 import { openStorage } from '../src/storage/index.js';
-import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
+import { serveRegistry as startServer } from '../test/e2e.js';
+import { widgetTarball } from '../test/fixtures.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NAME = '@deqing/find-machinery';
-
-async function startServer(data: string) {
-  const port = await freePort();
-  const proc = await startProcess({
-    command: process.execPath,
-    args: [cli, 'serve', '--port', String(port), '--data', data],
-    readyUrl: `http://127.0.0.1:${port}/-/ping`,
-  });
-  return { proc, port };
-}
 
 function body(version: string): Buffer {
   // A few MB of incompressible bytes, so the upload and the hashing take a moment.
-  const entries = [
-    ...widgetEntries(NAME, version),
-    { path: 'package/dist/blob.bin', body: randomBytes(3_000_000) },
-  ];
-  return Buffer.from(JSON.stringify(publishDoc(NAME, version, makeTarball(entries))));
+  const tarball = widgetTarball(NAME, version, {
+    extraEntries: [{ path: 'package/dist/blob.bin', body: randomBytes(3_000_000) }],
+  });
+  return Buffer.from(JSON.stringify(publishDocument(NAME, version, tarball)));
 }
 
 /** Sends a publish and resolves with its status, or null if the connection died. */
@@ -44,7 +32,7 @@ function sendPublish(port: number, token: string, payload: Buffer): Promise<numb
         host: '127.0.0.1',
         port,
         method: 'PUT',
-        path: `/${NAME.replace('/', '%2f')}`,
+        path: publishPath(NAME),
         headers: {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
@@ -89,7 +77,7 @@ describe('SIGKILL during publish', () => {
     const kept: string[] = [];
     try {
       for (const version of versions) {
-        const row = await storage.meta.getVersion(NAME, version);
+        const row = await storage.packages.getVersion(NAME, version);
         if (!row) continue;
         kept.push(version);
         const stream = await storage.blobs.get(row.blobSha256);
@@ -99,7 +87,7 @@ describe('SIGKILL during publish', () => {
         expect(`sha512-${createHash('sha512').update(blob).digest('base64')}`).toBe(row.integrity);
       }
     } finally {
-      await storage.meta.close();
+      await storage.close();
     }
 
     expect(kept).toContain(versions[versions.length - 1]);

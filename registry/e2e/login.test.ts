@@ -5,12 +5,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, startProcess } from '@cunmen/test-utils';
+import { makeTempDir } from '@cunmen/test-utils';
 import { describe, expect, it } from 'vitest';
-import { addUser, setPassword } from '../src/commands.js';
-
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+import { addUser, setPassword } from '../src/cli/users.js';
+import { serveRegistry } from '../test/e2e.js';
 
 describe('npm login (web)', () => {
   it('saves a token after the person signs in on the registry page', async () => {
@@ -18,13 +16,8 @@ describe('npm login (web)', () => {
     const data = join(tmp, 'data');
     await addUser({ dataDir: data, name: 'deqing-dev', role: 'county', county: '330521', scope: '@deqing' });
     await setPassword(data, 'deqing-dev', 'correct horse battery');
-    const port = await freePort();
-    const registry = `http://127.0.0.1:${port}/`;
-    const server = await startProcess({
-      command: process.execPath,
-      args: [cli, 'serve', '--port', String(port), '--data', data],
-      readyUrl: `${registry}-/ping`,
-    });
+    const { proc: server, base } = await serveRegistry(data);
+    const registry = `${base}/`;
     const userconfig = join(tmp, 'npmrc');
     const npm = spawn('npm', ['login', '--registry', registry, '--userconfig', userconfig], {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,17 +3,11 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Capability, signaturePayload } from '@cunmen/manifest';
-import {
-  copyFixture,
-  freePort,
-  makeTempDir,
-  runCommand,
-  type StartedProcess,
-  startProcess,
-} from '@cunmen/test-utils';
+import { copyFixture, makeTempDir, runCommand, type StartedProcess } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUserWithCli, runRegistry, serveRegistry } from '../test/e2e.js';
+import { errorBody } from '../test/errors.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const cunmenCli = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url));
 const pnpm = fileURLToPath(new URL('../../.tools/node_modules/.bin/pnpm', import.meta.url));
 const zod = fileURLToPath(new URL('../node_modules/zod', import.meta.url));
@@ -29,28 +23,16 @@ let npmEnv: Record<string, string>;
 beforeAll(async () => {
   tmp = (await makeTempDir('cunmen-registry-e2e-')).path;
   data = join(tmp, 'data');
-  const port = await freePort();
-  registry = `http://127.0.0.1:${port}/`;
-  server = await startProcess({
-    command: process.execPath,
-    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', registry],
-    readyUrl: `${registry}-/ping`,
+  const started = await serveRegistry(data, { publicUrl: 'self' });
+  server = started.proc;
+  registry = `${started.base}/`;
+  const { port } = started;
+  const added = await addUserWithCli(data, {
+    name: 'deqing-dev',
+    role: 'county',
+    county: '330521',
+    scope: '@deqing',
   });
-  const added = await run(process.execPath, [
-    cli,
-    'user',
-    'add',
-    '--name',
-    'deqing-dev',
-    '--role',
-    'county',
-    '--county',
-    '330521',
-    '--scope',
-    '@deqing',
-    '--data',
-    data,
-  ]);
   expect(added.code).toBe(0);
   const token = added.stdout.trim();
   expect(token).toMatch(/^cunmen_[\w-]{43}$/);
@@ -91,21 +73,12 @@ describe('publish and install with the real npm CLI', () => {
     expect(whoami.stdout.trim()).toBe('deqing-dev');
 
     // Another county's token may not publish into @deqing.
-    const anji = await run(process.execPath, [
-      cli,
-      'user',
-      'add',
-      '--name',
-      'anji-dev',
-      '--role',
-      'county',
-      '--county',
-      '330523',
-      '--scope',
-      '@anji',
-      '--data',
-      data,
-    ]);
+    const anji = await addUserWithCli(data, {
+      name: 'anji-dev',
+      role: 'county',
+      county: '330523',
+      scope: '@anji',
+    });
     const anjiRc = join(tmp, 'npmrc-anji');
     writeFileSync(anjiRc, `//${new URL(registry).host}/:_authToken=${anji.stdout.trim()}\n`);
     const refused = await run('npm', ['publish'], {
@@ -136,14 +109,7 @@ describe('publish and install with the real npm CLI', () => {
     });
     expect(pendingInstall.code).not.toBe(0);
 
-    const approved = await run(process.execPath, [
-      cli,
-      'review',
-      'approve',
-      '@deqing/hello@1.0.0',
-      '--data',
-      data,
-    ]);
+    const approved = await runRegistry('review', 'approve', '@deqing/hello@1.0.0', '--data', data);
     expect(approved.stdout).toMatch(
       /^approved @deqing\/hello@1\.0\.0; granted store\.read; signed with key [0-9a-f]{16}\n$/,
     );
@@ -201,7 +167,7 @@ describe('publish and install with the real npm CLI', () => {
   }, 180_000);
 
   it("signs the approval so that the province's exported public key verifies it", async () => {
-    const exported = await run(process.execPath, [cli, 'key', 'export', '--data', data]);
+    const exported = await runRegistry('key', 'export', '--data', data);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
     const release = (await (await fetch(`${registry}-/cunmen/v1/releases/@deqing/hello/1.0.0`)).json()) as {
@@ -263,7 +229,7 @@ describe('publish and install with the real npm CLI', () => {
     expect(cunmenPublished.stderr).toBe('');
     expect(cunmenPublished.code).toBe(0);
 
-    const pending = await run(process.execPath, [cli, 'review', 'list', '--data', data]);
+    const pending = await runRegistry('review', 'list', '--data', data);
     expect(
       pending.stdout
         .split('\n')
@@ -271,9 +237,7 @@ describe('publish and install with the real npm CLI', () => {
         .map((l) => l.split('\t')[0]),
     ).toEqual(['@deqing/hello@1.1.0', '@deqing/hello@1.2.0']);
     for (const v of ['1.1.0', '1.2.0']) {
-      expect(
-        (await run(process.execPath, [cli, 'review', 'approve', `@deqing/hello@${v}`, '--data', data])).code,
-      ).toBe(0);
+      expect((await runRegistry('review', 'approve', `@deqing/hello@${v}`, '--data', data)).code).toBe(0);
     }
     const versions = await run('npm', ['view', '@deqing/hello', 'versions', '--json'], { env: npmEnv });
     expect(JSON.parse(versions.stdout)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
@@ -290,9 +254,9 @@ describe('publish and install with the real npm CLI', () => {
     expect(republish.code).not.toBe(0);
     expect(republish.stderr).toContain('cannot publish over existing version @deqing/hello@1.2.0');
 
-    const audit = await run(process.execPath, [cli, 'audit', 'verify', '--data', data]);
+    const audit = await runRegistry('audit', 'verify', '--data', data);
     expect(audit.stdout).toMatch(/^audit log intact: \d+ entries/);
-    const log = await run(process.execPath, [cli, 'audit', 'list', '--data', data]);
+    const log = await runRegistry('audit', 'list', '--data', data);
     for (const action of ['version.publish', 'version.approve', 'version.deprecate', 'version.unpublish']) {
       expect(log.stdout).toContain(action);
     }
@@ -303,15 +267,14 @@ describe('cunmen-registry commands', () => {
   it.each(['serve', 'user add', 'token revoke', 'review list', 'review approve'])(
     'prints help for %s',
     async (command) => {
-      const r = await run(process.execPath, [cli, ...command.split(' '), '--help']);
+      const r = await runRegistry(...command.split(' '), '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: cunmen-registry ${command}`);
     },
   );
 
   it('refuses a bad role without creating anything', async () => {
-    const r = await run(process.execPath, [
-      cli,
+    const r = await runRegistry(
       'user',
       'add',
       '--name',
@@ -322,52 +285,30 @@ describe('cunmen-registry commands', () => {
       '330521',
       '--data',
       join(tmp, 'other-data'),
-    ]);
+    );
     expect(r.stderr).toBe('cunmen-registry: --role "admin" must be "province" or "county"\n');
     expect(r.code).toBe(1);
   });
 
   it('serve --max-publish-mb refuses a larger publish with 413', async () => {
-    const port = await freePort();
-    const small = await startProcess({
-      command: process.execPath,
-      args: [
-        cli,
-        'serve',
-        '--port',
-        String(port),
-        '--data',
-        join(tmp, 'small-data'),
-        '--max-publish-mb',
-        '0.01',
-      ],
-      readyUrl: `http://127.0.0.1:${port}/-/ping`,
-    });
+    const small = await serveRegistry(join(tmp, 'small-data'), { args: ['--max-publish-mb', '0.01'] });
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/@deqing%2fbig`, {
+      const res = await fetch(`${small.base}/@deqing%2fbig`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
         body: JSON.stringify({ name: '@deqing/big', padding: 'x'.repeat(20 * 1024) }),
       });
       expect(res.status).toBe(413);
-      expect(await res.json()).toEqual({
-        error: 'request body is larger than the registry accepts',
-        code: 'REG_ERR_BODY_TOO_LARGE',
-      });
+      expect(await res.json()).toEqual(
+        errorBody('REG_ERR_BODY_TOO_LARGE', 'request body is larger than the registry accepts'),
+      );
     } finally {
-      await small.stop();
+      await small.proc.stop();
     }
   });
 
   it('refuses to approve a version that was never published', async () => {
-    const r = await run(process.execPath, [
-      cli,
-      'review',
-      'approve',
-      '@deqing/nothing@1.0.0',
-      '--data',
-      data,
-    ]);
+    const r = await runRegistry('review', 'approve', '@deqing/nothing@1.0.0', '--data', data);
     expect(r.stderr).toBe('cunmen-registry: @deqing/nothing@1.0.0 has not been published\n');
     expect(r.code).toBe(1);
   });

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, runCommand, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import { makeTarball, makeTempDir, type StartedProcess, type TarEntry } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../src/commands.js';
-import { makeTarball, publishDoc, type TarEntry, widgetEntries } from '../test/fixtures.js';
+import { addUser } from '../src/cli/users.js';
+import { runRegistry as run, sendPublish, serveRegistry } from '../test/e2e.js';
+import { errorBody } from '../test/errors.js';
+import { widgetEntries } from '../test/fixtures.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NAME = '@deqing/find-machinery';
 
 let server: StartedProcess;
@@ -15,14 +15,8 @@ let data: string;
 let deqing: string;
 let anji: string;
 
-const run = (...args: string[]) => runCommand(process.execPath, [cli, ...args], { timeoutMs: 60_000 });
-
 async function put(token: string, version: string, entries: TarEntry[] = widgetEntries(NAME, version)) {
-  const res = await fetch(`${base}/${NAME.replace('/', '%2f')}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(publishDoc(NAME, version, makeTarball(entries))),
-  });
+  const res = await sendPublish(base, token, NAME, version, makeTarball(entries));
   return { status: res.status, body: (await res.json()) as { error?: string; code?: string } };
 }
 
@@ -41,13 +35,7 @@ beforeAll(async () => {
     .token;
   anji = (await addUser({ dataDir: data, name: 'aj', role: 'county', county: '330523', scope: '@anji' }))
     .token;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = await startProcess({
-    command: process.execPath,
-    args: [cli, 'serve', '--port', String(port), '--data', data],
-    readyUrl: `${base}/-/ping`,
-  });
+  ({ proc: server, base } = await serveRegistry(data));
 }, 60_000);
 
 afterAll(async () => {
@@ -59,10 +47,7 @@ describe('publish refusals against the real server', () => {
     const r = await put(anji, '1.0.0');
     expect(r).toEqual({
       status: 403,
-      body: {
-        error: 'a token for scope @anji cannot publish to scope @deqing',
-        code: 'REG_ERR_FORBIDDEN_SCOPE',
-      },
+      body: errorBody('REG_ERR_FORBIDDEN_SCOPE', 'a token for scope @anji cannot publish to scope @deqing'),
     });
     expect(await pendingVersions()).toEqual([]);
   });
@@ -76,7 +61,7 @@ describe('publish refusals against the real server', () => {
     ],
   ])('refuses a tarball with %j', async (entry, message) => {
     const r = await put(deqing, '0.9.0', [...widgetEntries(NAME, '0.9.0'), entry]);
-    expect(r).toEqual({ status: 400, body: { error: message, code: 'REG_ERR_UNSAFE_TARBALL' } });
+    expect(r).toEqual({ status: 400, body: errorBody('REG_ERR_UNSAFE_TARBALL', message) });
     expect(await pendingVersions()).toEqual([]);
   });
 
@@ -90,7 +75,11 @@ describe('publish refusals against the real server', () => {
     ]);
     expect(again).toEqual({
       status: 409,
-      body: { error: `cannot publish over existing version ${NAME}@1.0.0`, code: 'REG_ERR_VERSION_EXISTS' },
+      body: errorBody(
+        'REG_ERR_VERSION_EXISTS',
+        `cannot publish over existing version ${NAME}@1.0.0`,
+        'version',
+      ),
     });
   });
 

@@ -2,18 +2,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type CommandResult,
-  freePort,
-  makeTempDir,
-  runCommand,
-  type StartedProcess,
-  startProcess,
-} from '@cunmen/test-utils';
+import { type CommandResult, makeTempDir, runCommand, type StartedProcess } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUserWithCli, serveRegistry } from '../test/e2e.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'registry', 'dist', 'cli.js');
 const releaseScript = join(repo, 'scripts', 'release.mjs');
 const RELEASED = ['manifest', 'sdk', 'ui', 'build', 'cli'];
 const versionOf = (pkg: string): string =>
@@ -48,25 +41,16 @@ function release(
   }).then((r) => ({ ...r, home, temp }));
 }
 
-function addUser(name: string, role: string, county: string, scope: string): Promise<CommandResult> {
-  return run(process.execPath, [
-    cli,
-    'user',
-    'add',
-    ...['--name', name, '--role', role, '--county', county, '--scope', scope, '--data', data],
-  ]);
+function addUser(name: string, role: 'province' | 'county', county: string, scope: string) {
+  return addUserWithCli(data, { name, role, county, scope });
 }
 
 beforeAll(async () => {
   tmp = (await makeTempDir('cunmen-release-e2e-')).path;
   data = join(tmp, 'data');
-  const port = await freePort();
-  registry = `http://127.0.0.1:${port}/`;
-  server = await startProcess({
-    command: process.execPath,
-    args: [cli, 'serve', '--port', String(port), '--data', data, '--public-url', registry],
-    readyUrl: `${registry}-/ping`,
-  });
+  const started = await serveRegistry(data, { publicUrl: 'self' });
+  server = started.proc;
+  registry = `${started.base}/`;
   const added = await addUser('zhejiang-province', 'province', '330000', '@cunmen');
   expect(added.code).toBe(0);
   token = added.stdout.trim();

@@ -1,10 +1,14 @@
 /**
  * `buildApp`: the registry as a Fastify instance, each endpoint group an encapsulated plugin that gets
- * the storage, the province key and the public URL as options. Errors become `{ error, code }` with a
- * 4xx for client input; anything unexpected is logged and answered as a 500 with the request id.
+ * the storage, the province key and the public URL as options. Every route validates its params, query
+ * and body with zod (the type provider). Errors become the one body of `@cunmen/errors`
+ * (`{ error, code, message, requestId, field? }`) with a 4xx for client input; anything unexpected is
+ * logged and answered as a 500 with the request id.
  */
+import { useErrorHandler } from '@cunmen/errors/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { toErrorResponse } from './errors.js';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { GENERIC_CODES, registryErrors } from './errors.js';
 import { assetRoutes } from './routes/assets.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { distTagRoutes } from './routes/dist-tags.js';
@@ -17,7 +21,7 @@ import { reviewRoutes } from './routes/review.js';
 import { searchRoutes } from './routes/search.js';
 import { whoamiRoutes } from './routes/whoami.js';
 import { loadOrCreateKeys, type ProvinceKeys } from './services/keys.js';
-import { DEFAULT_SUPPORTED_SDK } from './services/publish.js';
+import { DEFAULT_SUPPORTED_SDK } from './services/publish/index.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -58,19 +62,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // named here, so rate limits and the audit log see residents, not the proxy.
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
 
-  app.setErrorHandler((err, request, reply) => {
-    const { status, body } = toErrorResponse(err, request.id);
-    if (status >= 500) request.log.error({ err }, 'request failed');
-    return reply.code(status).send(body);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ error: `no such endpoint: ${request.method} ${request.url}`, code: 'REG_ERR_NOT_FOUND' }),
-  );
+  useErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   if (ownsStorage) {
     const owned = storage;
-    app.addHook('onClose', async () => owned.meta.close());
+    app.addHook('onClose', async () => owned.close());
   }
 
   const routeOptions = {

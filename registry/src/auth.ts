@@ -7,7 +7,7 @@ import type { Storage, User } from './storage/types.js';
 export async function optionalUser(storage: Storage, request: FastifyRequest): Promise<User | null> {
   const token = bearerToken(request.headers.authorization);
   if (token === null) return null;
-  return storage.meta.findUserByTokenHash(hashToken(token));
+  return storage.accounts.findUserByTokenHash(hashToken(token));
 }
 
 export async function requireUser(storage: Storage, request: FastifyRequest): Promise<User> {

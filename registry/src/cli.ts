@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-/** `cunmen-registry`: the command table in `cli/index.ts`, run by `@cunmen/command-line`. */
+/**
+ * `cunmen-registry`: the command table in `cli/index.ts`, run by `@cunmen/command-line`. A registry
+ * error (a version that does not exist, a decision on one that is not pending) is a refusal: one line,
+ * exit 1.
+ */
 import { runProgram } from '@cunmen/command-line';
 import { COMMANDS } from './cli/index.js';
-import { UsageError } from './commands.js';
-import { RegistryError } from './errors.js';
+import { isRegistryError } from './errors.js';
 
 runProgram(
-  {
-    name: 'cunmen-registry',
-    commands: COMMANDS,
-    isRefusal: (err) => err instanceof UsageError || err instanceof RegistryError,
-  },
+  { name: 'cunmen-registry', commands: COMMANDS, isRefusal: isRegistryError },
   process.argv.slice(2),
 );

@@ -1,97 +1,117 @@
 /**
- * Every error a client can cause, with a stable code (`REG_ERR_…`) and the HTTP status it maps to.
- * Clients read `code`; people read `error` (the npm CLI prints it). A client never gets a 5xx or a
- * stack for its own input; unexpected failures are `REG_ERR_INTERNAL` with a request id.
- * The list is documented in docs/docs/province/run-the-registry.md (a test keeps the two in step).
+ * Every error a client can cause, as one family of `@cunmen/errors`: a stable code (`REG_ERR_…`), the
+ * HTTP status it maps to, and default texts — English for developers (the npm CLI prints `error`) and
+ * zh-CN for people. Clients branch on `code`. A client never gets a 5xx or a stack for its own input;
+ * unexpected failures are `REG_ERR_INTERNAL` with a request id. Each code is documented in
+ * docs/docs/province/run-the-registry.md (`errors.test.ts` keeps the two in step).
  */
-export const ERROR_CODES = {
-  REG_ERR_UNAUTHORIZED: 401,
-  REG_ERR_FORBIDDEN_SCOPE: 403,
-  REG_ERR_NOT_FOUND: 404,
-  REG_ERR_VERSION_EXISTS: 409,
-  REG_ERR_BAD_REQUEST: 400,
-  REG_ERR_BAD_PUBLISH: 400,
-  REG_ERR_NAME_MISMATCH: 400,
-  REG_ERR_INVALID_VERSION: 400,
-  REG_ERR_INTEGRITY_MISMATCH: 400,
-  REG_ERR_SHASUM_MISMATCH: 400,
-  REG_ERR_BAD_TARBALL: 400,
-  REG_ERR_UNSAFE_TARBALL: 400,
-  REG_ERR_MANIFEST_MISSING: 400,
-  REG_ERR_MANIFEST_INVALID: 400,
-  REG_ERR_SDK_UNSUPPORTED: 400,
-  REG_ERR_FORBIDDEN: 403,
-  REG_ERR_NOT_PENDING: 409,
-  REG_ERR_IN_USE: 409,
-  REG_ERR_UNPUBLISH_WINDOW: 409,
-  REG_ERR_BAD_LOGIN: 401,
-  REG_ERR_RATE_LIMITED: 429,
-  REG_ERR_NOT_APPROVED: 400,
-  REG_ERR_BODY_TOO_LARGE: 413,
-  REG_ERR_INTERNAL: 500,
-} as const;
+import { type CunmenError, defineErrors } from '@cunmen/errors';
 
-export type RegistryErrorCode = keyof typeof ERROR_CODES;
+export const registryErrors = defineErrors('REG', '/docs/province/run-the-registry', {
+  REG_ERR_UNAUTHORIZED: { status: 401, en: 'authentication required', zh: '需要有效的仓库令牌' },
+  REG_ERR_FORBIDDEN_SCOPE: {
+    status: 403,
+    en: 'the token may not write to this scope',
+    zh: '该令牌无权发布到此作用域',
+  },
+  REG_ERR_NOT_FOUND: { status: 404, en: 'not found', zh: '没有找到' },
+  REG_ERR_VERSION_EXISTS: { status: 409, en: 'this version was published before', zh: '该版本已发布过' },
+  REG_ERR_BAD_REQUEST: { status: 400, en: 'bad request', zh: '请求有误' },
+  REG_ERR_BAD_PUBLISH: {
+    status: 400,
+    en: 'the body is not an npm publish document',
+    zh: '发布请求格式有误',
+  },
+  REG_ERR_NAME_MISMATCH: { status: 400, en: 'the names do not agree', zh: '包名或版本前后不一致' },
+  REG_ERR_INVALID_VERSION: { status: 400, en: 'the version is not semver', zh: '版本号不是有效的语义化版本' },
+  REG_ERR_INTEGRITY_MISMATCH: {
+    status: 400,
+    en: "the tarball's sha512 differs from dist.integrity",
+    zh: '压缩包的 sha512 与声明不符',
+  },
+  REG_ERR_SHASUM_MISMATCH: {
+    status: 400,
+    en: "the tarball's sha1 differs from dist.shasum",
+    zh: '压缩包的 sha1 与声明不符',
+  },
+  REG_ERR_BAD_TARBALL: { status: 400, en: 'the attachment is not a readable tarball', zh: '压缩包无法读取' },
+  REG_ERR_UNSAFE_TARBALL: { status: 400, en: 'the tarball is unsafe', zh: '压缩包含有不安全的内容' },
+  REG_ERR_MANIFEST_MISSING: {
+    status: 400,
+    en: 'the tarball has no dist/cunmen.json',
+    zh: '压缩包缺少 dist/cunmen.json，请先运行 cunmen build',
+  },
+  REG_ERR_MANIFEST_INVALID: {
+    status: 400,
+    en: 'dist/cunmen.json is invalid',
+    zh: 'dist/cunmen.json 校验未通过',
+  },
+  REG_ERR_SDK_UNSUPPORTED: {
+    status: 400,
+    en: "the widget's SDK range is not supported",
+    zh: '组件要求的 SDK 版本不受本省支持',
+  },
+  REG_ERR_FORBIDDEN: {
+    status: 403,
+    en: "the token's role may not do this",
+    zh: '该账号的角色无权执行此操作',
+  },
+  REG_ERR_NOT_PENDING: { status: 409, en: 'the version is not pending review', zh: '该版本不在待审核状态' },
+  REG_ERR_IN_USE: { status: 409, en: 'a village portal uses this version', zh: '该版本正被村级门户使用' },
+  REG_ERR_UNPUBLISH_WINDOW: {
+    status: 409,
+    en: 'the version was published more than 72 hours ago',
+    zh: '该版本发布已超过 72 小时，不能撤回',
+  },
+  REG_ERR_ACCOUNT_EXISTS: {
+    status: 409,
+    en: 'the user name or scope belongs to another user',
+    zh: '该用户名或作用域已被占用',
+  },
+  REG_ERR_BAD_LOGIN: { status: 401, en: 'wrong user name or password', zh: '用户名或密码错误' },
+  REG_ERR_RATE_LIMITED: { status: 429, en: 'too many requests', zh: '操作过于频繁，请稍后再试' },
+  REG_ERR_NOT_APPROVED: { status: 400, en: 'the version is not approved', zh: '该版本尚未审核通过' },
+  REG_ERR_BODY_TOO_LARGE: {
+    status: 413,
+    en: 'request body is larger than the registry accepts',
+    zh: '请求内容超过仓库允许的大小',
+  },
+  REG_ERR_MEDIA_TYPE: {
+    status: 415,
+    en: 'unsupported content type',
+    zh: '不支持的内容类型',
+  },
+  REG_ERR_INTERNAL: { status: 500, en: 'internal registry error', zh: '仓库内部错误' },
+});
 
-export class RegistryError extends Error {
-  readonly code: RegistryErrorCode;
-  readonly statusCode: number;
+export type RegistryErrorCode = keyof typeof registryErrors.codes & string;
 
-  constructor(code: RegistryErrorCode, message: string) {
-    super(message);
-    this.name = 'RegistryError';
-    this.code = code;
-    this.statusCode = ERROR_CODES[code];
-  }
-}
-
-export function regError(code: RegistryErrorCode, message: string): RegistryError {
-  return new RegistryError(code, message);
-}
-
-export interface ErrorBody {
-  error: string;
-  code: RegistryErrorCode;
-}
-
-interface FastifyLikeError {
-  code?: string;
-  statusCode?: number;
-  message?: string;
-}
+/** The codes `useErrorHandler` answers Fastify's own failures with. */
+export const GENERIC_CODES = {
+  badRequest: 'REG_ERR_BAD_REQUEST',
+  notFound: 'REG_ERR_NOT_FOUND',
+  tooLarge: 'REG_ERR_BODY_TOO_LARGE',
+  mediaType: 'REG_ERR_MEDIA_TYPE',
+  rateLimited: 'REG_ERR_RATE_LIMITED',
+  internal: 'REG_ERR_INTERNAL',
+} as const satisfies Record<string, RegistryErrorCode>;
 
 /**
- * Maps anything thrown while handling a request to a status and body. Fastify's own client errors
- * (bad JSON, body too large, unsupported media type) keep their 4xx status under a registry code.
+ * A registry error with this occurrence's English text (and, where it helps people, its own zh-CN
+ * text and the refused field).
+ *
+ * @example
+ * throw regError('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${name}@${version}`);
  */
-export function toErrorResponse(err: unknown, requestId: string): { status: number; body: ErrorBody } {
-  if (err instanceof RegistryError) {
-    return { status: err.statusCode, body: { error: err.message, code: err.code } };
-  }
-  const e = (err ?? {}) as FastifyLikeError;
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return {
-      status: 413,
-      body: { error: 'request body is larger than the registry accepts', code: 'REG_ERR_BODY_TOO_LARGE' },
-    };
-  }
-  if (e.statusCode === 429) {
-    return {
-      status: 429,
-      body: { error: e.message ?? 'too many requests', code: 'REG_ERR_RATE_LIMITED' },
-    };
-  }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return {
-      status: e.statusCode,
-      body: {
-        error: e.message ?? 'bad request',
-        code: e.statusCode === 404 ? 'REG_ERR_NOT_FOUND' : 'REG_ERR_BAD_REQUEST',
-      },
-    };
-  }
-  return {
-    status: 500,
-    body: { error: `internal registry error (request id ${requestId})`, code: 'REG_ERR_INTERNAL' },
-  };
+export function regError(
+  code: RegistryErrorCode,
+  en: string,
+  detail: { zh?: string; field?: string; cause?: unknown } = {},
+): CunmenError {
+  return registryErrors.error(code, { en, ...detail });
+}
+
+/** True for an error this family raised (a refusal), as opposed to an unexpected failure. */
+export function isRegistryError(err: unknown): err is CunmenError {
+  return registryErrors.owns(err);
 }

@@ -1,8 +1,8 @@
-import { makeTempDir } from '@cunmen/test-utils';
+import { makeTempDir, publishDocument } from '@cunmen/test-utils';
 import { describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
+import { widgetTarball } from '../test/fixtures.js';
 import { buildApp } from './app.js';
-import { addUser } from './commands.js';
+import { addUser } from './cli/users.js';
 import { openStorage } from './storage/index.js';
 
 async function publishedFrom(trustProxy: string[] | undefined): Promise<string | undefined> {
@@ -23,13 +23,17 @@ async function publishedFrom(trustProxy: string[] | undefined): Promise<string |
       'content-type': 'application/json',
       'x-forwarded-for': '203.0.113.9',
     },
-    payload: publishDoc('@deqing/find-machinery', '1.0.0', makeTarball(widgetEntries())),
+    payload: publishDocument(
+      '@deqing/find-machinery',
+      '1.0.0',
+      widgetTarball('@deqing/find-machinery', '1.0.0'),
+    ),
   });
   expect(res.statusCode).toBe(201);
   await app.close();
   const storage = await openStorage(dataDir);
   const rows = await storage.audit.list();
-  await storage.meta.close();
+  await storage.close();
   return rows.find((r) => r.action === 'version.publish')?.ip;
 }
 

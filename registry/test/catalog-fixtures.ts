@@ -3,58 +3,19 @@
  * over the npm protocol (with package.json fields such as keywords), approve and yank it over HTTP,
  * and report portal usage as the shell does.
  */
-import { makeTempDir } from '@cunmen/test-utils';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../src/app.js';
-import { hashToken, newToken } from '../src/services/tokens.js';
-import { openStorage } from '../src/storage/index.js';
-import type { Role, Storage } from '../src/storage/types.js';
-import { builtManifest, makeTarball, publishDoc, type TarEntry, widgetEntries } from './fixtures.js';
+import { sri } from '@cunmen/test-utils';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { builtManifest, injectPublish, type WidgetSpec } from './fixtures.js';
+import { type TestRegistry, testRegistry } from './registry.js';
 
-export interface CatalogRegistry {
-  app: FastifyInstance;
-  storage: Storage;
-  dataDir: string;
-  tokens: { deqing: string; anji: string; province: string };
-  close(): Promise<void>;
-}
+export type { WidgetSpec } from './fixtures.js';
 
-async function user(storage: Storage, name: string, role: Role, county: string, scope: string) {
-  const u = await storage.meta.createUser({ name, role, county, scope });
-  const token = newToken();
-  await storage.meta.addToken(u.id, hashToken(token));
-  return token;
-}
-
-export async function catalogRegistry(prefix: string): Promise<CatalogRegistry> {
-  const dataDir = (await makeTempDir(prefix)).path;
-  const storage = await openStorage(dataDir);
-  const tokens = {
-    deqing: await user(storage, 'dq', 'county', '330521', '@deqing'),
-    anji: await user(storage, 'aj', 'county', '330523', '@anji'),
-    province: await user(storage, 'zj', 'province', '330000', '@cunmen'),
-  };
-  const app = await buildApp({ dataDir, storage, publicUrl: 'https://r.example' });
-  return {
-    app,
-    storage,
-    dataDir,
-    tokens,
-    close: async () => {
-      await app.close();
-      await storage.meta.close();
-    },
-  };
-}
+/** The registry the catalog tests read (see test/registry.ts). */
+export type CatalogRegistry = TestRegistry;
+export const catalogRegistry = (prefix: string) => testRegistry(prefix);
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-
-export interface WidgetSpec {
-  manifest?: Record<string, unknown>;
-  /** Extra fields of the version document (package.json): keywords, description, changelog … */
-  packageJson?: Record<string, unknown>;
-  extraEntries?: TarEntry[];
-}
 
 export async function publish(
   r: CatalogRegistry,
@@ -63,17 +24,7 @@ export async function publish(
   version: string,
   spec: WidgetSpec = {},
 ): Promise<void> {
-  const manifest = builtManifest(name, version, spec.manifest ?? {});
-  const tarball = makeTarball([...widgetEntries(name, version, manifest), ...(spec.extraEntries ?? [])]);
-  const doc = publishDoc(name, version, tarball);
-  const versions = doc.versions as Record<string, Record<string, unknown>>;
-  versions[version] = { ...versions[version], ...spec.packageJson };
-  const res = await r.app.inject({
-    method: 'PUT',
-    url: `/${name.replace('/', '%2f')}`,
-    headers: { ...auth(token), 'content-type': 'application/json' },
-    payload: JSON.stringify(doc),
-  });
+  const res = await injectPublish(r.app, token, name, version, spec);
   if (res.statusCode !== 201) throw new Error(`publish ${name}@${version}: ${res.statusCode} ${res.body}`);
 }
 
@@ -109,4 +60,129 @@ export async function reportUsage(
     headers: auth(token),
     payload: { village, widgets },
   });
+}
+
+export const FIND = '@deqing/find-machinery';
+export const WASTE = '@deqing/waste-pickup';
+export const HEALTH = '@anji/health-hut';
+export const OLD = '@anji/old-tool';
+export const PENDING = '@anji/machinery-booking';
+export const SHOT = 'PNG-bytes-of-a-screenshot';
+
+/**
+ * The catalog the route tests read: FIND 1.0.0 and 1.1.0 approved (1.1.0 with a screenshot and a
+ * changelog) and 1.2.0 pending; WASTE (environment); HEALTH (another county, an SDK range the newest
+ * hosts fall outside); OLD with 1.1.0 yanked; PENDING with nothing approved.
+ */
+export async function seedCatalog(r: CatalogRegistry): Promise<void> {
+  const { deqing, anji } = r.tokens;
+  const findManifest = {
+    title: { 'zh-CN': '找农机', en: 'Find machinery' },
+    description: { 'zh-CN': '查找本村农机手，预约耕地', en: 'Find a machinery operator' },
+  };
+  await publish(r, deqing, FIND, '1.0.0', {
+    manifest: findManifest,
+    packageJson: { keywords: ['农业', 'tractor'] },
+  });
+  await approve(r, FIND, '1.0.0');
+  const defaults = builtManifest(FIND, '1.1.0');
+  await publish(r, deqing, FIND, '1.1.0', {
+    manifest: {
+      ...findManifest,
+      capabilities: ['store.read', 'store.write'],
+      screenshots: ['dist/shot.png', 'screenshots/not-built.png'],
+      assets: [
+        ...defaults.assets,
+        {
+          path: 'shot.png',
+          size: SHOT.length,
+          gzip: SHOT.length,
+          integrity: sri(SHOT),
+          contentType: 'image/png',
+        },
+      ],
+    },
+    packageJson: { keywords: ['农业', 'tractor'], changelog: '新增：按村筛选农机手' },
+    extraEntries: [{ path: 'package/dist/shot.png', body: SHOT }],
+  });
+  await approve(r, FIND, '1.1.0');
+  // Pending: must stay invisible.
+  await publish(r, deqing, FIND, '1.2.0', {
+    manifest: { ...findManifest, title: { 'zh-CN': '找农机三代' } },
+  });
+
+  await publish(r, deqing, WASTE, '1.0.0', {
+    manifest: {
+      title: { 'zh-CN': '垃圾分类预约' },
+      description: { 'zh-CN': '预约上门回收可回收物' },
+      category: 'environment',
+    },
+  });
+  await approve(r, WASTE, '1.0.0');
+
+  await publish(r, anji, HEALTH, '1.0.0', {
+    manifest: {
+      county: '330523',
+      title: { 'zh-CN': '健康小屋' },
+      description: { 'zh-CN': '血压血糖自测记录' },
+      category: 'health',
+      sdk: '>=0.1.0 <0.1.2',
+    },
+  });
+  await approve(r, HEALTH, '1.0.0');
+
+  await publish(r, anji, OLD, '1.0.0', {
+    manifest: { county: '330523', title: { 'zh-CN': '旧工具' }, description: { 'zh-CN': '旧版' } },
+  });
+  await approve(r, OLD, '1.0.0');
+  await publish(r, anji, OLD, '1.1.0', {
+    manifest: { county: '330523', title: { 'zh-CN': '旧工具' }, description: { 'zh-CN': '旧版' } },
+  });
+  await approve(r, OLD, '1.1.0');
+  await yank(r, OLD, '1.1.0', '在 iOS 13 上白屏');
+
+  await publish(r, anji, PENDING, '1.0.0', {
+    manifest: { county: '330523', title: { 'zh-CN': '农机预约' }, description: { 'zh-CN': '预约农机' } },
+  });
+}
+
+/** The names a catalog query lists, in order (the query must succeed). */
+export async function catalogNames(r: CatalogRegistry, query: string): Promise<string[]> {
+  const res = await r.app.inject({ url: `/-/cunmen/v1/catalog${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().items as { name: string }[]).map((i) => i.name);
+}
+
+/**
+ * The seeded catalog registry of one test file: made and seeded before its tests, closed after them.
+ * Read its fields inside tests (they exist once `beforeAll` ran).
+ */
+export function seededCatalog(prefix: string): CatalogRegistry {
+  let made: CatalogRegistry | undefined;
+  beforeAll(async () => {
+    made = await catalogRegistry(prefix);
+    await seedCatalog(made);
+  });
+  afterAll(async () => {
+    await made?.close();
+  });
+  const current = (): CatalogRegistry => {
+    if (!made) throw new Error('the seeded catalog is made in beforeAll');
+    return made;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get storage() {
+      return current().storage;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    get tokens() {
+      return current().tokens;
+    },
+    close: () => current().close(),
+  };
 }

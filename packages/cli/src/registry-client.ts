@@ -15,13 +15,6 @@ export interface SendOptions {
   onProgress?: (sent: number, total: number) => void;
 }
 
-/** The error text an npm registry sends (`{error}` or `{reason}`), or the status line. */
-export function registryErrorText(res: RegistryResponse): string {
-  const body = res.body as { error?: unknown; reason?: unknown; message?: unknown } | null;
-  const text = body && typeof body === 'object' ? (body.error ?? body.reason ?? body.message) : undefined;
-  return typeof text === 'string' ? text : `HTTP ${res.status}`;
-}
-
 export function send(options: SendOptions): Promise<RegistryResponse> {
   const url = new URL(options.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;

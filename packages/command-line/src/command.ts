@@ -32,6 +32,15 @@ export interface CliContext {
   fail(message: string): never;
 }
 
+/**
+ * A refused operation that the program reports as one line and exit code 1 (a user name that exists,
+ * a backup that does not verify): the command understood its input, the answer is no. Malformed input
+ * is `ctx.fail` instead (exit 2, with the command's help).
+ */
+export class CommandRefusal extends Error {
+  override name = 'CommandRefusal';
+}
+
 /** A string option's value, failing with a usage error when it is missing. */
 export function requiredString(ctx: CliContext, key: string): string {
   const v = ctx.values[key];

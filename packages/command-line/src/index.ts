@@ -1,6 +1,7 @@
 export {
   type CliCommand,
   type CliContext,
+  CommandRefusal,
   type OptionSpec,
   optionalString,
   readStdin,

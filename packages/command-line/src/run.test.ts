@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { mainHelp } from './run.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CommandRefusal } from './command.js';
+import { mainHelp, type Program, runProgram } from './run.js';
 
 describe('mainHelp', () => {
   it('lists every command with its summary, aligned', () => {
@@ -15,5 +16,56 @@ describe('mainHelp', () => {
     expect(help).toBe(
       'Usage: cunmen-x <command> [options]\n\nCommands:\n  serve      run it\n  user add   add a user\n\nRun "cunmen-x <command> --help" for a command\'s options.\n',
     );
+  });
+});
+
+describe('runProgram', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Runs one command that throws `thrown`; returns what reached stderr and the exit code. */
+  async function failWith(thrown: Error, program: Partial<Program> = {}) {
+    vi.restoreAllMocks();
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      stderr += String(c);
+      return true;
+    });
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as () => never);
+    const run = async () => {
+      throw thrown;
+    };
+    runProgram({ name: 'cunmen-x', commands: [{ name: 'go', summary: '', help: '', run }], ...program }, [
+      'go',
+      '--data',
+      '/tmp/x',
+    ]);
+    await vi.waitFor(() => expect(exit).toHaveBeenCalled());
+    return { stderr, code: exit.mock.calls[0]?.[0] };
+  }
+
+  it('prints a refusal as one line and exits 1, whatever describes other refusals', async () => {
+    const program = { isRefusal: () => false, describeRefusal: () => 'described' };
+    expect(await failWith(new CommandRefusal('a user named "a" already exists'), program)).toEqual({
+      stderr: 'cunmen-x: a user named "a" already exists\n',
+      code: 1,
+    });
+  });
+
+  it("describes the program's own refusals its way, and anything else as unexpected", async () => {
+    const coded = Object.assign(new Error('no such version'), { code: 'X_ERR_NOT_FOUND' });
+    const program = {
+      isRefusal: (err: unknown) => (err as { code?: string }).code !== undefined,
+      describeRefusal: (err: unknown) => `${(err as Error).message} (${(err as { code: string }).code})`,
+    };
+    expect(await failWith(coded, program)).toEqual({
+      stderr: 'cunmen-x: no such version (X_ERR_NOT_FOUND)\n',
+      code: 1,
+    });
+    expect(await failWith(new Error('disk full'), program)).toEqual({
+      stderr: 'cunmen-x: unexpected error: disk full\n',
+      code: 1,
+    });
   });
 });

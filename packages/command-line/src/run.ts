@@ -4,14 +4,17 @@
  * program recognises) exit 1 with one line; anything else exits 1 as an unexpected error.
  */
 import { parseArgs } from 'node:util';
-import type { CliCommand, CliContext } from './command.js';
+import { type CliCommand, type CliContext, CommandRefusal } from './command.js';
 
 export interface Program {
   /** e.g. `cunmen-registry` */
   name: string;
   commands: readonly CliCommand[];
-  /** Errors that are a refusal of the operation, printed as one line (not "unexpected"). */
-  isRefusal(err: unknown): boolean;
+  /**
+   * Errors that are a refusal of the operation, printed as one line (not "unexpected"), besides
+   * {@link CommandRefusal}, which always is.
+   */
+  isRefusal?(err: unknown): boolean;
   /** How a refusal is printed after `<program>: ` (default: its message). */
   describeRefusal?(err: unknown): string;
 }
@@ -73,10 +76,13 @@ async function dispatch(program: Program, argv: string[]): Promise<void> {
 /** Runs the program on `argv` (without node and the script) and exits on failure. */
 export function runProgram(program: Program, argv: string[]): void {
   dispatch(program, argv).catch((err: unknown) => {
-    if (program.isRefusal(err)) {
-      const text = program.describeRefusal ? program.describeRefusal(err) : (err as Error).message;
+    if (err instanceof CommandRefusal || program.isRefusal?.(err)) {
+      const text =
+        program.describeRefusal && !(err instanceof CommandRefusal)
+          ? program.describeRefusal(err)
+          : (err as Error).message;
       process.stderr.write(`${program.name}: ${text}\n`);
-      process.exit(1);
+      return process.exit(1);
     }
     process.stderr.write(`${program.name}: unexpected error: ${(err as Error).message}\n`);
     process.exit(1);

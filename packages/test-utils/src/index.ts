@@ -10,6 +10,14 @@ export {
 export { type CommandResult, type RunCommandOptions, runCommand } from './commands.js';
 export { smallTargets, smallText } from './elderly.js';
 export { copyFixture, type FixtureName, fixturePath } from './fixtures.js';
+export {
+  integrityOf,
+  type PublishDocumentOptions,
+  publishDocument,
+  publishPath,
+  sri,
+} from './npm-publish.js';
 export { freePort } from './ports.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
+export { makeTarball, type TarEntry } from './tar.js';
 export { makeTempDir } from './temp.js';

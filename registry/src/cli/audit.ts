@@ -1,23 +1,6 @@
 /** `cunmen-registry audit verify|list`: check and read the hash-chained audit log. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { UsageError } from '../commands.js';
-import { openStorage } from '../storage/index.js';
-import type { Storage } from '../storage/types.js';
-import { type CliCommand, type CliContext, optionalString } from './command.js';
-
-/** Opens an existing data directory (never creates one: an empty new log would "verify"). */
-async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise<T>): Promise<T> {
-  if (!existsSync(join(dataDir, 'registry.db'))) {
-    throw new UsageError(`${dataDir} is not a registry data directory (no registry.db)`);
-  }
-  const storage = await openStorage(dataDir);
-  try {
-    return await fn(storage);
-  } finally {
-    await storage.meta.close();
-  }
-}
+import { type CliCommand, type CliContext, optionalString } from '@cunmen/command-line';
+import { withExistingStorage } from './storage.js';
 
 function integerOption(ctx: CliContext, key: string, min: number, fallback: number): number {
   const raw = optionalString(ctx, key);
@@ -41,7 +24,7 @@ edited, deleted, inserted or moved. Exits 0 and prints the count and head hash w
   --data    data directory
 `,
     async run(ctx) {
-      const result = await withStorage(ctx.dataDir, (s) => s.audit.verify());
+      const result = await withExistingStorage(ctx.dataDir, (s) => s.audit.verify());
       if (result.ok) {
         ctx.out(`audit log intact: ${result.count} entries, head ${result.head}\n`);
       } else {
@@ -71,7 +54,7 @@ detail (JSON), separated by tabs.
       const after = integerOption(ctx, 'after', 0, 0);
       const limit = integerOption(ctx, 'limit', 1, 100);
       if (limit > 10_000) ctx.fail('--limit must be at most 10000');
-      const rows = await withStorage(ctx.dataDir, (s) => s.audit.list({ after, limit }));
+      const rows = await withExistingStorage(ctx.dataDir, (s) => s.audit.list({ after, limit }));
       for (const r of rows) {
         ctx.out(
           ctx.values.json

@@ -1,14 +1,14 @@
 /** `cunmen-registry backup <file>` and `restore <file>`. */
-import { UsageError } from '../commands.js';
-import { BackupError, createBackup, restoreBackup } from '../services/backup.js';
-import type { CliCommand } from './command.js';
+
+import { type CliCommand, CommandRefusal } from '@cunmen/command-line';
+import { BackupError, createBackup, restoreBackup } from '../services/backup/index.js';
 
 /** A refused backup or restore exits 1 with its one-line message. */
 async function refusals<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof BackupError) throw new UsageError(err.message);
+    if (err instanceof BackupError) throw new CommandRefusal(err.message);
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 /** `cunmen-registry catalog reindex`. */
-import { withStorage } from '../commands.js';
-import type { CliCommand } from './command.js';
+import type { CliCommand } from '@cunmen/command-line';
+import { withStorage } from './storage.js';
 
 export const catalogCommands: CliCommand[] = [
   {

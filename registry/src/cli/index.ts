@@ -1,8 +1,9 @@
 /** Every `cunmen-registry` command, in the order the main help lists them. */
+
+import type { CliCommand } from '@cunmen/command-line';
 import { auditCommands } from './audit.js';
 import { backupCommands } from './backup.js';
 import { catalogCommands } from './catalog.js';
-import type { CliCommand } from './command.js';
 import { keyCommands } from './keys.js';
 import { reviewCommands } from './review.js';
 import { serveCommands } from './serve.js';

@@ -1,6 +1,7 @@
 /** `cunmen-registry key export`. */
+
+import type { CliCommand } from '@cunmen/command-line';
 import { loadOrCreateKeys } from '../services/keys.js';
-import type { CliCommand } from './command.js';
 
 export const keyCommands: CliCommand[] = [
   {

@@ -1,8 +1,92 @@
-/** `cunmen-registry review list|show|approve|reject`, `yank`, `package standard`. */
-import { approve, listPending, reject, setStandard, show, yank } from '../commands.js';
-import { type CliCommand, optionalString, requiredString } from './command.js';
+/**
+ * `cunmen-registry review list|show|approve|reject`, `yank`, `package standard`: the review services
+ * run as the operator, with the province key in the data directory.
+ */
+
+import { type CliCommand, type CliContext, optionalString, requiredString } from '@cunmen/command-line';
+import { OPERATOR } from '../services/actor.js';
+import { loadOrCreateKeys } from '../services/keys.js';
+import { markStandard, yankRelease } from '../services/lifecycle.js';
+import { approveRelease, inspectRelease, parseSpec, rejectRelease } from '../services/review.js';
+import { withStorage } from './storage.js';
 
 const SPEC = { min: 1, max: 1, label: 'exactly one <name>@<version>' };
+
+/** Approves and signs a pending version with the province key in the data directory. */
+export async function approve(dataDir: string, spec: string, grant?: string[]) {
+  const { name, version } = parseSpec(spec);
+  const keys = loadOrCreateKeys(dataDir);
+  return withStorage(dataDir, (storage) => approveRelease(storage, keys, OPERATOR, { name, version, grant }));
+}
+
+export async function reject(dataDir: string, spec: string, reason: string) {
+  const { name, version } = parseSpec(spec);
+  return withStorage(dataDir, (storage) => rejectRelease(storage, OPERATOR, name, version, reason));
+}
+
+export async function show(dataDir: string, spec: string) {
+  const { name, version } = parseSpec(spec);
+  return withStorage(dataDir, (storage) => inspectRelease(storage, name, version));
+}
+
+export async function yank(dataDir: string, spec: string, reason: string) {
+  const { name, version } = parseSpec(spec);
+  return withStorage(dataDir, (storage) => yankRelease(storage, OPERATOR, name, version, reason));
+}
+
+export async function setStandard(dataDir: string, name: string, standard: boolean) {
+  return withStorage(dataDir, (storage) => markStandard(storage, OPERATOR, name, standard));
+}
+
+export interface PendingLine {
+  spec: string;
+  publishedBy: string;
+  publishedAt: string;
+  tarballSize: number;
+}
+
+/** The versions waiting for review, oldest first. */
+export async function listPending(dataDir: string): Promise<PendingLine[]> {
+  return withStorage(dataDir, async (storage) => {
+    const names = new Map<number, string>();
+    const lines: PendingLine[] = [];
+    for (const v of await storage.packages.listPending()) {
+      if (!names.has(v.publishedBy)) {
+        const user = await storage.accounts.findUserById(v.publishedBy);
+        names.set(v.publishedBy, user?.name ?? `#${v.publishedBy}`);
+      }
+      lines.push({
+        spec: `${v.name}@${v.version}`,
+        publishedBy: names.get(v.publishedBy) ?? '',
+        publishedAt: v.publishedAt,
+        tarballSize: v.tarballSize,
+      });
+    }
+    return lines;
+  });
+}
+
+/** A decision on one version that needs a reason (`review reject`, `yank`). */
+function withReason(
+  name: string,
+  summary: string,
+  help: string,
+  act: (dataDir: string, spec: string, reason: string) => Promise<unknown>,
+  done: string,
+): CliCommand {
+  return {
+    name,
+    summary,
+    help,
+    options: { reason: { type: 'string' } },
+    positionals: SPEC,
+    async run(ctx: CliContext) {
+      const spec = ctx.positionals[0] as string;
+      await act(ctx.dataDir, spec, requiredString(ctx, 'reason'));
+      ctx.out(`${done} ${spec}\n`);
+    },
+  };
+}
 
 export const reviewCommands: CliCommand[] = [
   {
@@ -84,41 +168,31 @@ requested dist-tag to it.
       );
     },
   },
-  {
-    name: 'review reject',
-    summary: 'reject a pending version with a reason',
-    help: `Usage: cunmen-registry review reject <name>@<version> --reason <text> --data <dir>
+  withReason(
+    'review reject',
+    'reject a pending version with a reason',
+    `Usage: cunmen-registry review reject <name>@<version> --reason <text> --data <dir>
 
 Rejects a pending version; the publisher sees the reason. The version number stays taken.
   --reason  why (required)
   --data    data directory
 `,
-    options: { reason: { type: 'string' } },
-    positionals: SPEC,
-    async run(ctx) {
-      const spec = ctx.positionals[0] as string;
-      await reject(ctx.dataDir, spec, requiredString(ctx, 'reason'));
-      ctx.out(`rejected ${spec}\n`);
-    },
-  },
-  {
-    name: 'yank',
-    summary: 'yank an approved version: no new portal adopts it',
-    help: `Usage: cunmen-registry yank <name>@<version> --reason <text> --data <dir>
+    reject,
+    'rejected',
+  ),
+  withReason(
+    'yank',
+    'yank an approved version: no new portal adopts it',
+    `Usage: cunmen-registry yank <name>@<version> --reason <text> --data <dir>
 
 Yanks an approved version: portals can no longer adopt it, portals that use it are warned with the
 reason, npm shows it as deprecated. Its bytes stay served, so no portal breaks.
   --reason  why (required)
   --data    data directory
 `,
-    options: { reason: { type: 'string' } },
-    positionals: SPEC,
-    async run(ctx) {
-      const spec = ctx.positionals[0] as string;
-      await yank(ctx.dataDir, spec, requiredString(ctx, 'reason'));
-      ctx.out(`yanked ${spec}\n`);
-    },
-  },
+    yank,
+    'yanked',
+  ),
   {
     name: 'package standard',
     summary: 'mark a province package as a standard module (or --off)',

@@ -1,7 +1,8 @@
 /** `cunmen-registry serve`. */
+
+import { type CliCommand, optionalString, requiredString } from '@cunmen/command-line';
 import semver from 'semver';
 import { serve } from '../server.js';
-import { type CliCommand, optionalString, requiredString } from './command.js';
 
 function listOption(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.map(String) : undefined;

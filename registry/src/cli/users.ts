@@ -1,6 +1,63 @@
-/** `cunmen-registry user add`, `token revoke`. */
-import { addUser, revokeToken, setPassword } from '../commands.js';
-import { type CliCommand, optionalString, readStdin, requiredString } from './command.js';
+/** `cunmen-registry user add`, `user password`, `token revoke`. */
+import {
+  type CliCommand,
+  CommandRefusal,
+  optionalString,
+  readStdin,
+  requiredString,
+} from '@cunmen/command-line';
+import { scopeSchema } from '@cunmen/manifest';
+import { createAccount, revokeAccountToken, setAccountPassword } from '../services/accounts.js';
+import { OPERATOR } from '../services/actor.js';
+import { checkPasswordStrength } from '../services/passwords.js';
+import type { Role } from '../storage/types.js';
+import { withStorage } from './storage.js';
+
+export interface AddUserInput {
+  dataDir: string;
+  name: string;
+  role: string;
+  county: string;
+  scope?: string;
+}
+
+/** Creates a user and its first token; returns the token (shown once, stored only hashed). */
+export async function addUser(input: AddUserInput): Promise<{ token: string; userId: number }> {
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(input.name)) {
+    throw new CommandRefusal(`--name "${input.name}" must be lower-case letters, digits, ".", "_" or "-"`);
+  }
+  if (input.role !== 'province' && input.role !== 'county') {
+    throw new CommandRefusal(`--role "${input.role}" must be "province" or "county"`);
+  }
+  if (!/^\d{6}$/.test(input.county)) {
+    throw new CommandRefusal(`--county "${input.county}" must be a 6-digit division code such as 330521`);
+  }
+  if (input.scope !== undefined && !scopeSchema.safeParse(input.scope).success) {
+    throw new CommandRefusal(`--scope "${input.scope}" must be an npm scope such as @deqing`);
+  }
+  const newUser = {
+    name: input.name,
+    role: input.role as Role,
+    county: input.county,
+    scope: input.scope ?? null,
+  };
+  const { user, token } = await withStorage(input.dataDir, (storage) =>
+    createAccount(storage, OPERATOR, newUser),
+  );
+  return { token, userId: user.id };
+}
+
+/** Sets the password a user gives to `npm login`. */
+export async function setPassword(dataDir: string, name: string, password: string): Promise<void> {
+  const weak = checkPasswordStrength(password);
+  if (weak) throw new CommandRefusal(weak);
+  await withStorage(dataDir, (storage) => setAccountPassword(storage, OPERATOR, name, password));
+}
+
+/** Revokes a token; the registry refuses it from then on. */
+export async function revokeToken(dataDir: string, token: string): Promise<void> {
+  await withStorage(dataDir, (storage) => revokeAccountToken(storage, OPERATOR, token));
+}
 
 export const userCommands: CliCommand[] = [
   {

@@ -6,14 +6,19 @@
  * release the shell assembles snapshots from.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { regError } from '../errors.js';
 import { signedRelease } from '../services/release.js';
 import { BlobCache } from '../storage/blobs/blob-cache.js';
 import type { RouteOptions } from './options.js';
+import { scopedName, scopedVersionParamsSchema } from './params.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const assetParamsSchema = z.object({ '*': z.string().describe('<tarball sha256>/<path>') });
 
-export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
+export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const blobs = new BlobCache(opts.storage.blobs);
   const allowOrigin = (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
@@ -32,7 +37,7 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) =
       .send();
   });
 
-  app.get<{ Params: { '*': string } }>('/-/assets/*', async (request, reply) => {
+  app.get('/-/assets/*', { schema: { params: assetParamsSchema } }, async (request, reply) => {
     const rest = request.params['*'];
     const slash = rest.indexOf('/');
     const digest = slash > 0 ? rest.slice(0, slash) : '';
@@ -40,7 +45,7 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) =
     if (!SHA256.test(digest) || path === '' || path.split('/').includes('..')) {
       throw regError('REG_ERR_NOT_FOUND', `asset ${rest} not found`);
     }
-    const asset = await opts.storage.meta.getAsset(digest, path);
+    const asset = await opts.storage.packages.getAsset(digest, path);
     if (!asset) throw regError('REG_ERR_NOT_FOUND', `asset ${rest} not found`);
     allowOrigin(request, reply);
     const etag = `"${asset.blobSha256}"`;
@@ -56,13 +61,13 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) =
     return reply.header('content-length', String(asset.size)).send(bytes);
   });
 
-  app.get<{ Params: { scope: string; pkg: string; version: string } }>(
+  app.get(
     '/-/cunmen/v1/releases/:scope/:pkg/:version',
+    { schema: { params: scopedVersionParamsSchema } },
     async (request) => {
       const { scope, pkg, version } = request.params;
-      if (!scope.startsWith('@'))
-        throw regError('REG_ERR_NOT_FOUND', `no approved release ${scope}/${pkg}@${version}`);
-      return signedRelease(opts.storage, opts.publicUrl, opts.keys.keyId, `${scope}/${pkg}`, version);
+      const name = scopedName(request.params, `no approved release ${scope}/${pkg}@${version}`);
+      return signedRelease(opts.storage, opts.publicUrl, opts.keys.keyId, name, version);
     },
   );
 };

@@ -6,42 +6,29 @@
  * - `POST usage` — the shell reports the widgets a village portal uses (province token);
  * - `GET usage/<@scope>/<name>` — villages and counties per version.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireUser } from '../auth.js';
-import { regError } from '../errors.js';
-import {
-  catalogDetail,
-  listCatalog,
-  packageUsage,
-  reportUsage,
-  requireReporter,
-} from '../services/catalog.js';
+import { catalogDetail, listCatalog } from '../services/catalog.js';
 import {
   catalogDetailSchema,
   catalogPageSchema,
   catalogQuerySchema,
   detailQuerySchema,
-  encodedParamsSchema,
   errorSchema,
   packageUsageSchema,
-  scopedParamsSchema,
   usageReportResultSchema,
   usageReportSchema,
 } from '../services/catalog-schemas.js';
-import type { User } from '../storage/types.js';
-import { OPENAPI_PATH, useZod } from './openapi.js';
+import { packageUsage, reportUsage, requireReporter } from '../services/usage.js';
+import { authenticateFirst } from './actor.js';
+import { OPENAPI_PATH } from './openapi.js';
 import type { RouteOptions } from './options.js';
+import { encodedParamsSchema, scopedName, scopedParamsSchema } from './params.js';
 
-/** `@scope` + `name` → `@scope/name`; anything else is no package of this registry. */
-function scopedName(scope: string, pkg: string): string {
-  if (!scope.startsWith('@'))
-    throw regError('REG_ERR_NOT_FOUND', `package ${scope}/${pkg} not found in the catalog`);
-  return `${scope}/${pkg}`;
-}
+const inCatalog = (p: { scope: string; pkg: string }) =>
+  scopedName(p, `package ${p.scope}/${p.pkg} not found in the catalog`);
 
 export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
-  useZod(base);
   const app = base.withTypeProvider<ZodTypeProvider>();
   const notFound = errorSchema.describe('No such package, or it has no approved version (REG_ERR_NOT_FOUND)');
   const detailResponses = {
@@ -87,7 +74,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         response: detailResponses,
       },
     },
-    async (request) => detail(scopedName(request.params.scope, request.params.pkg), request.query.sdk),
+    async (request) => detail(inCatalog(request.params), request.query.sdk),
   );
   app.get(
     '/-/cunmen/v1/catalog/:pkg',
@@ -102,16 +89,12 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
     async (request) => detail(request.params.pkg, request.query.sdk),
   );
 
-  // Authentication and role come before the body is validated: a stranger learns nothing about the format.
-  const reporters = new WeakMap<FastifyRequest, User>();
+  // Authentication and role come before the body is even read.
+  const reporter = authenticateFirst(opts.storage, (actor) => requireReporter(actor.user));
   app.post(
     '/-/cunmen/v1/usage',
     {
-      onRequest: async (request) => {
-        const user = await requireUser(opts.storage, request);
-        requireReporter(user);
-        reporters.set(request, user);
-      },
+      onRequest: reporter.hook,
       schema: {
         tags: ['usage'],
         operationId: 'reportPortalUsage',
@@ -130,10 +113,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         },
       },
     },
-    async (request) => {
-      const user = reporters.get(request) ?? (await requireUser(opts.storage, request));
-      return reportUsage(opts.storage, user, request.body, request.ip);
-    },
+    async (request) => reportUsage(opts.storage, reporter.actorOf(request), request.body),
   );
 
   const usage = { 200: packageUsageSchema.describe('Reuse of each version'), 404: notFound };
@@ -149,7 +129,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
         response: usage,
       },
     },
-    async (request) => packageUsage(opts.storage, scopedName(request.params.scope, request.params.pkg)),
+    async (request) => packageUsage(opts.storage, inCatalog(request.params)),
   );
   app.get(
     '/-/cunmen/v1/usage/:pkg',

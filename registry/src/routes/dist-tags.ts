@@ -3,79 +3,56 @@
  * `GET /-/package/<@scope%2fname>/dist-tags` → `{ tag: version }` (no token needed);
  * `PUT /-/package/<@scope%2fname>/dist-tags/<tag>` with the JSON string `"1.2.3"` as body;
  * `DELETE /-/package/<@scope%2fname>/dist-tags/<tag>`.
- * Changing a tag needs a token for the package's scope; a tag may point only at an approved version,
- * and `latest` cannot be removed.
+ * The rules (scope, tag names, approved versions, `latest`) are the service's (services/dist-tags.ts).
  */
-import { scopeOf } from '@cunmen/manifest';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import semver from 'semver';
-import { requireUser } from '../auth.js';
-import { regError } from '../errors.js';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addDistTag,
+  authorizeTagChange,
+  removeDistTag,
+  requireApprovedPackage,
+} from '../services/dist-tags.js';
+import { authenticateFirst } from './actor.js';
 import type { RouteOptions } from './options.js';
+import { encodedParamsSchema } from './params.js';
 
-const TAG = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
+const tagParamsSchema = encodedParamsSchema.extend({ tag: z.string() });
+const tagBodySchema = z.string({ error: 'expected a JSON string naming a version, e.g. "1.2.3"' });
 
-export const distTagRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
-  const { meta } = opts.storage;
+export const distTagRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { storage } = opts;
 
-  const approvedExists = async (name: string): Promise<void> => {
-    if ((await meta.listVersions(name, 'approved')).length === 0) {
-      throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
-    }
-  };
-
-  const authorize = async (request: FastifyRequest, name: string, tag: string): Promise<void> => {
-    const user = await requireUser(opts.storage, request);
-    const scope = scopeOf(name);
-    if (scope === null || user.scope !== scope) {
-      throw regError(
-        'REG_ERR_FORBIDDEN_SCOPE',
-        `a token for scope ${user.scope ?? '(none)'} cannot change dist-tags of scope ${scope ?? '(none)'}`,
-      );
-    }
-    if (!TAG.test(tag) || semver.validRange(tag) !== null) {
-      throw regError(
-        'REG_ERR_BAD_REQUEST',
-        `"${tag}" is not a valid dist-tag (a name such as beta, not a version)`,
-      );
-    }
-    await approvedExists(name);
-  };
-
-  app.get<{ Params: { pkg: string } }>('/-/package/:pkg/dist-tags', async (request) => {
-    await approvedExists(request.params.pkg);
-    return meta.getDistTags(request.params.pkg);
+  // Token, scope, tag name and package are checked before the body: a stranger learns nothing else.
+  const { hook: preValidation, actorOf } = authenticateFirst(storage, async (actor, request) => {
+    const { pkg, tag } = request.params as { pkg: string; tag: string };
+    await authorizeTagChange(storage, actor.user, pkg, tag);
   });
 
-  app.put<{ Params: { pkg: string; tag: string } }>(
+  app.get('/-/package/:pkg/dist-tags', { schema: { params: encodedParamsSchema } }, async (request) => {
+    await requireApprovedPackage(storage, request.params.pkg);
+    return storage.packages.getDistTags(request.params.pkg);
+  });
+
+  app.put(
     '/-/package/:pkg/dist-tags/:tag',
+    { preValidation, schema: { params: tagParamsSchema, body: tagBodySchema } },
     async (request, reply) => {
       const { pkg: name, tag } = request.params;
-      await authorize(request, name, tag);
-      const version = request.body;
-      if (typeof version !== 'string') {
-        throw regError(
-          'REG_ERR_BAD_REQUEST',
-          'the body must be a JSON string naming a version, e.g. "1.2.3"',
-        );
-      }
-      const record = await meta.getVersion(name, version);
-      if (record?.status !== 'approved') {
-        throw regError('REG_ERR_NOT_FOUND', `${name}@${version} is not an approved version`);
-      }
-      await meta.setDistTag(name, tag, version);
+      await addDistTag(storage, actorOf(request), name, tag, request.body);
       reply.code(201);
-      return { ok: true, [tag]: version };
+      return { ok: true, [tag]: request.body };
     },
   );
 
-  app.delete<{ Params: { pkg: string; tag: string } }>('/-/package/:pkg/dist-tags/:tag', async (request) => {
-    const { pkg: name, tag } = request.params;
-    await authorize(request, name, tag);
-    if (tag === 'latest') throw regError('REG_ERR_BAD_REQUEST', 'the latest tag cannot be removed');
-    if (!(await meta.removeDistTag(name, tag))) {
-      throw regError('REG_ERR_NOT_FOUND', `${name} has no dist-tag ${tag}`);
-    }
-    return { ok: true };
-  });
+  app.delete(
+    '/-/package/:pkg/dist-tags/:tag',
+    { preValidation, schema: { params: tagParamsSchema } },
+    async (request) => {
+      await removeDistTag(storage, actorOf(request), request.params.pkg, request.params.tag);
+      return { ok: true };
+    },
+  );
 };

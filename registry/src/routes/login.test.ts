@@ -1,8 +1,10 @@
+import { CommandRefusal } from '@cunmen/command-line';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { buildApp } from '../app.js';
-import { addUser, setPassword, UsageError } from '../commands.js';
+import { addUser, setPassword } from '../cli/users.js';
 
 let app: FastifyInstance;
 let dataDir: string;
@@ -38,7 +40,7 @@ describe('legacy npm login', () => {
       payload: { name: 'dq', password: 'nope' },
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: 'wrong user name or password', code: 'REG_ERR_BAD_LOGIN' });
+    expect(wrong.json()).toEqual(errorBody('REG_ERR_BAD_LOGIN', 'wrong user name or password'));
     const nobody = await app.inject({
       method: 'PUT',
       url: '/-/user/org.couchdb.user:ghost',
@@ -63,7 +65,7 @@ describe('legacy npm login', () => {
   });
 
   it('refuses a weak password when setting it', async () => {
-    await expect(setPassword(dataDir, 'dq', 'short')).rejects.toThrow(UsageError);
+    await expect(setPassword(dataDir, 'dq', 'short')).rejects.toThrow(CommandRefusal);
     await expect(setPassword(dataDir, 'dq', 'short')).rejects.toThrow(
       'a password needs at least 12 characters',
     );

@@ -1,37 +1,25 @@
 import { gunzipSync } from 'node:zlib';
-import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../../test/fixtures.js';
-import { buildApp } from '../app.js';
-import { addUser, approve } from '../commands.js';
+import { errorBody } from '../../test/errors.js';
+import { injectPublish } from '../../test/fixtures.js';
+import { type TestRegistry, testRegistry } from '../../test/registry.js';
+import { approve } from '../cli/review.js';
 
 const NAME = '@deqing/find-machinery';
+let r: TestRegistry;
 let app: FastifyInstance;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = (await makeTempDir('cunmen-packages-')).path;
-  const { token } = await addUser({
-    dataDir,
-    name: 'dq',
-    role: 'county',
-    county: '330521',
-    scope: '@deqing',
-  });
-  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  r = await testRegistry('cunmen-packages-');
+  ({ app, dataDir } = r);
   for (const version of ['1.0.0', '1.1.0']) {
-    const doc = publishDoc(NAME, version, makeTarball(widgetEntries(NAME, version)));
-    (doc.versions as Record<string, Record<string, unknown>>)[version] = {
-      ...(doc.versions as Record<string, Record<string, unknown>>)[version],
-      description: 'long text only the full packument carries',
-      peerDependencies: { react: '^19.0.0' },
-    };
-    const res = await app.inject({
-      method: 'PUT',
-      url: `/${NAME.replace('/', '%2f')}`,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      payload: JSON.stringify(doc),
+    const res = await injectPublish(app, r.tokens.deqing, NAME, version, {
+      packageJson: {
+        description: 'long text only the full packument carries',
+        peerDependencies: { react: '^19.0.0' },
+      },
     });
     expect(res.statusCode).toBe(201);
   }
@@ -39,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
+  await r.close();
 });
 
 const URL_ = `/${NAME.replace('/', '%2f')}`;
@@ -92,22 +80,21 @@ describe('packument', () => {
     expect((await app.inject({ url: `${URL_}/latest` })).json().version).toBe('1.0.0');
     const pending = await app.inject({ url: `${URL_}/1.1.0` });
     expect(pending.statusCode).toBe(404);
-    expect(pending.json()).toEqual({ error: `${NAME}@1.1.0 not found`, code: 'REG_ERR_NOT_FOUND' });
+    expect(pending.json()).toEqual(errorBody('REG_ERR_NOT_FOUND', `${NAME}@1.1.0 not found`));
   });
 
   it('answers an unknown package with a 404 error body', async () => {
     const res = await app.inject({ url: '/@deqing%2fnothing' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: 'package @deqing/nothing not found', code: 'REG_ERR_NOT_FOUND' });
+    expect(res.json()).toEqual(errorBody('REG_ERR_NOT_FOUND', 'package @deqing/nothing not found'));
   });
 
   it('serves no tarball for a pending version', async () => {
     const res = await app.inject({ url: `/${NAME}/-/find-machinery-1.1.0.tgz` });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({
-      error: `tarball ${NAME}/-/find-machinery-1.1.0.tgz not found`,
-      code: 'REG_ERR_NOT_FOUND',
-    });
+    expect(res.json()).toEqual(
+      errorBody('REG_ERR_NOT_FOUND', `tarball ${NAME}/-/find-machinery-1.1.0.tgz not found`),
+    );
   });
   it('sees a change made by another process at once (the cache follows the package revision)', async () => {
     const before = await app.inject({ url: URL_ });

@@ -1,20 +1,21 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempDir } from '@cunmen/test-utils';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ASSET_BODIES,
-  builtManifest,
   integrityOf,
   makeTarball,
-  publishDoc,
+  makeTempDir,
+  publishDocument,
   sri,
   type TarEntry,
-  widgetEntries,
-} from '../../test/fixtures.js';
+} from '@cunmen/test-utils';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorBody } from '../../test/errors.js';
+import { ASSET_BODIES, builtManifest, widgetEntries, widgetTarball } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
-import { addUser, approve } from '../commands.js';
+import { approve } from '../cli/review.js';
+import { addUser } from '../cli/users.js';
+import type { RegistryErrorCode } from '../errors.js';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
 
@@ -40,7 +41,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await app.close();
-  await storage.meta.close();
+  await storage.close();
 });
 
 function put(body: unknown, token: string | null = deqing, name = NAME) {
@@ -61,17 +62,18 @@ function blobFiles(): string[] {
 }
 
 async function expectNothingStored(): Promise<void> {
-  expect(await storage.meta.countVersions(NAME)).toBe(0);
+  expect(await storage.packages.countVersions(NAME)).toBe(0);
   expect(blobFiles()).toEqual([]);
 }
 
 async function expectRejected(
   res: Awaited<ReturnType<typeof put>>,
   status: number,
-  code: string,
+  code: RegistryErrorCode,
   error: string,
+  field?: string,
 ): Promise<void> {
-  expect(res.json()).toEqual({ error, code });
+  expect(res.json()).toEqual(errorBody(code, error, field));
   expect(res.statusCode).toBe(status);
   await expectNothingStored();
 }
@@ -92,10 +94,9 @@ describe('ping and whoami', () => {
     expect(ok.json()).toEqual({ username: 'deqing-dev' });
     const none = await app.inject({ url: '/-/whoami' });
     expect(none.statusCode).toBe(401);
-    expect(none.json()).toEqual({
-      error: 'authentication required: send a registry token as a Bearer token',
-      code: 'REG_ERR_UNAUTHORIZED',
-    });
+    expect(none.json()).toEqual(
+      errorBody('REG_ERR_UNAUTHORIZED', 'authentication required: send a registry token as a Bearer token'),
+    );
     const bad = await app.inject({ url: '/-/whoami', headers: { authorization: 'Bearer cunmen_nope' } });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error).toBe('the registry token is unknown or revoked');
@@ -104,11 +105,11 @@ describe('ping and whoami', () => {
 
 describe('publish', () => {
   it('stores a valid publish as pending, invisible until approved', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
-    const res = await put(publishDoc(NAME, '1.0.0', tarball));
+    const tarball = widgetTarball(NAME, '1.0.0');
+    const res = await put(publishDocument(NAME, '1.0.0', tarball));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ ok: true, id: NAME, version: '1.0.0', status: 'pending' });
-    expect((await storage.meta.getVersion(NAME, '1.0.0'))?.status).toBe('pending');
+    expect((await storage.packages.getVersion(NAME, '1.0.0'))?.status).toBe('pending');
     // The tarball and, unpacked, the two assets the manifest lists.
     expect(blobFiles()).toHaveLength(3);
 
@@ -135,23 +136,22 @@ describe('publish', () => {
   });
 
   it('refuses to publish over an existing version with 409', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
-    expect((await put(publishDoc(NAME, '1.0.0', tarball))).statusCode).toBe(201);
+    const tarball = widgetTarball(NAME, '1.0.0');
+    expect((await put(publishDocument(NAME, '1.0.0', tarball))).statusCode).toBe(201);
     const other = makeTarball([...widgetEntries(NAME, '1.0.0'), { path: 'package/README.md', body: 'x' }]);
-    const res = await put(publishDoc(NAME, '1.0.0', other));
+    const res = await put(publishDocument(NAME, '1.0.0', other));
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({
-      error: `cannot publish over existing version ${NAME}@1.0.0`,
-      code: 'REG_ERR_VERSION_EXISTS',
-    });
-    expect(await storage.meta.countVersions(NAME)).toBe(1);
+    expect(res.json()).toEqual(
+      errorBody('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${NAME}@1.0.0`, 'version'),
+    );
+    expect(await storage.packages.countVersions(NAME)).toBe(1);
     expect(blobFiles()).toHaveLength(3);
   });
 
   it("refuses another county's scope with 403 naming both scopes", async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
+    const tarball = widgetTarball(NAME, '1.0.0');
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', tarball), anji),
+      await put(publishDocument(NAME, '1.0.0', tarball), anji),
       403,
       'REG_ERR_FORBIDDEN_SCOPE',
       'a token for scope @anji cannot publish to scope @deqing',
@@ -159,9 +159,9 @@ describe('publish', () => {
   });
 
   it('refuses a publish without a token', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
+    const tarball = widgetTarball(NAME, '1.0.0');
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', tarball), null),
+      await put(publishDocument(NAME, '1.0.0', tarball), null),
       401,
       'REG_ERR_UNAUTHORIZED',
       'authentication required: send a registry token as a Bearer token',
@@ -169,10 +169,10 @@ describe('publish', () => {
   });
 
   it('verifies dist.integrity (sha512) against the attachment', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
+    const tarball = widgetTarball(NAME, '1.0.0');
     const wrong = `sha512-${Buffer.alloc(64).toString('base64')}`;
-    const res = await put(publishDoc(NAME, '1.0.0', tarball, { integrity: wrong }));
-    const actual = publishDoc(NAME, '1.0.0', tarball) as {
+    const res = await put(publishDocument(NAME, '1.0.0', tarball, { dist: { integrity: wrong } }));
+    const actual = publishDocument(NAME, '1.0.0', tarball) as {
       versions: Record<string, { dist: { integrity: string } }>;
     };
     await expectRejected(
@@ -180,17 +180,19 @@ describe('publish', () => {
       400,
       'REG_ERR_INTEGRITY_MISMATCH',
       `the tarball's integrity is ${actual.versions['1.0.0']?.dist.integrity} but dist.integrity says ${wrong}`,
+      'dist.integrity',
     );
   });
 
   it('verifies dist.shasum (sha1) against the attachment', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
-    const res = await put(publishDoc(NAME, '1.0.0', tarball, { shasum: '0'.repeat(40) }));
+    const tarball = widgetTarball(NAME, '1.0.0');
+    const res = await put(publishDocument(NAME, '1.0.0', tarball, { dist: { shasum: '0'.repeat(40) } }));
     await expectRejected(
       res,
       400,
       'REG_ERR_SHASUM_MISMATCH',
       `the tarball's sha1 is ${integrityOf(tarball).shasum} but dist.shasum says ${'0'.repeat(40)}`,
+      'dist.shasum',
     );
   });
 
@@ -212,13 +214,18 @@ describe('publish', () => {
     ],
   ] as [TarEntry, string][])('rejects an unsafe tarball entry %j', async (entry, error) => {
     const tarball = makeTarball(entriesWith(entry));
-    await expectRejected(await put(publishDoc(NAME, '1.0.0', tarball)), 400, 'REG_ERR_UNSAFE_TARBALL', error);
+    await expectRejected(
+      await put(publishDocument(NAME, '1.0.0', tarball)),
+      400,
+      'REG_ERR_UNSAFE_TARBALL',
+      error,
+    );
   });
 
   it('rejects an attachment that is not a gzip tarball', async () => {
     const bytes = Buffer.from('just text, not a tarball');
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', bytes)),
+      await put(publishDocument(NAME, '1.0.0', bytes)),
       400,
       'REG_ERR_BAD_TARBALL',
       'the attachment is not a gzip-compressed tarball',
@@ -228,7 +235,7 @@ describe('publish', () => {
   it('rejects a tarball without dist/cunmen.json', async () => {
     const tarball = makeTarball([{ path: 'package/package.json', body: '{}' }]);
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', tarball)),
+      await put(publishDocument(NAME, '1.0.0', tarball)),
       400,
       'REG_ERR_MANIFEST_MISSING',
       'the tarball has no dist/cunmen.json; build the widget with `cunmen build` before publishing',
@@ -236,10 +243,9 @@ describe('publish', () => {
   });
 
   it('rejects a built manifest that fails validation', async () => {
-    const manifest = builtManifest(NAME, '1.0.0', { budget: { gzip: 1024 } });
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0', manifest));
+    const tarball = widgetTarball(NAME, '1.0.0', { manifest: { budget: { gzip: 1024 } } });
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', tarball)),
+      await put(publishDocument(NAME, '1.0.0', tarball)),
       400,
       'REG_ERR_MANIFEST_INVALID',
       'dist/cunmen.json: size.jsGzip: 1500 bytes gzip exceeds the budget of 1024 bytes',
@@ -251,7 +257,7 @@ describe('publish', () => {
       e.path === 'package/dist/remoteEntry.js' ? { ...e, body: 'alert("swapped");\n' } : e,
     );
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', makeTarball(entries))),
+      await put(publishDocument(NAME, '1.0.0', makeTarball(entries))),
       400,
       'REG_ERR_MANIFEST_INVALID',
       `dist/remoteEntry.js has integrity ${sri('alert("swapped");\n')}, but dist/cunmen.json says ${sri(ASSET_BODIES['remoteEntry.js'] as string)}`,
@@ -261,7 +267,7 @@ describe('publish', () => {
   it('rejects a manifest listing an asset the tarball lacks', async () => {
     const entries = widgetEntries(NAME, '1.0.0').filter((e) => e.path !== 'package/dist/mf-manifest.json');
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', makeTarball(entries))),
+      await put(publishDocument(NAME, '1.0.0', makeTarball(entries))),
       400,
       'REG_ERR_MANIFEST_INVALID',
       'dist/cunmen.json lists asset mf-manifest.json, but the tarball has no dist/mf-manifest.json',
@@ -271,7 +277,7 @@ describe('publish', () => {
   it('rejects a built manifest for another version', async () => {
     const tarball = makeTarball(widgetEntries(NAME, '1.0.0', builtManifest(NAME, '2.0.0')));
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', tarball)),
+      await put(publishDocument(NAME, '1.0.0', tarball)),
       400,
       'REG_ERR_NAME_MISMATCH',
       `dist/cunmen.json is for ${NAME}@2.0.0, but the publish is ${NAME}@1.0.0`,
@@ -279,11 +285,9 @@ describe('publish', () => {
   });
 
   it('rejects a manifest claiming another county', async () => {
-    const tarball = makeTarball(
-      widgetEntries(NAME, '1.0.0', builtManifest(NAME, '1.0.0', { county: '330523' })),
-    );
+    const tarball = widgetTarball(NAME, '1.0.0', { manifest: { county: '330523' } });
     await expectRejected(
-      await put(publishDoc(NAME, '1.0.0', tarball)),
+      await put(publishDocument(NAME, '1.0.0', tarball)),
       400,
       'REG_ERR_MANIFEST_INVALID',
       'dist/cunmen.json: name: scope @deqing belongs to county 330521 (德清县), not 330523',
@@ -291,22 +295,24 @@ describe('publish', () => {
   });
 
   it('rejects an invalid semver version', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0'));
+    const tarball = widgetTarball(NAME, '1.0');
     await expectRejected(
-      await put(publishDoc(NAME, '1.0', tarball)),
+      await put(publishDocument(NAME, '1.0', tarball)),
       400,
       'REG_ERR_INVALID_VERSION',
       '"1.0" is not a valid semver version such as 1.0.0',
+      'versions',
     );
   });
 
   it('rejects a document whose name differs from the URL', async () => {
-    const tarball = makeTarball(widgetEntries(NAME, '1.0.0'));
+    const tarball = widgetTarball(NAME, '1.0.0');
     await expectRejected(
-      await put(publishDoc('@deqing/other', '1.0.0', tarball)),
+      await put(publishDocument('@deqing/other', '1.0.0', tarball)),
       400,
       'REG_ERR_NAME_MISMATCH',
       `the document names "@deqing/other" but the URL names "${NAME}"`,
+      'name',
     );
   });
 
@@ -315,7 +321,8 @@ describe('publish', () => {
       await put({ name: NAME, versions: {} }),
       400,
       'REG_ERR_BAD_PUBLISH',
-      'invalid publish document at _attachments: Invalid input: expected record, received undefined',
+      'invalid publish document: _attachments: Invalid input: expected record, received undefined',
+      '_attachments',
     );
   });
 
@@ -332,7 +339,7 @@ describe('publish', () => {
       ...widgetEntries(NAME, '1.0.0'),
       { path: 'package/big', body: Buffer.alloc(0) },
     ]);
-    const doc = publishDoc(NAME, '1.0.0', big) as Record<string, unknown>;
+    const doc = publishDocument(NAME, '1.0.0', big) as Record<string, unknown>;
     doc.padding = 'x'.repeat(70 * 1024);
     await expectRejected(
       await put(doc),
@@ -343,13 +350,13 @@ describe('publish', () => {
   });
 
   it('lands two concurrent publishes of different versions', async () => {
-    const a = makeTarball(widgetEntries(NAME, '1.0.0'));
-    const b = makeTarball(widgetEntries(NAME, '1.1.0'));
+    const a = widgetTarball(NAME, '1.0.0');
+    const b = widgetTarball(NAME, '1.1.0');
     const [ra, rb] = await Promise.all([
-      put(publishDoc(NAME, '1.0.0', a)),
-      put(publishDoc(NAME, '1.1.0', b)),
+      put(publishDocument(NAME, '1.0.0', a)),
+      put(publishDocument(NAME, '1.1.0', b)),
     ]);
     expect([ra.statusCode, rb.statusCode]).toEqual([201, 201]);
-    expect(await storage.meta.countVersions(NAME)).toBe(2);
+    expect(await storage.packages.countVersions(NAME)).toBe(2);
   });
 });

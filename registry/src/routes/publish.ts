@@ -1,29 +1,46 @@
 /**
  * Writes to a package, as the npm 11 CLI sends them:
- * - `PUT /<@scope%2fname>` with one version and one attachment: publish (services/publish.ts);
+ * - `PUT /<@scope%2fname>` with one version and one attachment: publish (services/publish/);
  * - the same PUT without attachments: `npm deprecate` sending back the packument it read with
  *   `?write=true`, `deprecated` changed;
  * - `PUT /<pkg>/-rev/<rev>`: `npm unpublish <pkg>@<v>` sending the packument without that version,
  *   then `DELETE /<pkg>/-/<file>.tgz/-rev/<rev>` for its tarball;
  * - `DELETE /<pkg>/-rev/<rev>`: `npm unpublish` of a package's only (or every) version.
+ *
+ * Every JSON body here is read as it streams (publish/upload.ts) into a typed upload: the document,
+ * and each tarball decoded and hashed while it arrived.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireUser } from '../auth.js';
 import { regError } from '../errors.js';
-import { publishVersion } from '../services/publish.js';
-import { PublishBodyReader } from '../services/publish-body.js';
-import { unpublishPackage, updateFromPackument } from '../services/unpublish.js';
+import { PublishBodyReader, type PublishUpload, publishVersion } from '../services/publish/index.js';
+import { confirmTarballRemoval, unpublishPackage, updateFromPackument } from '../services/unpublish.js';
 import { requestActor } from './actor.js';
 import type { RouteOptions } from './options.js';
+import { encodedParamsSchema, scopedParamsSchema } from './params.js';
 
-function hasAttachments(body: unknown): boolean {
-  const a = (body as { _attachments?: unknown } | null)?._attachments;
+const EMPTY_UPLOAD: PublishUpload = { document: {}, tarballs: new Map() };
+
+function isUpload(value: unknown): value is PublishUpload {
+  const v = value as Partial<PublishUpload> | null;
+  return typeof v === 'object' && v !== null && typeof v.document === 'object' && v.tarballs instanceof Map;
+}
+
+/** What the stream reader made of the body; absent when the client sent none (the services refuse it). */
+const uploadSchema = z.custom<PublishUpload>(isUpload, { error: 'expected a JSON object' }).optional();
+const revParamsSchema = encodedParamsSchema.extend({ rev: z.string() });
+const tarballRevParamsSchema = scopedParamsSchema.extend({ file: z.string(), rev: z.string() });
+
+function hasAttachments(upload: PublishUpload): boolean {
+  const a = upload.document._attachments;
   return typeof a === 'object' && a !== null && Object.keys(a).length > 0;
 }
 
-export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
+export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { storage } = opts;
-  // Publish bodies are read as they stream: the tarball is hashed while it arrives (see publish-body.ts).
   app.addContentTypeParser('application/json', (request, payload, done) => {
     const limit = opts.maxPublishBytes;
     const declared = Number(request.headers['content-length'] ?? 0);
@@ -56,65 +73,51 @@ export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts)
       failed = true;
     });
   });
-  const write = async (request: FastifyRequest, reply: FastifyReply, name: string) => {
+
+  const write = async (request: FastifyRequest, reply: FastifyReply, name: string, body?: PublishUpload) => {
+    const upload = body ?? EMPTY_UPLOAD;
     // A body without attachments for a package that exists is npm writing back a packument.
-    if (!hasAttachments(request.body) && (await storage.meta.getPackage(name))) {
-      await updateFromPackument(storage, await requestActor(storage, request), name, request.body);
+    if (!hasAttachments(upload) && (await storage.packages.getPackage(name))) {
+      await updateFromPackument(storage, await requestActor(storage, request), name, upload.document);
       return { ok: true };
     }
-    const user = await requireUser(storage, request);
-    const result = await publishVersion(storage, user, name, request.body, {
-      supportedSdk: opts.supportedSdk,
-    });
-    await storage.audit.append({
-      actor: user.name,
-      action: 'version.publish',
-      subject: `${result.name}@${result.version}`,
-      detail: { status: result.status },
-      ip: request.ip,
-    });
-    if (result.status === 'approved') await storage.catalog.reindex(result.name);
+    const actor = { user: await requireUser(storage, request), ip: request.ip };
+    const result = await publishVersion(storage, actor, name, upload, { supportedSdk: opts.supportedSdk });
     reply.code(201);
     return { ok: true, id: result.name, version: result.version, status: result.status };
   };
-  const bodyLimit = { bodyLimit: opts.maxPublishBytes };
-  app.put<{ Params: { pkg: string } }>('/:pkg', bodyLimit, async (request, reply) =>
-    write(request, reply, request.params.pkg),
+  const bodyLimit = opts.maxPublishBytes;
+  app.put(
+    '/:pkg',
+    { bodyLimit, schema: { params: encodedParamsSchema, body: uploadSchema } },
+    (request, reply) => write(request, reply, request.params.pkg, request.body),
   );
-  app.put<{ Params: { scope: string; pkg: string } }>('/:scope/:pkg', bodyLimit, async (request, reply) =>
-    write(request, reply, `${request.params.scope}/${request.params.pkg}`),
+  app.put(
+    '/:scope/:pkg',
+    { bodyLimit, schema: { params: scopedParamsSchema, body: uploadSchema } },
+    (request, reply) => write(request, reply, `${request.params.scope}/${request.params.pkg}`, request.body),
   );
 
-  app.put<{ Params: { pkg: string; rev: string } }>('/:pkg/-rev/:rev', bodyLimit, async (request) => {
-    await updateFromPackument(
-      storage,
-      await requestActor(storage, request),
-      request.params.pkg,
-      request.body,
-    );
-    return { ok: true };
-  });
-  app.delete<{ Params: { pkg: string; rev: string } }>('/:pkg/-rev/:rev', async (request) => {
+  app.put(
+    '/:pkg/-rev/:rev',
+    { bodyLimit, schema: { params: revParamsSchema, body: uploadSchema } },
+    async (request) => {
+      const actor = await requestActor(storage, request);
+      await updateFromPackument(storage, actor, request.params.pkg, request.body?.document);
+      return { ok: true };
+    },
+  );
+  app.delete('/:pkg/-rev/:rev', { schema: { params: revParamsSchema } }, async (request) => {
     await unpublishPackage(storage, await requestActor(storage, request), request.params.pkg);
     return { ok: true };
   });
-  app.delete<{ Params: { scope: string; pkg: string; file: string; rev: string } }>(
+  app.delete(
     '/:scope/:pkg/-/:file/-rev/:rev',
+    { schema: { params: tarballRevParamsSchema } },
     async (request) => {
       await requestActor(storage, request);
       const { scope, pkg, file } = request.params;
-      const name = `${scope}/${pkg}`;
-      const prefix = `${pkg}-`;
-      const version = file.startsWith(prefix) && file.endsWith('.tgz') ? file.slice(prefix.length, -4) : '';
-      const record = await storage.meta.getVersion(name, version);
-      if (!record) throw regError('REG_ERR_NOT_FOUND', `tarball ${name}/-/${file} not found`);
-      if (record.status !== 'unpublished') {
-        throw regError(
-          'REG_ERR_BAD_REQUEST',
-          `${name}@${version} is still published; unpublish the version first`,
-        );
-      }
-      // The bytes stay in the blob store for the audit trail; the registry never serves them again.
+      await confirmTarballRemoval(storage, `${scope}/${pkg}`, file);
       return { ok: true };
     },
   );

@@ -1,32 +1,28 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { signaturePayload } from '@cunmen/manifest';
-import { makeTempDir } from '@cunmen/test-utils';
+import { sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASSET_BODIES, injectPublish, sri } from '../../test/fixtures.js';
-import { buildApp } from '../app.js';
-import { addUser } from '../commands.js';
+import { errorBody } from '../../test/errors.js';
+import { ASSET_BODIES, injectPublish } from '../../test/fixtures.js';
+import { type TestRegistry, testRegistry } from '../../test/registry.js';
 
 const NAME = '@deqing/find-machinery';
 const ENC = NAME.replace('/', '%2f');
+let r: TestRegistry;
 let app: FastifyInstance;
-let dataDir: string;
 let county: string;
 let otherCounty: string;
 let province: string;
 
 beforeEach(async () => {
-  dataDir = (await makeTempDir('cunmen-review-')).path;
-  county = (await addUser({ dataDir, name: 'dq', role: 'county', county: '330521', scope: '@deqing' })).token;
-  otherCounty = (await addUser({ dataDir, name: 'aj', role: 'county', county: '330523', scope: '@anji' }))
-    .token;
-  province = (await addUser({ dataDir, name: 'zj', role: 'province', county: '330000', scope: '@cunmen' }))
-    .token;
-  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  r = await testRegistry('cunmen-review-');
+  ({ app } = r);
+  ({ deqing: county, anji: otherCounty, province } = r.tokens);
 });
 
 afterEach(async () => {
-  await app.close();
+  await r.close();
 });
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -49,10 +45,12 @@ describe('review', () => {
     ]);
     const denied = await app.inject({ url: '/-/cunmen/v1/review', headers: auth(county) });
     expect(denied.statusCode).toBe(403);
-    expect(denied.json()).toEqual({
-      error: 'only a province user can list versions waiting for review; "dq" is a county user',
-      code: 'REG_ERR_FORBIDDEN',
-    });
+    expect(denied.json()).toEqual(
+      errorBody(
+        'REG_ERR_FORBIDDEN',
+        'only a province user can list versions waiting for review; "dq" is a county user',
+      ),
+    );
     expect((await app.inject({ url: '/-/cunmen/v1/review' })).statusCode).toBe(401);
   });
 
@@ -221,12 +219,10 @@ describe('browser assets', () => {
   });
 
   it('limits CORS to the configured shell origins', async () => {
-    await app.close();
-    app = await buildApp({
-      dataDir,
-      publicUrl: 'https://r.example',
-      shellOrigins: ['https://shell.example'],
-    });
+    await r.close();
+    r = await testRegistry('cunmen-review-cors-', { shellOrigins: ['https://shell.example'] });
+    ({ app } = r);
+    ({ deqing: county, province } = r.tokens);
     await injectPublish(app, county, NAME, '1.0.0');
     await approveVia('1.0.0');
     const base = await assetBase();

@@ -5,46 +5,24 @@
  * and the public key. Every route but the key needs a token; the service decides who may do what.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { regError } from '../errors.js';
-import {
-  approveRelease,
-  inspectRelease,
-  listPendingReleases,
-  markStandard,
-  rejectRelease,
-  requireProvince,
-  yankRelease,
-} from '../services/review.js';
-import { requestActor } from './actor.js';
+import { requireProvince } from '../services/actor.js';
+import { markStandard, yankRelease } from '../services/lifecycle.js';
+import { approveRelease, inspectRelease, listPendingReleases, rejectRelease } from '../services/review.js';
+import { authenticateFirst, requestActor } from './actor.js';
 import type { RouteOptions } from './options.js';
+import { scopedName, scopedParamsSchema, scopedVersionParamsSchema } from './params.js';
 
-const approveBody = z.object({ capabilities: z.array(z.string()).max(50).optional() }).strict();
-const reasonBody = z.object({ reason: z.string().max(2000) }).strict();
-const standardBody = z.object({ standard: z.boolean() }).strict();
+// A missing body is an empty one: `POST …/approve` with nothing grants every requested capability.
+const approveBody = z.strictObject({ capabilities: z.array(z.string()).max(50).optional() }).default({});
+const reasonBody = z.strictObject({ reason: z.string().max(2000) });
+const standardBody = z.strictObject({ standard: z.boolean() });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(body)';
-    throw regError('REG_ERR_BAD_REQUEST', `invalid request body at ${path}: ${issue?.message ?? 'invalid'}`);
-  }
-  return result.data;
-}
+const nameOf = (p: { scope: string; pkg: string }) => scopedName(p, `package ${p.scope}/${p.pkg} not found`);
 
-interface VersionParams {
-  scope: string;
-  pkg: string;
-  version: string;
-}
-
-function nameOf(p: { scope: string; pkg: string }): string {
-  if (!p.scope.startsWith('@')) throw regError('REG_ERR_NOT_FOUND', `package ${p.scope}/${p.pkg} not found`);
-  return `${p.scope}/${p.pkg}`;
-}
-
-export const reviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
+export const reviewRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { storage } = opts;
 
   app.get('/-/cunmen/v1/keys', async () => ({
@@ -64,42 +42,55 @@ export const reviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) 
     return { pending: await listPendingReleases(storage) };
   });
 
-  app.get<{ Params: VersionParams }>('/-/cunmen/v1/review/:scope/:pkg/:version', async (request) => {
-    const actor = await requestActor(storage, request);
-    requireProvince(actor, 'inspect a version under review');
-    return inspectRelease(storage, nameOf(request.params), request.params.version);
-  });
-
-  app.post<{ Params: VersionParams }>('/-/cunmen/v1/review/:scope/:pkg/:version/approve', async (request) => {
-    const actor = await requestActor(storage, request);
-    const body = parse(approveBody, request.body);
-    return approveRelease(storage, opts.keys, actor, {
-      name: nameOf(request.params),
-      version: request.params.version,
-      grant: body.capabilities,
-    });
-  });
-
-  app.post<{ Params: VersionParams }>('/-/cunmen/v1/review/:scope/:pkg/:version/reject', async (request) => {
-    const actor = await requestActor(storage, request);
-    const body = parse(reasonBody, request.body);
-    return rejectRelease(storage, actor, nameOf(request.params), request.params.version, body.reason);
-  });
-
-  app.post<{ Params: VersionParams }>('/-/cunmen/v1/packages/:scope/:pkg/:version/yank', async (request) => {
-    const actor = await requestActor(storage, request);
-    const body = parse(reasonBody, request.body);
-    return yankRelease(storage, actor, nameOf(request.params), request.params.version, body.reason);
-  });
-
-  app.post<{ Params: { scope: string; pkg: string } }>(
-    '/-/cunmen/v1/packages/:scope/:pkg/standard',
+  app.get(
+    '/-/cunmen/v1/review/:scope/:pkg/:version',
+    { schema: { params: scopedVersionParamsSchema } },
     async (request) => {
       const actor = await requestActor(storage, request);
-      const body = parse(standardBody, request.body);
+      requireProvince(actor, 'inspect a version under review');
+      return inspectRelease(storage, nameOf(request.params), request.params.version);
+    },
+  );
+
+  const { hook: preValidation, actorOf } = authenticateFirst(storage);
+  app.post(
+    '/-/cunmen/v1/review/:scope/:pkg/:version/approve',
+    { preValidation, schema: { params: scopedVersionParamsSchema, body: approveBody } },
+    async (request) =>
+      approveRelease(storage, opts.keys, actorOf(request), {
+        name: nameOf(request.params),
+        version: request.params.version,
+        grant: request.body.capabilities,
+      }),
+  );
+
+  // Decisions that take a reason, which the publisher (reject) or the portals (yank) are shown.
+  const withReason = [
+    ['/-/cunmen/v1/review/:scope/:pkg/:version/reject', rejectRelease],
+    ['/-/cunmen/v1/packages/:scope/:pkg/:version/yank', yankRelease],
+  ] as const;
+  for (const [path, decide] of withReason) {
+    app.post(
+      path,
+      { preValidation, schema: { params: scopedVersionParamsSchema, body: reasonBody } },
+      async (request) =>
+        decide(
+          storage,
+          actorOf(request),
+          nameOf(request.params),
+          request.params.version,
+          request.body.reason,
+        ),
+    );
+  }
+
+  app.post(
+    '/-/cunmen/v1/packages/:scope/:pkg/standard',
+    { preValidation, schema: { params: scopedParamsSchema, body: standardBody } },
+    async (request) => {
       const name = nameOf(request.params);
-      await markStandard(storage, actor, name, body.standard);
-      return { name, standard: body.standard };
+      await markStandard(storage, actorOf(request), name, request.body.standard);
+      return { name, standard: request.body.standard };
     },
   );
 };

@@ -120,15 +120,15 @@ describe('GET /-/v1/search', () => {
   });
 
   it.each([
-    ['size=251', 'query parameter size: expected an integer from 1 to 250'],
-    ['size=0', 'query parameter size: expected an integer from 1 to 250'],
-    ['from=-1', 'query parameter from: expected an integer from 0 to 1000000'],
-    ['from=x', 'query parameter from: expected an integer from 0 to 1000000'],
-    ['size=300&from=-1', 'query parameter size: expected an integer from 1 to 250; query parameter from'],
-  ])('refuses %s with a 400', async (query, message) => {
+    ['size=251', 'size', 'size: expected an integer from 1 to 250'],
+    ['size=0', 'size', 'size: expected an integer from 1 to 250'],
+    ['from=-1', 'from', 'from: expected an integer from 0 to 1000000'],
+    ['from=x', 'from', 'from: expected an integer from 0 to 1000000'],
+    ['size=300&from=-1', 'size', 'size: expected an integer from 1 to 250; from: expected an integer'],
+  ])('refuses %s with a 400', async (query, field, message) => {
     const res = await search(`text=a&${query}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().code).toBe('REG_ERR_BAD_REQUEST');
+    expect(res.json()).toMatchObject({ code: 'REG_ERR_BAD_REQUEST', field });
     expect(res.json().error).toContain(message);
   });
 

@@ -6,11 +6,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { npmSearch } from '../services/catalog.js';
 import { errorSchema, npmSearchQuerySchema, npmSearchResultSchema } from '../services/catalog-schemas.js';
-import { useZod } from './openapi.js';
 import type { RouteOptions } from './options.js';
 
 export const searchRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
-  useZod(base);
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/-/v1/search',

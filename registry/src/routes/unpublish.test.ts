@@ -1,24 +1,22 @@
-import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorBody } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
-import { buildApp } from '../app.js';
-import { addUser, approve } from '../commands.js';
-import { openStorage } from '../storage/index.js';
+import { type TestRegistry, testRegistry } from '../../test/registry.js';
+import { approve } from '../cli/review.js';
 
 const NAME = '@deqing/find-machinery';
 const ENC = NAME.replace('/', '%2f');
+let r: TestRegistry;
 let app: FastifyInstance;
 let dataDir: string;
 let county: string;
 let otherCounty: string;
 
 beforeEach(async () => {
-  dataDir = (await makeTempDir('cunmen-unpublish-')).path;
-  county = (await addUser({ dataDir, name: 'dq', role: 'county', county: '330521', scope: '@deqing' })).token;
-  otherCounty = (await addUser({ dataDir, name: 'aj', role: 'county', county: '330523', scope: '@anji' }))
-    .token;
-  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  r = await testRegistry('cunmen-unpublish-');
+  ({ app, dataDir } = r);
+  ({ deqing: county, anji: otherCounty } = r.tokens);
   for (const v of ['1.0.0', '1.1.0']) {
     expect((await injectPublish(app, county, NAME, v)).statusCode).toBe(201);
     await approve(dataDir, `${NAME}@${v}`);
@@ -27,7 +25,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   vi.useRealTimers();
-  await app.close();
+  await r.close();
 });
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
@@ -74,15 +72,15 @@ describe('unpublish', () => {
   });
 
   it('refuses while a village portal uses the version', async () => {
-    const storage = await openStorage(dataDir);
-    await storage.catalog.reportPortal('330521001001', [{ name: NAME, version: '1.1.0' }]);
-    await storage.meta.close();
+    await r.storage.catalog.reportPortal('330521001001', [{ name: NAME, version: '1.1.0' }]);
     const res = await unpublishVia('1.1.0');
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({
-      error: `${NAME}@1.1.0 is used by 1 village portal(s) in 1 county(ies); deprecate or yank it instead`,
-      code: 'REG_ERR_IN_USE',
-    });
+    expect(res.json()).toEqual(
+      errorBody(
+        'REG_ERR_IN_USE',
+        `${NAME}@1.1.0 is used by 1 village portal(s) in 1 county(ies); deprecate or yank it instead`,
+      ),
+    );
     expect(Object.keys((await packumentForWrite()).versions)).toEqual(['1.0.0', '1.1.0']);
   });
 

@@ -87,15 +87,6 @@ export const npmSearchQuerySchema = z.object({
 
 export type NpmSearchQuery = z.output<typeof npmSearchQuerySchema>;
 
-export const scopedParamsSchema = z.object({
-  scope: z.string().describe('The scope, e.g. @deqing'),
-  pkg: z.string().describe('The name inside the scope, e.g. find-machinery'),
-});
-
-export const encodedParamsSchema = z.object({
-  pkg: z.string().describe('The whole name with its slash encoded, e.g. @deqing%2ffind-machinery'),
-});
-
 export const usageReportSchema = z
   .object(
     {
@@ -145,10 +136,13 @@ export type UsageReport = z.output<typeof usageReportSchema>;
 
 export const errorSchema = z
   .object({
-    error: z.string().describe('What went wrong, for people'),
-    code: z.string().describe('A stable REG_ERR_… code, for programs'),
+    error: z.string().describe('What went wrong, in English (the npm CLI prints it)'),
+    code: z.string().describe('A stable REG_ERR_… code, for programs to branch on'),
+    message: z.string().describe('What went wrong, in zh-CN, for people'),
+    requestId: z.string().describe("The request's id in the registry's log"),
+    field: z.string().optional().describe('The input that was refused, e.g. `widgets.0.version`'),
   })
-  .describe('An error');
+  .describe('An error (the one body of every Cunmen API)');
 
 const textSchema = z.object({ 'zh-CN': z.string(), en: z.string().optional() });
 

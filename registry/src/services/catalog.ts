@@ -12,9 +12,8 @@ import type {
   PackageKind,
   Reuse,
   Storage,
-  User,
 } from '../storage/types.js';
-import type { CatalogQuery, NpmSearchQuery, UsageReport } from './catalog-schemas.js';
+import type { CatalogQuery, NpmSearchQuery } from './catalog-schemas.js';
 
 export type Badge = 'compatible' | 'incompatible' | 'unknown';
 
@@ -81,7 +80,8 @@ export async function listCatalog(storage: Storage, query: CatalogQuery): Promis
   if (query.page > pages) {
     throw regError(
       'REG_ERR_BAD_REQUEST',
-      `query parameter page: ${query.page} is out of range; expected 1 to ${pages} (${total} result(s), ${query.pageSize} per page)`,
+      `page: ${query.page} is out of range; expected 1 to ${pages} (${total} result(s), ${query.pageSize} per page)`,
+      { field: 'page' },
     );
   }
   const start = (query.page - 1) * query.pageSize;
@@ -268,55 +268,4 @@ export async function npmSearch(storage: Storage, publicUrl: string, query: NpmS
     total: scored.length,
     time: new Date().toISOString(),
   };
-}
-
-/** Only a province token (the shell's) may report what portals use. */
-export function requireReporter(user: User): void {
-  if (user.role !== 'province') {
-    throw regError(
-      'REG_ERR_FORBIDDEN',
-      `only a province token (the shell's) can report portal usage; "${user.name}" is a county user`,
-    );
-  }
-}
-
-/** Replaces what one village portal uses; refuses (changing nothing) if any widget is not approved. */
-export async function reportUsage(storage: Storage, user: User, report: UsageReport, ip?: string) {
-  requireReporter(user);
-  const result = await storage.catalog.reportPortal(report.village, report.widgets);
-  if (!result.ok) {
-    const problems = result.rejected.map((r) => {
-      const index = report.widgets.findIndex((w) => w.name === r.name && w.version === r.version);
-      const state =
-        r.status === 'missing'
-          ? 'has not been published'
-          : `is ${r.status === 'pending' ? 'pending review' : r.status}`;
-      return `widgets.${index} ${r.name}@${r.version} ${state}`;
-    });
-    throw regError(
-      'REG_ERR_NOT_APPROVED',
-      `a portal can only use approved versions: ${problems.join('; ')}; the previous report is unchanged`,
-    );
-  }
-  await storage.audit.append({
-    actor: user.name,
-    action: 'portal.usage',
-    subject: `village:${report.village}`,
-    detail: { widgets: report.widgets.map((w) => `${w.name}@${w.version}`) },
-    ip,
-  });
-  const { reportedAt } = result;
-  return {
-    village: report.village,
-    county: report.village.slice(0, 6),
-    widgets: report.widgets.length,
-    reportedAt,
-  };
-}
-
-export async function packageUsage(storage: Storage, name: string) {
-  if ((await storage.meta.listVersions(name, 'approved')).length === 0) {
-    throw regError('REG_ERR_NOT_FOUND', `package ${name} not found in the catalog`);
-  }
-  return { name, reuse: await storage.catalog.reuse(name), versions: await storage.catalog.usage(name) };
 }

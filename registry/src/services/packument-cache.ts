@@ -48,7 +48,7 @@ export class PackumentCache {
 
   /** The package's packument as readers see it, or null when it has no approved version. */
   async get(name: string): Promise<CachedPackument | null> {
-    const pkg = await this.storage.meta.getPackage(name);
+    const pkg = await this.storage.packages.getPackage(name);
     if (!pkg) return null;
     const cached = this.entries.get(name);
     if (cached && cached.revision === pkg.revision) {

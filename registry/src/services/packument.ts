@@ -16,7 +16,7 @@ export async function buildPackument(
   publicUrl: string,
   name: string,
 ): Promise<Record<string, unknown> | null> {
-  const approved = await storage.meta.listVersions(name, 'approved');
+  const approved = await storage.packages.listVersions(name, 'approved');
   if (approved.length === 0) return null;
   const versions: Record<string, unknown> = {};
   const time: Record<string, string> = {};
@@ -38,7 +38,7 @@ export async function buildPackument(
   }
   const approvedSet = new Set(approved.map((v) => v.version));
   const distTags = Object.fromEntries(
-    Object.entries(await storage.meta.getDistTags(name)).filter(([, v]) => approvedSet.has(v)),
+    Object.entries(await storage.packages.getDistTags(name)).filter(([, v]) => approvedSet.has(v)),
   );
   const first = approved[0];
   const last = approved[approved.length - 1];

@@ -5,27 +5,9 @@
  */
 import { type Capability, isCapability, PROVINCE_SCOPE, scopeOf, signaturePayload } from '@cunmen/manifest';
 import { regError } from '../errors.js';
-import type { Storage, User, VersionRecord } from '../storage/types.js';
+import type { Storage, VersionRecord } from '../storage/types.js';
+import { type Actor, recordActivity, requireProvince } from './actor.js';
 import { type ProvinceKeys, signPayload } from './keys.js';
-
-export interface Actor {
-  /** The user acting, or null for an operator command run on the server. */
-  user: User | null;
-  ip?: string;
-}
-
-function actorName(actor: Actor): string {
-  return actor.user?.name ?? 'operator';
-}
-
-export function requireProvince(actor: Actor, what: string): void {
-  if (actor.user !== null && actor.user.role !== 'province') {
-    throw regError(
-      'REG_ERR_FORBIDDEN',
-      `only a province user can ${what}; "${actor.user.name}" is a county user`,
-    );
-  }
-}
 
 /** `@scope/name@1.2.3` → name and version. */
 export function parseSpec(spec: string): { name: string; version: string } {
@@ -36,8 +18,8 @@ export function parseSpec(spec: string): { name: string; version: string } {
   return { name: spec.slice(0, at), version: spec.slice(at + 1) };
 }
 
-async function mustGet(storage: Storage, name: string, version: string): Promise<VersionRecord> {
-  const record = await storage.meta.getVersion(name, version);
+export async function mustGet(storage: Storage, name: string, version: string): Promise<VersionRecord> {
+  const record = await storage.packages.getVersion(name, version);
   if (!record) throw regError('REG_ERR_NOT_FOUND', `${name}@${version} has not been published`);
   return record;
 }
@@ -72,9 +54,9 @@ export function diffFiles(current: VersionRecord, previous: VersionRecord | null
 /** Everything a reviewer needs to decide on one version. */
 export async function inspectRelease(storage: Storage, name: string, version: string) {
   const record = await mustGet(storage, name, version);
-  const approved = await storage.meta.listVersions(name, 'approved');
+  const approved = await storage.packages.listVersions(name, 'approved');
   const previous = approved.filter((v) => v.id < record.id).at(-1) ?? null;
-  const publisher = await storage.meta.findUserById(record.publishedBy);
+  const publisher = await storage.accounts.findUserById(record.publishedBy);
   const requested = requestedCapabilities(record);
   const before = new Set(previous ? requestedCapabilities(previous) : []);
   const manifest = record.manifest;
@@ -109,13 +91,13 @@ export async function inspectRelease(storage: Storage, name: string, version: st
 }
 
 export async function listPendingReleases(storage: Storage) {
-  const pending = await storage.meta.listPending();
+  const pending = await storage.packages.listPending();
   return Promise.all(
     pending.map(async (v) => ({
       name: v.name,
       version: v.version,
       kind: v.kind,
-      publishedBy: (await storage.meta.findUserById(v.publishedBy))?.name ?? null,
+      publishedBy: (await storage.accounts.findUserById(v.publishedBy))?.name ?? null,
       publishedAt: v.publishedAt,
       tarballSize: v.tarballSize,
       capabilities: requestedCapabilities(v),
@@ -173,7 +155,7 @@ export async function approveRelease(
   }
   const uniqueGranted = [...new Set(granted)].sort();
   const signature = signPayload(keys, releasePayload(record, uniqueGranted));
-  const outcome = await storage.meta.approveVersion(input.name, input.version, {
+  const outcome = await storage.packages.approveVersion(input.name, input.version, {
     reviewerId: actor.user?.id ?? null,
     grantedCapabilities: uniqueGranted,
     signature,
@@ -182,16 +164,14 @@ export async function approveRelease(
     throw regError('REG_ERR_NOT_PENDING', `${input.name}@${input.version} is no longer pending review`);
   }
   if (record.kind === 'standard' && scopeOf(input.name) === PROVINCE_SCOPE) {
-    await storage.meta.setStandard(input.name, true);
+    await storage.packages.setStandard(input.name, true);
   }
-  await storage.audit.append({
-    actor: actorName(actor),
+  await recordActivity(storage, actor, {
     action: 'version.approve',
     subject: `${input.name}@${input.version}`,
     detail: { granted: uniqueGranted, keyId: keys.keyId },
-    ip: actor.ip,
+    reindex: input.name,
   });
-  await storage.catalog.reindex(input.name);
   return {
     name: input.name,
     version: input.version,
@@ -219,108 +199,14 @@ export async function rejectRelease(
   if (record.status !== 'pending') {
     throw regError('REG_ERR_NOT_PENDING', `${name}@${version} is ${record.status}, not pending review`);
   }
-  if ((await storage.meta.rejectVersion(name, version, actor.user?.id ?? null, trimmed)) !== 'rejected') {
+  if ((await storage.packages.rejectVersion(name, version, actor.user?.id ?? null, trimmed)) !== 'rejected') {
     throw regError('REG_ERR_NOT_PENDING', `${name}@${version} is no longer pending review`);
   }
-  await storage.audit.append({
-    actor: actorName(actor),
+  // A pending version was never in the catalog, so there is nothing to reindex.
+  await recordActivity(storage, actor, {
     action: 'version.reject',
     subject: `${name}@${version}`,
     detail: { reason: trimmed },
-    ip: actor.ip,
   });
   return { name, version, status: 'rejected' as const, reason: trimmed };
-}
-
-/** Who may change an approved version's state: the province, or the county that owns its scope. */
-export function requireOwnerOrProvince(actor: Actor, name: string, what: string): void {
-  const user = actor.user;
-  if (user === null || user.role === 'province') return;
-  const scope = scopeOf(name);
-  if (user.scope !== scope) {
-    throw regError(
-      'REG_ERR_FORBIDDEN_SCOPE',
-      `a token for scope ${user.scope ?? '(none)'} cannot ${what} ${name}`,
-    );
-  }
-}
-
-/** Yank: no new portal may adopt the version; portals that use it keep loading it, with a warning. */
-export async function yankRelease(
-  storage: Storage,
-  actor: Actor,
-  name: string,
-  version: string,
-  reason: string,
-) {
-  requireOwnerOrProvince(actor, name, 'yank');
-  const trimmed = reason.trim();
-  if (trimmed.length === 0)
-    throw regError('REG_ERR_BAD_REQUEST', 'a yank needs a reason that portals are shown');
-  const record = await mustGet(storage, name, version);
-  if (record.status !== 'approved') {
-    throw regError(
-      'REG_ERR_NOT_FOUND',
-      `${name}@${version} is ${record.status}; only approved versions can be yanked`,
-    );
-  }
-  await storage.meta.yankVersion(name, version, trimmed);
-  await storage.audit.append({
-    actor: actorName(actor),
-    action: 'version.yank',
-    subject: `${name}@${version}`,
-    detail: { reason: trimmed },
-    ip: actor.ip,
-  });
-  await storage.catalog.reindex(name);
-  return { name, version, yanked: true, reason: trimmed };
-}
-
-/** Sets (or clears, with an empty message) the deprecation message of approved versions. */
-export async function deprecateRelease(
-  storage: Storage,
-  actor: Actor,
-  name: string,
-  version: string,
-  message: string,
-) {
-  requireOwnerOrProvince(actor, name, 'deprecate');
-  const record = await mustGet(storage, name, version);
-  if (record.status !== 'approved') {
-    throw regError(
-      'REG_ERR_NOT_FOUND',
-      `${name}@${version} is ${record.status}; only approved versions can be deprecated`,
-    );
-  }
-  const value = message.trim() === '' ? null : message.trim();
-  if ((record.deprecated ?? null) === value) return;
-  await storage.meta.setDeprecated(name, version, value);
-  await storage.audit.append({
-    actor: actorName(actor),
-    action: value === null ? 'version.undeprecate' : 'version.deprecate',
-    subject: `${name}@${version}`,
-    detail: value === null ? {} : { message: value },
-    ip: actor.ip,
-  });
-  await storage.catalog.reindex(name);
-}
-
-export async function markStandard(storage: Storage, actor: Actor, name: string, standard: boolean) {
-  requireProvince(actor, 'mark a package standard');
-  if (scopeOf(name) !== PROVINCE_SCOPE) {
-    throw regError(
-      'REG_ERR_BAD_REQUEST',
-      `only province packages (${PROVINCE_SCOPE}/…) can be standard modules; ${name} is not`,
-    );
-  }
-  if (!(await storage.meta.getPackage(name)))
-    throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
-  await storage.meta.setStandard(name, standard);
-  await storage.audit.append({
-    actor: actorName(actor),
-    action: standard ? 'package.standard' : 'package.unstandard',
-    subject: name,
-    ip: actor.ip,
-  });
-  await storage.catalog.reindex(name);
 }

@@ -3,10 +3,13 @@
  * within 72 hours of its publish and only while no village portal uses it; its row stays (status
  * `unpublished`), so the number can never be published again and the audit trail keeps its bytes.
  */
+import { parseWith } from '@cunmen/errors';
 import semver from 'semver';
-import { regError } from '../errors.js';
+import { z } from 'zod';
+import { regError, registryErrors } from '../errors.js';
 import type { Storage, VersionRecord } from '../storage/types.js';
-import { type Actor, deprecateRelease, requireOwnerOrProvince } from './review.js';
+import { type Actor, recordActivity, requireOwnerOrProvince } from './actor.js';
+import { deprecateRelease } from './lifecycle.js';
 
 export const UNPUBLISH_WINDOW_MS = 72 * 60 * 60 * 1000;
 
@@ -43,23 +46,19 @@ async function checkUnpublishable(
 
 async function applyUnpublish(storage: Storage, actor: Actor, versions: VersionRecord[]): Promise<void> {
   for (const v of versions) {
-    await storage.meta.markUnpublished(v.name, v.version);
-    await storage.audit.append({
-      actor: actor.user?.name ?? 'operator',
-      action: 'version.unpublish',
-      subject: `${v.name}@${v.version}`,
-      ip: actor.ip,
-    });
+    await storage.packages.markUnpublished(v.name, v.version);
+    await recordActivity(storage, actor, { action: 'version.unpublish', subject: `${v.name}@${v.version}` });
   }
   const name = versions[0]?.name;
   if (!name) return;
   // npm moves `latest` to the highest remaining version; the registry does the same for its own tags.
-  const tags = await storage.meta.getDistTags(name);
+  const tags = await storage.packages.getDistTags(name);
   if (!tags.latest) {
-    const remaining = (await storage.meta.listVersions(name, 'approved')).map((v) => v.version);
+    const remaining = (await storage.packages.listVersions(name, 'approved')).map((v) => v.version);
     const highest = remaining.sort(semver.compare).at(-1);
-    if (highest) await storage.meta.setDistTag(name, 'latest', highest);
+    if (highest) await storage.packages.setDistTag(name, 'latest', highest);
   }
+  // Once, after every version and tag changed: the entry reflects the package as it is now.
   await storage.catalog.reindex(name);
 }
 
@@ -76,12 +75,23 @@ export async function unpublishVersions(
 
 /** `DELETE /<pkg>/-rev/<rev>`: npm unpublishing a package's every (or only) version. */
 export async function unpublishPackage(storage: Storage, actor: Actor, name: string): Promise<void> {
-  const live = (await storage.meta.listVersions(name)).filter((v) => v.status !== 'unpublished');
+  const live = (await storage.packages.listVersions(name)).filter((v) => v.status !== 'unpublished');
   if (live.length === 0) throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
   await unpublishVersions(storage, actor, live);
 }
 
-const packumentUpdateSchemaKeys = ['versions'] as const;
+/** What the registry reads of a packument written back; everything else in it is ignored. */
+const packumentUpdateSchema = z.looseObject(
+  {
+    name: z.unknown().optional(),
+    versions: z.record(
+      z.string(),
+      z.looseObject({ deprecated: z.string({ error: 'expected a string' }).optional() }).nullable(),
+      { error: 'a package update needs versions' },
+    ),
+  },
+  { error: 'a package update is a JSON object with versions' },
+);
 
 /**
  * `PUT /<pkg>` without attachments (npm deprecate) or `PUT /<pkg>/-rev/<rev>` (npm unpublish of one
@@ -94,18 +104,15 @@ export async function updateFromPackument(
   name: string,
   body: unknown,
 ): Promise<void> {
-  const doc = body as Record<string, unknown> | null;
-  if (doc === null || typeof doc !== 'object' || typeof doc.versions !== 'object' || doc.versions === null) {
-    throw regError('REG_ERR_BAD_REQUEST', `a package update needs ${packumentUpdateSchemaKeys.join(', ')}`);
-  }
+  const doc = parseWith(packumentUpdateSchema, body, registryErrors, 'REG_ERR_BAD_REQUEST');
   if (doc.name !== undefined && doc.name !== name) {
     throw regError(
       'REG_ERR_NAME_MISMATCH',
       `the document names "${String(doc.name)}" but the URL names "${name}"`,
     );
   }
-  const sent = doc.versions as Record<string, { deprecated?: unknown } | null>;
-  const served = await storage.meta.listVersions(name, 'approved');
+  const sent = doc.versions;
+  const served = await storage.packages.listVersions(name, 'approved');
   if (served.length === 0) throw regError('REG_ERR_NOT_FOUND', `package ${name} not found`);
   const servedByVersion = new Map(served.map((v) => [v.version, v]));
   for (const version of Object.keys(sent)) {
@@ -118,10 +125,7 @@ export async function updateFromPackument(
   for (const v of served) {
     const entry = sent[v.version];
     if (!entry) continue;
-    const message = entry.deprecated === undefined ? '' : entry.deprecated;
-    if (typeof message !== 'string') {
-      throw regError('REG_ERR_BAD_REQUEST', `versions.${v.version}.deprecated must be a string`);
-    }
+    const message = entry.deprecated ?? '';
     if (message !== (servedDeprecation(v) ?? '')) deprecations.push({ version: v.version, message });
   }
   const now = Date.now();
@@ -129,4 +133,23 @@ export async function updateFromPackument(
   if (deprecations.length > 0) requireOwnerOrProvince(actor, name, 'deprecate');
   for (const d of deprecations) await deprecateRelease(storage, actor, name, d.version, d.message);
   if (removed.length > 0) await applyUnpublish(storage, actor, removed);
+}
+
+/**
+ * `DELETE /<pkg>/-/<file>.tgz/-rev/<rev>`: npm's second request of `npm unpublish <pkg>@<v>`. The
+ * version was unpublished by the first; its bytes stay in the blob store for the audit trail and the
+ * registry never serves them again, so this only confirms.
+ */
+export async function confirmTarballRemoval(storage: Storage, name: string, file: string): Promise<void> {
+  const base = name.slice(name.indexOf('/') + 1);
+  const prefix = `${base}-`;
+  const version = file.startsWith(prefix) && file.endsWith('.tgz') ? file.slice(prefix.length, -4) : '';
+  const record = await storage.packages.getVersion(name, version);
+  if (!record) throw regError('REG_ERR_NOT_FOUND', `tarball ${name}/-/${file} not found`);
+  if (record.status !== 'unpublished') {
+    throw regError(
+      'REG_ERR_BAD_REQUEST',
+      `${name}@${version} is still published; unpublish the version first`,
+    );
+  }
 }

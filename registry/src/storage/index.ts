@@ -2,20 +2,26 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileBlobStore } from './blobs/file-store.js';
+import { SqliteAccountStore } from './sqlite/account-store.js';
 import { SqliteAuditLog } from './sqlite/audit-store.js';
 import { SqliteCatalogStore } from './sqlite/catalog-store.js';
-import { SqliteMetadataStore } from './sqlite/metadata-store.js';
+import { migrateDatabase, openDatabase } from './sqlite/database.js';
+import { SqlitePackageStore } from './sqlite/package-store.js';
 import type { Storage } from './types.js';
 
 export async function openStorage(dataDir: string): Promise<Storage> {
   mkdirSync(dataDir, { recursive: true });
-  const meta = new SqliteMetadataStore(join(dataDir, 'registry.db'));
-  await meta.migrate();
+  const db = openDatabase(join(dataDir, 'registry.db'));
+  await migrateDatabase(db);
+  const packages = new SqlitePackageStore(db);
   return {
-    meta,
+    accounts: new SqliteAccountStore(db),
+    packages,
+    meta: packages,
     blobs: new FileBlobStore(join(dataDir, 'blobs')),
-    audit: new SqliteAuditLog(meta.db),
-    catalog: new SqliteCatalogStore(meta.db),
+    audit: new SqliteAuditLog(db),
+    catalog: new SqliteCatalogStore(db),
+    close: () => db.destroy(),
   };
 }
 

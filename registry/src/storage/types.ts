@@ -127,42 +127,43 @@ export interface Approval {
   signature: string;
 }
 
-export interface MetadataStore {
-  /** Applies pending migrations; safe to call from several processes on one data directory. */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
+export type WebLoginState = { state: 'pending' } | { state: 'done'; token: string } | { state: 'missing' };
 
+/** Who may act: users, the hashes of their tokens, their passwords and `npm login` web sessions. */
+export interface AccountStore {
   createUser(user: NewUser): Promise<User>;
   findUserByName(name: string): Promise<User | null>;
   findUserById(id: number): Promise<User | null>;
+  setPasswordHash(userId: number, hash: string): Promise<void>;
   /** Stores only the hash of a token. */
   addToken(userId: number, tokenHash: string): Promise<void>;
   findUserByTokenHash(tokenHash: string): Promise<User | null>;
   /** Marks a token revoked; false if it is unknown or already revoked. */
   revokeToken(tokenHash: string): Promise<boolean>;
-  setPasswordHash(userId: number, hash: string): Promise<void>;
 
   /** Web login (`npm login --auth-type=web`): a pending session, then its token, handed out once. */
   createWebLogin(id: string): Promise<void>;
   completeWebLogin(id: string, token: string): Promise<boolean>;
   /** 'pending', the token (the session is then deleted), or 'missing'. */
-  takeWebLogin(
-    id: string,
-  ): Promise<{ state: 'pending' } | { state: 'done'; token: string } | { state: 'missing' }>;
+  takeWebLogin(id: string): Promise<WebLoginState>;
+}
 
+/** What was published: packages, their versions with review state, browser assets and dist-tags. */
+export interface PackageStore {
   /** Inserts the version (and its package row) in one transaction; false if (name, version) exists. */
   insertVersion(version: NewVersion): Promise<boolean>;
   getVersion(name: string, version: string): Promise<VersionRecord | null>;
   /** The package's versions with the given status (every status when omitted), oldest first. */
   listVersions(name: string, status?: VersionStatus): Promise<VersionRecord[]>;
+  countVersions(name: string): Promise<number>;
+  /** Every pending version of every package, oldest first. */
+  listPending(): Promise<VersionRecord[]>;
   getPackage(name: string): Promise<PackageRecord | null>;
   setStandard(name: string, standard: boolean): Promise<void>;
   /** The asset at `path` of the approved version whose tarball has this sha256 (null if not approved). */
   getAsset(tarballSha256: string, path: string): Promise<AssetRecord | null>;
   listAssets(versionId: number): Promise<AssetRecord[]>;
-  countVersions(name: string): Promise<number>;
-  /** Every pending version of every package, oldest first. */
-  listPending(): Promise<VersionRecord[]>;
+
   /** Marks a pending version approved, signed, and moves its requested dist-tag to it, in one transaction. */
   approveVersion(name: string, version: string, approval: Approval): Promise<'approved' | 'not-pending'>;
   rejectVersion(
@@ -176,6 +177,7 @@ export interface MetadataStore {
   yankVersion(name: string, version: string, reason: string): Promise<void>;
   /** Marks a version unpublished (its row stays, so the number is never reused) and drops its dist-tags. */
   markUnpublished(name: string, version: string): Promise<void>;
+
   getDistTags(name: string): Promise<Record<string, string>>;
   setDistTag(name: string, tag: string, version: string): Promise<void>;
   /** False if the package has no such tag. */
@@ -327,8 +329,16 @@ export interface CatalogStore {
 }
 
 export interface Storage {
-  meta: MetadataStore;
+  accounts: AccountStore;
+  packages: PackageStore;
+  /**
+   * @deprecated The packages store under its old name, kept only while `services/release.ts` still
+   * calls it; use `packages`.
+   */
+  readonly meta: PackageStore;
   blobs: BlobStore;
   audit: AuditLog;
   catalog: CatalogStore;
+  /** Closes the database (every store above shares it). */
+  close(): Promise<void>;
 }

@@ -1,13 +1,11 @@
 /**
  * Test harness: the real registry (`buildApp` of `@cunmen/registry`) listening in-process on a free
  * port, with county and province users, and helpers that publish fixture widgets over the npm protocol
- * and approve or yank them over HTTP, as the registry's own tests do. The fixture tarballs are built
- * with a minimal ustar writer.
+ * and approve or yank them over HTTP, as the registry's own tests do. The fixture tarballs and publish
+ * documents come from `@cunmen/test-utils`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { buildApp, openStorage } from '@cunmen/registry';
-import { freePort, makeTempDir } from '@cunmen/test-utils';
+import { buildApp, createAccount, OPERATOR, openStorage } from '@cunmen/registry';
+import { freePort, makeTarball, makeTempDir, publishDocument, publishPath, sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 
 /** The built files of a fixture widget: a remote entry, its MF manifest (listing `exposes`), one chunk. */
@@ -18,42 +16,6 @@ export function assetBodies(exposes: Record<string, string>): Record<string, str
     'mf-manifest.json': `${JSON.stringify({ id: 'fixture', exposes: list })}\n`,
     'chunk.1a2b3c4d.js': 'export default function Tile() { return null; }\n',
   };
-}
-
-export function sri(body: string | Buffer): string {
-  return `sha384-${createHash('sha384').update(body).digest('base64')}`;
-}
-
-function octal(value: number, width: number): string {
-  return `${value.toString(8).padStart(width - 1, '0')}\0`;
-}
-
-function tarHeader(path: string, size: number): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(path, 0, 100, 'utf8');
-  h.write(octal(0o644, 8), 100, 'ascii');
-  h.write(octal(0, 8), 108, 'ascii');
-  h.write(octal(0, 8), 116, 'ascii');
-  h.write(octal(size, 12), 124, 'ascii');
-  h.write(octal(1_700_000_000, 12), 136, 'ascii');
-  h.write('        ', 148, 'ascii');
-  h.write('0', 156, 'ascii');
-  h.write('ustar\0', 257, 'ascii');
-  h.write('00', 263, 'ascii');
-  let sum = 0;
-  for (const byte of h) sum += byte;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-  return h;
-}
-
-function tarball(files: Record<string, string>): Buffer {
-  const blocks: Buffer[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const body = Buffer.from(text);
-    blocks.push(tarHeader(path, body.length), body, Buffer.alloc((512 - (body.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(blocks));
 }
 
 /** A built manifest with a home tile, a page and a nav entry; `overrides` replace top-level fields. */
@@ -123,12 +85,8 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function startRegistry(): Promise<TestRegistry> {
   const dir = await makeTempDir('cunmen-shell-registry-');
   const storage = await openStorage(dir.path);
-  const user = async (name: string, role: 'province' | 'county', county: string, scope: string) => {
-    const u = await storage.meta.createUser({ name, role, county, scope });
-    const token = `cunmen_${randomBytes(24).toString('base64url')}`;
-    await storage.meta.addToken(u.id, createHash('sha256').update(token, 'utf8').digest('hex'));
-    return token;
-  };
+  const user = async (name: string, role: 'province' | 'county', county: string, scope: string) =>
+    (await createAccount(storage, OPERATOR, { name, role, county, scope })).token;
   const tokens = {
     deqing: await user('dq', 'county', '330521', '@deqing'),
     yiyuan: await user('yy', 'county', '370323', '@yiyuan'),
@@ -153,24 +111,9 @@ export async function startRegistry(): Promise<TestRegistry> {
         'package/dist/cunmen.json': JSON.stringify(manifest),
       };
       for (const [path, body] of Object.entries(bodies)) files[`package/dist/${path}`] = body;
-      const tgz = tarball(files);
-      const doc = {
-        _id: name,
-        name,
-        'dist-tags': { latest: version },
-        versions: {
-          [version]: {
-            name,
-            version,
-            dist: {
-              integrity: `sha512-${createHash('sha512').update(tgz).digest('base64')}`,
-              shasum: createHash('sha1').update(tgz).digest('hex'),
-              tarball: `${url}/${name}/-/x.tgz`,
-            },
-          },
-        },
-        _attachments: { [`${name}-${version}.tgz`]: { data: tgz.toString('base64'), length: tgz.length } },
-      };
+      const doc = publishDocument(name, version, makeTarball(files), {
+        dist: { tarball: `${url}/${name}/-/x.tgz` },
+      });
       const token = name.startsWith('@cunmen/')
         ? tokens.province
         : name.startsWith('@yiyuan/')
@@ -178,7 +121,7 @@ export async function startRegistry(): Promise<TestRegistry> {
           : tokens.deqing;
       const res = await app.inject({
         method: 'PUT',
-        url: `/${name.replace('/', '%2f')}`,
+        url: publishPath(name),
         headers: { ...auth(token), 'content-type': 'application/json' },
         payload: JSON.stringify(doc),
       });
@@ -213,7 +156,7 @@ export async function startRegistry(): Promise<TestRegistry> {
     },
     async close() {
       await app.close();
-      await storage.meta.close();
+      await storage.close();
       await dir.remove();
     },
   };

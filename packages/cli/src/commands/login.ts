@@ -5,7 +5,8 @@
  */
 import { nerfDart, normalizeRegistry, setNpmrcKeys, userNpmrcPath } from '../npmrc.js';
 import { CliError, green } from '../output.js';
-import { registryErrorText, send } from '../registry-client.js';
+import { send } from '../registry-client.js';
+import { refusedBy } from '../registry-refusal.js';
 
 export interface LoginOptions {
   registry: string;
@@ -39,13 +40,12 @@ export async function loginCommand(options: LoginOptions): Promise<string> {
       url: `${registry}-/user/org.couchdb.user:${encodeURIComponent(options.username)}`,
       body,
     });
-    if (res.status >= 300) throw new CliError(`login refused by ${registry}: ${registryErrorText(res)}`);
+    if (res.status >= 300) throw refusedBy(`login refused by ${registry}`, res);
     token = (res.body as { token?: string } | null)?.token;
     if (!token) throw new CliError(`login to ${registry} returned no token`);
   }
   const who = await send({ method: 'GET', url: `${registry}-/whoami`, token });
-  if (who.status !== 200)
-    throw new CliError(`the token was not accepted by ${registry}: ${registryErrorText(who)}`);
+  if (who.status !== 200) throw refusedBy(`the token was not accepted by ${registry}`, who);
   const username = (who.body as { username?: string } | null)?.username ?? '(unknown)';
   setNpmrcKeys(userNpmrcPath(), { [`${nerfDart(registry)}:_authToken`]: token });
   process.stdout.write(

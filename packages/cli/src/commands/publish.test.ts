@@ -20,7 +20,8 @@ interface Received {
 let server: Server;
 let registry = '';
 const received: Received[] = [];
-let refuseWith: { status: number; error: string } | null = null;
+/** A refusal in the registry's error body (`@cunmen/errors`), for the next PUT. */
+let refuseWith: { status: number; code: string; error: string } | null = null;
 let tmp: Awaited<ReturnType<typeof makeTempDir>>;
 let widget = '';
 
@@ -64,9 +65,17 @@ beforeAll(async () => {
       if (req.url === '/-/whoami') {
         return req.headers.authorization?.startsWith('Bearer tok-')
           ? json(200, { username: 'deqing-dev' })
-          : json(401, { error: 'token not accepted' });
+          : json(401, {
+              error: 'the registry token is unknown or revoked',
+              code: 'REG_ERR_UNAUTHORIZED',
+              message: '需要有效的仓库令牌',
+              requestId: 'req-2',
+            });
       }
-      if (req.method === 'PUT' && refuseWith) return json(refuseWith.status, { error: refuseWith.error });
+      if (req.method === 'PUT' && refuseWith) {
+        const { status, code, error } = refuseWith;
+        return json(status, { error, code, message: '该令牌无权发布到此作用域', requestId: 'req-1' });
+      }
       if (req.method === 'PUT') return json(201, { ok: true });
       return json(404, { error: 'not found' });
     });
@@ -110,7 +119,10 @@ describe('cunmen login', () => {
     const before = readFileSync(join(tmp.path, 'user.npmrc'), 'utf8');
     const r = await cli(['login', '--registry', registry, '--token', 'bad']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`the token was not accepted by ${registry}: token not accepted`);
+    expect(r.stderr).toContain(
+      `the token was not accepted by ${registry} (401 REG_ERR_UNAUTHORIZED): the registry token is unknown or revoked`,
+    );
+    expect(r.stderr).toContain('docs: /docs/province/run-the-registry#reg_err_unauthorized');
     expect(readFileSync(join(tmp.path, 'user.npmrc'), 'utf8')).toBe(before);
   });
 });
@@ -145,14 +157,21 @@ describe('cunmen publish', () => {
     expect(dist?.tarball).toBe(`${registry}@deqing%2fhello/-/hello-1.0.0.tgz`);
   });
 
-  it("prints the registry's refusal and exits 1", async () => {
-    refuseWith = { status: 403, error: 'token for @yiyuan cannot publish to @deqing' };
+  it("prints the registry's refusal with its code, the next step and the docs link, and exits 1", async () => {
+    refuseWith = {
+      status: 403,
+      code: 'REG_ERR_FORBIDDEN_SCOPE',
+      error: 'a token for scope @yiyuan cannot publish to scope @deqing',
+    };
     try {
       const r = await cli(['publish', widget, '--registry', registry]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(
-        'the registry refused the publish (403): token for @yiyuan cannot publish to @deqing',
+        'the registry refused the publish (403 REG_ERR_FORBIDDEN_SCOPE): a token for scope @yiyuan cannot publish to scope @deqing',
       );
+      expect(r.stderr).toContain("next: publish under your county's scope, with your county's token");
+      expect(r.stderr).toContain('docs: /docs/province/run-the-registry#reg_err_forbidden_scope');
+      expect(r.stderr).toContain('request id: req-1');
     } finally {
       refuseWith = null;
     }

@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { scopeOf } from '@cunmen/manifest';
 import { normalizeRegistry, registryForScope, tokenFor } from '../npmrc.js';
 import { CliError, dim, formatBytes, green } from '../output.js';
-import { escapeName, registryErrorText, send } from '../registry-client.js';
+import { escapeName, send } from '../registry-client.js';
+import { refusedBy } from '../registry-refusal.js';
 import { validateWidget } from './validate.js';
 
 interface PackResult {
@@ -133,8 +134,7 @@ export async function publishCommand(dir: string, options: PublishOptions): Prom
         }
       },
     });
-    if (res.status >= 300)
-      throw new CliError(`the registry refused the publish (${res.status}): ${registryErrorText(res)}`);
+    if (res.status >= 300) throw refusedBy('the registry refused the publish', res);
     process.stdout.write(
       `${green('✓')} published ${checked.name}@${checked.version}; it is pending provincial review\n`,
     );

@@ -8,7 +8,7 @@
  * rebuild the catalog itself).
  */
 import { type Kysely, sql } from 'kysely';
-import { rebuildCatalog } from '../sqlite/catalog-store.js';
+import { rebuildCatalog } from '../sqlite/catalog-index.js';
 import type { Database } from '../sqlite/schema.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../index.js';
 import type { AuditRecord, Storage } from '../types.js';
 import { auditHash, GENESIS_HASH } from './audit-store.js';
+import { openDatabase } from './database.js';
 
 const opened: { close(): unknown }[] = [];
 
@@ -15,7 +16,7 @@ afterEach(async () => {
 async function open(dir?: string): Promise<{ dir: string; storage: Storage }> {
   const dataDir = dir ?? (await makeTempDir('cunmen-audit-')).path;
   const storage = await openStorage(dataDir);
-  opened.push(storage.meta);
+  opened.push(storage);
   return { dir: dataDir, storage };
 }
 
@@ -131,7 +132,9 @@ describe('SqliteAuditLog', () => {
   it('refuses a plain UPDATE or DELETE, through Kysely and through a raw connection', async () => {
     const { dir, storage } = await open();
     await seed(storage, 2);
-    const { db } = storage.meta as unknown as { db: import('kysely').Kysely<import('./schema.js').Database> };
+    // Kysely as the registry's stores use it, on its own connection to the same file.
+    const db = openDatabase(join(dir, 'registry.db'));
+    opened.push({ close: () => db.destroy() });
     await expect(
       db.updateTable('audit_log').set({ actor: 'x' }).where('seq', '=', 1).execute(),
     ).rejects.toThrow('the audit log is append-only');

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { makeTempDir } from '@cunmen/test-utils';
-import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtManifest } from '../../../test/fixtures.js';
 import { openStorage } from '../index.js';
-import { MIGRATIONS } from '../migrations/index.js';
 import type { NewVersion, Storage } from '../types.js';
+import { SqliteAccountStore } from './account-store.js';
 import { ftsPhrases, pickCurrent, SqliteCatalogStore, usesTrigramIndex } from './catalog-store.js';
-import { SqliteMetadataStore } from './metadata-store.js';
+import { migrateDatabase, openDatabase } from './database.js';
+import { SqlitePackageStore } from './package-store.js';
 
 let storage: Storage;
 let userId: number;
@@ -15,12 +15,13 @@ let blobSeq = 0;
 
 beforeEach(async () => {
   storage = await openStorage((await makeTempDir('cunmen-catalog-store-')).path);
-  userId = (await storage.meta.createUser({ name: 'dq', role: 'county', county: '330521', scope: '@deqing' }))
-    .id;
+  userId = (
+    await storage.accounts.createUser({ name: 'dq', role: 'county', county: '330521', scope: '@deqing' })
+  ).id;
 });
 
 afterEach(async () => {
-  await storage.meta.close();
+  await storage.close();
 });
 
 function version(
@@ -51,8 +52,8 @@ function version(
 
 /** Inserts and approves (as the review service would), then reindexes. */
 async function approved(v: NewVersion): Promise<void> {
-  expect(await storage.meta.insertVersion(v)).toBe(true);
-  await storage.meta.approveVersion(v.name, v.version, {
+  expect(await storage.packages.insertVersion(v)).toBe(true);
+  await storage.packages.approveVersion(v.name, v.version, {
     reviewerId: null,
     grantedCapabilities: ['store.read'],
     signature: 'sig',
@@ -124,14 +125,14 @@ describe('catalog search', () => {
 
   it('keeps pending versions out until approved', async () => {
     expect(
-      await storage.meta.insertVersion(
+      await storage.packages.insertVersion(
         version('@deqing/health-hut', '1.0.0', { title: { 'zh-CN': '健康小屋' } }),
       ),
     ).toBe(true);
     await storage.catalog.reindex('@deqing/health-hut');
     expect(await names(['健康'])).toEqual([]);
     expect(await storage.catalog.detail('@deqing/health-hut')).toBeNull();
-    await storage.meta.approveVersion('@deqing/health-hut', '1.0.0', {
+    await storage.packages.approveVersion('@deqing/health-hut', '1.0.0', {
       reviewerId: null,
       grantedCapabilities: [],
       signature: 's',
@@ -150,7 +151,7 @@ describe('reindex', () => {
     expect(entry?.version).toBe('1.2.0');
     expect(entry?.title['zh-CN']).toBe('找农机二代');
 
-    await storage.meta.yankVersion(name, '1.2.0', 'broken on iOS 13');
+    await storage.packages.yankVersion(name, '1.2.0', 'broken on iOS 13');
     await storage.catalog.reindex(name);
     [entry] = await storage.catalog.search({ words: [] });
     expect(entry?.version).toBe('1.0.0');
@@ -167,8 +168,8 @@ describe('reindex', () => {
     const name = '@deqing/find-machinery';
     await approved(version(name, '1.0.0'));
     await approved(version(name, '1.1.0'));
-    await storage.meta.yankVersion(name, '1.1.0', 'bad');
-    await storage.meta.markUnpublished(name, '1.0.0');
+    await storage.packages.yankVersion(name, '1.1.0', 'bad');
+    await storage.packages.markUnpublished(name, '1.0.0');
     await storage.catalog.reindex(name);
     expect(await names([])).toEqual([]);
     expect(await names(['machinery'])).toEqual([]);
@@ -176,7 +177,7 @@ describe('reindex', () => {
     const detail = await storage.catalog.detail(name);
     expect(detail?.current).toBeNull();
     expect(detail?.versions.map((v) => v.version)).toEqual(['1.1.0']);
-    await storage.meta.markUnpublished(name, '1.1.0');
+    await storage.packages.markUnpublished(name, '1.1.0');
     await storage.catalog.reindex(name);
     expect(await storage.catalog.detail(name)).toBeNull();
   });
@@ -265,7 +266,7 @@ describe('portal usage', () => {
 
   it('refuses a report naming a version that is not approved, and changes nothing', async () => {
     await storage.catalog.reportPortal('330521001001', [{ name: A, version: '1.0.0' }]);
-    expect(await storage.meta.insertVersion(version(A, '2.0.0'))).toBe(true);
+    expect(await storage.packages.insertVersion(version(A, '2.0.0'))).toBe(true);
     const result = await storage.catalog.reportPortal('330521001001', [
       { name: A, version: '2.0.0' },
       { name: B, version: '9.9.9' },
@@ -283,13 +284,16 @@ describe('portal usage', () => {
 
 describe('migration 0003-catalog', () => {
   it('indexes the versions approved before the catalog existed', async () => {
-    const meta = new SqliteMetadataStore(
-      join((await makeTempDir('cunmen-catalog-migrate-')).path, 'registry.db'),
-    );
+    const db = openDatabase(join((await makeTempDir('cunmen-catalog-migrate-')).path, 'registry.db'));
+    const meta = new SqlitePackageStore(db);
     try {
-      const migrator = new Migrator({ db: meta.db, provider: { getMigrations: async () => MIGRATIONS } });
-      expect((await migrator.migrateTo('0002-audit')).error).toBeUndefined();
-      const user = await meta.createUser({ name: 'dq', role: 'county', county: '330521', scope: '@deqing' });
+      await migrateDatabase(db, '0002-audit');
+      const user = await new SqliteAccountStore(db).createUser({
+        name: 'dq',
+        role: 'county',
+        county: '330521',
+        scope: '@deqing',
+      });
       const v = { ...version('@deqing/find-machinery', '1.0.0'), publishedBy: user.id };
       expect(await meta.insertVersion(v)).toBe(true);
       await meta.approveVersion(v.name, v.version, {
@@ -300,14 +304,14 @@ describe('migration 0003-catalog', () => {
       expect(await meta.insertVersion({ ...version('@deqing/pending', '1.0.0'), publishedBy: user.id })).toBe(
         true,
       );
-      await meta.migrate();
-      const catalog = new SqliteCatalogStore(meta.db);
+      await migrateDatabase(db);
+      const catalog = new SqliteCatalogStore(db);
       expect((await catalog.search({ words: ['农机'] })).map((e) => `${e.name}@${e.version}`)).toEqual([
         '@deqing/find-machinery@1.0.0',
       ]);
       expect(await catalog.search({ words: ['pending'] })).toEqual([]);
     } finally {
-      await meta.close();
+      await db.destroy();
     }
   });
 });

@@ -1,8 +1,12 @@
+import { CommandRefusal } from '@cunmen/command-line';
 import { makeTempDir } from '@cunmen/test-utils';
 import { describe, expect, it } from 'vitest';
-import { makeTarball, publishDoc, widgetEntries } from '../test/fixtures.js';
-import { buildApp } from './app.js';
-import { addUser, approve, listPending, parseSpec, revokeToken, UsageError } from './commands.js';
+import { errorBody } from '../../test/errors.js';
+import { injectPublish, widgetTarball } from '../../test/fixtures.js';
+import { buildApp } from '../app.js';
+import { parseSpec } from '../services/review.js';
+import { approve, listPending } from './review.js';
+import { addUser, revokeToken } from './users.js';
 
 async function dataDir(): Promise<string> {
   return (await makeTempDir('cunmen-commands-')).path;
@@ -16,7 +20,7 @@ describe('addUser', () => {
     [{ scope: 'deqing' }, '--scope "deqing" must be an npm scope such as @deqing'],
   ])('refuses %j', async (override, message) => {
     const input = { dataDir: await dataDir(), name: 'u', role: 'county', county: '330521', ...override };
-    await expect(addUser(input)).rejects.toThrow(new UsageError(message));
+    await expect(addUser(input)).rejects.toThrow(new CommandRefusal(message));
   });
 
   it('refuses a duplicate name and a scope that belongs to someone else', async () => {
@@ -55,10 +59,9 @@ describe('revokeToken', () => {
       await revokeToken(dir, token);
       const after = await app.inject({ url: '/-/whoami', headers });
       expect(after.statusCode).toBe(401);
-      expect(after.json()).toEqual({
-        error: 'the registry token is unknown or revoked',
-        code: 'REG_ERR_UNAUTHORIZED',
-      });
+      expect(after.json()).toEqual(
+        errorBody('REG_ERR_UNAUTHORIZED', 'the registry token is unknown or revoked'),
+      );
       await expect(revokeToken(dir, token)).rejects.toThrow('that token is unknown or already revoked');
     } finally {
       await app.close();
@@ -79,13 +82,8 @@ describe('review list and approve', () => {
     const app = await buildApp({ dataDir: dir, publicUrl: 'http://r.example' });
     try {
       const name = '@deqing/find-machinery';
-      const tarball = makeTarball(widgetEntries(name, '1.0.0'));
-      const res = await app.inject({
-        method: 'PUT',
-        url: '/@deqing%2ffind-machinery',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        payload: JSON.stringify(publishDoc(name, '1.0.0', tarball)),
-      });
+      const tarball = widgetTarball(name, '1.0.0');
+      const res = await injectPublish(app, token, name, '1.0.0');
       expect(res.statusCode).toBe(201);
       const pending = await listPending(dir);
       expect(pending).toEqual([

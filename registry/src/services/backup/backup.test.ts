@@ -1,34 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { makeTempDir } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { create, extract } from 'tar';
 import { describe, expect, it } from 'vitest';
-import { openStorage } from '../storage/index.js';
-import type { Storage } from '../storage/types.js';
-import { BackupError, type BackupManifest, createBackup, restoreBackup } from './backup.js';
-import { loadOrCreateKeys } from './keys.js';
-
-/** Every file under `dir` with its sha256, so a test can say "nothing changed". */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { snapshotTree } from '../../../test/tree.js';
+import { openStorage } from '../../storage/index.js';
+import type { Storage } from '../../storage/types.js';
+import { loadOrCreateKeys } from '../keys.js';
+import { BackupError, type BackupManifest, createBackup, restoreBackup } from './index.js';
 
 async function seeded(): Promise<{ dir: string; storage: Storage; blobs: string[] }> {
   const dir = (await makeTempDir('cunmen-backup-src-')).path;
   const storage = await openStorage(dir);
   loadOrCreateKeys(dir);
-  await storage.meta.createUser({ name: 'dq', role: 'county', county: '330521', scope: '@deqing' });
+  await storage.accounts.createUser({ name: 'dq', role: 'county', county: '330521', scope: '@deqing' });
   const blobs: string[] = [];
   for (const body of ['one', 'two', 'three']) blobs.push((await storage.blobs.put(Buffer.from(body))).sha256);
   for (let i = 0; i < 5; i++) {
@@ -102,7 +89,7 @@ describe('createBackup and restoreBackup', () => {
     const copy = await openStorage(target);
     try {
       expect(await copy.audit.list()).toEqual(await storage.audit.list());
-      expect((await copy.meta.findUserByName('dq'))?.scope).toBe('@deqing');
+      expect((await copy.accounts.findUserByName('dq'))?.scope).toBe('@deqing');
       for (const sha of blobs) expect(await copy.blobs.has(sha)).toBe(true);
       expect(snapshotTree(join(target, 'blobs'))).toEqual(snapshotTree(join(dir, 'blobs')));
       expect(snapshotTree(join(target, 'keys'))).toEqual(snapshotTree(join(dir, 'keys')));
@@ -110,8 +97,8 @@ describe('createBackup and restoreBackup', () => {
       expect(statSync(join(target, 'keys')).mode & 0o777).toBe(0o700);
       expect(statSync(join(target, 'keys', 'province-ed25519.key')).mode & 0o777).toBe(0o600);
     } finally {
-      await copy.meta.close();
-      await storage.meta.close();
+      await copy.close();
+      await storage.close();
     }
     expect(readdirSync(join(target, '..'))).toEqual(['data']);
   });
@@ -132,8 +119,8 @@ describe('createBackup and restoreBackup', () => {
     const { manifest } = await createBackup(dir, file);
     stop = true;
     expect(await writing).toBeGreaterThan(0);
-    await writer.meta.close();
-    await storage.meta.close();
+    await writer.close();
+    await storage.close();
     expect(manifest.audit.ok).toBe(true);
     expect(manifest.audit.count).toBe(manifest.counts.auditEntries);
     const target = join((await makeTempDir('cunmen-backup-dst-')).path, 'data');
@@ -148,7 +135,7 @@ describe('createBackup and restoreBackup', () => {
       `${empty} is not a registry data directory (no registry.db)`,
     );
     const { dir, storage } = await seeded();
-    await storage.meta.close();
+    await storage.close();
     writeFileSync(join(out, 'taken.tar.gz'), 'keep me');
     expect(await refusal(createBackup(dir, join(out, 'taken.tar.gz')))).toBe(
       `${join(out, 'taken.tar.gz')} already exists; give a new file name`,
@@ -167,7 +154,7 @@ describe('createBackup and restoreBackup', () => {
   describe('restore refuses and changes nothing', () => {
     const made = async () => {
       const { dir, storage } = await seeded();
-      await storage.meta.close();
+      await storage.close();
       const file = join((await makeTempDir('cunmen-backup-out-')).path, 'good.tar.gz');
       const { manifest } = await createBackup(dir, file);
       return { dir, file, manifest };
@@ -189,7 +176,7 @@ describe('createBackup and restoreBackup', () => {
     it('when the target already holds a registry, unless forced', async () => {
       const { dir, file, manifest } = await made();
       const other = await seeded();
-      await other.storage.meta.close();
+      await other.storage.close();
       const before = snapshotTree(other.dir);
       expect(await refusal(restoreBackup(file, other.dir))).toBe(
         `${other.dir} already holds a registry (registry.db); restore into a new directory, or pass --force to replace it`,

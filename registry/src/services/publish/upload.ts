@@ -1,14 +1,16 @@
 /**
- * Reads an npm publish body as it streams in. The tarball travels base64-encoded inside the JSON, at
- * `_attachments.<file>.data`; this reader follows the JSON structure byte by byte, decodes that string
- * and feeds its bytes to sha512 and sha1 while the upload is still arriving, so the document itself is
- * parsed without ever holding the base64 text (a third larger than the tarball) in memory. Everything
- * else is kept and parsed with JSON.parse at the end, with each attachment's data replaced by "".
+ * Reads an npm publish body as it streams in, into a {@link PublishUpload}. The tarball travels
+ * base64-encoded inside the JSON, at `_attachments.<file>.data`; this reader follows the JSON structure
+ * byte by byte, decodes that string and feeds its bytes to sha512 and sha1 while the upload is still
+ * arriving, so the document itself is parsed without ever holding the base64 text (a third larger than
+ * the tarball) in memory. Everything else is kept and parsed with JSON.parse at the end, with each
+ * attachment's data replaced by "".
  */
 import { createHash, type Hash } from 'node:crypto';
-import { regError } from '../errors.js';
+import { regError } from '../../errors.js';
 
-export interface StreamedAttachment {
+/** One tarball of a publish body, decoded and hashed while it arrived. */
+export interface UploadedTarball {
   bytes: Buffer;
   /** `sha512-<base64>`, the form of `dist.integrity` */
   integrity: string;
@@ -16,12 +18,20 @@ export interface StreamedAttachment {
   shasum: string;
 }
 
-/** The attachments a streamed body carried, keyed by attachment name; attached to the parsed body. */
-export const STREAMED_ATTACHMENTS: unique symbol = Symbol('cunmen.streamedAttachments');
+/** A write request to a package as read off the wire. */
+export interface PublishUpload {
+  /** The JSON document, each `_attachments.<file>.data` replaced by "". */
+  document: Record<string, unknown>;
+  /** The decoded attachments, by attachment name (`@deqing/x-1.0.0.tgz`). */
+  tarballs: ReadonlyMap<string, UploadedTarball>;
+}
 
-export type StreamedBody = Record<string, unknown> & {
-  [STREAMED_ATTACHMENTS]?: Map<string, StreamedAttachment>;
-};
+/** Reads a whole body held in memory (what the route's stream reader does chunk by chunk). */
+export function readPublishUpload(body: Buffer | string, limit = Number.POSITIVE_INFINITY): PublishUpload {
+  const reader = new PublishBodyReader(limit);
+  reader.write(Buffer.from(body));
+  return reader.end();
+}
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -61,7 +71,7 @@ class AttachmentDecoder {
     this.carry = s.slice(whole);
   }
 
-  end(): StreamedAttachment {
+  end(): UploadedTarball {
     if (this.carry.length === 1) this.fail();
     if (this.carry.length > 0) this.emit(Buffer.from(this.carry, 'base64'));
     this.carry = '';
@@ -87,7 +97,7 @@ class AttachmentDecoder {
 export class PublishBodyReader {
   private readonly stack: Frame[] = [];
   private readonly kept: Buffer[] = [];
-  private readonly attachments = new Map<string, StreamedAttachment>();
+  private readonly attachments = new Map<string, UploadedTarball>();
   private inString = false;
   private escaped = false;
   /** Raw bytes of the key being read, when the current string is an object key. */
@@ -217,7 +227,7 @@ export class PublishBodyReader {
     );
   }
 
-  end(): StreamedBody {
+  end(): PublishUpload {
     if (this.decoder || this.inString || this.stack.length > 0) {
       throw regError('REG_ERR_BAD_REQUEST', 'the request body ends in the middle of its JSON');
     }
@@ -230,8 +240,6 @@ export class PublishBodyReader {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
       throw regError('REG_ERR_BAD_REQUEST', 'the request body must be a JSON object');
     }
-    const body = doc as StreamedBody;
-    Object.defineProperty(body, STREAMED_ATTACHMENTS, { value: this.attachments, enumerable: false });
-    return body;
+    return { document: doc as Record<string, unknown>, tarballs: this.attachments };
   }
 }

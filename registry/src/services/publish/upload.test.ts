@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PublishBodyReader, STREAMED_ATTACHMENTS } from './publish-body.js';
+import { PublishBodyReader, readPublishUpload } from './upload.js';
 
 function read(text: string | Buffer, chunkSize: number, limit = 1 << 26) {
   const bytes = Buffer.from(text);
@@ -26,8 +26,8 @@ describe('PublishBodyReader', () => {
   const shasum = createHash('sha1').update(tarball).digest('hex');
 
   it.each([1, 3, 7, 64, 1000, 1 << 20])('decodes and hashes the attachment in %i-byte chunks', (size) => {
-    const body = read(doc(tarball), size);
-    const streamed = body[STREAMED_ATTACHMENTS]?.get('@deqing/x-1.0.0.tgz');
+    const { document: body, tarballs } = read(doc(tarball), size);
+    const streamed = tarballs.get('@deqing/x-1.0.0.tgz');
     expect(streamed?.bytes.equals(tarball)).toBe(true);
     expect(streamed?.integrity).toBe(integrity);
     expect(streamed?.shasum).toBe(shasum);
@@ -44,11 +44,18 @@ describe('PublishBodyReader', () => {
   it('accepts the escaped slash JSON allows in base64', () => {
     const data = tarball.toString('base64').replaceAll('/', '\\/');
     for (const size of [1, 2, 5, 4096]) {
-      const streamed = read(doc(tarball, '').replace('"data":""', `"data":"${data}"`), size)[
-        STREAMED_ATTACHMENTS
-      ];
-      expect(streamed?.get('@deqing/x-1.0.0.tgz')?.integrity).toBe(integrity);
+      const { tarballs } = read(doc(tarball, '').replace('"data":""', `"data":"${data}"`), size);
+      expect(tarballs.get('@deqing/x-1.0.0.tgz')?.integrity).toBe(integrity);
     }
+  });
+
+  it('reads a whole body at once as it reads a stream', () => {
+    const whole = readPublishUpload(doc(tarball));
+    expect(whole.tarballs.get('@deqing/x-1.0.0.tgz')?.bytes.equals(tarball)).toBe(true);
+    expect(whole.document).toEqual(read(doc(tarball), 7).document);
+    expect(() => readPublishUpload(doc(tarball), 100)).toThrow(
+      'request body is larger than the registry accepts',
+    );
   });
 
   it('refuses data that is not base64, a body over the limit and broken JSON', () => {

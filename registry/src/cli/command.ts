@@ -1,9 +1,0 @@
-/** The command-line types and option helpers, shared with `cunmen-shell` through `@cunmen/command-line`. */
-export {
-  type CliCommand,
-  type CliContext,
-  type OptionSpec,
-  optionalString,
-  readStdin,
-  requiredString,
-} from '@cunmen/command-line';

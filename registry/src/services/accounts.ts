@@ -1,0 +1,119 @@
+/**
+ * Accounts: users made by the province, the tokens they publish with (shown once, stored hashed), the
+ * passwords behind `npm login`, and revocation. Each change is audited; the audit log names a token by
+ * a prefix of its hash, never the token itself.
+ */
+import { randomBytes } from 'node:crypto';
+import { regError } from '../errors.js';
+import type { NewUser, Storage, User } from '../storage/types.js';
+import { type Actor, recordActivity } from './actor.js';
+import { checkPassword, hashPassword } from './passwords.js';
+import { hashToken, newToken } from './tokens.js';
+
+function isConstraintViolation(err: unknown): boolean {
+  return String((err as { code?: unknown } | null)?.code).startsWith('SQLITE_CONSTRAINT');
+}
+
+/** Creates a user and its first token; the token is returned once (only its hash is stored). */
+export async function createAccount(
+  storage: Storage,
+  actor: Actor,
+  input: NewUser,
+): Promise<{ user: User; token: string }> {
+  if (await storage.accounts.findUserByName(input.name)) {
+    throw regError('REG_ERR_ACCOUNT_EXISTS', `a user named "${input.name}" already exists`, {
+      field: 'name',
+    });
+  }
+  const user = await storage.accounts.createUser(input).catch((err: unknown) => {
+    if (isConstraintViolation(err)) {
+      throw regError('REG_ERR_ACCOUNT_EXISTS', `scope ${input.scope} already belongs to another user`, {
+        field: 'scope',
+      });
+    }
+    throw err;
+  });
+  const token = newToken();
+  await storage.accounts.addToken(user.id, hashToken(token));
+  await recordActivity(storage, actor, {
+    action: 'user.add',
+    subject: `user:${user.name}`,
+    detail: { role: user.role, county: user.county, scope: user.scope },
+  });
+  return { user, token };
+}
+
+/** Sets the password a user gives to `npm login`; existing tokens stay valid. */
+export async function setAccountPassword(
+  storage: Storage,
+  actor: Actor,
+  name: string,
+  password: string,
+): Promise<void> {
+  const user = await storage.accounts.findUserByName(name);
+  if (!user) throw regError('REG_ERR_NOT_FOUND', `no user named "${name}"`, { field: 'name' });
+  await storage.accounts.setPasswordHash(user.id, await hashPassword(password));
+  await recordActivity(storage, actor, { action: 'user.password', subject: `user:${name}` });
+}
+
+/** Revokes a token; the registry refuses it from then on. */
+export async function revokeAccountToken(storage: Storage, actor: Actor, token: string): Promise<void> {
+  const hash = hashToken(token);
+  const owner = await storage.accounts.findUserByTokenHash(hash);
+  if (!(await storage.accounts.revokeToken(hash))) {
+    throw regError('REG_ERR_NOT_FOUND', 'that token is unknown or already revoked');
+  }
+  await recordActivity(storage, actor, {
+    action: 'token.revoke',
+    subject: `user:${owner?.name ?? 'unknown'}`,
+    detail: { tokenHash: hash.slice(0, 16) },
+  });
+}
+
+/** `npm login` with a user name and password (legacy, or the web page): a new token. */
+export async function issueLoginToken(
+  storage: Storage,
+  name: unknown,
+  password: unknown,
+  ip: string,
+  via: 'legacy' | 'web',
+): Promise<{ user: User; token: string }> {
+  if (typeof name !== 'string' || typeof password !== 'string' || name === '' || password === '') {
+    throw regError('REG_ERR_BAD_LOGIN', 'give a user name and a password');
+  }
+  const user = await storage.accounts.findUserByName(name);
+  const ok = await checkPassword(password, user?.passwordHash ?? null);
+  if (!user || !ok) throw regError('REG_ERR_BAD_LOGIN', 'wrong user name or password');
+  const token = newToken();
+  await storage.accounts.addToken(user.id, hashToken(token));
+  await recordActivity(
+    storage,
+    { user, ip },
+    { action: 'token.create', subject: `user:${user.name}`, detail: { via } },
+  );
+  return { user, token };
+}
+
+/** Starts a web login: the session id the login page and the polling CLI share. */
+export async function startWebLogin(storage: Storage): Promise<string> {
+  const id = randomBytes(24).toString('base64url');
+  await storage.accounts.createWebLogin(id);
+  return id;
+}
+
+/**
+ * Signs a person in on the login page and hands the new token to the session; false (and the token
+ * revoked again) when the session expired or was already used.
+ */
+export async function completeWebLogin(
+  storage: Storage,
+  id: string,
+  name: unknown,
+  password: unknown,
+  ip: string,
+): Promise<boolean> {
+  const { token } = await issueLoginToken(storage, name, password, ip, 'web');
+  if (await storage.accounts.completeWebLogin(id, token)) return true;
+  await storage.accounts.revokeToken(hashToken(token));
+  return false;
+}

@@ -1,0 +1,89 @@
+/**
+ * What the registry's end-to-end tests share: the built `cunmen-registry` (run as a command, or served
+ * on a free port over a data directory) and users made through it, as an operator would.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  type CommandResult,
+  freePort,
+  publishDocument,
+  publishPath,
+  runCommand,
+  type StartedProcess,
+  startProcess,
+} from '@cunmen/test-utils';
+
+export const REGISTRY_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** Runs the built `cunmen-registry` with `args` to completion. */
+export function runRegistry(...args: string[]): Promise<CommandResult> {
+  return runCommand(process.execPath, [REGISTRY_CLI, ...args], { timeoutMs: 60_000 });
+}
+
+export interface RunningRegistry {
+  proc: StartedProcess;
+  port: number;
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  base: string;
+}
+
+export interface ServeOptions {
+  /**
+   * The URL tarballs are served under; `'self'` for the server's own address with a trailing slash
+   * (what npm is configured with); the server's default when omitted.
+   */
+  publicUrl?: string;
+  /** More `serve` options, e.g. `['--max-publish-mb', '0.01']`. */
+  args?: string[];
+}
+
+/** `cunmen-registry serve` over `data` on a free port, ready once `/-/ping` answers. */
+export async function serveRegistry(data: string, options: ServeOptions = {}): Promise<RunningRegistry> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const url = options.publicUrl === 'self' ? `${base}/` : options.publicUrl;
+  const proc = await startProcess({
+    command: process.execPath,
+    args: [
+      REGISTRY_CLI,
+      ...['serve', '--port', String(port), '--data', data],
+      ...(url ? ['--public-url', url] : []),
+      ...(options.args ?? []),
+    ],
+    readyUrl: `${base}/-/ping`,
+  });
+  return { proc, port, base };
+}
+
+export interface CliUser {
+  name: string;
+  role: 'province' | 'county';
+  county: string;
+  scope?: string;
+}
+
+/** `cunmen-registry user add`: the token is the command's standard output. */
+export function addUserWithCli(data: string, user: CliUser): Promise<CommandResult> {
+  return runRegistry(
+    'user',
+    'add',
+    ...['--name', user.name, '--role', user.role, '--county', user.county],
+    ...(user.scope ? ['--scope', user.scope] : []),
+    ...['--data', data],
+  );
+}
+
+/** Sends npm's publish document for `name@version` over HTTP, as `npm publish` does. */
+export function sendPublish(
+  base: string,
+  token: string,
+  name: string,
+  version: string,
+  tarball: Buffer,
+): Promise<Response> {
+  return fetch(`${base}${publishPath(name)}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(publishDocument(name, version, tarball)),
+  });
+}
