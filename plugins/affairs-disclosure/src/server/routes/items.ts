@@ -16,6 +16,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type Action,
+  affairsErrors,
   approveInputSchema,
   type CatalogueItem,
   chinaDate,
@@ -32,7 +33,7 @@ import {
   transition,
   updateInputSchema,
 } from '../../common/index.js';
-import { actorRole, canRead, fail, requireVillageCadre } from '../access.js';
+import { actorRole, canRead, requireVillageCadre } from '../access.js';
 import { prepareContent, remaskContent } from '../content.js';
 import { maskList, maskText, namesInList } from '../deidentify.js';
 import { checkFile, UPLOAD_BODY_LIMIT } from '../files.js';
@@ -59,7 +60,7 @@ async function itemFor(
   const caller = callerOf(request);
   const user = userOf(request);
   const row = await loadItem(ctx, param(request, 'id'));
-  if (!row) throw fail('AFFAIRS_ERR_ITEM_NOT_FOUND', 'id');
+  if (!row) throw affairsErrors.error('AFFAIRS_ERR_ITEM_NOT_FOUND', { field: 'id' });
   canRead(user, row.village);
   return { user, caller, row };
 }
@@ -69,9 +70,9 @@ async function guarded(ctx: ModuleContext, request: FastifyRequest, action: Acti
   const found = await itemFor(ctx, request);
   const { user, caller, row } = found;
   const result = transition(row.status, action, actorRole(user), row.created_by === user.name);
-  if (!result.ok) throw fail(result.error);
+  if (!result.ok) throw affairsErrors.error(result.error);
   if (caller.village !== row.village || user.division !== row.village)
-    throw fail('AFFAIRS_ERR_ITEM_NOT_FOUND', 'id');
+    throw affairsErrors.error('AFFAIRS_ERR_ITEM_NOT_FOUND', { field: 'id' });
   return { ...found, to: result.to };
 }
 
@@ -83,7 +84,7 @@ async function move(ctx: ModuleContext, row: ItemRow, set: Partial<ItemRow>, db 
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw fail('AFFAIRS_ERR_TRANSITION');
+  if (Number(result.numUpdatedRows) !== 1) throw affairsErrors.error('AFFAIRS_ERR_TRANSITION');
 }
 
 const statusQuery = z.object({ status: z.enum(STATUSES).optional() });
@@ -114,7 +115,7 @@ async function step(
       input.meetingDate < submitted ||
       input.meetingDate > chinaDate(ctx.now())
     ) {
-      throw fail('AFFAIRS_ERR_COUNCIL_DATE', 'meetingDate');
+      throw affairsErrors.error('AFFAIRS_ERR_COUNCIL_DATE', { field: 'meetingDate' });
     }
     note = [input.meetingDate, input.note].filter(Boolean).join(' ');
     set = { ...set, council_date: input.meetingDate, council_by: user.name };
@@ -157,10 +158,10 @@ export const itemRoutes: RouteSpec[] = [
       requireVillageCadre(user, caller, caller.village);
       const input = parseInput(draftInputSchema, request.body);
       const item = (await catalogueOf(ctx, caller.village)).find((i) => i.key === input.catalogueKey);
-      if (!item) throw fail('AFFAIRS_ERR_CATALOGUE_ITEM', 'catalogueKey');
+      if (!item) throw affairsErrors.error('AFFAIRS_ERR_CATALOGUE_ITEM', { field: 'catalogueKey' });
       const period = parsePeriod(input.period);
       if (!period || !periodFitsCadence(item.cadence, input.period) || period.start > chinaDate(ctx.now())) {
-        throw fail('AFFAIRS_ERR_PERIOD', 'period');
+        throw affairsErrors.error('AFFAIRS_ERR_PERIOD', { field: 'period' });
       }
       if (item.cadence !== 'immediate') {
         const existing = await ctx.db
@@ -170,7 +171,7 @@ export const itemRoutes: RouteSpec[] = [
           .where('catalogue_key', '=', item.key)
           .where('period', '=', input.period)
           .executeTakeFirst();
-        if (existing) throw fail('AFFAIRS_ERR_DUPLICATE', 'period');
+        if (existing) throw affairsErrors.error('AFFAIRS_ERR_DUPLICATE', { field: 'period' });
       }
       const content = prepareContent(input, item);
       const id = randomUUID();
@@ -252,7 +253,7 @@ export const itemRoutes: RouteSpec[] = [
           .where('id', '=', row.id)
           .where('status', 'in', ['draft', 'returned'])
           .executeTakeFirst();
-        if (Number(result.numDeletedRows) !== 1) throw fail('AFFAIRS_ERR_TRANSITION');
+        if (Number(result.numDeletedRows) !== 1) throw affairsErrors.error('AFFAIRS_ERR_TRANSITION');
         await trx.deleteFrom(T.attachment).where('item_id', '=', row.id).execute();
         await trx.deleteFrom(T.step).where('item_id', '=', row.id).execute();
       });
@@ -273,7 +274,8 @@ export const itemRoutes: RouteSpec[] = [
     async handler(ctx, request, reply) {
       const { user, caller, row } = await guarded(ctx, request, 'edit');
       const existing = await attachmentsOf(ctx, row.id);
-      if (existing.length >= LIMITS.attachments) throw fail('AFFAIRS_ERR_TOO_MANY_FILES', 'file');
+      if (existing.length >= LIMITS.attachments)
+        throw affairsErrors.error('AFFAIRS_ERR_TOO_MANY_FILES', { field: 'file' });
       const file = checkFile(request.headers['x-filename'], request.body);
       const confirmed = query(request).confirmNoPersonalData === 'true';
       const catalogue = JSON.parse(row.catalogue) as CatalogueItem;
@@ -284,7 +286,7 @@ export const itemRoutes: RouteSpec[] = [
         ({ sheets, masked } = await maskList(file.kind, file.bytes, catalogue.maskNames));
         if (catalogue.maskNames) names = await namesInList(file.kind, file.bytes);
       } else if (!confirmed) {
-        throw fail('AFFAIRS_ERR_CONFIRM_REQUIRED', 'confirmNoPersonalData');
+        throw affairsErrors.error('AFFAIRS_ERR_CONFIRM_REQUIRED', { field: 'confirmNoPersonalData' });
       }
       const allNames = [...new Set([...namesOf(existing), ...names])];
       const name = maskText(file.filename, allNames);
@@ -333,7 +335,7 @@ export const itemRoutes: RouteSpec[] = [
       const { user, caller, row } = await guarded(ctx, request, 'edit');
       const aid = param(request, 'aid');
       const attachment = (await attachmentsOf(ctx, row.id)).find((a) => a.id === aid);
-      if (!attachment) throw fail('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', 'aid');
+      if (!attachment) throw affairsErrors.error('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', { field: 'aid' });
       const now = ctx.now().toISOString();
       // Read before the transaction: SQLite has one connection, which the transaction holds.
       const rest = namesOf((await attachmentsOf(ctx, row.id)).filter((a) => a.id !== aid));
@@ -411,8 +413,8 @@ export const itemRoutes: RouteSpec[] = [
     async handler(ctx, request, reply) {
       const { user, caller, row } = await itemFor(ctx, request);
       requireVillageCadre(user, caller, row.village);
-      if (row.status === 'superseded') throw fail('AFFAIRS_ERR_TRANSITION');
-      if (row.status !== 'published') throw fail('AFFAIRS_ERR_NOT_PUBLISHED', 'id');
+      if (row.status === 'superseded') throw affairsErrors.error('AFFAIRS_ERR_TRANSITION');
+      if (row.status !== 'published') throw affairsErrors.error('AFFAIRS_ERR_NOT_PUBLISHED', { field: 'id' });
       const { reason } = parseInput(reasonInputSchema, request.body);
       const open = await ctx.db
         .selectFrom(T.item)
@@ -420,7 +422,7 @@ export const itemRoutes: RouteSpec[] = [
         .where('root_id', '=', row.root_id)
         .where('status', 'not in', ['published', 'superseded'])
         .executeTakeFirst();
-      if (open) throw fail('AFFAIRS_ERR_REVISION_OPEN');
+      if (open) throw affairsErrors.error('AFFAIRS_ERR_REVISION_OPEN');
       const last = await ctx.db
         .selectFrom(T.item)
         .select((eb) => eb.fn.max('revision').as('revision'))
@@ -501,9 +503,9 @@ export const itemRoutes: RouteSpec[] = [
       const { user, caller, row } = await itemFor(ctx, request);
       const aid = param(request, 'aid');
       const attachment = isId(aid) ? (await attachmentsOf(ctx, row.id)).find((a) => a.id === aid) : undefined;
-      if (!attachment) throw fail('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', 'aid');
+      if (!attachment) throw affairsErrors.error('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', { field: 'aid' });
       const bytes = await ctx.blobs.get(attachment.original_sha);
-      if (!bytes) throw fail('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', 'aid');
+      if (!bytes) throw affairsErrors.error('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', { field: 'aid' });
       await ctx.audit.append({
         actor: user.name,
         action: 'original.download',
