@@ -1,4 +1,5 @@
 export * from './divisions.js';
+export * from './errors.js';
 export * from './metrics.js';
 export * from './model.js';
 export * from './schemas.js';
