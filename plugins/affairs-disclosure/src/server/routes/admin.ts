@@ -1,6 +1,6 @@
 /** The catalogue (province, county, village levels), the dashboards and the answer-limit settings. */
 import { randomUUID } from 'node:crypto';
-import { callerOf, parseInput, requireRole, userOf } from '@cunmen/module-api';
+import { callerOf, type ModuleRoute, parseInput, query, requireRole, userOf } from '@cunmen/module-api';
 import { z } from 'zod';
 import {
   affairsErrors,
@@ -24,11 +24,10 @@ import { maskText } from '../deidentify.js';
 import { T } from '../migrations.js';
 import { answerDaysFor, catalogueOf, type QuestionRow, storedCatalogue } from '../store.js';
 import { publicVillage, questionView } from './public.js';
-import { query, type RouteSpec } from './types.js';
 
 const dashboardQuery = z.object({ division: z.string().optional(), period: z.string().optional() });
 
-export const adminRoutes: RouteSpec[] = [
+export const adminRoutes: ModuleRoute[] = [
   {
     method: 'GET',
     url: '/catalogue',

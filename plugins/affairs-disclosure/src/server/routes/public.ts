@@ -4,7 +4,16 @@
  * signed-in resident of the village; answering a cadre of it. Only masked content is ever sent here.
  */
 import { randomUUID } from 'node:crypto';
-import { callerOf, type ModuleContext, parseInput, requireRole, userOf } from '@cunmen/module-api';
+import {
+  callerOf,
+  type ModuleContext,
+  type ModuleRoute,
+  param,
+  parseInput,
+  query,
+  requireRole,
+  userOf,
+} from '@cunmen/module-api';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -39,7 +48,6 @@ import {
   publicQuestion,
   type QuestionRow,
 } from '../store.js';
-import { param, query, type RouteSpec } from './types.js';
 
 /** The village a public read is about: the caller's portal, or `?village=` with no credential. */
 export function publicVillage(request: FastifyRequest): string {
@@ -119,7 +127,7 @@ export function questionView(q: QuestionRow, itemTitle: string, now: Date): Ques
   return { ...publicQuestion(q, now), itemId: q.item_id, itemTitle, village: q.village };
 }
 
-export const publicRoutes: RouteSpec[] = [
+export const publicRoutes: ModuleRoute[] = [
   {
     method: 'GET',
     url: '/published',
