@@ -173,3 +173,12 @@ export async function createModuleTestApp(
     },
   };
 }
+
+export {
+  type Attempt,
+  attempt,
+  type EachTestApp,
+  eachTestApp,
+  type TestHooks,
+  tablesSnapshot,
+} from './each-test.js';
