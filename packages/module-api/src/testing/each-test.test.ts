@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineModule } from '../module.js';
 import { attempt, eachTestApp } from './each-test.js';
-import { createModuleTestApp } from './index.js';
+import { createModuleTestApp, testUser } from './index.js';
+import { checkRefusal, refusalTable } from './refusals.js';
 
 const counter = defineModule({
   id: 'counter',
@@ -42,9 +43,51 @@ describe('eachTestApp', () => {
 describe('attempt', () => {
   it('reports the answer and whether any row changed', async () => {
     const tables = ['counter_hit'];
-    const refused = await attempt(t, tables, () => t.inject({ method: 'POST', url: '/hit', payload: { n: 0 } }));
+    const refused = await attempt(t, tables, () =>
+      t.inject({ method: 'POST', url: '/hit', payload: { n: 0 } }),
+    );
     expect(refused).toEqual({ status: 400, body: { code: 'NOPE' }, changed: false });
     const done = await attempt(t, tables, () => t.inject({ method: 'POST', url: '/hit', payload: { n: 1 } }));
     expect(done).toMatchObject({ status: 200, changed: true });
+  });
+});
+
+describe('refusal tables', () => {
+  const rows = refusalTable([
+    { as: null, call: 'POST /hit', body: { n: 0 }, want: [400, 'NOPE'] },
+    {
+      given: async () => ({ what: 'x' }),
+      as: { village: '330521107201', user: testUser('resident', '330521107201', { name: 'li' }) },
+      call: 'POST /:what',
+      want: [404, 'MODULE_ERR_NOT_FOUND', 'path'],
+    },
+  ]);
+
+  it('names each row by caller, call and code', () => {
+    expect(rows.map(([name]) => name)).toEqual([
+      'anonymous: POST /hit → NOPE',
+      'li in 330521107201: POST /:what → MODULE_ERR_NOT_FOUND (path)',
+    ]);
+  });
+
+  it('sets what came back beside what the row wants', async () => {
+    const [, first] = rows[0] as (typeof rows)[number];
+    expect(await checkRefusal(t, ['counter_hit'], first)).toEqual({
+      got: { status: 400, code: 'NOPE', zhMessage: false, changed: false },
+      want: { status: 400, code: 'NOPE', zhMessage: true, changed: false },
+    });
+    const [, second] = rows[1] as (typeof rows)[number];
+    const { got, want } = await checkRefusal(t, ['counter_hit'], second);
+    expect(got).toEqual({ ...want, field: undefined });
+  });
+
+  it('sees a change the call made', async () => {
+    const { got } = await checkRefusal(t, ['counter_hit'], {
+      as: null,
+      call: 'POST /hit',
+      body: { n: 1 },
+      want: [400, 'NOPE'],
+    });
+    expect(got).toMatchObject({ status: 200, changed: true });
   });
 });

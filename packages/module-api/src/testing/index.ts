@@ -182,3 +182,11 @@ export {
   type TestHooks,
   tablesSnapshot,
 } from './each-test.js';
+export {
+  checkRefusal,
+  type Outcome,
+  type Params,
+  type Refusal,
+  refusalName,
+  refusalTable,
+} from './refusals.js';
