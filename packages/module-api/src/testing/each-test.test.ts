@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineModule } from '../module.js';
 import { attempt, eachTestApp } from './each-test.js';
 import { createModuleTestApp, testUser } from './index.js';
-import { checkRefusal, refusalTable } from './refusals.js';
+import { checkRefusal, refusal, refusalTable } from './refusals.js';
 
 const counter = defineModule({
   id: 'counter',
@@ -62,6 +62,18 @@ describe('refusal tables', () => {
       want: [404, 'MODULE_ERR_NOT_FOUND', 'path'],
     },
   ]);
+
+  it('reads a one-line row', () => {
+    const given = async () => ({ id: '1' });
+    expect(refusal(given, null, 'GET /x/:id', undefined, '404 X_ERR_GONE id')).toEqual({
+      given,
+      as: null,
+      call: 'GET /x/:id',
+      want: [404, 'X_ERR_GONE', 'id'],
+    });
+    expect(refusal(null, null, 'POST /x', { a: 1 }, '409 X_ERR_TWICE').want).toEqual([409, 'X_ERR_TWICE']);
+    expect(() => refusal(null, null, 'POST /x', {}, 'X_ERR_TWICE')).toThrow(/status CODE/);
+  });
 
   it('names each row by caller, call and code', () => {
     expect(rows.map(([name]) => name)).toEqual([

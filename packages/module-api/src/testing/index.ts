@@ -187,6 +187,7 @@ export {
   type Outcome,
   type Params,
   type Refusal,
+  refusal,
   refusalName,
   refusalTable,
 } from './refusals.js';

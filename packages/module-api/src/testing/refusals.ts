@@ -33,6 +33,31 @@ export interface Outcome {
   changed: boolean;
 }
 
+/**
+ * A row in one line, for tables kept one row a line:
+ * `refusal(given.draft, cadre, 'POST /items/:id/approve', {}, '409 AFFAIRS_ERR_TRANSITION')`. `want` is
+ * `status CODE` or `status CODE field`; `given` null is a fresh module.
+ */
+export function refusal<P extends Params>(
+  given: ((t: ModuleTestApp) => Promise<P>) | null,
+  as: InjectOptions['as'],
+  call: string,
+  body: Refusal<P>['body'],
+  want: string,
+  headers?: Record<string, string>,
+): Refusal<P> {
+  const [status, code, field] = want.split(' ');
+  if (!status || !/^\d{3}$/.test(status) || !code) throw new Error(`want "${want}" is not "status CODE [field]"`);
+  return {
+    ...(given ? { given } : {}),
+    as,
+    call,
+    ...(body === undefined ? {} : { body }),
+    ...(headers ? { headers } : {}),
+    want: field === undefined ? [Number(status), code] : [Number(status), code, field],
+  };
+}
+
 const who = (as: InjectOptions['as']): string => {
   if (!as) return 'anonymous';
   if ('role' in as) return as.name;

@@ -3,14 +3,14 @@
  * What residents and anonymous visitors can get: published items by category and period, exports,
  * questions and answers — and never an ID-card, mobile or bank-card number, whatever was uploaded.
  */
-import type { ModuleTestApp } from '@cunmen/module-api/testing';
 import { findPersonalData } from '@cunmen/pii';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from './index.js';
 import {
   CARD,
   financeDraft,
+  freshApp,
   ID1,
   ID2,
   MOBILE,
@@ -18,19 +18,12 @@ import {
   publish,
   rosterCsv,
   rosterDraft,
-  setup,
   upload,
   users,
   XT,
 } from './test-helpers.js';
 
-let t: ModuleTestApp;
-beforeEach(async () => {
-  t = await setup();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = freshApp();
 
 async function xlsxText(bytes: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
