@@ -7,6 +7,7 @@
 import { type Refusal, refusal as r, refusalTable } from '@cunmen/module-api/testing';
 import { beforeAll, describe, it } from 'vitest';
 import {
+  catalogueItem,
   expectRefused,
   financeDraft,
   freshApp,
@@ -29,14 +30,7 @@ const FORGED = ['not-an-id', '00000000-0000-4000-8000-000000000000', encodeURICo
 
 /** 五四村 adds an item to its own catalogue; 仙潭村 may not draft it. */
 async function otherVillagesItem(): Promise<Ids> {
-  const item = {
-    category: 'village',
-    title: '五四村专项',
-    basis: '村规民约',
-    cadence: 'quarterly',
-    deadline: { kind: 'after-period', day: 15 },
-    owner: '村委会',
-  };
+  const item = catalogueItem('五四村专项', '村规民约');
   const added = await t.inject({ as: u.cadreWs, method: 'POST', url: '/catalogue', payload: item });
   if (added.statusCode !== 201) throw new Error(added.body);
   return { key: added.json().key as string };

@@ -8,6 +8,7 @@ import { type Refusal, refusal as r, refusalTable } from '@cunmen/module-api/tes
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from './index.js';
 import {
+  catalogueItem,
   expectRefused,
   freshApp,
   given as g,
@@ -23,14 +24,7 @@ const run = (_name: string, row: Refusal<Ids>) => expectRefused(t, row);
 
 const ask = { text: '这笔钱用在哪里了？' };
 const answer = { text: '答复' };
-const item = {
-  category: 'village',
-  title: '县级专项',
-  basis: '县政府文件',
-  cadence: 'quarterly',
-  deadline: { kind: 'after-period', day: 15 },
-  owner: '村委会',
-};
+const item = catalogueItem('县级专项', '县政府文件');
 
 /** The province has replaced a default item once already. */
 async function replaced(): Promise<Ids> {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ROUTES } from './index.js';
 import {
   CARD,
+  catalogueItem,
   financeDraft,
   freshApp,
   ID1,
@@ -157,14 +158,7 @@ describe('residents read published items', () => {
   });
 
   it('extends the catalogue along the division code', async () => {
-    const item = {
-      category: 'village',
-      title: '德清县美丽乡村项目',
-      basis: '德清县文件',
-      cadence: 'half-yearly',
-      deadline: { kind: 'after-period', day: 15 },
-      owner: '村委会',
-    };
+    const item = catalogueItem('德清县美丽乡村项目', '德清县文件', 'half-yearly');
     const county = await t.inject({ as: users.county, method: 'POST', url: '/catalogue', payload: item });
     expect(county.json()).toMatchObject({
       scope: '330521',

@@ -101,6 +101,16 @@ export async function expectRefused(t: ModuleTestApp, row: Refusal<Ids>): Promis
   expect(got).toEqual(want);
 }
 
+/** A village-category catalogue item as a county or village adds it. */
+export const catalogueItem = (title: string, basis: string, cadence = 'quarterly') => ({
+  category: 'village',
+  title,
+  basis,
+  cadence,
+  deadline: { kind: 'after-period', day: 15 },
+  owner: '村委会',
+});
+
 export const finance = {
   openingBalance: 1_000_000,
   rows: [
