@@ -47,7 +47,8 @@ export function refusal<P extends Params>(
   headers?: Record<string, string>,
 ): Refusal<P> {
   const [status, code, field] = want.split(' ');
-  if (!status || !/^\d{3}$/.test(status) || !code) throw new Error(`want "${want}" is not "status CODE [field]"`);
+  if (!status || !/^\d{3}$/.test(status) || !code)
+    throw new Error(`want "${want}" is not "status CODE [field]"`);
   return {
     ...(given ? { given } : {}),
     as,
