@@ -77,7 +77,10 @@ export default defineConfig({
       '/developers/': [
         {
           text: 'Platform developers',
-          items: [{ text: 'De-identification 脱敏', link: '/developers/de-identification' }],
+          items: [
+            { text: 'Standard modules 标准模块', link: '/developers/standard-modules' },
+            { text: 'De-identification 脱敏', link: '/developers/de-identification' },
+          ],
         },
       ],
       '/architecture': [{ text: 'Platform', items: [{ text: 'Architecture', link: '/architecture' }] }],

@@ -1,124 +1,76 @@
 /**
- * Errors a module route raises for input a client can cause. They reach the widget in the SDK's error
- * format `{ error (English), code, message (zh-CN), requestId, field? }` with the given status, so the
- * resident or cadre reads which field was wrong and nothing changed. Codes are the module's own,
- * prefixed with its id in capitals (`COMPLAINTS_ERR_…`); the shared ones here are `MODULE_ERR_…`.
+ * The errors every standard module shares (`MODULE_ERR_…`): sign-in, roles, input, and what Fastify
+ * refuses before a route runs. A module's own codes are a family of its own, prefixed with its id in
+ * capitals (`COMPLAINTS_ERR_…`). All reach the widget in the one body
+ * `{ error (English), code, message (zh-CN), requestId, field? }`, so the resident or cadre reads which
+ * field was wrong and nothing changed.
  */
-import type { z } from 'zod';
+import { CunmenError, defineErrors, type ErrorDetail, type IssueLike, parseWith } from '@cunmen/errors';
 
-export class ModuleError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly zh: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'ModuleError';
-  }
-}
+export const MODULE_DOCS_PAGE = '/docs/developers/standard-modules';
 
+export const moduleErrors = defineErrors('MODULE', MODULE_DOCS_PAGE, {
+  MODULE_ERR_INVALID_ARGUMENT: { status: 400, en: 'an input is invalid', zh: '填写有误' },
+  MODULE_ERR_BAD_REQUEST: { status: 400, en: 'bad request', zh: '请求有误' },
+  MODULE_ERR_SIGN_IN_REQUIRED: { status: 401, en: 'this call needs a signed-in user', zh: '请先登录' },
+  MODULE_ERR_FORBIDDEN: { status: 403, en: 'you may not do this', zh: '您的账号没有这项操作的权限' },
+  MODULE_ERR_NOT_FOUND: { status: 404, en: 'not found', zh: '没有找到' },
+  MODULE_ERR_TOO_LARGE: { status: 413, en: 'request body is too large', zh: '内容过大' },
+  MODULE_ERR_MEDIA_TYPE: {
+    status: 415,
+    en: 'this content type is not accepted here',
+    zh: '不支持的文件类型',
+  },
+  MODULE_ERR_RATE_LIMITED: { status: 429, en: 'too many requests', zh: '操作太频繁，请稍后再试' },
+  MODULE_ERR_INTERNAL: { status: 500, en: 'internal error', zh: '系统出错，请稍后再试' },
+});
+
+export type ModuleErrorCode = keyof typeof moduleErrors.codes;
+
+/** Which shared codes stand for the failures Fastify raises before a module route runs. */
+export const MODULE_GENERIC_CODES = {
+  badRequest: 'MODULE_ERR_BAD_REQUEST',
+  notFound: 'MODULE_ERR_NOT_FOUND',
+  tooLarge: 'MODULE_ERR_TOO_LARGE',
+  mediaType: 'MODULE_ERR_MEDIA_TYPE',
+  rateLimited: 'MODULE_ERR_RATE_LIMITED',
+  internal: 'MODULE_ERR_INTERNAL',
+} as const satisfies Record<string, ModuleErrorCode>;
+
+export const unauthenticated = () => moduleErrors.error('MODULE_ERR_SIGN_IN_REQUIRED');
+
+export const forbidden = (en: string, zh: string) => moduleErrors.error('MODULE_ERR_FORBIDDEN', { en, zh });
+
+export const notFound = (en: string, zh: string) => moduleErrors.error('MODULE_ERR_NOT_FOUND', { en, zh });
+
+/**
+ * An error with any family's code and status, for a caller that relays an error it did not define
+ * (the shell turns a refused widget credential into the module's answer with it). Modules throw their
+ * own family's errors instead.
+ */
 export function moduleError(
   status: number,
   code: string,
   en: string,
   zh: string,
   field?: string,
-): ModuleError {
-  return new ModuleError(status, code, en, zh, field);
+): CunmenError {
+  const detail: ErrorDetail = field === undefined ? {} : { field };
+  return new CunmenError(code, { status, en, zh }, MODULE_DOCS_PAGE, detail);
 }
 
-export const unauthenticated = () =>
-  moduleError(401, 'MODULE_ERR_SIGN_IN_REQUIRED', 'this call needs a signed-in user', '请先登录');
-
-export const forbidden = (en: string, zh: string) => moduleError(403, 'MODULE_ERR_FORBIDDEN', en, zh);
-
-export const notFound = (what: string, zh: string) => moduleError(404, 'MODULE_ERR_NOT_FOUND', what, zh);
-
-/** Parses `value` with `schema`; the first issue becomes a 400 naming its field. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, where = 'body'): T {
-  const result = schema.safeParse(value ?? (where === 'body' ? {} : value));
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : `(${where})`;
-  const why = issue?.message ?? 'invalid';
-  throw moduleError(
-    400,
-    'MODULE_ERR_INVALID_ARGUMENT',
-    `${field}: ${why}`,
-    `${field}：填写有误（${why}）`,
-    field,
-  );
+/** What `parseInput` needs of a schema: zod's `safeParse` (any zod schema has it). */
+export interface ZodLike<T> {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
 }
 
-export interface ModuleErrorBody {
-  error: string;
-  code: string;
-  message: string;
-  requestId: string;
-  field?: string;
-}
-
-/** The status and SDK-format body for any error thrown in a module route. */
-export function toModuleErrorResponse(
-  err: unknown,
-  requestId: string,
-): { status: number; body: ModuleErrorBody } {
-  if (err instanceof ModuleError) {
-    return {
-      status: err.status,
-      body: {
-        error: err.message,
-        code: err.code,
-        message: err.zh,
-        requestId,
-        ...(err.field !== undefined ? { field: err.field } : {}),
-      },
-    };
-  }
-  const e = err as { statusCode?: number; code?: string; message?: string };
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return {
-      status: 413,
-      body: {
-        error: 'request body is too large',
-        code: 'MODULE_ERR_TOO_LARGE',
-        message: '内容过大',
-        requestId,
-      },
-    };
-  }
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return {
-      status: 415,
-      body: {
-        error: 'this content type is not accepted here',
-        code: 'MODULE_ERR_MEDIA_TYPE',
-        message: '不支持的文件类型',
-        requestId,
-        field: 'content-type',
-      },
-    };
-  }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return {
-      status: e.statusCode,
-      body: {
-        error: e.message ?? 'bad request',
-        code: 'MODULE_ERR_BAD_REQUEST',
-        message: '请求有误',
-        requestId,
-      },
-    };
-  }
-  return {
-    status: 500,
-    body: {
-      error: `internal error (request id ${requestId})`,
-      code: 'MODULE_ERR_INTERNAL',
-      message: `系统出错，请稍后再试（编号 ${requestId}）`,
-      requestId,
-    },
-  };
+/**
+ * Parses `value` (an absent body counts as `{}`) with a zod schema; the first issue becomes a
+ * `MODULE_ERR_INVALID_ARGUMENT` naming its field, the English text lists every issue.
+ */
+export function parseInput<T>(schema: ZodLike<T>, value: unknown, where = 'body'): T {
+  const input = value ?? (where === 'body' ? {} : value);
+  return parseWith(schema, input, moduleErrors, 'MODULE_ERR_INVALID_ARGUMENT', where);
 }

@@ -11,13 +11,15 @@ export {
 } from './caller.js';
 export {
   forbidden,
-  ModuleError,
-  type ModuleErrorBody,
+  MODULE_DOCS_PAGE,
+  MODULE_GENERIC_CODES,
+  type ModuleErrorCode,
   moduleError,
+  moduleErrors,
   notFound,
   parseInput,
-  toModuleErrorResponse,
   unauthenticated,
+  type ZodLike,
 } from './errors.js';
 export { FileModuleBlobs } from './file-blobs.js';
 export {
@@ -34,3 +36,4 @@ export {
   type ShellModule,
 } from './module.js';
 export { type CallerResolver, migrateModule, mountModule } from './mount.js';
+export { type ModuleRoute, param, query, registerRoutes } from './routes.js';

@@ -1,9 +1,15 @@
+import { defineErrors } from '@cunmen/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callerOf, requireRole, userOf } from './caller.js';
 import { moduleError, parseInput } from './errors.js';
 import { defineModule } from './module.js';
+import { param, registerRoutes } from './routes.js';
 import { createModuleTestApp, type ModuleTestApp, testUser } from './testing/index.js';
+
+const notesErrors = defineErrors('NOTES', '/docs/notes', {
+  NOTES_ERR_DUPLICATE: { status: 409, en: 'duplicate note', zh: '重复的记录' },
+});
 
 const notes = defineModule({
   id: 'notes',
@@ -22,14 +28,31 @@ const notes = defineModule({
   },
   async routes(app, ctx) {
     app.get('/public', async () => ({ ok: true }));
+    registerRoutes(
+      app,
+      [
+        {
+          method: 'GET',
+          url: '/cached/:what',
+          async handler(_ctx, request, reply) {
+            reply.header('cache-control', 'public, max-age=300');
+            const what = param(request, 'what');
+            if (what === 'gone') throw notesErrors.error('NOTES_ERR_DUPLICATE');
+            if (what === 'relayed')
+              throw moduleError(403, 'SHELL_ERR_FORBIDDEN', 'not yours', '不是你的', 'x');
+            return { what };
+          },
+        },
+      ],
+      ctx,
+    );
     app.post('/notes', async (request, reply) => {
       const user = userOf(request);
       const { village } = callerOf(request);
       requireRole(user, ['village-cadre'], village);
       const body = parseInput(z.object({ text: z.string().min(1).max(10) }).strict(), request.body);
       if (body.text === 'boom') throw new Error('unexpected');
-      if (body.text === 'dup')
-        throw moduleError(409, 'NOTES_ERR_DUPLICATE', 'duplicate note', '重复的记录', 'text');
+      if (body.text === 'dup') throw notesErrors.error('NOTES_ERR_DUPLICATE', { field: 'text' });
       await ctx.db.insertInto('notes_note').values({ village, text: body.text }).execute();
       await ctx.audit.append({
         actor: user.name,
@@ -91,6 +114,42 @@ describe('mountModule through the test harness', () => {
     expect(missing.json().code).toBe('MODULE_ERR_NOT_FOUND');
     expect(await t.context.db.selectFrom('notes_note').selectAll().execute()).toEqual([]);
     expect(await t.audit.list()).toEqual([]);
+  });
+
+  it('registers a route table; an error is never cached and a relayed code keeps its status', async () => {
+    t = await createModuleTestApp(notes);
+    const ok = await t.inject({ url: '/cached/x' });
+    expect(ok.json()).toEqual({ what: 'x' });
+    expect(ok.headers['cache-control']).toBe('public, max-age=300');
+    const gone = await t.inject({ url: '/cached/gone' });
+    expect(gone.statusCode).toBe(409);
+    expect(gone.headers['cache-control']).toBe('no-store');
+    const relayed = await t.inject({ url: '/cached/relayed' });
+    expect(relayed.statusCode).toBe(403);
+    expect(relayed.json()).toEqual({
+      error: 'not yours',
+      code: 'SHELL_ERR_FORBIDDEN',
+      message: '不是你的',
+      requestId: relayed.headers['x-request-id'],
+      field: 'x',
+    });
+  });
+
+  it('names every field refused and answers bad JSON with the shared code', async () => {
+    t = await createModuleTestApp(notes);
+    const cadre = testUser('village-cadre', '330521107201');
+    const res = await t.inject({ as: cadre, method: 'POST', url: '/notes', payload: { text: '', extra: 1 } });
+    expect(res.json()).toMatchObject({ code: 'MODULE_ERR_INVALID_ARGUMENT', field: 'text' });
+    expect(res.json().error).toMatch(/^text: .*; \(body\): /);
+    const bad = await t.inject({
+      as: cadre,
+      method: 'POST',
+      url: '/notes',
+      payload: '{"text":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('MODULE_ERR_BAD_REQUEST');
   });
 
   it('refuses an id or package that does not fit', () => {

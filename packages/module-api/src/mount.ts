@@ -3,10 +3,12 @@
  * exercise the real prefix, error format and caller hook. Only how a caller is resolved differs (the
  * shell verifies widget credentials; the harness reads a test header).
  */
+
+import { useErrorHandler } from '@cunmen/errors/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Migrator } from 'kysely';
 import type { ModuleCaller } from './caller.js';
-import { toModuleErrorResponse } from './errors.js';
+import { MODULE_GENERIC_CODES, moduleErrors } from './errors.js';
 import { type ModuleContext, migrationTables, modulePrefix, type ShellModule } from './module.js';
 
 export type CallerResolver = (request: FastifyRequest, module: ShellModule) => Promise<ModuleCaller | null>;
@@ -35,25 +37,16 @@ export async function mountModule(
   await app.register(
     async (scope) => {
       scope.decorateRequest('moduleCaller', null);
-      scope.setErrorHandler((err, request, reply) => {
-        const { status, body } = toModuleErrorResponse(err, request.id);
-        if (status >= 500) request.log.error({ err, module: module.id }, 'module route failed');
-        return reply.code(status).header('cache-control', 'no-store').send(body);
-      });
-      scope.setNotFoundHandler((request, reply) =>
-        reply.code(404).send({
-          error: `no such endpoint: ${request.method} ${request.url}`,
-          code: 'MODULE_ERR_NOT_FOUND',
-          message: `没有这个接口：${request.method} ${request.url}`,
-          requestId: request.id,
-        }),
-      );
+      useErrorHandler(scope, { family: moduleErrors, generic: MODULE_GENERIC_CODES });
       scope.addHook('onRequest', async (request) => {
         request.moduleCaller = await resolveCaller(request, module);
       });
-      scope.addHook('onSend', async (_request, reply, payload) => {
-        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-        reply.header('x-request-id', _request.id);
+      scope.addHook('onSend', async (request, reply, payload) => {
+        // An error is never cached, also when the route had set a cache header before it threw.
+        if (reply.statusCode >= 400 || !reply.hasHeader('cache-control')) {
+          reply.header('cache-control', 'no-store');
+        }
+        reply.header('x-request-id', request.id);
         return payload;
       });
       await module.routes(scope, context);

@@ -1,12 +1,14 @@
 /**
- * The errors the file readers raise for a file a cadre can upload. Like a module's `ModuleError` they
- * carry a stable `code`, an English `message` for logs and a zh-CN `zh` for the cadre, plus the HTTP
- * status a route should answer with. Messages never quote the file's contents: they end up in logs, and
- * the contents are what this package exists to keep out of them. For the same reason a parser's own
- * error is never attached as `cause`: exceljs and csv-parse errors can hold a record or an XML snippet.
+ * The errors the file readers raise for a file a cadre can upload: the `PII` family of the platform's
+ * one error model, each with a stable `code`, an English `message` for logs, a zh-CN `zh` for the cadre
+ * and the HTTP `status` a route should answer with. Messages never quote the file's contents: they end
+ * up in logs, and the contents are what this package exists to keep out of them. For the same reason a
+ * parser's own error is never attached as `cause`: exceljs and csv-parse errors can hold a record or an
+ * XML snippet.
  */
+import { CunmenError, defineErrors } from '@cunmen/errors';
 
-export const PII_ERROR_CODES = {
+export const piiErrors = defineErrors('PII', '/docs/developers/de-identification', {
   PII_ERR_NOT_XLSX: {
     status: 415,
     en: 'the file is not an .xlsx workbook',
@@ -19,34 +21,26 @@ export const PII_ERROR_CODES = {
     en: 'only .xlsx and .csv files can be de-identified',
     zh: '只能自动脱敏 .xlsx 和 .csv 表格',
   },
-} as const;
+});
+
+/** The family's table: code → status and default texts. */
+export const PII_ERROR_CODES = piiErrors.codes;
 
 export type PiiErrorCode = keyof typeof PII_ERROR_CODES;
 
-export class PiiError extends Error {
+/** A `CunmenError` of the `PII` family, so every Fastify mapping answers it with its status and texts. */
+export class PiiError extends CunmenError {
   override name = 'PiiError';
-  readonly status: number;
+  declare readonly code: PiiErrorCode;
 
-  constructor(
-    readonly code: PiiErrorCode,
-    message: string,
-    readonly zh: string,
-  ) {
-    super(message);
-    this.status = PII_ERROR_CODES[code].status;
+  constructor(code: PiiErrorCode, message: string, zh: string) {
+    super(code, PII_ERROR_CODES[code], piiErrors.docsPage, { en: message, zh });
   }
 }
 
-/** True for a `PiiError`, also across duplicated copies of this package. */
+/** True for an error of the `PII` family, also one made by another copy of this package. */
 export function isPiiError(err: unknown): err is PiiError {
-  return (
-    err instanceof PiiError ||
-    (typeof err === 'object' &&
-      err !== null &&
-      (err as { name?: unknown }).name === 'PiiError' &&
-      typeof (err as { code?: unknown }).code === 'string' &&
-      typeof (err as { zh?: unknown }).zh === 'string')
-  );
+  return piiErrors.owns(err);
 }
 
 const MIB = 1024 * 1024;

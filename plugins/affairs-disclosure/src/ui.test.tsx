@@ -4,15 +4,14 @@
  * and sees only masked numbers, asks a question; the tile counts it. (The lead's browser test drives the
  * same labels in the shell.)
  */
-import type { ModuleTestApp } from '@cunmen/module-api/testing';
 import { findPersonalData } from '@cunmen/pii';
 import type { HostUser } from '@cunmen/sdk';
 import { renderWithHost } from '@cunmen/sdk/testing';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AffairsCadre } from './cadre/Cadre.js';
 import { AffairsPage } from './page/Page.js';
-import { ID1, MOBILE, rosterXlsx, setup, users } from './server/test-helpers.js';
+import { freshApp, ID1, MOBILE, rosterXlsx, users } from './server/test-helpers.js';
 import { serverHandler } from './test-host.js';
 import { AffairsTile } from './tile/Tile.js';
 
@@ -20,13 +19,9 @@ const CAPS = ['module.api', 'user.read'] as const;
 const host = (role: HostUser['role'], id: string): HostUser => ({ id, displayName: '王*明', role });
 const TITLE = '2026年10月财务收支明细';
 
-let t: ModuleTestApp;
-beforeEach(async () => {
-  t = await setup();
-});
-afterEach(async () => {
+const t = freshApp();
+afterEach(() => {
   cleanup();
-  await t.close();
 });
 
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));

@@ -173,3 +173,21 @@ export async function createModuleTestApp(
     },
   };
 }
+
+export {
+  type Attempt,
+  attempt,
+  type EachTestApp,
+  eachTestApp,
+  type TestHooks,
+  tablesSnapshot,
+} from './each-test.js';
+export {
+  checkRefusal,
+  type Outcome,
+  type Params,
+  type Refusal,
+  refusal,
+  refusalName,
+  refusalTable,
+} from './refusals.js';

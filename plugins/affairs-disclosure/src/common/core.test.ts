@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBlocks } from './blocks.js';
 import { DEFAULT_CATALOGUE, deadlineOf, describeDeadline, effectiveCatalogue } from './catalogue.js';
 import { answerDueAt, countRows, dueRows, isAnswerOverdue } from './dashboard.js';
-import { ERRORS } from './errors.js';
+import { affairsErrors } from './errors.js';
 import { financeTotals, formatYuan, parseYuan } from './finance.js';
 import {
   chinaDate,
@@ -282,7 +282,7 @@ describe('schemas and errors', () => {
     ]);
   });
   it('codes are prefixed and carry zh-CN', () => {
-    for (const [code, [status, en, zh]] of Object.entries(ERRORS)) {
+    for (const [code, { status, en, zh }] of Object.entries(affairsErrors.codes)) {
       expect(code).toMatch(/^AFFAIRS_ERR_[A-Z_]+$/);
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(500);

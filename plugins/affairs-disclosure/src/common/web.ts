@@ -35,7 +35,7 @@ export {
   STATUSES,
   type Status,
 } from './enums.js';
-export { ERRORS, type ErrorCode } from './errors.js';
+export { affairsErrors, type ErrorCode } from './errors.js';
 export {
   type FinanceRow,
   type FinanceTable,

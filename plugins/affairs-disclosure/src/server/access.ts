@@ -1,18 +1,12 @@
-/** Who may do what, and this module's coded errors. Authority flows down the division-code prefix. */
+/** Who may do what. Authority flows down the division-code prefix. */
 import {
   canActOn,
   type ModuleCaller,
   type ModuleRole,
   type ModuleUser,
-  moduleError,
   requireRole,
 } from '@cunmen/module-api';
-import { type ActorRole, ERRORS, type ErrorCode } from '../common/index.js';
-
-export function fail(code: ErrorCode, field?: string) {
-  const [status, en, zh] = ERRORS[code];
-  return moduleError(status, code, en, zh, field);
-}
+import { type ActorRole, affairsErrors } from '../common/index.js';
 
 /** Cadre-side reads (and the unmasked originals): the village's cadres and supervisors, staff above. */
 export const READ_ROLES: readonly ModuleRole[] = [
@@ -31,7 +25,7 @@ export function canRead(user: ModuleUser, village: string): void {
 /** Drafting and the village's own steps: a cadre of this very village, in its own console. */
 export function requireVillageCadre(user: ModuleUser, caller: ModuleCaller, village: string): void {
   requireRole(user, ['village-cadre'], village);
-  if (caller.village !== village) throw fail('AFFAIRS_ERR_ITEM_NOT_FOUND');
+  if (caller.village !== village) throw affairsErrors.error('AFFAIRS_ERR_ITEM_NOT_FOUND');
 }
 
 export function actorRole(user: ModuleUser): ActorRole {

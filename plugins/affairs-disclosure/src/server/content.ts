@@ -1,6 +1,7 @@
 /** A revision's content as stored: the original for authorised roles, the masked form for everyone. */
-import { moduleError } from '@cunmen/module-api';
+import { moduleErrors } from '@cunmen/module-api';
 import {
+  affairsErrors,
   type CatalogueItem,
   type FinanceTable,
   financeTotals,
@@ -9,7 +10,6 @@ import {
   parseBlocks,
   type UpdateInput,
 } from '../common/index.js';
-import { fail } from './access.js';
 import { maskText } from './deidentify.js';
 
 export interface ContentColumns {
@@ -24,7 +24,11 @@ export interface ContentColumns {
 }
 
 const invalidBody = (en: string, zh: string) =>
-  moduleError(400, 'MODULE_ERR_INVALID_ARGUMENT', `body: ${en}`, `body：填写有误（${zh}）`, 'body');
+  moduleErrors.error('MODULE_ERR_INVALID_ARGUMENT', {
+    en: `body: ${en}`,
+    zh: `body：填写有误（${zh}）`,
+    field: 'body',
+  });
 
 export function prepareContent(
   input: UpdateInput,
@@ -45,9 +49,10 @@ export function prepareContent(
   let finance: FinanceTable | null = null;
   let maskedFinance = 0;
   if (input.finance) {
-    if (catalogue.category !== 'finance') throw fail('AFFAIRS_ERR_FINANCE_NOT_ALLOWED', 'finance');
+    if (catalogue.category !== 'finance')
+      throw affairsErrors.error('AFFAIRS_ERR_FINANCE_NOT_ALLOWED', { field: 'finance' });
     if (!financeTotals(input.finance).balanced)
-      throw fail('AFFAIRS_ERR_UNBALANCED', 'finance.closingBalance');
+      throw affairsErrors.error('AFFAIRS_ERR_UNBALANCED', { field: 'finance.closingBalance' });
     finance = {
       ...input.finance,
       rows: input.finance.rows.map((r) => {

@@ -4,11 +4,10 @@
  * too. A last pass re-checks every value and masks any ID-card, mobile or bank-card number that an
  * earlier pass left (defence in depth: a leak here is the failure this module exists to prevent).
  */
-import { findPersonalData, maskCsv, maskPersonalData, maskXlsx } from '@cunmen/pii';
+import { findPersonalData, isPiiError, maskCsv, maskPersonalData, maskXlsx } from '@cunmen/pii';
 import ExcelJS from 'exceljs';
 import type { MaskedSheet } from '../common/index.js';
-import { LIMITS } from '../common/index.js';
-import { fail } from './access.js';
+import { affairsErrors, LIMITS } from '../common/index.js';
 
 /** The kinds that must never reach a resident. */
 export const SENSITIVE_KINDS = new Set(['id-card', 'id-card-suspect', 'mobile', 'bank-card']);
@@ -93,7 +92,7 @@ export interface MaskedList {
 const finishRows = (rows: string[][]) =>
   rows.slice(0, LIMITS.listRows).map((r) => r.map((c) => residual(String(c ?? ''))));
 
-/** Parses and masks an XLSX or CSV list; PiiError becomes this module's coded error (field `file`). */
+/** Parses and masks an XLSX or CSV list; a PII error becomes this module's coded error (field `file`). */
 export async function maskList(kind: 'xlsx' | 'csv', bytes: Buffer, maskNames: boolean): Promise<MaskedList> {
   try {
     const options = { nameColumns: maskNames ? ('auto' as const) : [], maxBytes: LIMITS.file[kind] };
@@ -107,14 +106,9 @@ export async function maskList(kind: 'xlsx' | 'csv', bytes: Buffer, maskNames: b
       masked: out.masked,
     };
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('PII_ERR_')) {
-      throw fail(
-        code === 'PII_ERR_TOO_LARGE' ? 'AFFAIRS_ERR_FILE_TOO_LARGE' : 'AFFAIRS_ERR_FILE_CONTENT',
-        'file',
-      );
-    }
-    throw err;
+    if (!isPiiError(err)) throw err;
+    const code = err.code === 'PII_ERR_TOO_LARGE' ? 'AFFAIRS_ERR_FILE_TOO_LARGE' : 'AFFAIRS_ERR_FILE_CONTENT';
+    throw affairsErrors.error(code, { field: 'file' });
   }
 }
 

@@ -3,35 +3,26 @@
  * has a size limit. XLSX and CSV lists are parsed and masked by @cunmen/pii; images and PDFs cannot be
  * machine-checked, so the uploader must confirm they hold no personal data.
  */
-import { type AttachmentKind, LIMITS } from '../common/index.js';
-import { fail } from './access.js';
+import { looksLikeText, type SniffedType, sniffFileType } from '@cunmen/pii/sniff';
+import { type AttachmentKind, affairsErrors, LIMITS } from '../common/index.js';
 
-const EXT: Record<string, { kind: AttachmentKind; mime: string }> = {
-  jpg: { kind: 'image', mime: 'image/jpeg' },
-  jpeg: { kind: 'image', mime: 'image/jpeg' },
-  png: { kind: 'image', mime: 'image/png' },
-  pdf: { kind: 'pdf', mime: 'application/pdf' },
-  xlsx: { kind: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  csv: { kind: 'csv', mime: 'text/csv; charset=utf-8' },
+/** By extension: the kind, the type it is served with, and what the sniffer must find in the bytes. */
+const EXT: Record<string, { kind: AttachmentKind; mime: string; content: SniffedType | 'text' }> = {
+  jpg: { kind: 'image', mime: 'image/jpeg', content: 'image/jpeg' },
+  jpeg: { kind: 'image', mime: 'image/jpeg', content: 'image/jpeg' },
+  png: { kind: 'image', mime: 'image/png', content: 'image/png' },
+  pdf: { kind: 'pdf', mime: 'application/pdf', content: 'application/pdf' },
+  xlsx: {
+    kind: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    content: 'application/zip',
+  },
+  // Text: UTF-16 with its BOM, or bytes without NUL (UTF-8 or GB18030, which @cunmen/pii decodes).
+  csv: { kind: 'csv', mime: 'text/csv; charset=utf-8', content: 'text' },
 };
 
-const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-function sniff(bytes: Uint8Array, mime: string, kind: AttachmentKind): boolean {
-  switch (kind) {
-    case 'image':
-      return mime === 'image/png'
-        ? starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-        : starts(bytes, [0xff, 0xd8, 0xff]);
-    case 'pdf':
-      return starts(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]);
-    case 'xlsx':
-      return starts(bytes, [0x50, 0x4b, 0x03, 0x04]);
-    case 'csv':
-      // Text: UTF-16 with its BOM, or bytes without NUL (UTF-8 or GB18030, which @cunmen/pii decodes).
-      return starts(bytes, [0xff, 0xfe]) || starts(bytes, [0xfe, 0xff]) || !bytes.includes(0);
-  }
-}
+const contentFits = (bytes: Uint8Array, content: SniffedType | 'text') =>
+  content === 'text' ? looksLikeText(bytes) : sniffFileType(bytes) === content;
 
 export interface CheckedFile {
   filename: string;
@@ -53,11 +44,13 @@ export function checkFile(rawName: unknown, body: unknown): CheckedFile {
   filename = filename.split(/[\\/]/).pop()?.trim().slice(-100) ?? '';
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
   const type = EXT[ext];
-  if (!filename || !type) throw fail('AFFAIRS_ERR_FILE_TYPE', 'x-filename');
+  if (!filename || !type) throw affairsErrors.error('AFFAIRS_ERR_FILE_TYPE', { field: 'x-filename' });
   const bytes = Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body, 'utf8') : null;
-  if (!bytes || bytes.length === 0) throw fail('AFFAIRS_ERR_FILE_EMPTY', 'file');
-  if (bytes.length > LIMITS.file[type.kind]) throw fail('AFFAIRS_ERR_FILE_TOO_LARGE', 'file');
-  if (!sniff(bytes, type.mime, type.kind)) throw fail('AFFAIRS_ERR_FILE_CONTENT', 'file');
+  if (!bytes || bytes.length === 0) throw affairsErrors.error('AFFAIRS_ERR_FILE_EMPTY', { field: 'file' });
+  if (bytes.length > LIMITS.file[type.kind])
+    throw affairsErrors.error('AFFAIRS_ERR_FILE_TOO_LARGE', { field: 'file' });
+  if (!contentFits(bytes, type.content))
+    throw affairsErrors.error('AFFAIRS_ERR_FILE_CONTENT', { field: 'file' });
   return { filename, kind: type.kind, mime: type.mime, bytes };
 }
 

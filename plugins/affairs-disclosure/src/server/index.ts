@@ -3,14 +3,21 @@
  * declared in `ROUTES`; this file registers them in the module's encapsulated scope, with a raw-bytes
  * body parser for attachment uploads.
  */
-import { defineModule, type ShellModule } from '@cunmen/module-api';
+import { defineModule, type ModuleRoute, registerRoutes, type ShellModule } from '@cunmen/module-api';
 import { migrations } from './migrations.js';
 import { adminRoutes } from './routes/admin.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { itemRoutes } from './routes/items.js';
 import { publicRoutes } from './routes/public.js';
-import type { RouteSpec } from './routes/types.js';
+import { reviewRoutes } from './routes/review.js';
 
-export const ROUTES: readonly RouteSpec[] = [...adminRoutes, ...itemRoutes, ...publicRoutes];
+export const ROUTES: readonly ModuleRoute[] = [
+  ...adminRoutes,
+  ...itemRoutes,
+  ...attachmentRoutes,
+  ...reviewRoutes,
+  ...publicRoutes,
+];
 
 export const affairsDisclosureModule: ShellModule = defineModule({
   id: 'affairs-disclosure',
@@ -25,17 +32,9 @@ export const affairsDisclosureModule: ShellModule = defineModule({
       reply.header('x-content-type-options', 'nosniff');
       return payload;
     });
-    for (const route of ROUTES) {
-      app.route({
-        method: route.method,
-        url: route.url,
-        ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-        handler: (request, reply) => route.handler(ctx, request, reply),
-      });
-    }
+    registerRoutes(app, ROUTES, ctx);
   },
 });
 
 export default affairsDisclosureModule;
 export { migrations } from './migrations.js';
-export type { RouteSpec } from './routes/types.js';

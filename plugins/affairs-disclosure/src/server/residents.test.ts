@@ -3,14 +3,15 @@
  * What residents and anonymous visitors can get: published items by category and period, exports,
  * questions and answers — and never an ID-card, mobile or bank-card number, whatever was uploaded.
  */
-import type { ModuleTestApp } from '@cunmen/module-api/testing';
 import { findPersonalData } from '@cunmen/pii';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from './index.js';
 import {
   CARD,
+  catalogueItem,
   financeDraft,
+  freshApp,
   ID1,
   ID2,
   MOBILE,
@@ -18,19 +19,12 @@ import {
   publish,
   rosterCsv,
   rosterDraft,
-  setup,
   upload,
   users,
   XT,
 } from './test-helpers.js';
 
-let t: ModuleTestApp;
-beforeEach(async () => {
-  t = await setup();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = freshApp();
 
 async function xlsxText(bytes: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -164,14 +158,7 @@ describe('residents read published items', () => {
   });
 
   it('extends the catalogue along the division code', async () => {
-    const item = {
-      category: 'village',
-      title: '德清县美丽乡村项目',
-      basis: '德清县文件',
-      cadence: 'half-yearly',
-      deadline: { kind: 'after-period', day: 15 },
-      owner: '村委会',
-    };
+    const item = catalogueItem('德清县美丽乡村项目', '德清县文件', 'half-yearly');
     const county = await t.inject({ as: users.county, method: 'POST', url: '/catalogue', payload: item });
     expect(county.json()).toMatchObject({
       scope: '330521',

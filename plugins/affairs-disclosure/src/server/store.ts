@@ -2,6 +2,7 @@
 import type { ModuleContext, ModuleUser } from '@cunmen/module-api';
 import {
   type AttachmentView,
+  affairsErrors,
   availableActions,
   type Block,
   type CatalogueItem,
@@ -297,4 +298,20 @@ export async function answerDaysFor(ctx: ModuleContext, village: string): Promis
 /** The names (from `maskNames` lists) to mask in a revision's text. */
 export function namesOf(attachments: AttachmentRow[]): string[] {
   return [...new Set(attachments.flatMap((a) => JSON.parse(a.names) as string[]))];
+}
+
+/** Moves the revision from its current status only (two supervisors approving at once: one wins). */
+export async function move(
+  ctx: ModuleContext,
+  row: ItemRow,
+  set: Partial<ItemRow>,
+  db = ctx.db,
+): Promise<void> {
+  const result = await db
+    .updateTable(T.item)
+    .set({ ...set, updated_at: ctx.now().toISOString() })
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw affairsErrors.error('AFFAIRS_ERR_TRANSITION');
 }

@@ -1,6 +1,20 @@
-/** Fixtures for the API tests: users, valid personal numbers, rosters as XLSX and CSV, a DB snapshot. */
-import { createModuleTestApp, type ModuleTestApp, testUser } from '@cunmen/module-api/testing';
+/**
+ * Fixtures for the API tests: users, valid personal numbers, rosters as XLSX and CSV, a fresh module per
+ * test, the states a refused call starts from, and the check behind every bad-input table.
+ */
+import type { ModuleUser } from '@cunmen/module-api';
+import {
+  checkRefusal,
+  createModuleTestApp,
+  eachTestApp,
+  type ModuleTestApp,
+  type Refusal,
+  refusal,
+  testUser,
+} from '@cunmen/module-api/testing';
 import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { affairsDisclosureModule } from './index.js';
 import { T } from './migrations.js';
 
@@ -75,14 +89,27 @@ export async function setup(): Promise<ModuleTestApp> {
   return createModuleTestApp(affairsDisclosureModule);
 }
 
-/** Every row of every table: compared before and after a refused call to prove nothing changed. */
-export async function snapshot(t: ModuleTestApp): Promise<string> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of Object.values(T))
-    out[table] = await t.context.db.selectFrom(table).selectAll().execute();
-  out.audit = (await t.audit.list()).map((e: { action: string }) => e.action);
-  return JSON.stringify(out);
+/** A new module (empty database, fresh clock) in every test of the file that calls this. */
+export const freshApp = () => eachTestApp(setup, { beforeEach, afterEach });
+
+/** Every table of the module: a refused call must leave all of them (and the audit log) as they were. */
+export const TABLES = Object.values(T);
+
+/** Checks one bad-input row: the exact status, code and field, a zh-CN message, nothing changed. */
+export async function expectRefused(t: ModuleTestApp, row: Refusal<Ids>): Promise<void> {
+  const { got, want } = await checkRefusal(t, TABLES, row);
+  expect(got).toEqual(want);
 }
+
+/** A village-category catalogue item as a county or village adds it. */
+export const catalogueItem = (title: string, basis: string, cadence = 'quarterly') => ({
+  category: 'village',
+  title,
+  basis,
+  cadence,
+  deadline: { kind: 'after-period', day: 15 },
+  owner: '村委会',
+});
 
 export const finance = {
   openingBalance: 1_000_000,
@@ -149,3 +176,92 @@ export async function publish(
   }
   return id;
 }
+
+/* ---------------------------------------------------------------- the states a refused call starts from */
+
+export type Ids = Record<string, string>;
+
+async function ok(res: Promise<LightMyRequestResponse>, status = 200): Promise<LightMyRequestResponse> {
+  const done = await res;
+  if (done.statusCode !== status) throw new Error(`expected ${status}: ${done.body}`);
+  return done;
+}
+
+const step = (t: ModuleTestApp, as: ModuleUser, id: string, action: string, payload: object = {}) =>
+  ok(t.inject({ as, method: 'POST', url: `/items/${id}/${action}`, payload }));
+
+async function draftOf(t: ModuleTestApp, payload: object): Promise<Ids> {
+  const res = await ok(t.inject({ as: users.cadre, method: 'POST', url: '/items', payload }), 201);
+  return { id: res.json().id as string };
+}
+
+/** Each returns the ids the row's call names (`:id`, `:aid`, `:qid`, `:key`). */
+export const given = {
+  /** A finance draft of 仙潭村 by `users.cadre`. */
+  draft: (t: ModuleTestApp) => draftOf(t, financeDraft),
+  /** A roster draft (lists may be attached). */
+  rosterDraft: (t: ModuleTestApp) => draftOf(t, rosterDraft),
+  /** The finance draft submitted for review. */
+  async submitted(t: ModuleTestApp): Promise<Ids> {
+    const ids = await given.draft(t);
+    await step(t, users.cadre, ids.id as string, 'submit');
+    return ids;
+  },
+  /** Submitted and approved by the supervision committee; the 两委 meeting is not recorded yet. */
+  async approved(t: ModuleTestApp): Promise<Ids> {
+    const ids = await given.submitted(t);
+    await step(t, users.supervisor, ids.id as string, 'approve');
+    return ids;
+  },
+  /** A published roster disclosure. */
+  published: async (t: ModuleTestApp): Promise<Ids> => ({ id: await publish(t, rosterDraft) }),
+  /** A published roster disclosure with its XLSX roster attached (`:aid`). */
+  async publishedWithRoster(t: ModuleTestApp): Promise<Ids> {
+    const id = await publish(t, rosterDraft, true);
+    const aid = (await t.inject({ as: users.cadre, url: `/items/${id}` })).json().attachments[0].id;
+    return { id, aid };
+  },
+  /** A resident's open question (`:qid`) on a published disclosure. */
+  async question(t: ModuleTestApp): Promise<Ids> {
+    const { id } = await given.published(t);
+    const url = `/published/${id}/questions`;
+    const payload = { text: '名单上第二户为什么有两人？' };
+    const q = await ok(t.inject({ as: users.resident, method: 'POST', url, payload }), 201);
+    return { id: id as string, qid: q.json().id as string };
+  },
+  /** The question answered by `users.cadre`. */
+  async answered(t: ModuleTestApp): Promise<Ids> {
+    const ids = await given.question(t);
+    const payload = { text: '该户为两人户，已核实。' };
+    await ok(t.inject({ as: users.cadre, method: 'POST', url: `/questions/${ids.qid}/answer`, payload }));
+    return ids;
+  },
+  /** A roster draft with the 10 attachments allowed. */
+  async fullDraft(t: ModuleTestApp): Promise<Ids> {
+    const ids = await given.rosterDraft(t);
+    const xlsx = await rosterXlsx();
+    for (let i = 0; i < 10; i++) await ok(upload(t, ids.id as string, `名单${i}.xlsx`, xlsx), 201);
+    return ids;
+  },
+};
+
+/** A bad-input row that uploads `name` with these bytes (or a getter of them) to the item `:id`. */
+export const uploadRow = (
+  given: (t: ModuleTestApp) => Promise<Ids>,
+  as: ModuleUser,
+  name: string,
+  bytes: Buffer | (() => Buffer),
+  want: string,
+  query = '',
+): Refusal<Ids> =>
+  refusal(
+    given,
+    as,
+    `POST /items/:id/attachments${query}`,
+    typeof bytes === 'function' ? () => bytes() : bytes,
+    want,
+    {
+      'content-type': 'application/octet-stream',
+      'x-filename': encodeURIComponent(name),
+    },
+  );

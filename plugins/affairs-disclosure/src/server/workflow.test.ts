@@ -1,11 +1,11 @@
 // @vitest-environment node
 /** The workflow through the real routes: drafting, masking, review, publication, corrections. */
-import type { ModuleTestApp } from '@cunmen/module-api/testing';
 import { findPersonalData } from '@cunmen/pii';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CARD,
   financeDraft,
+  freshApp,
   ID1,
   ID2,
   MOBILE,
@@ -14,18 +14,11 @@ import {
   rosterCsv,
   rosterDraft,
   rosterXlsx,
-  setup,
   upload,
   users,
 } from './test-helpers.js';
 
-let t: ModuleTestApp;
-beforeEach(async () => {
-  t = await setup();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = freshApp();
 
 const auditActions = async () => (await t.audit.list({ limit: 10_000 })).map((e) => e.action);
 

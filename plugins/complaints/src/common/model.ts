@@ -65,6 +65,9 @@ export const SATISFIED_RATINGS: readonly Rating[] = ['satisfied', 'basically-sat
 export const MAX_PHOTOS = 6;
 export const MAX_TEXT = 2000;
 export const DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/** The photo types accepted, by content (the server sniffs the bytes; the form checks the declared type). */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
 export const MAX_NOTE = 1000;
 export const MAX_DEPARTMENT = 30;
 export const MAX_PLACE = 100;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchTargets, unitName, within } from './divisions.js';
-import { checkSubmission, sniffImage } from './validate.js';
+import { checkSubmission, photoType } from './validate.js';
 
 describe('checkSubmission', () => {
   it('names the field and the code of each problem', () => {
@@ -27,14 +27,14 @@ describe('checkSubmission', () => {
   });
 });
 
-describe('sniffImage', () => {
+describe('photoType', () => {
   it('recognises JPEG, PNG and WebP by their magic bytes only', () => {
-    expect(sniffImage(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('image/jpeg');
-    expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
-    expect(sniffImage(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(sniffImage(new TextEncoder().encode('GIF89a......'))).toBeNull();
-    expect(sniffImage(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
-    expect(sniffImage(new Uint8Array([0xff, 0xd8]))).toBeNull();
+    expect(photoType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('image/jpeg');
+    expect(photoType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
+    expect(photoType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
+    expect(photoType(new TextEncoder().encode('GIF89a......'))).toBeNull();
+    expect(photoType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(photoType(new Uint8Array([0xff, 0xd8]))).toBeNull();
   });
 });
 

@@ -11,7 +11,9 @@
  * follow-up — the owner; reply, return — the current handler; transfer — the owner or the handler.
  * The resident rates once, after close.
  */
+import type { CunmenError } from '@cunmen/errors';
 import { within } from './divisions.js';
+import { complaintsErrors } from './errors.js';
 import type { Rating, StaffAction, Status } from './model.js';
 
 export const STAFF_ROLES = ['village-cadre', 'township-staff', 'county-admin'] as const;
@@ -43,12 +45,8 @@ export const TRANSITIONS: Record<StaffAction, { from: readonly Status[]; to: Sta
   'follow-up': { from: ['closed'], to: 'followed-up', who: 'owner' },
 };
 
-export interface Refusal {
-  status: 403 | 409;
-  code: string;
-  en: string;
-  zh: string;
-}
+/** Why an action is refused: a coded error of the family, thrown by the server as it is. */
+export type Refusal = CunmenError;
 
 export const STATUS_ZH: Record<Status, string> = {
   submitted: '待受理',
@@ -60,6 +58,11 @@ export const STATUS_ZH: Record<Status, string> = {
   'followed-up': '已回访',
 };
 
+/** Whether the role may read the queue, case details, metrics and settings of its division. */
+export function isReader(actor: Pick<Actor, 'role'>): boolean {
+  return (READ_ROLES as readonly string[]).includes(actor.role);
+}
+
 function isStaff(actor: Actor): boolean {
   return (STAFF_ROLES as readonly string[]).includes(actor.role);
 }
@@ -67,29 +70,23 @@ function isStaff(actor: Actor): boolean {
 /** Why `actor` may not take `action` on the case now, or null when they may. */
 export function refuse(action: StaffAction, state: CaseState, actor: Actor): Refusal | null {
   if (!isStaff(actor)) {
-    return {
-      status: 403,
-      code: 'COMPLAINTS_ERR_ROLE',
+    return complaintsErrors.error('COMPLAINTS_ERR_ROLE', {
       en: `role ${actor.role} may not ${action} cases`,
       zh: '您的账号不能办理群众诉求',
-    };
+    });
   }
   if (!within(actor.division, state.village)) {
-    return {
-      status: 403,
-      code: 'COMPLAINTS_ERR_NOT_YOUR_UNIT',
+    return complaintsErrors.error('COMPLAINTS_ERR_NOT_YOUR_UNIT', {
       en: `${actor.division} does not cover ${state.village}`,
       zh: '这件诉求不在您单位的辖区内',
-    };
+    });
   }
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(state.status)) {
-    return {
-      status: 409,
-      code: 'COMPLAINTS_ERR_TRANSITION',
+    return complaintsErrors.error('COMPLAINTS_ERR_TRANSITION', {
       en: `cannot ${action} a case that is ${state.status}`,
       zh: `诉求当前为“${STATUS_ZH[state.status]}”，不能进行这项操作`,
-    };
+    });
   }
   const owner = actor.division === state.ownerDivision;
   const handler = actor.division === state.handlerDivision;
@@ -100,20 +97,16 @@ export function refuse(action: StaffAction, state: CaseState, actor: Actor): Ref
     (rule.who === 'owner-or-handler' && (owner || handler));
   if (!ok) {
     const whose = rule.who === 'owner' ? '首接（负责）单位' : '当前承办单位';
-    return {
-      status: 403,
-      code: 'COMPLAINTS_ERR_NOT_YOUR_UNIT',
+    return complaintsErrors.error('COMPLAINTS_ERR_NOT_YOUR_UNIT', {
       en: `only the ${rule.who} unit may ${action} this case`,
       zh: `只有${whose}可以进行这项操作`,
-    };
+    });
   }
   if (action === 'return' && state.ownerDivision === state.handlerDivision) {
-    return {
-      status: 409,
-      code: 'COMPLAINTS_ERR_TRANSITION',
+    return complaintsErrors.error('COMPLAINTS_ERR_TRANSITION', {
       en: 'the owner handles this case itself; there is nobody to return it to',
       zh: '本单位就是首接单位，无需退回',
-    };
+    });
   }
   return null;
 }
@@ -125,20 +118,9 @@ export function allowedActions(state: CaseState, actor: Actor): StaffAction[] {
 
 /** Whether the resident who submitted may rate now. */
 export function refuseRating(state: CaseState): Refusal | null {
-  if (state.rating !== null)
-    return {
-      status: 409,
-      code: 'COMPLAINTS_ERR_ALREADY_RATED',
-      en: 'this case is rated already',
-      zh: '您已经评价过了',
-    };
+  if (state.rating !== null) return complaintsErrors.error('COMPLAINTS_ERR_ALREADY_RATED');
   if (state.status !== 'closed' && state.status !== 'followed-up')
-    return {
-      status: 409,
-      code: 'COMPLAINTS_ERR_NOT_CLOSED',
-      en: 'a case can be rated once it is closed',
-      zh: '诉求办结后才能评价',
-    };
+    return complaintsErrors.error('COMPLAINTS_ERR_NOT_CLOSED');
   return null;
 }
 

@@ -6,14 +6,13 @@
 import { useT } from '@cunmen/sdk';
 import { Button } from '@cunmen/ui';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
-import { DEFAULT_PHOTO_MAX_BYTES, MAX_PHOTOS } from '../common/model.js';
+import { DEFAULT_PHOTO_MAX_BYTES, MAX_PHOTOS, PHOTO_TYPES } from '../common/model.js';
 import { messages } from '../i18n.js';
 
-const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const EXT = /\.(jpe?g|png|webp)$/i;
 
 export function acceptablePhoto(file: File, maxBytes = DEFAULT_PHOTO_MAX_BYTES): 'type' | 'size' | null {
-  const typeOk = file.type ? TYPES.includes(file.type) : EXT.test(file.name);
+  const typeOk = file.type ? (PHOTO_TYPES as readonly string[]).includes(file.type) : EXT.test(file.name);
   if (!typeOk) return 'type';
   if (file.size > maxBytes) return 'size';
   return null;

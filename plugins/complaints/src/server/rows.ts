@@ -7,6 +7,7 @@ import {
   type CaseSummary,
   type Category,
   type EventAction,
+  type MetricCase,
   type Rating,
   replyOverdue,
   type Status,
@@ -162,5 +163,16 @@ export function toDetail(
     ratingComment: row.rating_comment,
     history: events.map((e) => toEvent(e, staff)),
     ...extra,
+  };
+}
+
+/** What the metrics read of a case. */
+export function metricCase(r: CaseRow): MetricCase {
+  return {
+    acceptDue: r.accept_due,
+    acceptedAt: r.accepted_at,
+    closedAt: r.closed_at,
+    resolved: r.resolved === null ? null : r.resolved === 1,
+    rating: r.rating as Rating | null,
   };
 }

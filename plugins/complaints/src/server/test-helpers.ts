@@ -1,6 +1,17 @@
-/** Shared set-up of the API tests: the module on the real harness, demo users, tiny images. */
-import { createModuleTestApp, type ModuleTestApp, testUser } from '@cunmen/module-api/testing';
-import { expect } from 'vitest';
+/**
+ * Shared set-up of the API tests: the module on the real harness (a fresh one per test), demo users,
+ * tiny images, the states a refused call starts from, and the check behind every bad-input table.
+ */
+import {
+  checkRefusal,
+  createModuleTestApp,
+  eachTestApp,
+  type ModuleTestApp,
+  type Refusal,
+  refusal,
+  testUser,
+} from '@cunmen/module-api/testing';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { type ComplaintsOptions, createComplaintsModule } from './index.js';
 
 export const V = '330521107201'; // 仙潭村, 莫干山镇
@@ -32,10 +43,13 @@ export function users() {
   };
 }
 
-export async function setup(options: Partial<ComplaintsOptions> = {}) {
-  const t = await createModuleTestApp(createComplaintsModule(options));
-  return { t, u: users() };
-}
+/** A new module (empty database, fresh clock) in every test; `t.replace(await withLimits(…))` for others. */
+export const freshApp = () =>
+  eachTestApp(() => createModuleTestApp(createComplaintsModule()), { beforeEach, afterEach });
+
+/** The module with other limits (photo size, daily quotas). */
+export const withLimits = (options: Partial<ComplaintsOptions>) =>
+  createModuleTestApp(createComplaintsModule(options));
 
 type U = ReturnType<typeof users>[keyof ReturnType<typeof users>];
 
@@ -53,7 +67,7 @@ export async function submit(t: ModuleTestApp, as: U, payload: Record<string, un
   return res.json() as { id: string; tracking: string; status: string };
 }
 
-export async function act(
+async function act(
   t: ModuleTestApp,
   as: U | { village: string; user: U },
   id: string,
@@ -85,31 +99,96 @@ export async function upload(t: ModuleTestApp, as: U, bytes: Buffer = JPEG, type
   return t.inject({ as, method: 'POST', url: '/photos', payload: bytes, headers: { 'content-type': type } });
 }
 
-/** Everything the module stores plus the audit log, to prove a refused request changed nothing. */
-export async function snapshot(t: ModuleTestApp) {
-  const db = t.context.db;
-  const tables = ['complaints_case', 'complaints_event', 'complaints_photo', 'complaints_settings'];
-  const out: Record<string, unknown> = {};
-  for (const table of tables) out[table] = await db.selectFrom(table).selectAll().execute();
-  out.audit = (await t.audit.list({ limit: 10_000 })).length;
-  return JSON.stringify(out);
+/** Every table of the module: a refused call must leave all of them (and the audit log) as they were. */
+export const TABLES = ['complaints_case', 'complaints_event', 'complaints_photo', 'complaints_settings'];
+
+/** Checks one bad-input row: the exact status, code and field, a zh-CN message, nothing changed. */
+export async function expectRefused(t: ModuleTestApp, row: Refusal<Ids>): Promise<void> {
+  const { got, want } = await checkRefusal(t, TABLES, row);
+  expect(got).toEqual(want);
 }
 
-/** Asserts the exact status, code and (optionally) field, and that nothing changed. */
-export async function refused(
-  t: ModuleTestApp,
-  run: () => Promise<{ statusCode: number; body: string; json(): unknown }>,
-  status: number,
-  code: string,
-  field?: string,
-) {
-  const before = await snapshot(t);
-  const res = await run();
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { code: string; field?: string; message: string };
-  expect(body.code).toBe(code);
-  if (field !== undefined) expect(body.field).toBe(field);
-  expect(body.message.length).toBeGreaterThan(0);
-  expect(await snapshot(t)).toBe(before);
-  return body;
+/* ---------------------------------------------------------------- the states a refused call starts from */
+
+export type Ids = Record<string, string>;
+type Users = ReturnType<typeof users>;
+
+/** A bad-input row that uploads these bytes as a photo, declared as `type`. */
+export const photoRow = (
+  given: ((t: ModuleTestApp) => Promise<Ids>) | null,
+  as: Refusal['as'],
+  bytes: Buffer,
+  type: string,
+  want: string,
+): Refusal<Ids> => refusal(given, as, 'POST /photos', bytes, want, { 'content-type': type });
+
+/** The states, for the users `u`; each returns the ids the row's call names (`:id`, `:mine` …). */
+export function givenFor(u: Users) {
+  const uploaded = async (t: ModuleTestApp, as: U) => {
+    const res = await upload(t, as);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const g = {
+    /** A case `u.resident` submitted (`:id`). */
+    submitted: async (t: ModuleTestApp): Promise<Ids> => ({ id: (await submit(t, u.resident)).id }),
+    /** Accepted by the village, which owns and handles it. */
+    async accepted(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.submitted(t);
+      await must(t, u.cadre, ids.id as string, 'accept');
+      return ids;
+    },
+    /** Accepted by the village and dispatched to its township. */
+    async dispatched(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.accepted(t);
+      await must(t, u.cadre, ids.id as string, 'dispatch', { target: T });
+      return ids;
+    },
+    /** Dispatched, and replied to by the township. */
+    async repliedByTownship(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.dispatched(t);
+      await must(t, inV(u.town), ids.id as string, 'reply', { answer: '镇里答复' });
+      return ids;
+    },
+    /** Accepted and replied to by the village itself. */
+    async replied(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.accepted(t);
+      await must(t, u.cadre, ids.id as string, 'reply', { answer: '已处理' });
+      return ids;
+    },
+    async closed(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.replied(t);
+      await must(t, u.cadre, ids.id as string, 'close', { resolved: true });
+      return ids;
+    },
+    async followedUp(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.closed(t);
+      await must(t, u.cadre, ids.id as string, 'follow-up', { note: '满意' });
+      return ids;
+    },
+    async rated(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.closed(t);
+      await must(t, u.resident, ids.id as string, 'rate', { rating: 'satisfied' });
+      return ids;
+    },
+    /** A photo `u.resident` uploaded (`:mine`), not attached to a case. */
+    mine: async (t: ModuleTestApp): Promise<Ids> => ({ mine: await uploaded(t, u.resident) }),
+    /** `u.resident`'s photo and their neighbour's (`:theirs`). */
+    async mineAndTheirs(t: ModuleTestApp): Promise<Ids> {
+      return { theirs: await uploaded(t, u.neighbour), mine: await uploaded(t, u.resident) };
+    },
+    /** `u.resident`'s photo, already attached to a case of theirs. */
+    async used(t: ModuleTestApp): Promise<Ids> {
+      const ids = await g.mine(t);
+      await submit(t, u.resident, { photos: [ids.mine] });
+      return ids;
+    },
+    /** Seven photos of `u.resident` (`:photos`, comma-separated). */
+    async sevenPhotos(t: ModuleTestApp): Promise<Ids> {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push(await uploaded(t, u.resident));
+      return { photos: ids.join(',') };
+    },
+  };
+  return g;
 }

@@ -1,8 +1,9 @@
 /** The catalogue (province, county, village levels), the dashboards and the answer-limit settings. */
 import { randomUUID } from 'node:crypto';
-import { callerOf, parseInput, requireRole, userOf } from '@cunmen/module-api';
+import { callerOf, type ModuleRoute, parseInput, query, requireRole, userOf } from '@cunmen/module-api';
 import { z } from 'zod';
 import {
+  affairsErrors,
   type CatalogueAnswer,
   catalogueInputSchema,
   countRows,
@@ -18,16 +19,15 @@ import {
   type SettingsAnswer,
   settingsInputSchema,
 } from '../../common/index.js';
-import { canRead, DASHBOARD_ROLES, fail } from '../access.js';
+import { canRead, DASHBOARD_ROLES } from '../access.js';
 import { maskText } from '../deidentify.js';
 import { T } from '../migrations.js';
 import { answerDaysFor, catalogueOf, type QuestionRow, storedCatalogue } from '../store.js';
 import { publicVillage, questionView } from './public.js';
-import { query, type RouteSpec } from './types.js';
 
 const dashboardQuery = z.object({ division: z.string().optional(), period: z.string().optional() });
 
-export const adminRoutes: RouteSpec[] = [
+export const adminRoutes: ModuleRoute[] = [
   {
     method: 'GET',
     url: '/catalogue',
@@ -48,8 +48,10 @@ export const adminRoutes: RouteSpec[] = [
       const user = userOf(request);
       requireRole(user, ['province-maintainer', 'county-admin', 'village-cadre'], user.division);
       const scope = user.role === 'village-cadre' ? caller.village : user.division;
-      if (user.role === 'village-cadre' && user.division !== caller.village) throw fail('AFFAIRS_ERR_SCOPE');
-      if (user.role === 'province-maintainer' && scope !== provinceOf(scope)) throw fail('AFFAIRS_ERR_SCOPE');
+      if (user.role === 'village-cadre' && user.division !== caller.village)
+        throw affairsErrors.error('AFFAIRS_ERR_SCOPE');
+      if (user.role === 'province-maintainer' && scope !== provinceOf(scope))
+        throw affairsErrors.error('AFFAIRS_ERR_SCOPE');
       const parsed = parseInput(catalogueInputSchema, request.body);
       // The catalogue is public: no number typed into it (an owner's phone) is published either.
       const input = {
@@ -58,9 +60,10 @@ export const adminRoutes: RouteSpec[] = [
         basis: maskText(parsed.basis).text,
         owner: maskText(parsed.owner).text,
       };
-      if (input.replaces && user.role !== 'province-maintainer') throw fail('AFFAIRS_ERR_SCOPE', 'replaces');
+      if (input.replaces && user.role !== 'province-maintainer')
+        throw affairsErrors.error('AFFAIRS_ERR_SCOPE', { field: 'replaces' });
       if (input.replaces && !DEFAULT_CATALOGUE.some((i) => i.key === input.replaces)) {
-        throw fail('AFFAIRS_ERR_CATALOGUE_ITEM', 'replaces');
+        throw affairsErrors.error('AFFAIRS_ERR_CATALOGUE_ITEM', { field: 'replaces' });
       }
       const key = input.replaces ?? `${scope}-${randomUUID().slice(0, 8)}`;
       const existing = await ctx.db
@@ -69,7 +72,7 @@ export const adminRoutes: RouteSpec[] = [
         .where('scope', '=', scope)
         .where('key', '=', key)
         .executeTakeFirst();
-      if (existing) throw fail('AFFAIRS_ERR_CATALOGUE_KEY', 'replaces');
+      if (existing) throw affairsErrors.error('AFFAIRS_ERR_CATALOGUE_KEY', { field: 'replaces' });
       const now = ctx.now().toISOString();
       await ctx.db
         .insertInto(T.catalogue)
@@ -108,13 +111,15 @@ export const adminRoutes: RouteSpec[] = [
       const user = userOf(request);
       const q = parseInput(dashboardQuery, query(request), 'query');
       const code = q.division ?? caller.village;
-      if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) throw fail('AFFAIRS_ERR_DIVISION', 'division');
+      if (!/^(\d{6}|\d{9}|\d{12})$/.test(code))
+        throw affairsErrors.error('AFFAIRS_ERR_DIVISION', { field: 'division' });
       requireRole(user, DASHBOARD_ROLES, code);
       const division = await ctx.divisions.get(code);
-      if (!division) throw fail('AFFAIRS_ERR_DIVISION', 'division');
+      if (!division) throw affairsErrors.error('AFFAIRS_ERR_DIVISION', { field: 'division' });
       const now = ctx.now();
       const period = q.period ? parsePeriod(q.period) : defaultDashboardPeriod(now);
-      if (!period || period.kind === 'day') throw fail('AFFAIRS_ERR_PERIOD', 'period');
+      if (!period || period.kind === 'day')
+        throw affairsErrors.error('AFFAIRS_ERR_PERIOD', { field: 'period' });
       // A province's villages share its first two digits (33…); a county, township or village its code.
       const prefix = division.level === 'province' ? code.slice(0, 2) : code;
       const villages = division.level === 'village' ? [division] : await ctx.divisions.villages(prefix);
@@ -211,7 +216,7 @@ export const adminRoutes: RouteSpec[] = [
           ? input.scope === user.division ||
             (input.scope.startsWith(user.division.slice(0, 2)) && !input.scope.endsWith('0000'))
           : input.scope === user.division;
-      if (!allowed) throw fail('AFFAIRS_ERR_SCOPE', 'scope');
+      if (!allowed) throw affairsErrors.error('AFFAIRS_ERR_SCOPE', { field: 'scope' });
       const now = ctx.now().toISOString();
       const values = { answer_days: input.answerDays, updated_by: user.name, updated_at: now };
       await ctx.db

@@ -4,11 +4,21 @@
  * signed-in resident of the village; answering a cadre of it. Only masked content is ever sent here.
  */
 import { randomUUID } from 'node:crypto';
-import { callerOf, type ModuleContext, parseInput, requireRole, userOf } from '@cunmen/module-api';
+import {
+  callerOf,
+  type ModuleContext,
+  type ModuleRoute,
+  param,
+  parseInput,
+  query,
+  requireRole,
+  userOf,
+} from '@cunmen/module-api';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  affairsErrors,
   answerDueAt,
   answerInputSchema,
   type Block,
@@ -24,7 +34,7 @@ import {
   type QuestionView,
   questionInputSchema,
 } from '../../common/index.js';
-import { canRead, fail } from '../access.js';
+import { canRead } from '../access.js';
 import { maskText } from '../deidentify.js';
 import { exportCsv, exportXlsx, toCsv } from '../export.js';
 import { T } from '../migrations.js';
@@ -38,13 +48,13 @@ import {
   publicQuestion,
   type QuestionRow,
 } from '../store.js';
-import { param, query, type RouteSpec } from './types.js';
 
 /** The village a public read is about: the caller's portal, or `?village=` with no credential. */
 export function publicVillage(request: FastifyRequest): string {
   if (request.moduleCaller) return request.moduleCaller.village;
   const v = query(request).village;
-  if (!v || !/^\d{12}$/.test(v)) throw fail('AFFAIRS_ERR_VILLAGE_REQUIRED', 'village');
+  if (!v || !/^\d{12}$/.test(v))
+    throw affairsErrors.error('AFFAIRS_ERR_VILLAGE_REQUIRED', { field: 'village' });
   return v;
 }
 
@@ -52,7 +62,7 @@ async function publishedRow(ctx: ModuleContext, request: FastifyRequest): Promis
   const village = publicVillage(request);
   const row = await loadItem(ctx, param(request, 'id'));
   if (!row || row.village !== village || !isPublic(row.status))
-    throw fail('AFFAIRS_ERR_ITEM_NOT_FOUND', 'id');
+    throw affairsErrors.error('AFFAIRS_ERR_ITEM_NOT_FOUND', { field: 'id' });
   return row;
 }
 
@@ -117,7 +127,7 @@ export function questionView(q: QuestionRow, itemTitle: string, now: Date): Ques
   return { ...publicQuestion(q, now), itemId: q.item_id, itemTitle, village: q.village };
 }
 
-export const publicRoutes: RouteSpec[] = [
+export const publicRoutes: ModuleRoute[] = [
   {
     method: 'GET',
     url: '/published',
@@ -125,7 +135,7 @@ export const publicRoutes: RouteSpec[] = [
       const village = publicVillage(request);
       const q = parseInput(listQuery, query(request), 'query');
       const period = q.period ? parsePeriod(q.period) : null;
-      if (q.period && !period) throw fail('AFFAIRS_ERR_PERIOD', 'period');
+      if (q.period && !period) throw affairsErrors.error('AFFAIRS_ERR_PERIOD', { field: 'period' });
       let sel = ctx.db
         .selectFrom(T.item)
         .selectAll()
@@ -166,13 +176,13 @@ export const publicRoutes: RouteSpec[] = [
       const row = await publishedRow(ctx, request);
       const aid = param(request, 'aid');
       const a = isId(aid) ? (await attachmentsOf(ctx, row.id)).find((x) => x.id === aid) : undefined;
-      if (!a) throw fail('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', 'aid');
+      if (!a) throw affairsErrors.error('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', { field: 'aid' });
       const disposition = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
       reply.header('cache-control', 'private, max-age=300');
       if (a.kind === 'image' || a.kind === 'pdf') {
         // Not machine-checkable: the uploader confirmed it holds no personal data; reviewers were warned.
         const bytes = await ctx.blobs.get(a.original_sha);
-        if (!bytes) throw fail('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', 'aid');
+        if (!bytes) throw affairsErrors.error('AFFAIRS_ERR_ATTACHMENT_NOT_FOUND', { field: 'aid' });
         reply.header('content-type', a.mime).header('content-disposition', disposition(a.filename));
         return bytes;
       }
@@ -226,8 +236,9 @@ export const publicRoutes: RouteSpec[] = [
       const user = userOf(request);
       requireRole(user, ['resident'], caller.village);
       const row = await loadItem(ctx, param(request, 'id'));
-      if (!row || row.village !== caller.village) throw fail('AFFAIRS_ERR_ITEM_NOT_FOUND', 'id');
-      if (row.status !== 'published') throw fail('AFFAIRS_ERR_NOT_PUBLISHED', 'id');
+      if (!row || row.village !== caller.village)
+        throw affairsErrors.error('AFFAIRS_ERR_ITEM_NOT_FOUND', { field: 'id' });
+      if (row.status !== 'published') throw affairsErrors.error('AFFAIRS_ERR_NOT_PUBLISHED', { field: 'id' });
       const input = parseInput(questionInputSchema, request.body);
       const now = ctx.now().toISOString();
       const recent = await ctx.db
@@ -236,7 +247,8 @@ export const publicRoutes: RouteSpec[] = [
         .where('asked_by', '=', user.name)
         .where('asked_at', '>', new Date(ctx.now().getTime() - 86_400_000).toISOString())
         .executeTakeFirst();
-      if (Number(recent?.n ?? 0) >= LIMITS.questionsPerDay) throw fail('AFFAIRS_ERR_TOO_MANY_QUESTIONS');
+      if (Number(recent?.n ?? 0) >= LIMITS.questionsPerDay)
+        throw affairsErrors.error('AFFAIRS_ERR_TOO_MANY_QUESTIONS');
       const id = randomUUID();
       const days = await answerDaysFor(ctx, row.village);
       const question: QuestionRow = {
@@ -302,10 +314,11 @@ export const publicRoutes: RouteSpec[] = [
             | QuestionRow
             | undefined)
         : undefined;
-      if (!q) throw fail('AFFAIRS_ERR_QUESTION_NOT_FOUND', 'id');
+      if (!q) throw affairsErrors.error('AFFAIRS_ERR_QUESTION_NOT_FOUND', { field: 'id' });
       requireRole(user, ['village-cadre'], q.village);
-      if (caller.village !== q.village) throw fail('AFFAIRS_ERR_QUESTION_NOT_FOUND', 'id');
-      if (q.answered_at !== null) throw fail('AFFAIRS_ERR_ALREADY_ANSWERED');
+      if (caller.village !== q.village)
+        throw affairsErrors.error('AFFAIRS_ERR_QUESTION_NOT_FOUND', { field: 'id' });
+      if (q.answered_at !== null) throw affairsErrors.error('AFFAIRS_ERR_ALREADY_ANSWERED');
       const input = parseInput(answerInputSchema, request.body);
       const now = ctx.now().toISOString();
       const result = await ctx.db
@@ -314,7 +327,7 @@ export const publicRoutes: RouteSpec[] = [
         .where('id', '=', id)
         .where('answered_at', 'is', null)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw fail('AFFAIRS_ERR_ALREADY_ANSWERED');
+      if (Number(result.numUpdatedRows) !== 1) throw affairsErrors.error('AFFAIRS_ERR_ALREADY_ANSWERED');
       const late = isAnswerOverdue({ dueAt: q.due_at, answeredAt: null }, ctx.now());
       await ctx.audit.append({
         actor: user.name,
