@@ -1,7 +1,7 @@
 /** The portal admin API: the operator token, and 4xx codes for bodies it cannot read. */
 import { describe, expect, it } from 'vitest';
 import { admin, XIANTAN } from '../../test/shell.js';
-import { registryForFile } from './portal-routes.fixture.js';
+import { registryForFile, rollback } from './portal-routes.fixture.js';
 
 const portal = registryForFile([]);
 
@@ -45,14 +45,9 @@ describe('the admin API', () => {
       });
       expect(badJson.statusCode).toBe(400);
       expect(badJson.json().code).toBe('SHELL_ERR_BAD_REQUEST');
-      const rollback = await s.app.inject({
-        method: 'POST',
-        url: `/api/portals/${XIANTAN}/rollback`,
-        headers: admin,
-        payload: { version: 'latest' },
-      });
-      expect(rollback.statusCode).toBe(400);
-      expect(rollback.json()).toMatchObject({ code: 'SHELL_ERR_BAD_REQUEST', field: 'version' });
+      const badRollback = await rollback(s, 'latest');
+      expect(badRollback.statusCode).toBe(400);
+      expect(badRollback.json()).toMatchObject({ code: 'SHELL_ERR_BAD_REQUEST', field: 'version' });
       const nowhere = await s.app.inject({ url: '/api/nothing' });
       expect(nowhere.statusCode).toBe(404);
       expect(nowhere.json().code).toBe('SHELL_ERR_NOT_FOUND');

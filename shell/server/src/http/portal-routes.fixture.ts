@@ -83,3 +83,11 @@ export function registryForFile(releases: readonly FixtureRelease[]): PortalRegi
 
 export const put = (s: TestShell, body: unknown, village = XIANTAN) =>
   s.app.inject({ method: 'PUT', url: `/api/portals/${village}`, headers: admin, payload: body as object });
+
+export const rollback = (s: TestShell, version: unknown, village = XIANTAN) =>
+  s.app.inject({
+    method: 'POST',
+    url: `/api/portals/${village}/rollback`,
+    headers: admin,
+    payload: { version },
+  });

@@ -1,7 +1,7 @@
 /** A portal's history: versions and rollback, and a version yanked before or after the village adopted it. */
 import { describe, expect, it } from 'vitest';
 import { admin, machineryConfig, WUSI, XIANTAN } from '../../test/shell.js';
-import { MACHINERY, put, registryForFile, WASTE, WASTE_1_0_0 } from './portal-routes.fixture.js';
+import { MACHINERY, put, registryForFile, rollback, WASTE, WASTE_1_0_0 } from './portal-routes.fixture.js';
 
 const portal = registryForFile([
   { name: MACHINERY, version: '1.0.0' },
@@ -25,12 +25,7 @@ describe('portal history', () => {
       expect(v2.widgets.map((w: { name: string }) => w.name)).toEqual([MACHINERY, WASTE]);
       expect(v2.widgets[1].placements[0].title).toEqual({ 'zh-CN': '垃圾预约' });
 
-      const back = await s.app.inject({
-        method: 'POST',
-        url: `/api/portals/${XIANTAN}/rollback`,
-        headers: admin,
-        payload: { version: 1 },
-      });
+      const back = await rollback(s, 1);
       expect(back.statusCode).toBe(200);
       expect(back.json()).toMatchObject({ village: XIANTAN, version: 1 });
       const v1 = (await s.app.inject({ url: `/api/portals/${XIANTAN}/snapshot` })).json();
@@ -54,12 +49,7 @@ describe('portal history', () => {
       const current = await s.app.inject({ url: `/api/portals/${XIANTAN}`, headers: admin });
       expect(current.json()).toMatchObject({ version: 1, config: { village: XIANTAN, version: 1 } });
 
-      const missing = await s.app.inject({
-        method: 'POST',
-        url: `/api/portals/${XIANTAN}/rollback`,
-        headers: admin,
-        payload: { version: 9 },
-      });
+      const missing = await rollback(s, 9);
       expect(missing.statusCode).toBe(404);
       expect(missing.json().code).toBe('SHELL_ERR_UNKNOWN_VERSION');
     });
@@ -86,12 +76,7 @@ describe('portal history', () => {
       // Once the village moved on, going back to the yanked version is a new adoption: refused.
       const moved = await put(s, machineryConfig('1.5.0'));
       expect(moved.json()).toMatchObject({ version: 3, warnings: [] });
-      const back = await s.app.inject({
-        method: 'POST',
-        url: `/api/portals/${XIANTAN}/rollback`,
-        headers: admin,
-        payload: { version: 2 },
-      });
+      const back = await rollback(s, 2);
       expect(back.statusCode).toBe(400);
       expect(back.json()).toMatchObject({ code: 'SHELL_ERR_WIDGET_YANKED', widget: MACHINERY });
       expect(await s.app.shell.storage.portals.currentVersion(XIANTAN)).toBe(3);
