@@ -1,7 +1,7 @@
 /** The portal admin API: the operator token, and 4xx codes for bodies it cannot read. */
 import { describe, expect, it } from 'vitest';
+import { registryForFile, rollback } from '../../test/portal-routes.js';
 import { admin, XIANTAN } from '../../test/shell.js';
-import { registryForFile, rollback } from './portal-routes.fixture.js';
 
 const portal = registryForFile([]);
 

@@ -1,7 +1,7 @@
 /** A portal's history: versions and rollback, and a version yanked before or after the village adopted it. */
 import { describe, expect, it } from 'vitest';
+import { MACHINERY, put, registryForFile, rollback, WASTE, WASTE_1_0_0 } from '../../test/portal-routes.js';
 import { admin, machineryConfig, WUSI, XIANTAN } from '../../test/shell.js';
-import { MACHINERY, put, registryForFile, rollback, WASTE, WASTE_1_0_0 } from './portal-routes.fixture.js';
 
 const portal = registryForFile([
   { name: MACHINERY, version: '1.0.0' },

@@ -1,8 +1,8 @@
 /** Every refused save names the widget and the field, and changes nothing. */
 import { describe, expect, it } from 'vitest';
+import { MACHINERY, put, registryForFile, WASTE, WASTE_1_0_0 } from '../../test/portal-routes.js';
 import { tamperingFetch } from '../../test/registry.js';
 import { admin, machineryConfig, WUSI, XIANTAN } from '../../test/shell.js';
-import { MACHINERY, put, registryForFile, WASTE, WASTE_1_0_0 } from './portal-routes.fixture.js';
 
 const portal = registryForFile([
   { name: MACHINERY, version: '1.0.0' },

@@ -2,8 +2,8 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { portalSnapshotSchema, signaturePayload } from '@cunmen/manifest';
 import { describe, expect, it } from 'vitest';
+import { MACHINERY, put, registryForFile } from '../../test/portal-routes.js';
 import { machineryConfig, WUSI, XIANTAN } from '../../test/shell.js';
-import { MACHINERY, put, registryForFile } from './portal-routes.fixture.js';
 
 const portal = registryForFile([
   { name: MACHINERY, version: '1.0.0' },

@@ -3,8 +3,8 @@
  * once per file), a shell started per test against it, and the admin `PUT` of a village config.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { startRegistry, type TestRegistry } from '../../test/registry.js';
-import { admin, startShell, type TestShell, XIANTAN } from '../../test/shell.js';
+import { startRegistry, type TestRegistry } from './registry.js';
+import { admin, startShell, type TestShell, XIANTAN } from './shell.js';
 
 export const MACHINERY = '@deqing/find-machinery';
 export const WASTE = '@yiyuan/waste-pickup';
