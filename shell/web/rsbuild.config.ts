@@ -52,6 +52,8 @@ export default defineConfig({
     filenameHash: true,
     sourceMap: false,
     legalComments: 'none',
+    // A third compress pass: ~130 B gzip off the resident's first load, at a second of build time.
+    minify: { jsOptions: { minimizerOptions: { compress: { passes: 3 } } } },
     overrideBrowserslist: BROWSERS,
   },
   performance: { chunkSplit: { strategy: 'all-in-one' } },

@@ -10,7 +10,7 @@ export {
   watchWidget,
 } from './build-widget.js';
 export { type ConfigSchemaResult, loadConfigSchema } from './config-schema.js';
-export { WidgetBuildError } from './errors.js';
+export { buildErrors, WidgetBuildError } from './errors.js';
 export {
   MF_MANIFEST,
   moduleFederationOptions,
@@ -18,7 +18,7 @@ export {
   type WidgetRsbuildOptions,
   widgetRsbuildConfig,
 } from './rsbuild-plugin.js';
-export { SHARED_SINGLETONS, sharedRanges } from './shared.js';
+export { sharedRanges } from './shared.js';
 export {
   type LoadResult,
   loadWidgetPackage,

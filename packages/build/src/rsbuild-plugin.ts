@@ -2,11 +2,13 @@
  * The rsbuild side of the preset: turns a checked widget package into a Module Federation 2.0 remote
  * (`remoteEntry.js`, `mf-manifest.json`, chunks) with the shared singletons left to the host.
  */
+
+import { SHARED_SINGLETON_NAMES } from '@cunmen/manifest';
 import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
 import type { RsbuildConfig, RsbuildPlugin } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
 import { BROWSER_TARGETS } from './browsers.js';
-import { SHARED_SINGLETONS, sharedRanges } from './shared.js';
+import { sharedRanges } from './shared.js';
 import { remoteName, type WidgetPackage } from './widget-package.js';
 
 export const REMOTE_ENTRY = 'remoteEntry.js';
@@ -31,7 +33,7 @@ export function moduleFederationOptions(widget: WidgetPackage) {
     exposes: { ...widget.manifest.exposes },
     // `import: false`: never bundle a fallback copy; the shell always provides the singleton.
     shared: Object.fromEntries(
-      SHARED_SINGLETONS.map((name) => [
+      SHARED_SINGLETON_NAMES.map((name) => [
         name,
         { singleton: true, requiredVersion: ranges[name], import: false as const },
       ]),

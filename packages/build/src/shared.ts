@@ -1,27 +1,12 @@
 /**
  * Shared singletons: a widget never bundles these; the shell provides exactly one copy of each, so a
- * widget's JavaScript is only its own code. The ranges a widget needs come from its peerDependencies.
+ * widget's JavaScript is only its own code. Which packages they are, and the versions the shell
+ * provides, is the platform's one table (`SHARED_SINGLETONS` of @cunmen/manifest). The ranges a widget
+ * needs come from its peerDependencies; a package it declares nothing for gets the range compatible
+ * with the shell's version.
  */
+import { compatibleRange, SHARED_SINGLETON_NAMES, SHARED_SINGLETONS } from '@cunmen/manifest';
 import type { WidgetPackageJson } from './widget-package.js';
-
-export const SHARED_SINGLETONS = [
-  'react',
-  'react-dom',
-  'react/jsx-runtime',
-  '@cunmen/sdk',
-  '@cunmen/ui',
-] as const;
-
-/** Packages whose range must be declared (subpaths take their package's range). */
-const RANGE_SOURCES: Record<(typeof SHARED_SINGLETONS)[number], string> = {
-  react: 'react',
-  'react-dom': 'react-dom',
-  'react/jsx-runtime': 'react',
-  '@cunmen/sdk': '@cunmen/sdk',
-  '@cunmen/ui': '@cunmen/ui',
-};
-
-const FALLBACK_RANGES: Record<string, string> = { react: '^19.0.0', 'react-dom': '^19.0.0' };
 
 function normalizeRange(range: string | undefined): string | undefined {
   if (range === undefined) return undefined;
@@ -34,11 +19,11 @@ function normalizeRange(range: string | undefined): string | undefined {
 
 export function sharedRanges(pkg: WidgetPackageJson, sdkRange: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of SHARED_SINGLETONS) {
-    const source = RANGE_SOURCES[name];
+  for (const name of SHARED_SINGLETON_NAMES) {
+    const { package: source, version } = SHARED_SINGLETONS[name];
     const declared = normalizeRange(pkg.peerDependencies?.[source] ?? pkg.dependencies?.[source]);
-    if (name === '@cunmen/sdk') out[name] = sdkRange;
-    else out[name] = declared ?? FALLBACK_RANGES[source] ?? sdkRange;
+    // The SDK range is the manifest's `sdk`: the one the shell checks at assembly.
+    out[name] = name === '@cunmen/sdk' ? sdkRange : (declared ?? compatibleRange(version));
   }
   return out;
 }

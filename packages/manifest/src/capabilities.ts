@@ -1,9 +1,9 @@
 /**
  * Capabilities a widget may request in its manifest. The province grants a subset at review; the shell
  * server checks every host-API call against the granted set. Reading the village and the widget's own
- * config needs no capability.
+ * config needs no capability. zod/mini: the granted set is part of the snapshot the browser parses.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const CAPABILITIES = {
   'user.read': {

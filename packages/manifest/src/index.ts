@@ -18,6 +18,7 @@ export {
   townshipOf,
   villageCodeSchema,
 } from './division.js';
+export { ManifestValidationError, manifestErrors } from './errors.js';
 export {
   addIssue,
   formatIssues,
@@ -25,19 +26,14 @@ export {
   localizeError,
   localizeIssue,
   type ManifestIssue,
-  ManifestValidationError,
 } from './issues.js';
 export { JSON_SCHEMAS, toJsonSchema } from './json-schema.js';
+export { type VillageConfig, villageConfigSchema } from './portal.js';
 export {
-  type PortalSnapshot,
-  placementSchema,
-  portalSnapshotSchema,
-  type SnapshotWidget,
-  snapshotWidgetSchema,
-  themeSchema,
-  type VillageConfig,
-  villageConfigSchema,
-} from './portal.js';
+  type ReleaseDocument,
+  releaseDocumentSchema,
+  releaseManifestSchema,
+} from './release.js';
 export {
   type CountyScope,
   checkScopeForCounty,
@@ -55,8 +51,28 @@ export {
   type SharedConflict,
   sdkSatisfies,
 } from './semver.js';
+export {
+  compatibleRange,
+  type FederationSingleton,
+  federationShared,
+  SHARED_SINGLETON_NAMES,
+  SHARED_SINGLETONS,
+  type SharedSingleton,
+  type SharedSingletonName,
+  sharedVersions,
+} from './shared-singletons.js';
 export { type SignedRelease, signaturePayload } from './signing.js';
 export { isSlotId, SLOT_DESCRIPTIONS, SLOT_IDS, type SlotId, slotIdSchema } from './slots.js';
+export {
+  type PortalSnapshot,
+  placementSchema,
+  portalSnapshotSchema,
+  type SnapshotWidget,
+  snapshotWidgetSchema,
+  themeSchema,
+  type Yank,
+  yankSchema,
+} from './snapshot.js';
 export { type LocalizedText, localizedTextSchema, pickText } from './text.js';
 export {
   type Validation,
@@ -88,3 +104,4 @@ export {
   type WidgetManifestInput,
   widgetManifestSchema,
 } from './widget-manifest.js';
+export { type YankAction, type YankUse, yankAction, yankReason } from './yank.js';

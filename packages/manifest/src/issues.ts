@@ -114,18 +114,6 @@ export function formatIssues(issues: readonly ManifestIssue[], lang: 'zh' | 'en'
   return issues.map((i) => (lang === 'both' ? `${i.zh} / ${i.en}` : i[lang])).join('\n');
 }
 
-/** Thrown by `parseOrThrow`; `issues` keeps the structured form for JSON error bodies. */
-export class ManifestValidationError extends Error {
-  readonly code = 'MANIFEST_ERR_INVALID';
-  constructor(
-    readonly issues: ManifestIssue[],
-    what = 'manifest',
-  ) {
-    super(`invalid ${what}:\n${formatIssues(issues, 'en')}`);
-    this.name = 'ManifestValidationError';
-  }
-}
-
 /** Adds a bilingual custom issue inside a zod refinement. */
 export function addIssue(
   ctx: { addIssue(issue: z.core.$ZodRawIssue): void } | z.core.$RefinementCtx,

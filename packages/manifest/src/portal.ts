@@ -1,36 +1,14 @@
 /**
- * The village config (what a cadre assembles, versioned per village) and the portal snapshot (what the
- * server resolves it into: pinned versions, content-hashed URLs, SRI, the province's signatures).
+ * The village config: what a cadre assembles, versioned per village (rollback picks an earlier one).
+ * Its placements and theme are the snapshot's (./snapshot.ts), so what a config says is what the
+ * browser gets.
  */
 import { z } from 'zod';
-import { capabilitySchema } from './capabilities.js';
 import { villageCodeSchema } from './division.js';
-import { slotIdSchema } from './slots.js';
+import { EXACT_VERSION } from './patterns.js';
+import { placementSchema, themeSchema } from './snapshot.js';
 import { localizedTextSchema } from './text.js';
-import { assetSchema, exposeKeySchema, packageNameSchema, routeSchema } from './widget-manifest.js';
-
-const exactVersionSchema = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'an exact version such as 1.2.0');
-
-export const placementSchema = z
-  .object({
-    slot: slotIdSchema,
-    expose: exposeKeySchema.optional(),
-    route: routeSchema.optional(),
-    order: z.number().int().min(0).max(1000).default(100),
-  })
-  .strict();
-
-export const themeSchema = z
-  .object({
-    primary: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #8a1c1c')
-      .optional(),
-    elderlyByDefault: z.boolean().default(false),
-  })
-  .strict();
+import { packageNameSchema } from './widget-manifest.js';
 
 /** One village's portal, version `version` (rollback picks an earlier one). */
 export const villageConfigSchema = z
@@ -38,13 +16,13 @@ export const villageConfigSchema = z
     village: villageCodeSchema,
     version: z.number().int().min(1),
     title: localizedTextSchema.optional(),
-    theme: themeSchema.default({ elderlyByDefault: false }),
+    theme: z._default(themeSchema, { elderlyByDefault: false }),
     widgets: z
       .array(
         z
           .object({
             name: packageNameSchema,
-            version: exactVersionSchema,
+            version: z.string().regex(EXACT_VERSION.regex, EXACT_VERSION.en),
             config: z.record(z.string(), z.unknown()).default({}),
             placements: z.array(placementSchema).min(1).max(20),
           })
@@ -68,47 +46,3 @@ export const villageConfigSchema = z
   });
 
 export type VillageConfig = z.infer<typeof villageConfigSchema>;
-
-export const snapshotWidgetSchema = z
-  .object({
-    name: packageNameSchema,
-    version: exactVersionSchema,
-    kind: z.enum(['widget', 'standard']),
-    title: localizedTextSchema,
-    remote: z.object({ name: z.string(), entry: z.string().url(), entryIntegrity: z.string() }).strict(),
-    /** asset path → SRI, the exact set the province signed */
-    assets: z.record(z.string(), z.string()),
-    assetBase: z.string().url(),
-    capabilities: z.array(capabilitySchema),
-    signature: z.string().min(1),
-    config: z.record(z.string(), z.unknown()),
-    placements: z.array(
-      placementSchema.extend({ title: localizedTextSchema.optional(), icon: z.string().optional() }),
-    ),
-    deprecated: z.string().nullable().default(null),
-  })
-  .strict();
-
-export const portalSnapshotSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    village: z
-      .object({
-        code: villageCodeSchema,
-        name: z.string(),
-        township: z.string().optional(),
-        county: z.string().optional(),
-      })
-      .strict(),
-    portalVersion: z.number().int().min(1),
-    generatedAt: z.string(),
-    host: z.object({ sdk: z.string(), shared: z.record(z.string(), z.string()) }).strict(),
-    publicKey: z.string().min(1),
-    theme: themeSchema,
-    widgets: z.array(snapshotWidgetSchema),
-  })
-  .strict();
-
-export type PortalSnapshot = z.infer<typeof portalSnapshotSchema>;
-export type SnapshotWidget = z.infer<typeof snapshotWidgetSchema>;
-export { assetSchema };

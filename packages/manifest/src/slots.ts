@@ -2,7 +2,7 @@
  * Versioned slot ids: where a widget can contribute. A slot's contract (what its exposed module must
  * export and which props the host passes) never changes within a version; a breaking change is `/v2`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const SLOT_IDS = [
   'village.home.tile/v1',

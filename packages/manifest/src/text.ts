@@ -1,21 +1,20 @@
 /** Localized text: zh-CN is required (residents and cadres read Chinese first), English optional. */
 import { z } from 'zod';
+import { LONG_TEXT_MAX, TEXT_MAX } from './patterns.js';
 
-export const localizedTextSchema = z
-  .object({
-    'zh-CN': z.string().trim().min(1).max(200),
-    en: z.string().trim().min(1).max(200).optional(),
-  })
-  .strict();
+const localized = (max: number) =>
+  z
+    .object({
+      'zh-CN': z.string().trim().min(1).max(max),
+      en: z.string().trim().min(1).max(max).optional(),
+    })
+    .strict();
+
+export const localizedTextSchema = localized(TEXT_MAX);
 
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export const localizedLongTextSchema = z
-  .object({
-    'zh-CN': z.string().trim().min(1).max(2000),
-    en: z.string().trim().min(1).max(2000).optional(),
-  })
-  .strict();
+export const localizedLongTextSchema = localized(LONG_TEXT_MAX);
 
 export function pickText(text: LocalizedText | undefined, locale: 'zh-CN' | 'en'): string {
   if (!text) return '';

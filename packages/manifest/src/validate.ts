@@ -1,6 +1,7 @@
 /** One entry point per document: parse, localize every problem, never throw for bad input. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { localizeError, type ManifestIssue } from './issues.js';
+import { EXACT_VERSION } from './patterns.js';
 import type { CountyScope } from './scopes.js';
 import {
   type BuiltManifest,
@@ -12,8 +13,9 @@ import {
 
 export type Validation<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: ManifestIssue[] };
 
-export function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
-  const result = schema.safeParse(input, { reportInput: true });
+/** Any zod schema, classic or zod/mini. */
+export function validateWith<T>(schema: z.core.$ZodType<T>, input: unknown): Validation<T> {
+  const result = z.safeParse(schema, input, { reportInput: true });
   return result.success
     ? { ok: true, value: result.data, issues: [] }
     : { ok: false, issues: localizeError(result.error) };
@@ -41,7 +43,7 @@ export function validateWidgetManifest(
     const nameIssue = checkPackageName(name, parsed.value, scopes);
     if (nameIssue) issues.push(nameIssue);
   }
-  if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) {
+  if (!EXACT_VERSION.regex.test(version)) {
     issues.push({
       path: 'version',
       en: `version: "${version}" in package.json is not a semver version such as 1.0.0`,

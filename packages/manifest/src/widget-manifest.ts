@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type Capability, capabilitySchema } from './capabilities.js';
 import { divisionLevel } from './division.js';
 import { addIssue } from './issues.js';
+import { EXPOSE_KEY, PACKAGE_NAME, ROUTE } from './patterns.js';
 import { type CountyScope, checkScopeForCounty, PROVINCE_SCOPE, scopeOf } from './scopes.js';
 import { slotIdSchema } from './slots.js';
 import { localizedLongTextSchema, localizedTextSchema } from './text.js';
@@ -35,20 +36,11 @@ export type Category = (typeof CATEGORIES)[number];
 export const DEFAULT_BUDGET_GZIP = 50 * 1024;
 export const MAX_BUDGET_GZIP = 300 * 1024;
 
-export const packageNameSchema = z
-  .string()
-  .regex(
-    /^@[a-z0-9][a-z0-9-]{0,38}\/[a-z0-9][a-z0-9._-]{0,100}$/,
-    'a scoped npm name such as @deqing/find-machinery',
-  );
+export const packageNameSchema = z.string().regex(PACKAGE_NAME.regex, PACKAGE_NAME.en);
 
-export const exposeKeySchema = z
-  .string()
-  .regex(/^\.\/[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an expose key such as ./Tile');
+export const exposeKeySchema = z.string().regex(EXPOSE_KEY.regex, EXPOSE_KEY.en);
 
-export const routeSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a lower-case route segment such as find-machinery');
+export const routeSchema = z.string().regex(ROUTE.regex, ROUTE.en);
 
 /** A path inside the package: relative, no `..`, no absolute or backslash paths. */
 export const relativePathSchema = z

@@ -9,12 +9,13 @@
  * (granted at review), or no credential at all (`request.moduleCaller` is null, for public reads).
  */
 import type { AuditEntry } from '@cunmen/audit-log';
+import type { DivisionLevel } from '@cunmen/manifest';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 
 export const MODULE_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
 
-export type DivisionLevel = 'province' | 'county' | 'township' | 'village';
+export type { DivisionLevel };
 
 export interface ModuleDivision {
   code: string;

@@ -4,7 +4,6 @@
  * verifies every approved release with it before loading a line of the widget's code.
  */
 import {
-  createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
@@ -14,6 +13,7 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyIdOf, rawPublicKey } from '@cunmen/manifest/key-id';
 
 export interface ProvinceKeys {
   privateKey: KeyObject;
@@ -36,15 +36,8 @@ export function keysDir(dataDir: string): string {
 function describe(privateKey: KeyObject): ProvinceKeys {
   const publicKey = createPublicKey(privateKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const der = publicKey.export({ type: 'spki', format: 'der' });
-  const raw = der.subarray(der.length - 32);
-  return {
-    privateKey,
-    publicKey,
-    publicKeyPem,
-    publicKeyRaw: raw.toString('base64'),
-    keyId: createHash('sha256').update(raw).digest('hex').slice(0, 16),
-  };
+  const raw = rawPublicKey(publicKey);
+  return { privateKey, publicKey, publicKeyPem, publicKeyRaw: raw.toString('base64'), keyId: keyIdOf(raw) };
 }
 
 /** Loads the province key from the data directory, creating it the first time. */

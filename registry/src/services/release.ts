@@ -1,7 +1,9 @@
 /**
- * A signed release as the shell reads it to assemble a portal snapshot: the asset URLs (content-hashed,
- * under the tarball's sha256), each asset's SRI, the granted capabilities and the province signature.
+ * The release document (`ReleaseDocument` of @cunmen/manifest) the shell reads to assemble a portal
+ * snapshot: the asset URLs (content-hashed, under the tarball's sha256), each asset's SRI, the granted
+ * capabilities, the province signature and the deprecation and yank state.
  */
+import type { BuiltManifest, Capability, ReleaseDocument } from '@cunmen/manifest';
 import { regError } from '../errors.js';
 import type { Storage, VersionRecord } from '../storage/types.js';
 
@@ -15,16 +17,13 @@ export async function signedRelease(
   keyId: string,
   name: string,
   version: string,
-) {
+): Promise<ReleaseDocument> {
   const record = await storage.meta.getVersion(name, version);
   if (record?.status !== 'approved' || record.kind === 'library' || !record.manifest || !record.signature) {
     throw regError('REG_ERR_NOT_FOUND', `no approved release ${name}@${version}`);
   }
-  const manifest = record.manifest as {
-    title: unknown;
-    remote: { name: string; entry: string; manifest: string };
-    assets: { path: string; integrity: string }[];
-  } & Record<string, unknown>;
+  // Checked against builtManifestSchema at publish, and versions are immutable.
+  const manifest = record.manifest as BuiltManifest;
   const pkg = await storage.meta.getPackage(name);
   const base = assetBase(publicUrl, record);
   const assets = Object.fromEntries(manifest.assets.map((a) => [a.path, a.integrity]));
@@ -42,11 +41,12 @@ export async function signedRelease(
       manifest: `${base}${manifest.remote.manifest}`,
     },
     assets,
-    capabilities: record.grantedCapabilities ?? [],
+    // Granted at approval from the capabilities the manifest requested, so each is a known one.
+    capabilities: (record.grantedCapabilities ?? []) as Capability[],
     signature: record.signature,
     keyId,
     deprecated: record.deprecated,
     yanked: record.yankedAt ? { at: record.yankedAt, reason: record.yankReason } : null,
-    manifest: record.manifest,
+    manifest,
   };
 }

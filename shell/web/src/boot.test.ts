@@ -46,6 +46,25 @@ describe('boot', () => {
     ]);
   });
 
+  it('loads a yanked widget the portal pins, with a warning in the console (the one yank policy)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const yanked = testWidget(keys, '@deqing/yanked', {
+      override: { yanked: { at: '2026-12-02T08:00:00.000Z', reason: '泄露手机号' } },
+    });
+    page(makeSnapshot(keys, [yanked]));
+    window.history.replaceState(null, '', `${base}/`);
+    const tasks: (() => void)[] = [];
+    const started = boot(document, base, { afterPaint: (task) => tasks.push(task) });
+    if (!started.ok) throw new Error(started.code);
+    const trusted = started.trusted();
+    tasks[0]?.();
+    // Accepted: its signed assets are allowed (a refused widget's would not be).
+    expect((await trusted).assetsOf('@deqing/yanked').length).toBeGreaterThan(0);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^\[cunmen\] SHELL_ERR_WIDGET_YANKED: .*@deqing\/yanked@1\.0\.0.*泄露手机号/),
+    ]);
+  });
+
   it('preloads the page a deep link opens, not the home tiles', () => {
     page(makeSnapshot(keys, [testWidget(keys, '@deqing/good'), testWidget(keys, '@deqing/other')]));
     window.history.replaceState(null, '', `${base}/p/other`);

@@ -128,17 +128,9 @@ export function trustGate(
         mark('cunmen:verifying');
         const trust = checkWidgets(snapshot.widgets, snapshot.publicKey);
         const refused = new Map<SnapshotWidget, ShellErrorCode>();
-        for (const { widget, code, detail } of trust.refused) {
-          refused.set(widget, code);
+        for (const { widget, code } of trust.refused) refused.set(widget, code);
+        for (const { widget, code, detail } of [...trust.refused, ...trust.warnings]) {
           reportShellError(code, `${widget.name}@${widget.version}`, detail);
-        }
-        for (const widget of trust.accepted) {
-          if (widget.deprecated)
-            reportShellError(
-              'SHELL_ERR_WIDGET_DEPRECATED',
-              `${widget.name}@${widget.version}`,
-              widget.deprecated,
-            );
         }
         for (const mismatch of sharedMismatches(snapshot.host.shared)) {
           reportShellError('SHELL_ERR_SHARED_MISMATCH', 'snapshot.host.shared', mismatch);

@@ -1,12 +1,11 @@
 /**
  * Reads the portal snapshot the server inlined into index.html (`<script type="application/json"
- * id="cunmen-snapshot">`) and validates it with `portalSnapshotSchema` (its zod/mini twin, see
- * snapshot-schema.ts). No network: the first paint
- * never waits for a manifest.
+ * id="cunmen-snapshot">`) and validates it with `portalSnapshotSchema` of @cunmen/manifest — the one
+ * schema the server builds it with, written with zod/mini so it costs the first load little. No network:
+ * the first paint never waits for a manifest.
  */
-import type { PortalSnapshot } from '@cunmen/manifest';
+import { type PortalSnapshot, portalSnapshotSchema } from '@cunmen/manifest';
 import type { ShellErrorCode } from './errors.js';
-import { portalSnapshotMiniSchema } from './snapshot-schema.js';
 
 export const SNAPSHOT_ELEMENT_ID = 'cunmen-snapshot';
 
@@ -22,25 +21,7 @@ export function parseSnapshot(text: string): SnapshotResult {
   } catch (error) {
     return { ok: false, code: 'SHELL_ERR_SNAPSHOT_INVALID', detail: `not JSON: ${String(error)}` };
   }
-  // An empty signature is an unsigned widget, not a broken snapshot: the schema wants a non-empty
-  // string, so it is validated as " " and restored — the trust check then refuses that one widget
-  // (SHELL_ERR_WIDGET_UNSIGNED, fallback tile) instead of the whole portal failing.
-  const unsigned: { signature: string }[] = [];
-  const widgets = (data as { widgets?: unknown } | null)?.widgets;
-  if (Array.isArray(widgets)) {
-    for (const widget of widgets) {
-      if (
-        typeof widget === 'object' &&
-        widget !== null &&
-        (widget as { signature?: unknown }).signature === ''
-      ) {
-        (widget as { signature: string }).signature = ' ';
-        unsigned.push(widget as { signature: string });
-      }
-    }
-  }
-  const parsed = portalSnapshotMiniSchema.safeParse(data);
-  for (const widget of unsigned) widget.signature = '';
+  const parsed = portalSnapshotSchema.safeParse(data);
   if (!parsed.success) {
     const detail = parsed.error.issues
       .slice(0, 5)
@@ -48,9 +29,7 @@ export function parseSnapshot(text: string): SnapshotResult {
       .join('; ');
     return { ok: false, code: 'SHELL_ERR_SNAPSHOT_INVALID', detail };
   }
-  const snapshot = parsed.data as PortalSnapshot;
-  for (const widget of snapshot.widgets) if (widget.signature === ' ') widget.signature = '';
-  return { ok: true, snapshot };
+  return { ok: true, snapshot: parsed.data };
 }
 
 export function readSnapshot(doc: Document): SnapshotResult {

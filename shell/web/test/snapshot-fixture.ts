@@ -81,6 +81,7 @@ export function widgetFromManifest(
         order: c.order ?? order,
       })),
     deprecated: null,
+    yanked: null,
     ...options.override,
   };
   return { ...base, signature: signWidget(options.keys, base) };

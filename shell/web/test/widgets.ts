@@ -47,6 +47,7 @@ export function testWidget(
       { slot: 'cadre.page/v1', expose: './Admin', route, title: { 'zh-CN': '管理' }, order: 100 },
     ],
     deprecated: null,
+    yanked: null,
     ...options.override,
   };
   return { ...base, signature: signWidget(keys, base) };

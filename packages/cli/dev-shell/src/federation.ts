@@ -1,12 +1,13 @@
 /**
  * The host side of Module Federation for the emulated shell: one runtime instance that provides the
- * shared singletons (React, the SDK, the UI kit) and the MF runtime core the widget's remoteEntry
- * expects on globalThis (the widget is built with `externalRuntime`).
+ * shared singletons (`SHARED_SINGLETONS` of @cunmen/manifest: React, the SDK, the UI kit) and the MF
+ * runtime core the widget's remoteEntry expects on globalThis (the widget is built with
+ * `externalRuntime`).
  */
+import { federationShared } from '@cunmen/manifest';
 import * as sdk from '@cunmen/sdk';
 import { isSlotContribution, type SlotContribution } from '@cunmen/sdk';
 import * as ui from '@cunmen/ui';
-import uiPkg from '@cunmen/ui/package.json' with { type: 'json' };
 import { createInstance } from '@module-federation/runtime';
 import * as runtimeCore from '@module-federation/runtime-core';
 import * as React from 'react';
@@ -15,24 +16,18 @@ import * as ReactDOM from 'react-dom';
 
 (globalThis as Record<string, unknown>)._FEDERATION_RUNTIME_CORE = runtimeCore;
 
-const singleton = (version: string, lib: unknown) => ({
-  version,
-  scope: 'default',
-  lib: () => lib,
-  shareConfig: { singleton: true, requiredVersion: `^${version}` },
-});
-
 export function createFederation(remoteName: string, manifestUrl: string) {
   const instance = createInstance({
     name: 'cunmen_dev_shell',
     remotes: [{ name: remoteName, entry: manifestUrl }],
-    shared: {
-      react: singleton(React.version, React),
-      'react-dom': singleton(ReactDOM.version, ReactDOM),
-      'react/jsx-runtime': singleton(React.version, jsxRuntime),
-      '@cunmen/sdk': singleton(sdk.SDK_VERSION, sdk),
-      '@cunmen/ui': singleton(uiPkg.version, ui),
-    },
+    // The platform's one table, so a widget meets here the versions the resident shell provides.
+    shared: federationShared({
+      react: React,
+      'react-dom': ReactDOM,
+      'react/jsx-runtime': jsxRuntime,
+      '@cunmen/sdk': sdk,
+      '@cunmen/ui': ui,
+    }),
   });
   return {
     /** Loads an exposed module and checks it contributes to the slot widget.json places it in. */

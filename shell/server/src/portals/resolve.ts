@@ -1,57 +1,31 @@
 /**
  * Resolve: a village config → the widgets of its portal snapshot. For each widget it fetches the signed
  * release from the registry and checks, in this order, that it is approved, well formed and signed by a
- * trusted province key (the remote entry among the signed assets), not yanked when newly adopted, that
+ * trusted province key (the remote entry among the signed assets), not yanked when newly adopted (the
+ * one yank policy, `yankAction` of @cunmen/manifest: a pinned yanked version stays, warned), that
  * its SDK range accepts the host SDK, that every placement names a slot/expose/route the widget
  * contributes, and that its config fits the widget's config schema; then that every shared singleton
  * range accepts the host's copy. The first problem refuses the whole assembly, naming the widget and
  * the field; nothing is written before assembly succeeds.
  */
 import {
-  capabilitySchema,
-  contributionSchema,
   findSharedConflicts,
-  localizedTextSchema,
   type PortalSnapshot,
   portalSnapshotSchema,
+  type ReleaseDocument,
+  releaseDocumentSchema,
   type SnapshotWidget,
   sdkSatisfies,
   type VillageConfig,
+  yankAction,
+  yankReason,
 } from '@cunmen/manifest';
-import { z } from 'zod';
 import { type ShellErrorCode, shellError } from '../errors.js';
 import type { PortalWarning, VillageRecord } from '../storage/types.js';
 import { checkConfig, pointerToPath } from './config-schema.js';
 import { HOST_SDK, HOST_SHARED } from './host.js';
 import type { RegistryClient } from './registry-client.js';
 import { type KeyProvider, verifyRelease } from './trust.js';
-
-const releaseSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  kind: z.enum(['widget', 'standard']),
-  title: localizedTextSchema,
-  assetBase: z.string().regex(/^https?:\/\/[^/]+\/.*\/$/, 'an http(s) URL ending in /'),
-  remote: z.object({ name: z.string().min(1), entry: z.string(), entryIntegrity: z.string() }),
-  assets: z.record(z.string(), z.string()),
-  capabilities: z.array(capabilitySchema),
-  signature: z.string().min(1),
-  keyId: z.string().min(1),
-  deprecated: z.string().nullable().default(null),
-  yanked: z
-    .object({ at: z.string(), reason: z.string().nullable().default(null) })
-    .nullable()
-    .default(null),
-  manifest: z.looseObject({
-    sdk: z.string(),
-    shared: z.record(z.string(), z.string()).default({}),
-    contributes: z.array(contributionSchema),
-    configSchema: z.record(z.string(), z.unknown()).nullable().default(null),
-    configDefaults: z.record(z.string(), z.unknown()).nullable().default(null),
-  }),
-});
-
-type Release = z.infer<typeof releaseSchema>;
 
 export interface ResolveDeps {
   registry: Pick<RegistryClient, 'release'>;
@@ -103,7 +77,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
         '组件仓库中没有该版本的已审核发布（未发布、待审核、已驳回或已撤回）',
       );
     }
-    const parsed = releaseSchema.safeParse(answer.value);
+    const parsed = releaseDocumentSchema.safeParse(answer.value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') || '(document)';
@@ -116,29 +90,30 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
         `组件仓库返回的发布信息无法验证（${where}：${issue?.message ?? '无效'}）`,
       );
     }
-    const r: Release = parsed.data;
+    const r: ReleaseDocument = parsed.data;
     await verify(deps.keys, i, w, r).then((raw) => {
       publicKey = raw;
     });
 
     const id = `${w.name}@${w.version}`;
-    if (r.yanked) {
-      const reason = r.yanked.reason ?? 'no reason given';
-      if (!input.adopted.has(id)) {
+    const yank = yankAction(r.yanked, input.adopted.has(id) ? 'pinned' : 'adopt');
+    if (r.yanked && yank !== 'serve') {
+      const [en, zh] = [yankReason(r.yanked), yankReason(r.yanked, 'zh')];
+      if (yank === 'refuse') {
         refuse(
           'SHELL_ERR_WIDGET_YANKED',
           i,
           w,
           '.version',
-          `this version was yanked (${reason}); choose another version`,
-          `该版本已被撤销（${reason}），请选择其他版本`,
+          `this version was yanked (${en}); choose another version`,
+          `该版本已被撤销（${zh}），请选择其他版本`,
         );
       }
       warnings.push({
         code: 'SHELL_WARN_YANKED',
         widget: w.name,
-        en: `${id} was yanked after this portal adopted it (${reason}); choose another version soon`,
-        zh: `${id} 在本门户采用后被撤销（${reason}），请尽快更换版本`,
+        en: `${id} was yanked after this portal adopted it (${en}); choose another version soon`,
+        zh: `${id} 在本门户采用后被撤销（${zh}），请尽快更换版本`,
       });
     }
     if (!sdkSatisfies(r.manifest.sdk, host.sdk)) {
@@ -260,6 +235,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
       config,
       placements,
       deprecated: r.deprecated,
+      yanked: r.yanked,
     });
     if (r.deprecated !== null) {
       warnings.push({
@@ -290,7 +266,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
 }
 
 /** Checks the signature and that the remote entry is one of the signed assets; returns the key used. */
-async function verify(keys: KeyProvider, i: number, w: Widget, r: Release): Promise<string> {
+async function verify(keys: KeyProvider, i: number, w: Widget, r: ReleaseDocument): Promise<string> {
   const bad = (en: string, zh: string): never => refuse('SHELL_ERR_BAD_SIGNATURE', i, w, '.version', en, zh);
   if (r.name !== w.name || r.version !== w.version) {
     bad(

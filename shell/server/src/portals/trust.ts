@@ -3,8 +3,9 @@
  * recommended in production: a compromised registry cannot swap the key) or fetched once from the
  * registry's `/-/cunmen/v1/keys` (trust on first use, fine for development and the demo).
  */
-import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { type SignedRelease, signaturePayload } from '@cunmen/manifest';
+import { keyIdOf, rawPublicKey } from '@cunmen/manifest/key-id';
 import type { RegistryClient } from './registry-client.js';
 
 export interface TrustedKey {
@@ -17,13 +18,8 @@ export interface TrustedKey {
 export function describeKey(pem: string): TrustedKey {
   const key = createPublicKey(pem);
   if (key.asymmetricKeyType !== 'ed25519') throw new Error('the province key must be an Ed25519 public key');
-  const der = key.export({ type: 'spki', format: 'der' });
-  const raw = der.subarray(der.length - 32);
-  return {
-    key,
-    raw: raw.toString('base64'),
-    keyId: createHash('sha256').update(raw).digest('hex').slice(0, 16),
-  };
+  const raw = rawPublicKey(key);
+  return { key, raw: raw.toString('base64'), keyId: keyIdOf(raw) };
 }
 
 export interface KeyProvider {

@@ -5,13 +5,13 @@
  */
 
 import type { AuditLog } from '@cunmen/audit-log';
-import type { VillageConfig } from '@cunmen/manifest';
+import type { DivisionLevel, VillageConfig } from '@cunmen/manifest';
 import type { ModuleBlobs } from '@cunmen/module-api';
 import type { Kysely } from 'kysely';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
 
-export type DivisionLevel = 'province' | 'county' | 'township' | 'village';
+export type { DivisionLevel };
 
 export interface Division {
   code: string;

@@ -1,3 +1,7 @@
+import { SHARED_SINGLETONS } from '@cunmen/manifest';
+import { SDK_VERSION } from '@cunmen/sdk';
+import uiPkg from '@cunmen/ui/package.json' with { type: 'json' };
+import { version as reactDomVersion } from 'react-dom';
 import { describe, expect, it } from 'vitest';
 import { sharedMismatches, sharedSingletons } from './instance.js';
 
@@ -15,6 +19,17 @@ describe('shared singletons', () => {
     expect((shared.react.lib() as { version: string }).version).toBe(shared.react.version);
     expect(typeof (shared['react/jsx-runtime'].lib() as { jsx: unknown }).jsx).toBe('function');
     expect(shared['@cunmen/sdk'].version).toBe('0.1.0');
+  });
+
+  it("provides the copies the platform's table names, at the table's versions", () => {
+    const shared = sharedSingletons();
+    for (const [name, row] of Object.entries(SHARED_SINGLETONS)) {
+      expect(shared[name as keyof typeof shared].version, name).toBe(row.version);
+    }
+    expect((shared.react.lib() as { version: string }).version).toBe(SHARED_SINGLETONS.react.version);
+    expect(reactDomVersion).toBe(SHARED_SINGLETONS['react-dom'].version);
+    expect(SDK_VERSION).toBe(SHARED_SINGLETONS['@cunmen/sdk'].version);
+    expect(uiPkg.version).toBe(SHARED_SINGLETONS['@cunmen/ui'].version);
   });
 
   it('flags snapshot expectations this build does not meet (exact versions or ranges)', () => {

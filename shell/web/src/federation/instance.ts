@@ -5,10 +5,9 @@
  * shared singletons (React, react-dom, the JSX runtime, the SDK, the UI kit) and the MF runtime core
  * the remotes expect on globalThis (they are built with `externalRuntime`).
  */
-import type { SnapshotWidget } from '@cunmen/manifest';
+import { federationShared, SHARED_SINGLETONS, type SnapshotWidget } from '@cunmen/manifest';
 import * as sdk from '@cunmen/sdk';
 import * as ui from '@cunmen/ui';
-import uiPkg from '@cunmen/ui/package.json' with { type: 'json' };
 import { createInstance, type ModuleFederationRuntimePlugin, satisfy } from '@module-federation/runtime';
 import * as runtimeCore from '@module-federation/runtime-core';
 import * as React from 'react';
@@ -25,22 +24,18 @@ export const HOST_NAME = 'cunmen_portal';
 export const LOAD_TIMEOUT_MS = 8000;
 export const LOAD_RETRIES = 2;
 
-const singleton = (version: string, lib: unknown) => ({
-  version,
-  scope: 'default',
-  lib: () => lib,
-  shareConfig: { singleton: true, requiredVersion: `^${version}` },
-});
-
-/** The singletons the host provides, by share key, with the versions it provides. */
+/**
+ * The singletons the host provides, by share key: the platform's table (`SHARED_SINGLETONS`) with the
+ * one copy this build loaded of each (instance.test.ts checks the copies are the table's versions).
+ */
 export function sharedSingletons() {
-  return {
-    react: singleton(React.version, React),
-    'react-dom': singleton(ReactDOM.version, ReactDOM),
-    'react/jsx-runtime': singleton(React.version, jsxRuntime),
-    '@cunmen/sdk': singleton(sdk.SDK_VERSION, sdk),
-    '@cunmen/ui': singleton(uiPkg.version, ui),
-  };
+  return federationShared({
+    react: React,
+    'react-dom': ReactDOM,
+    'react/jsx-runtime': jsxRuntime,
+    '@cunmen/sdk': sdk,
+    '@cunmen/ui': ui,
+  });
 }
 
 /**
@@ -48,7 +43,7 @@ export function sharedSingletons() {
  * that this build does not satisfy — a shell deployed out of step with the server's assembly.
  */
 export function sharedMismatches(expected: Readonly<Record<string, string>>): string[] {
-  const provided = sharedSingletons() as Record<string, { version: string }>;
+  const provided: Readonly<Record<string, { version: string }>> = SHARED_SINGLETONS;
   return Object.entries(expected)
     .filter(([name, range]) => {
       const have = provided[name]?.version;
@@ -86,7 +81,11 @@ export function createPortalFederation(options: PortalFederationOptions): Portal
     shared: sharedSingletons(),
     plugins: [
       integrityPlugin(options.index, { timeoutMs: options.timeoutMs ?? LOAD_TIMEOUT_MS }),
-      retryPlugin({ retries: options.retries ?? LOAD_RETRIES }),
+      // A refused (unsigned) entry is never retried: it would be refused again.
+      retryPlugin({
+        retries: options.retries ?? LOAD_RETRIES,
+        retriable: (url) => options.index.lookup(url) !== null,
+      }),
       fallbackPlugin(),
       ...(options.plugins ?? []),
     ],

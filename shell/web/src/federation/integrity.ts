@@ -6,9 +6,10 @@
  * `installScriptGuard` does the same for the chunk scripts a remote's own bundler runtime appends to
  * `<head>` (those never pass through the MF runtime's `createScript` hook).
  */
+import type { CunmenError } from '@cunmen/errors';
 import type { SnapshotWidget } from '@cunmen/manifest';
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
-import { reportShellError } from '../errors.js';
+import { reportShellError, shellWebErrors } from '../errors.js';
 
 export interface SignedAsset {
   widget: string;
@@ -59,12 +60,15 @@ export function createAssetIndex(widgets: readonly SnapshotWidget[]): AssetIndex
   };
 }
 
-/** Thrown (and so surfaced as a load error) when a script outside the signed asset set is requested. */
-export class ScriptRefusedError extends Error {
-  override name = 'ScriptRefusedError';
-  constructor(readonly url: string) {
-    super(`SHELL_ERR_SCRIPT_REFUSED: ${url} is not a signed widget asset`);
-  }
+/**
+ * The coded error (`SHELL_ERR_SCRIPT_REFUSED`, logged first) for a script outside the signed asset set,
+ * thrown before any request and so surfaced as a load error. The MF runtime rethrows it under its own
+ * code with this message inside, so the message names the code too.
+ */
+export function refuseScript(url: string): CunmenError {
+  const code = 'SHELL_ERR_SCRIPT_REFUSED';
+  reportShellError(code, url);
+  return shellWebErrors.error(code, { en: `${code}: ${url} is not a signed widget asset` });
 }
 
 export interface IntegrityPluginOptions {
@@ -86,10 +90,7 @@ export function integrityPlugin(
     name: 'cunmen-integrity',
     createScript({ url }) {
       const asset = index.lookup(url);
-      if (!asset) {
-        reportShellError('SHELL_ERR_SCRIPT_REFUSED', url);
-        throw new ScriptRefusedError(url);
-      }
+      if (!asset) throw refuseScript(url);
       const doc = options.doc ?? document;
       const script = doc.createElement('script');
       script.src = asset.url;
@@ -99,10 +100,7 @@ export function integrityPlugin(
     },
     createLink({ url, attrs }) {
       const asset = index.lookup(url);
-      if (!asset) {
-        reportShellError('SHELL_ERR_SCRIPT_REFUSED', url);
-        throw new ScriptRefusedError(url);
-      }
+      if (!asset) throw refuseScript(url);
       const doc = options.doc ?? document;
       const link = doc.createElement('link');
       for (const [name, value] of Object.entries(attrs ?? {})) link.setAttribute(name, String(value));

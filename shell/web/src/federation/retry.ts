@@ -1,7 +1,7 @@
 /**
  * MF runtime plugin: a remote entry that fails to load (network error, 404, or the per-script timeout
- * set by the integrity plugin) is fetched again with backoff. A refused (unsigned) script is never
- * retried. Chunk failures surface in `errorLoadRemote` (see fallback.ts) and the slot's retry button.
+ * set by the integrity plugin) is fetched again with backoff, unless `retriable` says the entry would
+ * only be refused again (an unsigned script). Chunk failures surface in `errorLoadRemote` (see fallback.ts) and the slot's retry button.
  */
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 
@@ -11,6 +11,11 @@ export interface RetryOptions {
   /** Delay before retry n (0-based), ms; default 500 · 3ⁿ (500, 1500). */
   backoffMs?: (attempt: number) => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether a failed remote entry may be fetched again (default: always). The portal answers false for
+   * an entry outside the signed assets, which the integrity plugin refuses every time.
+   */
+  retriable?: (entry: string) => boolean;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -28,7 +33,10 @@ export function retryPlugin(options: RetryOptions = {}): ModuleFederationRuntime
     uniqueKey,
   }: Parameters<LoadEntryError>[0]) => {
     let lastError: unknown;
-    for (let attempt = 0; attempt < retries; attempt++) {
+    // The runtime has already rethrown the first failure under its own code (RUNTIME-008), so the
+    // decision rests on the entry itself, not on the text of an error.
+    const attempts = options.retriable?.(remoteInfo.entry) === false ? 0 : retries;
+    for (let attempt = 0; attempt < attempts; attempt++) {
       await sleep(backoff(attempt));
       // The failed attempt's promise is still registered under this key; drop it, or the retry would
       // await itself.
@@ -38,7 +46,6 @@ export function retryPlugin(options: RetryOptions = {}): ModuleFederationRuntime
         if (exports) return exports;
       } catch (error) {
         lastError = error;
-        if (String(error).includes('SHELL_ERR_SCRIPT_REFUSED')) break;
       }
     }
     if (lastError !== undefined) throw lastError;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeKeys, signWidget } from '../../test/snapshot-fixture.js';
 import { testWidget } from '../../test/widgets.js';
-import { checkWidget, checkWidgets, decodePublicKey, isYanked, verifySignature } from './verify.js';
+import { checkWidget, checkWidgets, decodePublicKey, verifySignature } from './verify.js';
 
 const keys = makeKeys();
 const key = decodePublicKey(keys.publicKey);
@@ -57,14 +57,35 @@ describe('signature check before registration', () => {
     });
   });
 
-  it('refuses yanked versions; deprecated ones load with a warning', () => {
-    const yanked = testWidget(keys, '@deqing/a', { override: { deprecated: 'yanked: 泄露手机号' } });
-    expect(isYanked(yanked)).toBe(true);
-    expect(checkWidget(yanked, key)).toMatchObject({ ok: false, code: 'SHELL_ERR_WIDGET_YANKED' });
+  it('loads a yanked version the portal pins with a warning (the one yank policy), as a deprecated one', () => {
+    const at = '2026-12-02T08:00:00.000Z';
+    const yanked = testWidget(keys, '@deqing/a', { override: { yanked: { at, reason: '泄露手机号' } } });
+    expect(checkWidget(yanked, key)).toEqual({
+      ok: true,
+      warning: { code: 'SHELL_ERR_WIDGET_YANKED', detail: '泄露手机号' },
+    });
+    const silent = testWidget(keys, '@deqing/e', {
+      override: { yanked: { at, reason: null }, deprecated: '请升级到 2.0' },
+    });
+    expect(checkWidget(silent, key)).toEqual({
+      ok: true,
+      warning: { code: 'SHELL_ERR_WIDGET_YANKED', detail: 'no reason given' },
+    });
+    // The yank is its own field: a deprecation text that happens to start with "yanked" is a deprecation.
+    const text = testWidget(keys, '@deqing/c', { override: { deprecated: 'yanked: 泄露手机号' } });
+    expect(checkWidget(text, key)).toMatchObject({
+      ok: true,
+      warning: { code: 'SHELL_ERR_WIDGET_DEPRECATED' },
+    });
     const deprecated = testWidget(keys, '@deqing/b', { override: { deprecated: '请升级到 2.0' } });
     expect(checkWidget(deprecated, key)).toEqual({
       ok: true,
       warning: { code: 'SHELL_ERR_WIDGET_DEPRECATED', detail: '请升级到 2.0' },
+    });
+    // Being yanked never excuses a bad signature.
+    expect(checkWidget({ ...yanked, signature: signWidget(makeKeys(), yanked) }, key)).toMatchObject({
+      ok: false,
+      code: 'SHELL_ERR_WIDGET_SIGNATURE',
     });
   });
 
@@ -84,11 +105,17 @@ describe('signature check before registration', () => {
     const b = testWidget(keys, '@deqing/b');
     const bad = { ...testWidget(keys, '@deqing/c'), signature: signWidget(makeKeys(), a) };
     const clash = testWidget(keys, '@deqing/d', { override: { remote: { ...a.remote } } });
-    const report = checkWidgets([a, b, bad, clash], keys.publicKey);
-    expect(report.accepted.map((w) => w.name)).toEqual(['@deqing/a', '@deqing/b']);
+    const yanked = testWidget(keys, '@deqing/y', {
+      override: { yanked: { at: '2026-12-02T08:00:00.000Z', reason: 'x' } },
+    });
+    const report = checkWidgets([a, b, bad, clash, yanked], keys.publicKey);
+    expect(report.accepted.map((w) => w.name)).toEqual(['@deqing/a', '@deqing/b', '@deqing/y']);
     expect(report.refused.map((r) => [r.widget.name, r.code])).toEqual([
       ['@deqing/c', 'SHELL_ERR_WIDGET_SIGNATURE'],
       ['@deqing/d', 'SHELL_ERR_WIDGET_DUPLICATE'],
+    ]);
+    expect(report.warnings.map((r) => [r.widget.name, r.code])).toEqual([
+      ['@deqing/y', 'SHELL_ERR_WIDGET_YANKED'],
     ]);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The browser half of the province's trust chain: before a widget is registered with Module Federation
  * its Ed25519 signature over `signaturePayload({name, version, assets, capabilities})` is checked with
- * `snapshot.publicKey`. Unsigned, tampered and yanked widgets are refused; deprecated ones only warn.
+ * `snapshot.publicKey`. Unsigned and tampered widgets are refused; deprecated ones, and yanked ones the
+ * portal pins (the one yank policy, `yankAction` of @cunmen/manifest), load with a warning.
  *
  * tweetnacl, not @noble/ed25519: noble uses BigInt literals, which iOS Safari 13 (WeChat's WKWebView on
  * iOS 13) cannot parse, and no transpiler can lower BigInt. tweetnacl is Float64Array arithmetic (ES5)
  * with its own SHA-512; its fast build verifies in ~7 ms here.
  */
-import { type SnapshotWidget, signaturePayload } from '@cunmen/manifest';
+import { type SnapshotWidget, signaturePayload, yankAction, yankReason } from '@cunmen/manifest';
 import nacl from 'tweetnacl';
 import type { ShellErrorCode } from '../errors.js';
 
@@ -30,14 +31,6 @@ function decodeBase64(text: string): Uint8Array | null {
 export function decodePublicKey(base64: string): Uint8Array | null {
   const key = decodeBase64(base64);
   return key && key.length === nacl.sign.publicKeyLength ? key : null;
-}
-
-/**
- * The yank marker. The snapshot schema has no `yanked` field yet; the registry shows a yanked version's
- * `deprecated` as `yanked: <reason>` (registry/src/services/unpublish.ts), so that prefix is refused.
- */
-export function isYanked(widget: Pick<SnapshotWidget, 'deprecated'>): boolean {
-  return typeof widget.deprecated === 'string' && /^yanked\b/i.test(widget.deprecated.trim());
 }
 
 /** Whether `widget.signature` is the province's Ed25519 signature of its release payload. */
@@ -69,8 +62,6 @@ function entryIsSigned(widget: SnapshotWidget): boolean {
 export function checkWidget(widget: SnapshotWidget, publicKey: Uint8Array | null): TrustVerdict {
   if (!widget.signature.trim())
     return { ok: false, code: 'SHELL_ERR_WIDGET_UNSIGNED', detail: 'empty signature' };
-  if (isYanked(widget))
-    return { ok: false, code: 'SHELL_ERR_WIDGET_YANKED', detail: widget.deprecated ?? '' };
   if (!publicKey || !verifySignature(widget, publicKey)) {
     return {
       ok: false,
@@ -87,21 +78,36 @@ export function checkWidget(widget: SnapshotWidget, publicKey: Uint8Array | null
       detail: `${widget.remote.entry} is not a signed asset`,
     };
   }
+  // Only the server puts a widget into a snapshot, so every widget here is one the portal pins.
+  const yank = yankAction(widget.yanked, 'pinned');
+  if (widget.yanked && yank !== 'serve') {
+    const detail = yankReason(widget.yanked);
+    if (yank === 'refuse') return { ok: false, code: 'SHELL_ERR_WIDGET_YANKED', detail };
+    return { ok: true, warning: { code: 'SHELL_ERR_WIDGET_YANKED', detail } };
+  }
   if (widget.deprecated) {
     return { ok: true, warning: { code: 'SHELL_ERR_WIDGET_DEPRECATED', detail: widget.deprecated } };
   }
   return { ok: true };
 }
 
+export interface TrustNote {
+  widget: SnapshotWidget;
+  code: ShellErrorCode;
+  detail: string;
+}
+
 export interface TrustReport {
   accepted: SnapshotWidget[];
-  refused: { widget: SnapshotWidget; code: ShellErrorCode; detail: string }[];
+  refused: TrustNote[];
+  /** Accepted widgets that load with a warning (deprecated, yanked after adoption). */
+  warnings: TrustNote[];
 }
 
 /** Splits the snapshot's widgets into those that may load and those refused (with their codes). */
 export function checkWidgets(widgets: readonly SnapshotWidget[], publicKeyBase64: string): TrustReport {
   const key = decodePublicKey(publicKeyBase64);
-  const report: TrustReport = { accepted: [], refused: [] };
+  const report: TrustReport = { accepted: [], refused: [], warnings: [] };
   const names = new Set<string>();
   for (const widget of widgets) {
     // One MF container per global name: a second widget with the same name would silently run the first.
@@ -112,8 +118,11 @@ export function checkWidgets(widgets: readonly SnapshotWidget[], publicKeyBase64
     names.add(widget.name);
     names.add(`remote:${widget.remote.name}`);
     const verdict = checkWidget(widget, key);
-    if (verdict.ok) report.accepted.push(widget);
-    else report.refused.push({ widget, code: verdict.code, detail: verdict.detail });
+    if (!verdict.ok) report.refused.push({ widget, code: verdict.code, detail: verdict.detail });
+    else {
+      report.accepted.push(widget);
+      if (verdict.warning) report.warnings.push({ widget, ...verdict.warning });
+    }
   }
   return report;
 }
