@@ -18,13 +18,13 @@ export async function signedRelease(
   name: string,
   version: string,
 ): Promise<ReleaseDocument> {
-  const record = await storage.meta.getVersion(name, version);
+  const record = await storage.packages.getVersion(name, version);
   if (record?.status !== 'approved' || record.kind === 'library' || !record.manifest || !record.signature) {
     throw regError('REG_ERR_NOT_FOUND', `no approved release ${name}@${version}`);
   }
   // Checked against builtManifestSchema at publish, and versions are immutable.
   const manifest = record.manifest as BuiltManifest;
-  const pkg = await storage.meta.getPackage(name);
+  const pkg = await storage.packages.getPackage(name);
   const base = assetBase(publicUrl, record);
   const assets = Object.fromEntries(manifest.assets.map((a) => [a.path, a.integrity]));
   return {

@@ -13,11 +13,10 @@ export async function openStorage(dataDir: string): Promise<Storage> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, 'registry.db'));
   await migrateDatabase(db);
-  const packages = new SqlitePackageStore(db);
+
   return {
     accounts: new SqliteAccountStore(db),
-    packages,
-    meta: packages,
+    packages: new SqlitePackageStore(db),
     blobs: new FileBlobStore(join(dataDir, 'blobs')),
     audit: new SqliteAuditLog(db),
     catalog: new SqliteCatalogStore(db),

@@ -331,11 +331,6 @@ export interface CatalogStore {
 export interface Storage {
   accounts: AccountStore;
   packages: PackageStore;
-  /**
-   * @deprecated The packages store under its old name, kept only while `services/release.ts` still
-   * calls it; use `packages`.
-   */
-  readonly meta: PackageStore;
   blobs: BlobStore;
   audit: AuditLog;
   catalog: CatalogStore;
