@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectPublish } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
-import { addUser } from '../commands.js';
+import { addUser } from '../cli/users.js';
 
 const NAME = '@deqing/find-machinery';
 let app: FastifyInstance;
