@@ -18,6 +18,7 @@ export {
   townshipOf,
   villageCodeSchema,
 } from './division.js';
+export { ICON_NAMES, ICONS, type IconName, isIconName } from './icons.js';
 export {
   addIssue,
   formatIssues,

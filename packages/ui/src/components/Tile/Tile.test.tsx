@@ -8,7 +8,14 @@ import { TileGrid } from './TileGrid.js';
 describe('Tile', () => {
   it('is a real link with href, its name from title, subtitle and badge label', () => {
     renderInTheme(
-      <Tile icon="🚜" title="找农机" subtitle="附近 12 台" badge={3} badgeLabel="3 条新消息" href="#/m" />,
+      <Tile
+        icon="tractor"
+        title="找农机"
+        subtitle="附近 12 台"
+        badge={3}
+        badgeLabel="3 条新消息"
+        href="#/m"
+      />,
     );
     const link = screen.getByRole('link');
     expect(link.getAttribute('href')).toBe('#/m');
