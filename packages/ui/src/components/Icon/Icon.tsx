@@ -27,15 +27,22 @@ export const ICON_SPRITE_ID = 'cm-icon-sprite';
  * <Icon name="warning" label="注意" />
  */
 export function Icon({ name, label, className }: IconProps) {
-  return (
+  const classes = cx('cm-icon', className);
+  const use = <use href={`#cm-icon-${name}`} />;
+  return label ? (
     <svg
-      className={cx('cm-icon', className)}
+      className={classes}
       viewBox="0 0 24 24"
       focusable="false"
       data-icon={name}
-      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+      role="img"
+      aria-label={label}
     >
-      <use href={`#cm-icon-${name}`} />
+      {use}
+    </svg>
+  ) : (
+    <svg className={classes} viewBox="0 0 24 24" focusable="false" data-icon={name} aria-hidden="true">
+      {use}
     </svg>
   );
 }
