@@ -123,7 +123,7 @@ describe('Portal', () => {
     expect(tiles).toEqual(['@deqing/good', '@deqing/other']);
     const nav = within(screen.getByRole('navigation', { name: '底部导航' }));
     expect(nav.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['⌂首页', `${base}/`],
+      ['首页', `${base}/`],
       ['好组件导航', `${base}/p/good`],
       ['另一个导航', `${base}/p/other`],
     ]);
