@@ -4,7 +4,7 @@
  * may use now, the steps so far, and the audited view of the unmasked original.
  */
 import { useHost, useModuleMutation, useModuleQuery, useT, useUser } from '@cunmen/sdk';
-import { Button, Card, ErrorState, List, ListItem, LoadingState, TextField, Toast } from '@cunmen/ui';
+import { Button, Card, ErrorState, Icon, List, ListItem, LoadingState, TextField, Toast } from '@cunmen/ui';
 import { type FormEvent, useRef, useState } from 'react';
 import {
   type AttachmentView,
@@ -129,7 +129,8 @@ export function ItemPanel({
         {item.maskNames ? <p>{t('maskNamesOn')}</p> : null}
         {warnings.map((w) => (
           <p key={w.filename} role="alert">
-            ⚠ {t('warnUnchecked', { filename: w.filename })}
+            <Icon name="warning" className="cm-icon--start" />
+            {t('warnUnchecked', { filename: w.filename })}
           </p>
         ))}
         <Blocks blocks={item.blocks} />

@@ -1,6 +1,6 @@
 /** The staff queue: filters, overdue flags first, tap a case to open it. */
 import { useModuleQuery, useT } from '@cunmen/sdk';
-import { Button, EmptyState, ErrorState, List, ListItem, LoadingState, Select } from '@cunmen/ui';
+import { Button, EmptyState, ErrorState, Icon, List, ListItem, LoadingState, Select } from '@cunmen/ui';
 import { useState } from 'react';
 import { type CaseSummary, STATUSES } from '../common/model.js';
 import { formatTime, messages as resident } from '../i18n.js';
@@ -39,7 +39,10 @@ export function Queue({ onOpen }: { onOpen(id: string): void }) {
                 description={`${c.excerpt} · ${t('queue.due', { accept: formatTime(c.deadlines.acceptDue), reply: formatTime(c.deadlines.replyDue) })}`}
                 trailing={
                   flags.length ? (
-                    <strong data-testid="overdue">⚠ {flags.join(' · ')}</strong>
+                    <strong data-testid="overdue">
+                      <Icon name="warning" className="cm-icon--start" />
+                      {flags.join(' · ')}
+                    </strong>
                   ) : (
                     (c.handlerUnit ?? undefined)
                   )

@@ -12,7 +12,7 @@ import { BottomNav } from './BottomNav.js';
 import { createWidgetHost } from './host.js';
 import { loaderFor } from './loaders.js';
 import { hrefFor, linkHandler, navigateTo, parseRoute, usePathname } from './router.js';
-import { layoutOf, type NavEntry, type PageEntry, type SlotEntry } from './slots.js';
+import { layoutOf, type PageEntry, type SlotEntry } from './slots.js';
 import { WidgetSlot } from './WidgetSlot.js';
 
 // The cadre console imports it from here.
