@@ -76,7 +76,7 @@ const RESIDENT_ROUTES: Route[] = [
     },
   },
   { name: 'find machinery (no capability: error state)', path: '/p/find-machinery', ready: /权限/ },
-  { name: 'waste pickup', path: '/p/waste-pickup', ready: '预约上门收运' },
+  { name: 'waste pickup', path: '/p/waste-pickup', ready: '请先登录后再预约' },
   { name: 'waste pickup, signed in', path: '/p/waste-pickup', as: 'resident', ready: '提交预约' },
 ];
 
@@ -133,8 +133,6 @@ const CADRE_ROUTES: Route[] = [
     ready: '公开目录',
     open: click('公开目录'),
   },
-  { name: 'cadre: farm machinery', path: '/cadre/find-machinery', as: 'cadre', ready: /权限/ },
-  { name: 'cadre: pickup bookings', path: '/cadre/waste-pickup', as: 'cadre', ready: '上门收运预约' },
 ];
 
 let p: Platform;
@@ -189,6 +187,7 @@ async function walk(route: Route, mode: (typeof MODES)[number]) {
       const file = `${route.name}-${mode.name}-${scale}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
       await page.screenshot({ path: join(dir, `${file}.png`), fullPage: true });
       problems.push(...found);
+      console.error(`${testName}:\n  ${found.join('\n  ')}`);
     }
   }
   return problems;

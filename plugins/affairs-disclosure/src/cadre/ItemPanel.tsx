@@ -164,13 +164,20 @@ export function ItemPanel({
                 accept=".jpg,.jpeg,.png,.pdf,.xlsx,.csv"
                 aria-describedby={`file-hint-${id}`}
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                style={{ minHeight: 48 }}
+                style={{ minHeight: 'var(--cm-touch-min, 44px)' }}
               />
               <br />
               <small id={`file-hint-${id}`}>{t('uploadHint')}</small>
             </p>
             <p>
-              <label style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 48 }}>
+              <label
+                style={{
+                  display: 'flex',
+                  gap: 8,
+                  alignItems: 'center',
+                  minHeight: 'var(--cm-touch-min, 44px)',
+                }}
+              >
                 <input
                   type="checkbox"
                   checked={confirm}

@@ -79,7 +79,9 @@ export function Queue({ onOpen }: { onOpen(id: string): void }) {
           value={scope}
           onValueChange={setScope}
         />
-        <label style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 44 }}>
+        <label
+          style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 'var(--cm-touch-min, 44px)' }}
+        >
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
           {t('queue.overdueOnly')}
         </label>
