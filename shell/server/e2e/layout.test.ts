@@ -133,6 +133,13 @@ const CADRE_ROUTES: Route[] = [
     ready: '公开目录',
     open: click('公开目录'),
   },
+  {
+    name: 'cadre: farm machinery (no capability: error state)',
+    path: '/cadre/find-machinery',
+    as: 'cadre',
+    ready: '农机信息管理',
+  },
+  { name: 'cadre: pickup bookings', path: '/cadre/waste-pickup', as: 'cadre', ready: '上门收运预约' },
 ];
 
 let p: Platform;
