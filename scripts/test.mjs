@@ -1,12 +1,21 @@
 // `npm test`: installs what is missing, builds, runs every check, and ends with one summary line.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
+import {
+  ensureChromium,
+  ensureDependencies,
+  ensureFonts,
+  ensurePnpm,
+  log,
+  root,
+  run,
+} from './lib/bootstrap.mjs';
 
 const started = Date.now();
 ensurePnpm();
 ensureDependencies();
 const chrome = ensureChromium();
+ensureFonts();
 const env = { CHROME_PATH: chrome };
 
 const workspaceDirs = ['packages', 'plugins', 'shell']

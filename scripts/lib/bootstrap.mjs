@@ -72,6 +72,24 @@ function isExecutable(path) {
   }
 }
 
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** Installs Debian packages quietly (as root, or through passwordless sudo). */
+function aptInstall(packages, why) {
+  if (!hasCommand('apt-get')) return false;
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  log(`installing Debian ${packages.join(', ')} through apt-get (${why})`);
+  const sh = (args) => {
+    const [cmd, ...rest] = [...sudo, ...args];
+    execFileSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  sh(['apt-get', 'update', '-qq']);
+  sh(['apt-get', 'install', '-y', '-qq', ...packages]);
+  return true;
+}
+
 /** Finds Chromium for browser tests: CHROME_PATH, the system chromium, or installs Debian's package. */
 export function ensureChromium() {
   if (process.env.CHROME_PATH) {
@@ -81,21 +99,30 @@ export function ensureChromium() {
   for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
     if (isExecutable(candidate)) return candidate;
   }
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
-  if (!hasApt) {
+  if (!aptInstall(['chromium'], 'about a minute')) {
     throw new Error('Chromium not found: install it, or set CHROME_PATH to a Chromium/Chrome executable');
   }
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-  log('installing Debian chromium through apt-get (about a minute)');
-  const sh = (args) => {
-    const [cmd, ...rest] = [...sudo, ...args];
-    execFileSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  };
-  sh(['apt-get', 'update', '-qq']);
-  sh(['apt-get', 'install', '-y', '-qq', 'chromium']);
   if (!isExecutable('/usr/bin/chromium'))
     throw new Error('apt-get finished but /usr/bin/chromium is missing');
   return '/usr/bin/chromium';
+}
+
+function hasChineseFont() {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() !== '';
+}
+
+/**
+ * The fonts residents' phones have: without a CJK font Chromium draws every Chinese character as the
+ * same fallback box, so layout, screenshot and axe checks would measure the wrong widths. The UI uses
+ * SVG icons, never emoji, so no emoji font is needed (shell/web/test/no-emoji.test.ts keeps it so).
+ */
+export function ensureFonts() {
+  if (hasCommand('fc-list') && hasChineseFont()) return;
+  if (!aptInstall(['fonts-noto-cjk', 'fontconfig'], 'Chinese glyphs for the browser tests, about a minute')) {
+    throw new Error('no Chinese font found (fc-list :lang=zh): install Noto Sans CJK (fonts-noto-cjk)');
+  }
+  if (!hasChineseFont()) throw new Error('apt-get finished but fc-list :lang=zh still finds no font');
 }
 
 /** Runs a command in the repo root with the bootstrap environment; throws on a non-zero exit. */

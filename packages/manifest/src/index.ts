@@ -19,6 +19,7 @@ export {
   villageCodeSchema,
 } from './division.js';
 export { ManifestValidationError, manifestErrors } from './errors.js';
+export { ICON_NAMES, ICONS, type IconName, isIconName } from './icons.js';
 export {
   addIssue,
   formatIssues,

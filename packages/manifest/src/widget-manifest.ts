@@ -6,6 +6,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { type Capability, capabilitySchema } from './capabilities.js';
 import { divisionLevel } from './division.js';
+import { ICON_NAMES, type IconName } from './icons.js';
 import { addIssue } from './issues.js';
 import { EXPOSE_KEY, PACKAGE_NAME, ROUTE } from './patterns.js';
 import { type CountyScope, checkScopeForCounty, PROVINCE_SCOPE, scopeOf } from './scopes.js';
@@ -63,7 +64,8 @@ export const contributionSchema = z
     expose: exposeKeySchema.optional(),
     route: routeSchema.optional(),
     title: localizedTextSchema.optional(),
-    icon: z.string().max(64).optional(),
+    /** A UI kit icon by name (`icons.ts`), for the navigation entry or tile. */
+    icon: z.enum(ICON_NAMES as [IconName, ...IconName[]]).optional(),
     order: z.number().int().min(0).max(1000).optional(),
   })
   .strict()

@@ -8,7 +8,11 @@ import { useGlobals } from 'storybook/preview-api';
 import type { Decorator, Preview } from 'storybook-react-rsbuild';
 import '../src/styles.css';
 import type { Locale } from '../src/i18n/messages.js';
-import { ThemeProvider } from '../src/index.js';
+import iconSprite from '../src/icons/sprite.svg?raw';
+import { mountIconSprite, ThemeProvider } from '../src/index.js';
+
+// As the shell does on a portal page: the icon drawings, once per document.
+mountIconSprite(iconSprite);
 
 const withTheme: Decorator = (Story, context) => {
   const [, updateGlobals] = useGlobals();

@@ -9,6 +9,13 @@ export { ElderlyModeSwitch, type ElderlyModeSwitchProps } from './components/Eld
 export { EmptyState, type EmptyStateProps } from './components/EmptyState/index.js';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState/index.js';
 export {
+  ICON_SPRITE_ID,
+  Icon,
+  type IconName,
+  type IconProps,
+  mountIconSprite,
+} from './components/Icon/index.js';
+export {
   formatBytes,
   IMAGE_TYPES,
   ImageUpload,

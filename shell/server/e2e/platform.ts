@@ -141,8 +141,9 @@ export async function startPlatform(): Promise<Platform> {
       widgets: [
         place('@cunmen/affairs-disclosure', 'affairs-disclosure', './Cadre'),
         place('@cunmen/complaints', 'complaints', './Cadre'),
-        place('@deqing/find-machinery', 'find-machinery'),
-        place('@yiyuan/waste-pickup', 'waste-pickup'),
+        // The county widgets' admin pages too, as the demo portal of `npm start` places them.
+        place('@deqing/find-machinery', 'find-machinery', './Admin'),
+        place('@yiyuan/waste-pickup', 'waste-pickup', './Admin'),
       ],
     }),
   );

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './boot.js';
 import { pickLocale } from './i18n/index.js';
+import { loadIconSprite } from './portal/icon-sprite.js';
 import { Portal } from './portal/Portal.js';
 import { portalBase } from './portal/router.js';
 import { SnapshotError } from './portal/SnapshotError.js';
@@ -14,6 +15,8 @@ const locale = pickLocale(window.location.search);
 document.documentElement.lang = locale;
 const base = portalBase(window.location.pathname) ?? '';
 const started = boot(document, base);
+// In parallel with the first render: icons fill in when it arrives.
+void loadIconSprite();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

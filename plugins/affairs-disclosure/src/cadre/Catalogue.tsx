@@ -140,7 +140,14 @@ export function Catalogue() {
               error={errorAt('owner')}
             />
             <p>
-              <label style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 48 }}>
+              <label
+                style={{
+                  display: 'flex',
+                  gap: 8,
+                  alignItems: 'center',
+                  minHeight: 'var(--cm-touch-min, 44px)',
+                }}
+              >
                 <input
                   type="checkbox"
                   checked={maskNames}

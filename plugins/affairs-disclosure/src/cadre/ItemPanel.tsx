@@ -4,7 +4,7 @@
  * may use now, the steps so far, and the audited view of the unmasked original.
  */
 import { useHost, useModuleMutation, useModuleQuery, useT, useUser } from '@cunmen/sdk';
-import { Button, Card, ErrorState, List, ListItem, LoadingState, TextField, Toast } from '@cunmen/ui';
+import { Button, Card, ErrorState, Icon, List, ListItem, LoadingState, TextField, Toast } from '@cunmen/ui';
 import { type FormEvent, useRef, useState } from 'react';
 import {
   type AttachmentView,
@@ -129,7 +129,8 @@ export function ItemPanel({
         {item.maskNames ? <p>{t('maskNamesOn')}</p> : null}
         {warnings.map((w) => (
           <p key={w.filename} role="alert">
-            ⚠ {t('warnUnchecked', { filename: w.filename })}
+            <Icon name="warning" className="cm-icon--start" />
+            {t('warnUnchecked', { filename: w.filename })}
           </p>
         ))}
         <Blocks blocks={item.blocks} />
@@ -163,13 +164,20 @@ export function ItemPanel({
                 accept=".jpg,.jpeg,.png,.pdf,.xlsx,.csv"
                 aria-describedby={`file-hint-${id}`}
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                style={{ minHeight: 48 }}
+                style={{ minHeight: 'var(--cm-touch-min, 44px)' }}
               />
               <br />
               <small id={`file-hint-${id}`}>{t('uploadHint')}</small>
             </p>
             <p>
-              <label style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 48 }}>
+              <label
+                style={{
+                  display: 'flex',
+                  gap: 8,
+                  alignItems: 'center',
+                  minHeight: 'var(--cm-touch-min, 44px)',
+                }}
+              >
                 <input
                   type="checkbox"
                   checked={confirm}

@@ -17,6 +17,11 @@ export function AffairsTile() {
         ? `${t('tileCount', { n: items.length })} · ${t('tileLatest', { title: latest.title })}`
         : t('tileEmpty');
   return (
-    <Tile icon="📋" title={t('title')} subtitle={subtitle} onClick={() => navigate('/affairs-disclosure')} />
+    <Tile
+      icon="document"
+      title={t('title')}
+      subtitle={subtitle}
+      onClick={() => navigate('/affairs-disclosure')}
+    />
   );
 }

@@ -42,7 +42,7 @@ describe('the cadre page', () => {
       throw new Error(`unexpected ${method} ${path}`);
     });
     renderWithHost(<ComplaintsCadre path="/" />, { capabilities, user: cadre, module: r.module });
-    expect((await screen.findByTestId('overdue')).textContent).toBe('⚠ 受理超时 · 已提级乡镇');
+    expect((await screen.findByTestId('overdue')).textContent).toBe('受理超时 · 已提级乡镇');
     expect(r.calls[0]?.path).toBe('/cases?status=open&scope=village');
     fireEvent.click(screen.getByRole('button', { name: /JS20261102-0001/ }));
     expect(await screen.findByText('反映人：张阿婆（户号 H1）')).toBeDefined();

@@ -1,10 +1,31 @@
 /** One case for staff: everything about it, its history with who/when, and the actions this unit may take. */
 import { useHost, useModuleMutation, useModuleQuery, useT } from '@cunmen/sdk';
-import { Button, Card, ErrorState, LoadingState, RadioGroup, Select, TextArea, TextField } from '@cunmen/ui';
+import {
+  Button,
+  Card,
+  ErrorState,
+  Icon,
+  LoadingState,
+  RadioGroup,
+  Select,
+  TextArea,
+  TextField,
+} from '@cunmen/ui';
 import { useEffect, useState } from 'react';
 import type { CaseDetail, StaffAction } from '../common/model.js';
 import { formatTime, messages as resident } from '../i18n.js';
 import { messages } from './i18n.js';
+
+/** A missed time limit: the warning icon beside the words (never the icon alone). */
+function Overdue({ text }: { text: string }) {
+  return (
+    <>
+      {' · '}
+      <Icon name="warning" className="cm-icon--start" />
+      {text}
+    </>
+  );
+}
 
 function Photo({ id, n }: { id: string; n: number }) {
   const { api } = useHost();
@@ -160,8 +181,8 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack(): void }) {
             accept: formatTime(d.deadlines.acceptDue),
             reply: formatTime(d.deadlines.replyDue),
           })}
-          {d.deadlines.acceptOverdue ? ` · ⚠ ${t('queue.acceptOverdue')}` : ''}
-          {d.deadlines.replyOverdue ? ` · ⚠ ${t('queue.replyOverdue')}` : ''}
+          {d.deadlines.acceptOverdue ? <Overdue text={t('queue.acceptOverdue')} /> : null}
+          {d.deadlines.replyOverdue ? <Overdue text={t('queue.replyOverdue')} /> : null}
           {d.deadlines.escalatedAt ? ` · ${t('queue.escalated')}` : ''}
         </p>
         {d.resident ? (

@@ -12,6 +12,9 @@ import type { ChartSeries } from './MetricsChart.js';
 
 const MetricsChart = lazy(() => import('./MetricsChart.js'));
 
+/** A table wider than the phone (large text) scrolls sideways in its own box, never the page. */
+const SCROLL = { overflowX: 'auto', maxWidth: '100%' } as const;
+
 class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
   static getDerivedStateFromError() {
@@ -148,16 +151,23 @@ export function Metrics() {
                 />
               </Suspense>
             </ChartBoundary>
-            <table data-testid="metrics-by-unit" style={{ width: '100%', borderCollapse: 'collapse' }}>
-              <caption>{t('metrics.byUnit')}</caption>
-              {headers(t('metrics.unit'))}
-              <tbody>
-                {data.children.map((c) => (
-                  <Row key={c.division} name={c.name} m={c.metrics} onDrill={() => setDivision(c.division)} />
-                ))}
-                <Row name={t('metrics.totals', { name: data.name })} m={data.totals} />
-              </tbody>
-            </table>
+            <div style={SCROLL}>
+              <table data-testid="metrics-by-unit" style={{ width: '100%', borderCollapse: 'collapse' }}>
+                <caption>{t('metrics.byUnit')}</caption>
+                {headers(t('metrics.unit'))}
+                <tbody>
+                  {data.children.map((c) => (
+                    <Row
+                      key={c.division}
+                      name={c.name}
+                      m={c.metrics}
+                      onDrill={() => setDivision(c.division)}
+                    />
+                  ))}
+                  <Row name={t('metrics.totals', { name: data.name })} m={data.totals} />
+                </tbody>
+              </table>
+            </div>
           </section>
         ) : null}
         <section aria-labelledby="cm-metrics-months">
@@ -172,15 +182,17 @@ export function Metrics() {
               />
             </Suspense>
           </ChartBoundary>
-          <table data-testid="metrics-by-month" style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <caption>{t('metrics.byMonth')}</caption>
-            {headers(t('metrics.monthCol'))}
-            <tbody>
-              {data.months.map((m) => (
-                <Row key={m.month} name={m.month} m={m.metrics} />
-              ))}
-            </tbody>
-          </table>
+          <div style={SCROLL}>
+            <table data-testid="metrics-by-month" style={{ width: '100%', borderCollapse: 'collapse' }}>
+              <caption>{t('metrics.byMonth')}</caption>
+              {headers(t('metrics.monthCol'))}
+              <tbody>
+                {data.months.map((m) => (
+                  <Row key={m.month} name={m.month} m={m.metrics} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
     );

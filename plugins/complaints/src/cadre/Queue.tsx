@@ -1,6 +1,6 @@
 /** The staff queue: filters, overdue flags first, tap a case to open it. */
 import { useModuleQuery, useT } from '@cunmen/sdk';
-import { Button, EmptyState, ErrorState, List, ListItem, LoadingState, Select } from '@cunmen/ui';
+import { Button, EmptyState, ErrorState, Icon, List, ListItem, LoadingState, Select } from '@cunmen/ui';
 import { useState } from 'react';
 import { type CaseSummary, STATUSES } from '../common/model.js';
 import { formatTime, messages as resident } from '../i18n.js';
@@ -39,7 +39,10 @@ export function Queue({ onOpen }: { onOpen(id: string): void }) {
                 description={`${c.excerpt} · ${t('queue.due', { accept: formatTime(c.deadlines.acceptDue), reply: formatTime(c.deadlines.replyDue) })}`}
                 trailing={
                   flags.length ? (
-                    <strong data-testid="overdue">⚠ {flags.join(' · ')}</strong>
+                    <strong data-testid="overdue">
+                      <Icon name="warning" className="cm-icon--start" />
+                      {flags.join(' · ')}
+                    </strong>
                   ) : (
                     (c.handlerUnit ?? undefined)
                   )
@@ -76,7 +79,9 @@ export function Queue({ onOpen }: { onOpen(id: string): void }) {
           value={scope}
           onValueChange={setScope}
         />
-        <label style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 44 }}>
+        <label
+          style={{ display: 'flex', gap: 8, alignItems: 'center', minHeight: 'var(--cm-touch-min, 44px)' }}
+        >
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
           {t('queue.overdueOnly')}
         </label>

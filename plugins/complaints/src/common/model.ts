@@ -3,6 +3,8 @@
  * settings (time limits and metric weights) with their defaults, and the zod schemas of the API bodies.
  * Framework-free: no Node, no React.
  */
+import type { IconName } from '@cunmen/manifest';
+
 /** The time-limit classes of DOMAIN.md: emergency 2 h, 水电气暖 24 h, general 7 d, complex 15 d. */
 export const LIMIT_CLASSES = ['emergency', 'utilities', 'general', 'complex'] as const;
 export type LimitClass = (typeof LIMIT_CLASSES)[number];
@@ -11,18 +13,28 @@ export type LimitClass = (typeof LIMIT_CLASSES)[number];
 export const CATEGORIES = {
   safety: {
     limitClass: 'emergency',
-    icon: '🚨',
+    icon: 'alarm',
     'zh-CN': '紧急求助·安全隐患',
     en: 'Emergency / safety hazard',
   },
-  utilities: { limitClass: 'utilities', icon: '💧', 'zh-CN': '水电气暖', en: 'Water, power, gas, heating' },
-  roads: { limitClass: 'general', icon: '🛣️', 'zh-CN': '道路交通', en: 'Roads and transport' },
-  environment: { limitClass: 'general', icon: '🧹', 'zh-CN': '环境卫生', en: 'Environment and sanitation' },
-  neighbourhood: { limitClass: 'general', icon: '🏘️', 'zh-CN': '邻里纠纷', en: 'Neighbour disputes' },
-  services: { limitClass: 'general', icon: '📋', 'zh-CN': '办事咨询', en: 'Public services' },
-  land: { limitClass: 'complex', icon: '🌾', 'zh-CN': '土地·宅基地', en: 'Land and homesteads' },
-  other: { limitClass: 'general', icon: '💬', 'zh-CN': '其他', en: 'Other' },
-} as const satisfies Record<string, { limitClass: LimitClass; icon: string; 'zh-CN': string; en: string }>;
+  utilities: {
+    limitClass: 'utilities',
+    icon: 'water',
+    'zh-CN': '水电气暖',
+    en: 'Water, power, gas, heating',
+  },
+  roads: { limitClass: 'general', icon: 'road', 'zh-CN': '道路交通', en: 'Roads and transport' },
+  environment: {
+    limitClass: 'general',
+    icon: 'broom',
+    'zh-CN': '环境卫生',
+    en: 'Environment and sanitation',
+  },
+  neighbourhood: { limitClass: 'general', icon: 'houses', 'zh-CN': '邻里纠纷', en: 'Neighbour disputes' },
+  services: { limitClass: 'general', icon: 'document', 'zh-CN': '办事咨询', en: 'Public services' },
+  land: { limitClass: 'complex', icon: 'wheat', 'zh-CN': '土地·宅基地', en: 'Land and homesteads' },
+  other: { limitClass: 'general', icon: 'chat', 'zh-CN': '其他', en: 'Other' },
+} as const satisfies Record<string, { limitClass: LimitClass; icon: IconName; 'zh-CN': string; en: string }>;
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];
 

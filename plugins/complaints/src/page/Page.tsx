@@ -1,6 +1,6 @@
 /** The resident page (route `complaints`): home, submit flow, my cases, one case, the public board. */
 import { type PageProps, useConfig, useModuleQuery, useNavigate, useT, useUser } from '@cunmen/sdk';
-import { Button, Page } from '@cunmen/ui';
+import { Button, Icon, Page } from '@cunmen/ui';
 import type { Config } from '../config.js';
 import { messages } from '../i18n.js';
 import { Board } from './Board.js';
@@ -22,7 +22,8 @@ function Home() {
         {resident ? (
           <>
             <Button block onClick={() => navigate(`${ROUTE}/new`)}>
-              📣 {t('home.submit')}
+              <Icon name="megaphone" />
+              {t('home.submit')}
             </Button>
             <p className="cm-field__hint" style={{ margin: 0 }}>
               {t('home.submitHint')}

@@ -4,7 +4,7 @@
  * elderly mode through the UI kit's buttons). The server sniffs the bytes again.
  */
 import { useT } from '@cunmen/sdk';
-import { Button } from '@cunmen/ui';
+import { Button, Icon } from '@cunmen/ui';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_PHOTO_MAX_BYTES, MAX_PHOTOS, PHOTO_TYPES } from '../common/model.js';
 import { messages } from '../i18n.js';
@@ -102,7 +102,7 @@ export function PhotoPicker({
                   onChange(files.filter((_, j) => j !== i));
                 }}
               >
-                ✕
+                <Icon name="close" />
               </Button>
             </li>
           ))}
@@ -113,10 +113,12 @@ export function PhotoPicker({
       </p>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button variant="secondary" disabled={disabled || full} onClick={() => camera.current?.click()}>
-          📷 {t('takePhoto')}
+          <Icon name="camera" />
+          {t('takePhoto')}
         </Button>
         <Button variant="secondary" disabled={disabled || full} onClick={() => album.current?.click()}>
-          🖼️ {t('choosePhoto')}
+          <Icon name="image" />
+          {t('choosePhoto')}
         </Button>
       </div>
       <input

@@ -11,7 +11,7 @@ import {
   useNavigate,
   useT,
 } from '@cunmen/sdk';
-import { Button, Page, TextArea, TextField } from '@cunmen/ui';
+import { Button, Icon, Page, TextArea, TextField } from '@cunmen/ui';
 import { useRef, useState } from 'react';
 import {
   CATEGORIES,
@@ -101,7 +101,7 @@ export function SubmitFlow() {
           </legend>
           {CATEGORY_IDS.map((id) => (
             <Button key={id} block variant="secondary" onClick={() => setCategory(id)}>
-              <span aria-hidden="true">{CATEGORIES[id].icon} </span>
+              <Icon name={CATEGORIES[id].icon} />
               {t(`category.${id}`)}
             </Button>
           ))}

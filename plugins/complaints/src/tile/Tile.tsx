@@ -18,6 +18,11 @@ export function ComplaintsTile() {
     subtitle = t('tileBoard', { n: board.data.items.length });
   }
   return (
-    <Tile icon="📣" title={t('tileTitle')} subtitle={subtitle} onClick={() => navigate('/complaints')} />
+    <Tile
+      icon="megaphone"
+      title={t('tileTitle')}
+      subtitle={subtitle}
+      onClick={() => navigate('/complaints')}
+    />
   );
 }

@@ -13,7 +13,7 @@ export function FindMachineryTile() {
   const count = items.filter((doc) => doc.data.available).length;
   return (
     <Tile
-      icon="🚜"
+      icon="tractor"
       title={config.heading}
       subtitle={loading || error ? undefined : t('tileSubtitle', { n: hasMore ? `${count}+` : count })}
       onClick={() => navigate('/find-machinery')}

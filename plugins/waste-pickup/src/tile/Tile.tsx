@@ -10,7 +10,7 @@ export function WastePickupTile() {
   const navigate = useNavigate();
   return (
     <Tile
-      icon="♻️"
+      icon="recycle"
       title={config.heading}
       subtitle={t('tileSubtitle')}
       onClick={() => navigate('/waste-pickup')}

@@ -123,11 +123,28 @@ describe('Portal', () => {
     expect(tiles).toEqual(['@deqing/good', '@deqing/other']);
     const nav = within(screen.getByRole('navigation', { name: '底部导航' }));
     expect(nav.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['⌂首页', `${base}/`],
+      ['首页', `${base}/`],
       ['好组件导航', `${base}/p/good`],
       ['另一个导航', `${base}/p/other`],
     ]);
     expect(load.mock.calls.map((c) => c[1])).not.toContain('./Admin');
+  });
+
+  it('keeps long names whole as tooltips and shows the nav icons the manifest names, hidden from screen readers', async () => {
+    const long = '村级集体经济组织农村产权流转交易服务平台';
+    const widget = testWidget(keys, '@deqing/good', { title: long });
+    widget.placements = widget.placements.map((p) =>
+      p.slot === 'village.nav/v1' ? { ...p, icon: 'tractor' } : p,
+    );
+    setup([widget]);
+    expect(document.querySelector('.shell-header__name')?.getAttribute('title')).toBe('东衡村');
+    const nav = within(screen.getByRole('navigation', { name: '底部导航' }));
+    const entry = nav.getByRole('link', { name: `${long}导航` });
+    expect(entry.querySelector('.shell-nav__label')?.getAttribute('title')).toBe(`${long}导航`);
+    expect(entry.querySelector('svg')?.getAttribute('data-icon')).toBe('tractor');
+    const home = nav.getByRole('link', { name: '首页' });
+    expect(home.querySelector('svg')?.getAttribute('data-icon')).toBe('home');
+    expect(home.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('opens a widget page from its tile (useNavigate) and from the nav, and back home', async () => {

@@ -5,22 +5,18 @@
 import type { PortalSnapshot } from '@cunmen/manifest';
 import { createEventHub, type ElderlyMode, type Host, type Locale } from '@cunmen/sdk';
 import { ElderlyModeSwitch, ThemeProvider, TileGrid } from '@cunmen/ui';
-import {
-  lazy,
-  type MouseEvent,
-  type ReactNode,
-  Suspense,
-  useEffect,
-  useMemo,
-  useSyncExternalStore,
-} from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { PortalFederation } from '../federation/instance.js';
 import { I18nContext, shellTranslate, useShellT } from '../i18n/index.js';
+import { BottomNav } from './BottomNav.js';
 import { createWidgetHost } from './host.js';
 import { loaderFor } from './loaders.js';
-import { hrefFor, navigateTo, parseRoute, usePathname } from './router.js';
-import { layoutOf, type NavEntry, type PageEntry, type SlotEntry } from './slots.js';
+import { hrefFor, linkHandler, navigateTo, parseRoute, usePathname } from './router.js';
+import { layoutOf, type PageEntry, type SlotEntry } from './slots.js';
 import { WidgetSlot } from './WidgetSlot.js';
+
+// The cadre console imports it from here.
+export { linkHandler };
 
 export interface PortalProps {
   snapshot: PortalSnapshot;
@@ -107,14 +103,16 @@ export function Portal(props: PortalProps) {
         </a>
         <header className="shell-header">
           {route.kind === 'home' ? (
-            <h1 className="shell-header__title">{snapshot.village.name}</h1>
+            <h1 className="shell-header__title">
+              <VillageName name={snapshot.village.name} />
+            </h1>
           ) : (
             <a
               className="shell-header__title"
               href={hrefFor(base, '/')}
               onClick={linkHandler(hrefFor(base, '/'))}
             >
-              {snapshot.village.name}
+              <VillageName name={snapshot.village.name} />
             </a>
           )}
           <div className="shell-header__actions">
@@ -164,13 +162,13 @@ export function Portal(props: PortalProps) {
   );
 }
 
-export function linkHandler(href: string) {
-  return (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
-      return;
-    event.preventDefault();
-    navigateTo(href);
-  };
+/** A long village name stops after two lines; the full name is the tooltip and stays in the DOM. */
+function VillageName({ name }: { name: string }) {
+  return (
+    <span className="shell-header__name" title={name}>
+      {name}
+    </span>
+  );
 }
 
 function Home({ tiles, render }: { tiles: SlotEntry[]; render: (entry: SlotEntry) => ReactNode }) {
@@ -199,57 +197,5 @@ function NotFound({ base }: { base: string }) {
         {t('page.backHome')}
       </a>
     </section>
-  );
-}
-
-function BottomNav({
-  base,
-  entries,
-  current,
-}: {
-  base: string;
-  entries: NavEntry[];
-  current: string | null;
-}) {
-  const t = useShellT();
-  const home = hrefFor(base, '/');
-  return (
-    <nav className="shell-nav" aria-label={t('portal.nav')}>
-      <ul className="shell-nav__list">
-        <li>
-          <a
-            className="shell-nav__link"
-            href={home}
-            aria-current={current === null ? 'page' : undefined}
-            onClick={linkHandler(home)}
-          >
-            <span aria-hidden="true" className="shell-nav__icon">
-              ⌂
-            </span>
-            {t('portal.home')}
-          </a>
-        </li>
-        {entries.map((entry) => {
-          const href = hrefFor(base, `/${entry.route}`);
-          return (
-            <li key={entry.key}>
-              <a
-                className="shell-nav__link"
-                href={href}
-                aria-current={current === entry.route ? 'page' : undefined}
-                onClick={linkHandler(href)}
-              >
-                {entry.icon ? (
-                  <span aria-hidden="true" className="shell-nav__icon">
-                    {entry.icon}
-                  </span>
-                ) : null}
-                {entry.label}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
   );
 }

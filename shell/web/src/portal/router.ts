@@ -3,7 +3,7 @@
  * lives at `/v/<12-digit village code>/`: `/` is home, `/p/<route>[/rest]` a widget page, `/signin` the
  * sign-in page and `/cadre[/<route>[/rest]]` the cadre console.
  */
-import { useSyncExternalStore } from 'react';
+import { type MouseEvent, useSyncExternalStore } from 'react';
 
 export type Route =
   | { kind: 'home' }
@@ -67,4 +67,14 @@ export function usePathname(): string {
     () => window.location.pathname,
     () => '/',
   );
+}
+
+/** A link's click handler that navigates in place (a plain click only; new-tab clicks stay native). */
+export function linkHandler(href: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
+    event.preventDefault();
+    navigateTo(href);
+  };
 }

@@ -12,8 +12,8 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = {};
 export const WithDescription: Story = {
-  args: { icon: '📭', title: '还没有预约', description: '预约后，师傅会在约定时间上门收运' },
+  args: { icon: 'inbox', title: '还没有预约', description: '预约后，师傅会在约定时间上门收运' },
 };
 export const WithAction: Story = {
-  args: { icon: '📭', description: '还没有预约记录', action: <Button>去预约</Button> },
+  args: { icon: 'inbox', description: '还没有预约记录', action: <Button>去预约</Button> },
 };

@@ -1,14 +1,15 @@
 /** Shown when a list or page has nothing to show yet (暂无内容). */
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { cx } from '../../internal/cx.js';
+import { Icon, type IconName } from '../Icon/Icon.js';
 import { useTheme } from '../ThemeProvider/useTheme.js';
 
 export interface EmptyStateProps {
   /** Defaults to the built-in “暂无内容”. */
   title?: ReactNode;
   description?: ReactNode;
-  /** Decorative icon. */
-  icon?: ReactNode;
+  /** Decorative icon: a UI kit icon by name, or an element. */
+  icon?: IconName | ReactElement;
   /** e.g. a Button to create the first item. */
   action?: ReactNode;
   className?: string;
@@ -24,7 +25,7 @@ export function EmptyState({ title, description, icon, action, className }: Empt
     <div className={cx('cm-state', 'cm-state--empty', className)}>
       {icon ? (
         <span className="cm-state__icon" aria-hidden="true">
-          {icon}
+          {typeof icon === 'string' ? <Icon name={icon} /> : icon}
         </span>
       ) : null}
       <p className="cm-state__title">{title ?? t('empty')}</p>

@@ -25,7 +25,7 @@ export const WithActions: Story = {
   render: () => (
     <List label="附近农机">
       <ListItem
-        icon="🚜"
+        icon="tractor"
         title="旋耕机"
         description="王师傅 · 2 公里 · 每亩 60 元"
         trailing={
@@ -35,7 +35,7 @@ export const WithActions: Story = {
         }
       />
       <ListItem
-        icon="🌾"
+        icon="wheat"
         title="收割机"
         description="李师傅 · 5 公里 · 每亩 80 元"
         trailing={

@@ -3,8 +3,9 @@
  * trailing action. A row with `href` or `onClick` makes its main part a link or button; the trailing
  * action stays a separate control (no nested interactive elements).
  */
-import type { MouseEvent, ReactNode } from 'react';
+import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import { cx } from '../../internal/cx.js';
+import { Icon, type IconName } from '../Icon/Icon.js';
 
 export interface ListProps {
   /** Accessible name of the list. */
@@ -28,8 +29,8 @@ export function List({ label, className, children }: ListProps) {
 export interface ListItemProps {
   title: ReactNode;
   description?: ReactNode;
-  /** Decorative icon before the text. */
-  icon?: ReactNode;
+  /** Decorative icon before the text: a UI kit icon by name, or an element. */
+  icon?: IconName | ReactElement;
   /** An action at the end of the row (a Button, a status word …). */
   trailing?: ReactNode;
   href?: string;
@@ -46,7 +47,7 @@ export function ListItem({ title, description, icon, trailing, href, onClick, cl
     <>
       {icon ? (
         <span className="cm-list-item__icon" aria-hidden="true">
-          {icon}
+          {typeof icon === 'string' ? <Icon name={icon} /> : icon}
         </span>
       ) : null}
       <span className="cm-list-item__text">

@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useId } from 'react';
 import { cx } from '../../internal/cx.js';
+import { Icon } from '../Icon/Icon.js';
 import { useTheme } from '../ThemeProvider/useTheme.js';
 
 export interface PageProps {
@@ -31,9 +32,7 @@ export function Page({ title, onBack, headingLevel = 1, actions, className, chil
       <header className="cm-page__header">
         {onBack ? (
           <button type="button" className="cm-page__back" onClick={onBack}>
-            <span className="cm-page__back-icon" aria-hidden="true">
-              ‹
-            </span>
+            <Icon name="back" className="cm-page__back-icon" />
             {t('back')}
           </button>
         ) : null}

@@ -34,10 +34,10 @@ export const HomePage: Story = {
   render: () => (
     <Page title="东河村" actions={<ElderlyModeSwitch />}>
       <TileGrid label="服务" columns={3}>
-        <Tile icon="🚩" title="党建" href="#/party" />
-        <Tile icon="📋" title="三务公开" href="#/affairs" badge="新" badgeLabel="有新公开" />
-        <Tile icon="⭐" title="积分制" href="#/points" />
-        <Tile icon="📞" title="接诉即办" href="#/complaints" />
+        <Tile icon="flag" title="党建" href="#/party" />
+        <Tile icon="document" title="三务公开" href="#/affairs" badge="新" badgeLabel="有新公开" />
+        <Tile icon="star" title="积分制" href="#/points" />
+        <Tile icon="phone" title="接诉即办" href="#/complaints" />
       </TileGrid>
       <ThemeSummary />
       <Button block>提交</Button>

@@ -8,7 +8,14 @@ import { TileGrid } from './TileGrid.js';
 describe('Tile', () => {
   it('is a real link with href, its name from title, subtitle and badge label', () => {
     renderInTheme(
-      <Tile icon="🚜" title="找农机" subtitle="附近 12 台" badge={3} badgeLabel="3 条新消息" href="#/m" />,
+      <Tile
+        icon="tractor"
+        title="找农机"
+        subtitle="附近 12 台"
+        badge={3}
+        badgeLabel="3 条新消息"
+        href="#/m"
+      />,
     );
     const link = screen.getByRole('link');
     expect(link.getAttribute('href')).toBe('#/m');
@@ -17,6 +24,20 @@ describe('Tile', () => {
     expect(link.querySelector('.cm-tile__icon')?.getAttribute('aria-hidden')).toBe('true');
     expect(link.querySelector('.cm-tile__badge')?.getAttribute('aria-hidden')).toBe('true');
     expect(screen.getByText('3 条新消息').className).toBe('cm-visually-hidden');
+  });
+
+  it('draws a kit icon by name, or the element it is given, and keeps a long title whole as the tooltip', () => {
+    const long = '村级集体经济组织农村产权流转交易服务平台（试运行）';
+    const { container } = renderInTheme(
+      <>
+        <Tile icon="tractor" title={long} href="#/a" />
+        <Tile icon={<img src="/own.svg" alt="" />} title="自带图标" href="#/b" />
+      </>,
+    );
+    const [first, second] = Array.from(container.querySelectorAll('.cm-tile'));
+    expect(first?.querySelector('.cm-tile__icon svg use')?.getAttribute('href')).toBe('#cm-icon-tractor');
+    expect(first?.querySelector('.cm-tile__title')?.getAttribute('title')).toBe(long);
+    expect(second?.querySelector('.cm-tile__icon img')?.getAttribute('src')).toBe('/own.svg');
   });
 
   it('is a button with onClick', () => {

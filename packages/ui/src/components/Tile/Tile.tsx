@@ -2,14 +2,18 @@
  * A home-screen tile: icon, title, subtitle and badge on a card that is a real link (`href`) or button
  * (`onClick`), so it works with the keyboard and screen readers.
  */
-import type { MouseEvent, ReactNode } from 'react';
+import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import { cx } from '../../internal/cx.js';
+import { Icon, type IconName } from '../Icon/Icon.js';
 
 export interface TileProps {
   title: ReactNode;
   subtitle?: ReactNode;
-  /** Decorative icon (hidden from assistive technology). */
-  icon?: ReactNode;
+  /**
+   * Decorative icon (hidden from assistive technology): a UI kit icon by name, or the widget's own
+   * element (e.g. an `<img>` of an SVG it ships as a hashed asset). Never an emoji.
+   */
+  icon?: IconName | ReactElement;
   /** A short count or word in the corner, e.g. 3 or “新”. */
   badge?: ReactNode;
   /** What the badge means for screen readers, e.g. “3 条未读”. */
@@ -23,7 +27,7 @@ export interface TileProps {
 
 /**
  * @example
- * <Tile icon="🚜" title="找农机" subtitle="附近 12 台" badge={3} badgeLabel="3 条新消息" href="#/machines" />
+ * <Tile icon="tractor" title="找农机" subtitle="附近 12 台" badge={3} badgeLabel="3 条新消息" href="#/machines" />
  */
 export function Tile({ title, subtitle, icon, badge, badgeLabel, href, onClick, className }: TileProps) {
   const hasBadge = badge !== undefined && badge !== null && badge !== false && badge !== '';
@@ -33,7 +37,7 @@ export function Tile({ title, subtitle, icon, badge, badgeLabel, href, onClick, 
         <span className="cm-tile__head">
           {icon ? (
             <span className="cm-tile__icon" aria-hidden="true">
-              {icon}
+              {typeof icon === 'string' ? <Icon name={icon} /> : icon}
             </span>
           ) : null}
           {hasBadge ? (
@@ -43,7 +47,10 @@ export function Tile({ title, subtitle, icon, badge, badgeLabel, href, onClick, 
           ) : null}
         </span>
       ) : null}
-      <span className="cm-tile__title">{title}</span>
+      {/* Long names are cut after three lines; the full name stays in the tooltip and the DOM. */}
+      <span className="cm-tile__title" title={typeof title === 'string' ? title : undefined}>
+        {title}
+      </span>
       {subtitle ? <span className="cm-tile__subtitle">{subtitle}</span> : null}
       {hasBadge && badgeLabel ? <span className="cm-visually-hidden">{badgeLabel}</span> : null}
     </>
