@@ -79,11 +79,3 @@ export type HostApiErrorCode = keyof typeof HOST_API_ERRORS;
 export interface HostErrorBody extends ErrorBody {
   capability?: string;
 }
-
-/** The zh-CN text of a capability denial, naming the capability. */
-export function capabilityDeniedText(capability: string, widget: string): { en: string; zh: string } {
-  return {
-    en: `${widget} was not granted the "${capability}" capability at review, which this call needs`,
-    zh: `本组件没有获得「${capability}」权限，无法完成操作`,
-  };
-}

@@ -20,7 +20,6 @@ export {
   type Problem,
 } from './checks.js';
 export {
-  capabilityDeniedText,
   HOST_API_ERRORS,
   type HostApiErrorCode,
   type HostErrorBody,
@@ -45,6 +44,7 @@ export {
   utf8Length,
 } from './limits.js';
 export { COLLECTION_PATTERN, DOC_ID_PATTERN, MODULE_ID_PATTERN } from './names.js';
+export { type Refusal, refusals } from './refusals.js';
 export {
   FILENAME_HEADER,
   HOST_API_PATH,
