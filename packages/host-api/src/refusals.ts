@@ -13,6 +13,8 @@ export interface Refusal {
   /** zh-CN, shown to residents. */
   zh: string;
   field?: string;
+  /** The widget a refusal is about. */
+  widget?: string;
 }
 
 const photoTypes = MEDIA_TYPES.join(', ');
@@ -32,6 +34,7 @@ export const refusals = {
       code: 'SHELL_ERR_CAPABILITY_DENIED',
       en: `${widget} was not granted the "${capability}" capability at review, which this call needs`,
       zh: `本组件没有获得「${capability}」权限，无法完成操作`,
+      widget,
     };
   },
   signInRequired(): Refusal {
