@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { useShellErrors } from './errors.js';
+import { handleShellErrors } from './errors.js';
 import { WidgetCredentials } from './host-api/credentials.js';
 import { hostApi } from './host-api/plugin.js';
 import { householdRoutes } from './households/routes.js';
@@ -91,7 +91,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   const portals = new PortalService({ storage, registry, keys, usage });
   app.decorate('shell', { portals, usage, storage });
 
-  useShellErrors(app);
+  handleShellErrors(app);
   app.addHook('onClose', async () => {
     await usage.stop();
     if (ownsStorage) await storage.close();

@@ -3,7 +3,7 @@ import { docsDrift } from '@cunmen/errors/docs';
 import { HOST_API_ERRORS } from '@cunmen/host-api';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { shellError, shellErrors, useShellErrors } from './errors.js';
+import { handleShellErrors, shellError, shellErrors } from './errors.js';
 
 const docs = readFileSync(
   new URL('../../../docs/docs/province/operate-the-shell.md', import.meta.url),
@@ -25,7 +25,7 @@ describe('the SHELL error family', () => {
 
 describe('the one error body', () => {
   const app = Fastify({ bodyLimit: 64 });
-  useShellErrors(app);
+  handleShellErrors(app);
   app.post('/slot', async () => {
     throw shellError('SHELL_ERR_UNKNOWN_SLOT', 'widgets[0] …: no slot', {
       zh: 'widgets[0] …：没有插槽',

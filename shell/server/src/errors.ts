@@ -143,10 +143,11 @@ export const SHELL_GENERIC_CODES = {
  * Answers every error of `app` (and of the plugins it encapsulates) with the one body
  * `{ error, code, message, requestId, field?, widget? }`; `decorate` may add to it.
  */
-export function useShellErrors(
+export function handleShellErrors(
   app: FastifyInstance,
   decorate?: (body: ErrorBody, request: FastifyRequest) => Record<string, unknown>,
 ): void {
+  // biome-ignore lint/correctness/useHookAtTopLevel: a Fastify setup function named like a React hook
   useErrorHandler(app, {
     family: shellErrors,
     generic: SHELL_GENERIC_CODES,

@@ -5,9 +5,9 @@
 import { createHttpHostApi } from '@cunmen/sdk';
 import { describeHostApiContract } from '@cunmen/sdk/contract';
 import { XIANTAN } from '../../test/shell.js';
-import { JSON_TYPE, MACHINERY, PASSWORD, TOKEN_URL, useHostApiWorld, WASTE } from './test-fixture.js';
+import { hostApiWorld, JSON_TYPE, MACHINERY, PASSWORD, TOKEN_URL, WASTE } from './test-fixture.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describeHostApiContract('the shell server', async () => {
   const address = await w.shell.app.listen({ port: 0, host: '127.0.0.1' });

@@ -14,7 +14,7 @@
 import { createHmac } from 'node:crypto';
 import { HOST_API_PATH, refusals } from '@cunmen/host-api';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { useShellErrors } from '../errors.js';
+import { handleShellErrors } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
 import { DEFAULT_HOST_LIMITS, type HostLimits, type HostRoutesContext, refuse } from './context.js';
@@ -42,7 +42,7 @@ export interface HostApiOptions {
 /** The calls widgets make through the SDK, under the prefix, each with a credential and a capability. */
 function callScope(ctx: HostRoutesContext, credentials: WidgetCredentials) {
   return async (api: FastifyInstance) => {
-    useShellErrors(api, (body, request) => {
+    handleShellErrors(api, (body, request) => {
       const capability = request.routeOptions.config.capability;
       return body.code === 'SHELL_ERR_CAPABILITY_DENIED' && capability
         ? { ...body, capability }

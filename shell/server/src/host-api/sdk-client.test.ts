@@ -3,9 +3,9 @@ import { CapabilityDeniedError, createHttpHostApi, isCapabilityDenied } from '@c
 import { describe, expect, it } from 'vitest';
 import { admin, startShell, XIANTAN } from '../../test/shell.js';
 import { hashPassword } from '../identity/passwords.js';
-import { JSON_TYPE, MACHINERY, PASSWORD, PNG, TOKEN_URL, useHostApiWorld, WASTE } from './test-fixture.js';
+import { hostApiWorld, JSON_TYPE, MACHINERY, PASSWORD, PNG, TOKEN_URL, WASTE } from './test-fixture.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describe('the SDK client against the server', () => {
   it('createHttpHostApi from @cunmen/sdk speaks the same protocol, over a real port', async () => {

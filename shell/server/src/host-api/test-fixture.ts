@@ -2,7 +2,7 @@
  * The host-API tests' shared world: a real registry with two widgets (find-machinery asks for store.read
  * and store.write but is granted only store.read; waste-pickup is granted what it asks), a shell on real
  * SQLite whose Xiantan portal places both, four accounts, and helpers to sign in, mint credentials and
- * call the API. `useHostApiWorld()` builds it once per test file.
+ * call the API. `hostApiWorld()` builds it once per test file.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -102,7 +102,7 @@ export interface HostApiWorld {
 }
 
 /** Builds the world before the file's tests and closes it after them. */
-export function useHostApiWorld(): HostApiWorld {
+export function hostApiWorld(): HostApiWorld {
   const sessions = new Map<string, Session>();
   const tokens = new Map<string, string>();
   const world = {} as HostApiWorld;

@@ -1,10 +1,10 @@
 /** Minting widget credentials, and the credential and capability check of every call. */
 import { describe, expect, it } from 'vitest';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
-import { expectError, JSON_TYPE, MACHINERY, TOKEN_URL, useHostApiWorld, WASTE } from '../test-fixture.js';
+import { expectError, hostApiWorld, MACHINERY, TOKEN_URL, WASTE } from '../test-fixture.js';
 import { mintToken, verifyToken } from '../token.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describe('POST /api/host/v1/widget-token', () => {
   it('mints a 15-minute credential for a widget of the current portal, anonymous or signed in', async () => {

@@ -1,9 +1,9 @@
 /** Form submissions and points requests over HTTP. */
 import { describe, expect, it } from 'vitest';
 import { XIANTAN } from '../../../test/shell.js';
-import { expectError, useHostApiWorld, WASTE } from '../test-fixture.js';
+import { expectError, hostApiWorld, WASTE } from '../test-fixture.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describe('forms, points and media', () => {
   it('stores a form submission and rate-limits submissions per widget and user', async () => {

@@ -1,9 +1,9 @@
 /** `GET /me`: the signed-in user as widgets see them. */
 import { describe, expect, it } from 'vitest';
 import { XIANTAN } from '../../../test/shell.js';
-import { useHostApiWorld, WASTE } from '../test-fixture.js';
+import { hostApiWorld, WASTE } from '../test-fixture.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describe('GET /api/host/v1/me', () => {
   it('gives the signed-in resident masked: no login name, phone or ID-card number, an opaque id', async () => {

@@ -1,8 +1,8 @@
 /** Uploading and serving photos over HTTP. */
 import { describe, expect, it } from 'vitest';
-import { expectError, PNG, useHostApiWorld, WASTE } from '../test-fixture.js';
+import { expectError, hostApiWorld, PNG, WASTE } from '../test-fixture.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describe('media', () => {
   it('uploads a photo, checks its type and bytes, and serves it', async () => {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
 import type { SqliteHostStorage } from '../../storage/sqlite/host-store.js';
-import { expectError, JSON_TYPE, useHostApiWorld, WASTE } from '../test-fixture.js';
+import { expectError, hostApiWorld, JSON_TYPE, WASTE } from '../test-fixture.js';
 
-const w = useHostApiWorld();
+const w = hostApiWorld();
 
 describe('the document store', () => {
   it('creates, reads, replaces with optimistic concurrency, and removes documents', async () => {
