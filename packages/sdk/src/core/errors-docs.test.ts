@@ -21,7 +21,7 @@ describe('docs/docs/county/error-codes.md', () => {
 
   it('shows each code with the zh-CN message residents see', () => {
     for (const [code, text] of Object.entries(SDK_ERROR_CODES)) {
-      const row = page.split('\n').find((line) => line.includes(`\`${code}\``));
+      const row = page.split('\n').find((line) => /^\|\s*`/.test(line) && line.includes(`\`${code}\``));
       expect(row, code).toContain(text['zh-CN']);
     }
   });
