@@ -5,24 +5,18 @@
 import { createHttpHostApi } from '@cunmen/sdk';
 import { describeHostApiContract } from '@cunmen/sdk/contract';
 import { XIANTAN } from '../../test/shell.js';
-import { hostApiWorld, JSON_TYPE, MACHINERY, PASSWORD, TOKEN_URL, WASTE } from './test-fixture.js';
+import { hostApiWorld, JSON_TYPE, MACHINERY, signInOverHttp, TOKEN_URL, WASTE } from './test-fixture.js';
 
 const w = hostApiWorld();
 
 describeHostApiContract('the shell server', async () => {
   const address = await w.shell.app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: JSON_TYPE,
-    body: JSON.stringify({ name: '13812345678', password: PASSWORD }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const { cookie, csrf } = await signInOverHttp(address, '13812345678');
   // One credential per widget and person, as shell/web's widgetCredential keeps it (they last 15 minutes).
   const credential = async (widget: string, signedIn: boolean) => {
     const res = await fetch(`${address}${TOKEN_URL}`, {
       method: 'POST',
-      headers: { ...JSON_TYPE, ...(signedIn ? { cookie, 'x-csrf-token': csrfToken } : {}) },
+      headers: { ...JSON_TYPE, ...(signedIn ? { cookie, 'x-csrf-token': csrf } : {}) },
       body: JSON.stringify({ village: XIANTAN, widget, version: '1.0.0' }),
     });
     return ((await res.json()) as { token: string }).token;

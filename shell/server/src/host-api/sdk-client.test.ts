@@ -2,8 +2,17 @@
 import { CapabilityDeniedError, createHttpHostApi, isCapabilityDenied } from '@cunmen/sdk';
 import { describe, expect, it } from 'vitest';
 import { admin, startShell, XIANTAN } from '../../test/shell.js';
-import { hashPassword } from '../identity/passwords.js';
-import { hostApiWorld, JSON_TYPE, MACHINERY, PASSWORD, PNG, TOKEN_URL, WASTE } from './test-fixture.js';
+import {
+  addUser,
+  hostApiWorld,
+  JSON_TYPE,
+  MACHINERY,
+  PNG,
+  placeWidgets,
+  signInOverHttp,
+  TOKEN_URL,
+  WASTE,
+} from './test-fixture.js';
 
 const w = hostApiWorld();
 
@@ -14,34 +23,10 @@ describe('the SDK client against the server', () => {
       registryToken: w.registry.tokens.province,
     });
     try {
-      const saved = await server.app.inject({
-        method: 'PUT',
-        url: `/api/portals/${XIANTAN}`,
-        headers: admin,
-        payload: {
-          widgets: [
-            { name: MACHINERY, version: '1.0.0', placements: [{ slot: 'village.home.tile/v1' }] },
-            { name: WASTE, version: '1.0.0', placements: [{ slot: 'village.home.tile/v1' }] },
-          ],
-        },
-      });
-      expect(saved.statusCode).toBe(200);
-      await server.app.shell.storage.identity.createUser({
-        name: 'wangwu',
-        displayName: '王小五',
-        role: 'resident',
-        division: XIANTAN,
-        household: 'H-0099',
-        passwordHash: await hashPassword(PASSWORD),
-      });
+      await placeWidgets(server);
+      await addUser(server, ['wangwu', '王小五', 'resident', 'H-0099']);
       const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
-      const signIn = await fetch(`${address}/api/auth/login`, {
-        method: 'POST',
-        headers: JSON_TYPE,
-        body: JSON.stringify({ name: 'wangwu', password: PASSWORD }),
-      });
-      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-      const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+      const { cookie, csrf: csrfToken } = await signInOverHttp(address, 'wangwu');
       // What shell/web's widgetCredential does, plus the x-csrf-token a signed-in session needs.
       const credential = (widget: string) => async () => {
         const res = await fetch(`${address}${TOKEN_URL}`, {

@@ -180,6 +180,18 @@ export function hostApiWorld(): HostApiWorld {
   return world;
 }
 
+/** Signs `name` in over a real port, as a browser would: the session cookie and its CSRF token. */
+export async function signInOverHttp(address: string, name: string): Promise<Session> {
+  const res = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: JSON_TYPE,
+    body: JSON.stringify({ name, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
 /** The one error body: `code`, English `error`, zh-CN `message`, the request id. */
 export function expectError(res: { statusCode: number; json(): unknown }, status: number, code: string) {
   expect(res.statusCode).toBe(status);
