@@ -5,7 +5,7 @@
 import { createHttpHostApi } from '@cunmen/sdk';
 import { describeHostApiContract } from '@cunmen/sdk/contract';
 import { XIANTAN } from '../../test/shell.js';
-import { hostApiWorld, JSON_TYPE, MACHINERY, signInOverHttp, TOKEN_URL, WASTE } from './test-fixture.js';
+import { hostApiWorld, JSON_TYPE, MACHINERY, signInOverHttp, TOKEN_URL, WASTE } from './host-api.fixture.js';
 
 const w = hostApiWorld();
 

@@ -12,7 +12,7 @@ import {
   signInOverHttp,
   TOKEN_URL,
   WASTE,
-} from './test-fixture.js';
+} from './host-api.fixture.js';
 
 const w = hostApiWorld();
 

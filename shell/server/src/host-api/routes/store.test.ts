@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
 import type { SqliteHostStorage } from '../../storage/sqlite/host-store.js';
-import { expectError, hostApiWorld, JSON_TYPE, WASTE } from '../test-fixture.js';
+import { expectError, hostApiWorld, JSON_TYPE, WASTE } from '../host-api.fixture.js';
 
 const w = hostApiWorld();
 

@@ -1,0 +1,61 @@
+/** Test harness: a shell app (app.inject) over a temporary data directory seeded with the demo villages. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '@cunmen/test-utils';
+import { buildApp } from '../src/app.js';
+import { DEMO_DIVISIONS } from '../src/storage/demo.js';
+import { openStorage } from '../src/storage/index.js';
+export const ADMIN_TOKEN = 'test-operator-token-0123456789';
+export const XIANTAN = '330521107201';
+export const WUSI = '330521003201';
+export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+export const WEB_INDEX = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>村门</title><!--cunmen:snapshot--><script type="module" src="/shell/static/main.1a2b3c4d.js"></script></head>
+<body><div id="root"></div></body></html>
+`;
+/** A fake `shell/web/dist`: index.html with the placeholder and one hashed script. */
+export function writeWebDist(dir) {
+    mkdirSync(join(dir, 'static'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), WEB_INDEX);
+    writeFileSync(join(dir, 'static', 'main.1a2b3c4d.js'), "const s = JSON.parse(document.getElementById('cunmen-snapshot').textContent);\ndocument.getElementById('root').textContent = s.village.name;\n");
+    writeFileSync(join(dir, 'static', 'robots.txt'), 'User-agent: *\n');
+}
+export async function startShell(options = {}) {
+    const dir = await makeTempDir('cunmen-shell-test-');
+    const dataDir = join(dir.path, 'data');
+    const webDist = join(dir.path, 'web');
+    writeWebDist(webDist);
+    const storage = await openStorage(dataDir);
+    await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
+    await storage.close();
+    const app = await buildApp({ dataDir, adminToken: ADMIN_TOKEN, webDist, ...options });
+    return {
+        app,
+        dataDir,
+        webDist,
+        close: async () => {
+            await app.close();
+            await dir.remove();
+        },
+    };
+}
+/** A config placing find-machinery's tile, page and nav entry. */
+export function machineryConfig(version = '1.0.0', extra = {}) {
+    return {
+        title: { 'zh-CN': '仙潭村门户' },
+        widgets: [
+            {
+                name: '@deqing/find-machinery',
+                version,
+                config: { radiusKm: 5 },
+                placements: [
+                    { slot: 'village.home.tile/v1' },
+                    { slot: 'village.page/v1', expose: './Page', route: 'find-machinery' },
+                    { slot: 'village.nav/v1', route: 'find-machinery' },
+                ],
+            },
+        ],
+        ...extra,
+    };
+}
+//# sourceMappingURL=shell.js.map
