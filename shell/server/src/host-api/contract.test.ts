@@ -4,8 +4,8 @@
  */
 import { createHttpHostApi } from '@cunmen/sdk';
 import { describeHostApiContract } from '@cunmen/sdk/contract';
+import { hostApiWorld, JSON_TYPE, MACHINERY, signInOverHttp, TOKEN_URL, WASTE } from '../../test/host-api.js';
 import { XIANTAN } from '../../test/shell.js';
-import { hostApiWorld, JSON_TYPE, MACHINERY, signInOverHttp, TOKEN_URL, WASTE } from './host-api.fixture.js';
 
 const w = hostApiWorld();
 

@@ -1,7 +1,6 @@
 /** `createHttpHostApi` from `@cunmen/sdk` (a test-only dependency) against the real server, over a real port. */
 import { CapabilityDeniedError, createHttpHostApi, isCapabilityDenied } from '@cunmen/sdk';
 import { describe, expect, it } from 'vitest';
-import { admin, startShell, XIANTAN } from '../../test/shell.js';
 import {
   addUser,
   hostApiWorld,
@@ -12,7 +11,8 @@ import {
   signInOverHttp,
   TOKEN_URL,
   WASTE,
-} from './host-api.fixture.js';
+} from '../../test/host-api.js';
+import { admin, startShell, XIANTAN } from '../../test/shell.js';
 
 const w = hostApiWorld();
 

@@ -1,7 +1,7 @@
 /** Minting widget credentials, and the credential and capability check of every call. */
 import { describe, expect, it } from 'vitest';
+import { expectError, hostApiWorld, MACHINERY, TOKEN_URL, WASTE } from '../../../test/host-api.js';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
-import { expectError, hostApiWorld, MACHINERY, TOKEN_URL, WASTE } from '../host-api.fixture.js';
 import { mintToken, verifyToken } from '../token.js';
 
 const w = hostApiWorld();

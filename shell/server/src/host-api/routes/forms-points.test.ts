@@ -1,7 +1,7 @@
 /** Form submissions and points requests over HTTP. */
 import { describe, expect, it } from 'vitest';
+import { expectError, hostApiWorld, WASTE } from '../../../test/host-api.js';
 import { XIANTAN } from '../../../test/shell.js';
-import { expectError, hostApiWorld, WASTE } from '../host-api.fixture.js';
 
 const w = hostApiWorld();
 

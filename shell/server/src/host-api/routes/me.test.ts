@@ -1,7 +1,7 @@
 /** `GET /me`: the signed-in user as widgets see them. */
 import { describe, expect, it } from 'vitest';
+import { hostApiWorld, WASTE } from '../../../test/host-api.js';
 import { XIANTAN } from '../../../test/shell.js';
-import { hostApiWorld, WASTE } from '../host-api.fixture.js';
 
 const w = hostApiWorld();
 

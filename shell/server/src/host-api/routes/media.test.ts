@@ -1,6 +1,6 @@
 /** Uploading and serving photos over HTTP. */
 import { describe, expect, it } from 'vitest';
-import { expectError, hostApiWorld, PNG, WASTE } from '../host-api.fixture.js';
+import { expectError, hostApiWorld, PNG, WASTE } from '../../../test/host-api.js';
 
 const w = hostApiWorld();
 

@@ -1,8 +1,8 @@
 /** The widget's document store over HTTP: versions, pages, refusals, limits, quota. */
 import { describe, expect, it } from 'vitest';
+import { expectError, hostApiWorld, JSON_TYPE, WASTE } from '../../../test/host-api.js';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
 import type { SqliteHostStorage } from '../../storage/sqlite/host-store.js';
-import { expectError, hostApiWorld, JSON_TYPE, WASTE } from '../host-api.fixture.js';
 
 const w = hostApiWorld();
 

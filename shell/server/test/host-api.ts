@@ -6,10 +6,10 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startRegistry, type TestRegistry } from '../../test/registry.js';
-import { admin, startShell, type TestShell, XIANTAN } from '../../test/shell.js';
-import { hashPassword } from '../identity/passwords.js';
-import type { IdentityRole } from '../identity/roles.js';
+import { hashPassword } from '../src/identity/passwords.js';
+import type { IdentityRole } from '../src/identity/roles.js';
+import { startRegistry, type TestRegistry } from './registry.js';
+import { admin, startShell, type TestShell, XIANTAN } from './shell.js';
 
 export const MACHINERY = '@deqing/find-machinery';
 export const WASTE = '@yiyuan/waste-pickup';
