@@ -1,7 +1,7 @@
-// `npm run release -- --registry <url>`: publishes the province's own packages (@cunmen/manifest, sdk, ui,
-// build, cli) to a Cunmen registry with the real `pnpm publish`, in dependency order, so that county
-// developers outside this repository install them from there. pnpm rewrites `workspace:^` ranges to the
-// real versions as it packs.
+// `npm run release -- --registry <url>`: publishes the province's own packages (@cunmen/errors, manifest,
+// host-api, sdk, ui, build, cli) to a Cunmen registry with the real `pnpm publish`, in dependency order,
+// so that county developers outside this repository install them from there. pnpm rewrites `workspace:^`
+// ranges to the real versions as it packs.
 //
 // The token (a province-role token for scope @cunmen) comes from CUNMEN_RELEASE_TOKEN or --token-file,
 // never from the command line. It is written only to a temporary npmrc (mode 0600) that is removed
@@ -16,8 +16,11 @@ import { parseArgs } from 'node:util';
 import { childEnv, ensureDependencies, ensurePnpm, root, run } from './lib/bootstrap.mjs';
 import { exec, stopRunning } from './lib/exec.mjs';
 
-/** The released packages (folders under packages/), in dependency order. */
-const RELEASED = ['manifest', 'sdk', 'ui', 'build', 'cli'];
+/**
+ * The released packages (folders under packages/), in dependency order: the SDK that widgets install
+ * depends on the host API contract (`host-api`) and the error model (`errors`), so they go first.
+ */
+const RELEASED = ['errors', 'manifest', 'host-api', 'sdk', 'ui', 'build', 'cli'];
 
 const USAGE = `Usage: npm run release -- --registry <url> [--token-file <file>] [--no-build]
 

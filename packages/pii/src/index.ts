@@ -1,5 +1,6 @@
 export { type CsvEncoding, type MaskCsvOptions, type MaskedCsv, maskCsv } from './csv.js';
 export { type Finding, type FindingKind, findPersonalData } from './detect.js';
+export { maskPhone } from './display.js';
 export { isPiiError, PII_ERROR_CODES, PiiError, type PiiErrorCode, piiErrors } from './errors.js';
 export { isNameHeader, isNumberHeader } from './headers.js';
 export { idCardCheckChar, isValidIdCard } from './id-card.js';

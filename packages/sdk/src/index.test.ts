@@ -1,6 +1,7 @@
 /** The public API is chosen on purpose: adding or removing a name must be a visible change here. */
 import { describe, expect, it } from 'vitest';
 import * as sdk from './index.js';
+import * as contract from './testing/contract/index.js';
 import * as testing from './testing/index.js';
 
 describe('public API', () => {
@@ -59,5 +60,9 @@ describe('public API', () => {
     expect(Object.keys(testing).sort()).toEqual(
       ['MOCK_RESIDENT', 'MOCK_VILLAGE', 'MockHostProvider', 'createMockHost', 'renderWithHost'].sort(),
     );
+  });
+
+  it('@cunmen/sdk/contract exports exactly the contract suite', () => {
+    expect(Object.keys(contract)).toEqual(['describeHostApiContract']);
   });
 });

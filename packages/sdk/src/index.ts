@@ -3,6 +3,7 @@
  * add names here deliberately, never with `export *`. Test helpers live in `@cunmen/sdk/testing`.
  */
 
+export { COLLECTION_PATTERN, DOC_ID_PATTERN, MAX_PAGE_LIMIT } from '@cunmen/host-api';
 // Core (no React)
 export {
   CapabilityDeniedError,
@@ -56,7 +57,6 @@ export type {
   Village,
   WidgetInfo,
 } from './core/types.js';
-export { COLLECTION_PATTERN, DOC_ID_PATTERN, MAX_PAGE_LIMIT } from './core/validate.js';
 
 // React
 export { HostProvider, type HostProviderProps } from './react/HostProvider.js';

@@ -1,6 +1,7 @@
 /**
  * The SDK's own version, compiled in so a widget bundle (and the host that loads it) can tell which SDK
- * it was built against without reading package.json at run time. `version.test.ts` keeps it equal to
- * package.json; bump both together.
+ * it was built against without reading package.json at run time. It is the host API contract's
+ * (`@cunmen/host-api`), which the shell server advertises too; `version.test.ts` keeps it equal to this
+ * package.json — bump both together.
  */
-export const SDK_VERSION = '0.1.0';
+export { SDK_VERSION } from '@cunmen/host-api';

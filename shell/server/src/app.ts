@@ -1,13 +1,13 @@
 /**
  * `buildApp`: the shell as a Fastify instance. Storage, the registry client, the trusted province key
  * and the usage reporter are built here and handed to encapsulated route plugins as options. Errors
- * become `{ error, code, message }` with a 4xx for client input; anything unexpected is logged and
- * answered as a 500 with the request id.
+ * become the one body `{ error, code, message, requestId, field?, widget? }` (errors.ts) with a 4xx for
+ * client input; anything unexpected is logged and answered as a 500 with the request id.
  */
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { toErrorResponse } from './errors.js';
+import { handleShellErrors } from './errors.js';
 import { WidgetCredentials } from './host-api/credentials.js';
 import { hostApi } from './host-api/plugin.js';
 import { householdRoutes } from './households/routes.js';
@@ -91,21 +91,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   const portals = new PortalService({ storage, registry, keys, usage });
   app.decorate('shell', { portals, usage, storage });
 
-  app.setErrorHandler((err, request, reply) => {
-    const { status, body } = toErrorResponse(err, request.id);
-    if (status >= 500 && status !== 502 && status !== 503) request.log.error({ err }, 'request failed');
-    return reply.code(status).send(body);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: `no such endpoint: ${request.method} ${request.url}`,
-      code: 'SHELL_ERR_NOT_FOUND',
-      message: {
-        'zh-CN': `没有这个接口：${request.method} ${request.url}`,
-        en: `no such endpoint: ${request.method} ${request.url}`,
-      },
-    }),
-  );
+  handleShellErrors(app);
   app.addHook('onClose', async () => {
     await usage.stop();
     if (ownsStorage) await storage.close();

@@ -2,17 +2,17 @@
 /** `cunmen-shell`: the command table in `cli/index.ts`, run by `@cunmen/command-line`. */
 import { runProgram } from '@cunmen/command-line';
 import { COMMANDS } from './cli/index.js';
-import { ShellError } from './errors.js';
+import { isShellError } from './errors.js';
 
 runProgram(
   {
     name: 'cunmen-shell',
     commands: COMMANDS,
-    isRefusal: (err) => err instanceof ShellError,
+    isRefusal: isShellError,
     describeRefusal: (err) => {
-      const e = err as ShellError;
-      const zh = e.detail.zh && e.detail.zh !== e.message ? `\n${e.detail.zh}` : '';
-      return `${e.message} (${e.code})${zh}`;
+      if (!isShellError(err)) return String(err);
+      const zh = err.zh !== err.message ? `\n${err.zh}` : '';
+      return `${err.message} (${err.code})${zh}`;
     },
   },
   process.argv.slice(2),

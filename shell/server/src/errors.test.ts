@@ -1,58 +1,82 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, ShellError, toErrorResponse } from './errors.js';
+import { docsDrift } from '@cunmen/errors/docs';
+import { HOST_API_ERRORS } from '@cunmen/host-api';
+import Fastify from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { handleShellErrors, shellError, shellErrors } from './errors.js';
 
 const docs = readFileSync(
   new URL('../../../docs/docs/province/operate-the-shell.md', import.meta.url),
   'utf8',
 );
 
-describe('error codes', () => {
-  it('documents every code with its status, and nothing else', () => {
-    const rows = [...docs.matchAll(/^\|\s*`(SHELL_ERR_[A-Z_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => [
-      m[1],
-      Number(m[2]),
-    ]);
-    expect(Object.fromEntries(rows)).toEqual(ERROR_CODES);
+describe('the SHELL error family', () => {
+  it('is documented, with each status, on the page its links point to, and nothing else', () => {
+    expect(shellErrors.docsLink('SHELL_ERR_CSRF')).toBe('/docs/province/operate-the-shell#shell_err_csrf');
+    expect(docsDrift(shellErrors, docs)).toEqual({ undocumented: [], unknown: [], wrongStatus: [] });
   });
 
-  it('maps a shell error to its status and a bilingual body naming the widget and field', () => {
-    const err = new ShellError('SHELL_ERR_UNKNOWN_SLOT', 'widgets[0] …: no slot', {
+  it("holds the host API contract's codes with their statuses", () => {
+    for (const [code, spec] of Object.entries(HOST_API_ERRORS)) {
+      expect(shellErrors.codes[code as keyof typeof HOST_API_ERRORS]).toEqual(spec);
+    }
+  });
+});
+
+describe('the one error body', () => {
+  const app = Fastify({ bodyLimit: 64 });
+  handleShellErrors(app);
+  app.post('/slot', async () => {
+    throw shellError('SHELL_ERR_UNKNOWN_SLOT', 'widgets[0] …: no slot', {
       zh: 'widgets[0] …：没有插槽',
       widget: '@deqing/find-machinery',
       field: 'widgets[0].placements[0].slot',
     });
-    expect(toErrorResponse(err, 'r1')).toEqual({
-      status: 400,
-      body: {
-        error: 'widgets[0] …: no slot',
-        code: 'SHELL_ERR_UNKNOWN_SLOT',
-        message: { 'zh-CN': 'widgets[0] …：没有插槽', en: 'widgets[0] …: no slot' },
-        widget: '@deqing/find-machinery',
-        field: 'widgets[0].placements[0].slot',
-      },
+  });
+  app.post('/boom', async () => {
+    throw new Error('SQLITE_BUSY at /srv/x.js:1');
+  });
+  afterAll(() => app.close());
+
+  it('maps a shell error to its status and a body naming the widget and field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/slot' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      error: 'widgets[0] …: no slot',
+      code: 'SHELL_ERR_UNKNOWN_SLOT',
+      message: 'widgets[0] …：没有插槽',
+      requestId: res.json().requestId,
+      widget: '@deqing/find-machinery',
+      field: 'widgets[0].placements[0].slot',
     });
+    expect(res.json().requestId).toMatch(/\S/);
   });
 
-  it('keeps Fastify client errors 4xx and hides unexpected ones behind a request id', () => {
-    const badJson = Object.assign(new Error('Unexpected end of JSON input'), { statusCode: 400 });
-    expect(toErrorResponse(badJson, 'r2')).toMatchObject({
-      status: 400,
-      body: { error: 'Unexpected end of JSON input', code: 'SHELL_ERR_BAD_REQUEST' },
+  it('keeps Fastify client errors 4xx and hides unexpected ones behind a request id', async () => {
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/slot',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
     });
-    const media = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
-    expect(toErrorResponse(media, 'r3').status).toBe(415);
-    const big = Object.assign(new Error('too large'), {
-      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-      statusCode: 413,
+    expect([badJson.statusCode, badJson.json().code]).toEqual([400, 'SHELL_ERR_BAD_REQUEST']);
+    const media = await app.inject({
+      method: 'POST',
+      url: '/slot',
+      headers: { 'content-type': 'application/x-nope' },
+      payload: 'x',
     });
-    expect(toErrorResponse(big, 'r4')).toMatchObject({
-      status: 413,
-      body: { code: 'SHELL_ERR_BODY_TOO_LARGE' },
+    expect([media.statusCode, media.json().code]).toEqual([415, 'SHELL_ERR_MEDIA_TYPE']);
+    const big = await app.inject({ method: 'POST', url: '/slot', payload: { a: 'x'.repeat(100) } });
+    expect([big.statusCode, big.json().code]).toEqual([413, 'SHELL_ERR_BODY_TOO_LARGE']);
+    const missing = await app.inject({ url: '/nowhere' });
+    expect([missing.statusCode, missing.json().code]).toEqual([404, 'SHELL_ERR_NOT_FOUND']);
+    const boom = await app.inject({ method: 'POST', url: '/boom' });
+    expect(boom.statusCode).toBe(500);
+    expect(boom.json()).toMatchObject({
+      code: 'SHELL_ERR_INTERNAL',
+      error: `internal shell error (request id ${boom.json().requestId})`,
     });
-    expect(toErrorResponse(new Error('SQLITE_BUSY at /srv/x.js:1'), 'req-7')).toMatchObject({
-      status: 500,
-      body: { error: 'internal shell error (request id req-7)', code: 'SHELL_ERR_INTERNAL' },
-    });
+    expect(boom.body).not.toContain('SQLITE_BUSY');
   });
 });

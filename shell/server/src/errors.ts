@@ -1,136 +1,156 @@
 /**
- * Every error a client can cause, with a stable code (`SHELL_ERR_…`) and the HTTP status it maps to.
- * Clients read `code`; people read `error` (English) or `message['zh-CN']`. A refused portal save names
- * the widget and the field. Client input never gets a 5xx or a stack; unexpected failures are
- * `SHELL_ERR_INTERNAL` with a request id. The list is documented in
- * docs/docs/province/operate-the-shell.md (errors.test.ts keeps the two in step).
+ * The shell server's error family `SHELL`: every error a client can cause, with its status and default
+ * English and zh-CN texts. Clients branch on `code`; people read `message` (zh-CN) or `error`
+ * (English). A refused portal save names the widget and the field. Client input never gets a 5xx or a
+ * stack; unexpected failures are `SHELL_ERR_INTERNAL` with the request id. The codes a host-API call
+ * can answer with are the contract's (`@cunmen/host-api`), so the MockHost answers the same. Documented
+ * in docs/docs/province/operate-the-shell.md (errors.test.ts keeps the two in step).
  */
-export const ERROR_CODES = {
-  SHELL_ERR_BAD_REQUEST: 400,
-  SHELL_ERR_NOT_FOUND: 404,
-  SHELL_ERR_UNAUTHORIZED: 401,
-  SHELL_ERR_FORBIDDEN: 403,
-  SHELL_ERR_UNKNOWN_VILLAGE: 404,
-  SHELL_ERR_NO_PORTAL: 404,
-  SHELL_ERR_UNKNOWN_VERSION: 404,
-  SHELL_ERR_INVALID_CONFIG: 400,
-  SHELL_ERR_WIDGET_NOT_APPROVED: 400,
-  SHELL_ERR_BAD_SIGNATURE: 400,
-  SHELL_ERR_WIDGET_YANKED: 400,
-  SHELL_ERR_SDK_CONFLICT: 409,
-  SHELL_ERR_SHARED_CONFLICT: 409,
-  SHELL_ERR_UNKNOWN_SLOT: 400,
-  SHELL_ERR_UNKNOWN_EXPOSE: 400,
-  SHELL_ERR_UNKNOWN_ROUTE: 400,
-  SHELL_ERR_WIDGET_CONFIG_INVALID: 400,
-  SHELL_ERR_BODY_TOO_LARGE: 413,
-  SHELL_ERR_REGISTRY_NOT_CONFIGURED: 503,
-  SHELL_ERR_REGISTRY_UNAVAILABLE: 502,
-  SHELL_ERR_WEB_NOT_BUILT: 503,
-  SHELL_ERR_BAD_LOGIN: 401,
-  SHELL_ERR_MFA_REQUIRED: 401,
-  SHELL_ERR_BAD_TOTP: 401,
-  SHELL_ERR_CSRF: 403,
-  SHELL_ERR_RATE_LIMITED: 429,
-  SHELL_ERR_OIDC_FAILED: 401,
-  SHELL_ERR_OIDC_NOT_CONFIGURED: 404,
-  SHELL_ERR_WIDGET_NOT_IN_PORTAL: 404,
-  SHELL_ERR_WIDGET_VERSION_MISMATCH: 409,
-  SHELL_ERR_TOKEN_INVALID: 401,
-  SHELL_ERR_TOKEN_EXPIRED: 401,
-  SHELL_ERR_CAPABILITY_DENIED: 403,
-  SHELL_ERR_SIGN_IN_REQUIRED: 401,
-  SHELL_ERR_INVALID_ARGUMENT: 400,
-  SHELL_ERR_VERSION_CONFLICT: 409,
-  SHELL_ERR_DOC_TOO_LARGE: 413,
-  SHELL_ERR_QUOTA_EXCEEDED: 413,
-  SHELL_ERR_MEDIA_TYPE: 415,
-  SHELL_ERR_INTERNAL: 500,
+import { CunmenError, defineErrors, type ErrorBody, type ErrorDetail } from '@cunmen/errors';
+import { useErrorHandler } from '@cunmen/errors/fastify';
+import { HOST_API_ERRORS } from '@cunmen/host-api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-shell', {
+  ...HOST_API_ERRORS,
+  SHELL_ERR_BAD_REQUEST: { status: 400, en: 'malformed request', zh: '请求有误' },
+  SHELL_ERR_UNAUTHORIZED: { status: 401, en: 'not signed in', zh: '未登录' },
+  SHELL_ERR_UNKNOWN_VILLAGE: { status: 404, en: 'no such village', zh: '没有这个村' },
+  SHELL_ERR_NO_PORTAL: { status: 404, en: 'the village has no portal yet', zh: '本村还没有发布门户' },
+  SHELL_ERR_UNKNOWN_VERSION: { status: 404, en: 'no such portal version', zh: '没有这个门户版本' },
+  SHELL_ERR_INVALID_CONFIG: { status: 400, en: 'not a valid village config', zh: '门户配置有误' },
+  SHELL_ERR_WIDGET_NOT_APPROVED: {
+    status: 400,
+    en: 'the registry has no approved release of this widget version',
+    zh: '该组件版本尚未通过省级审核',
+  },
+  SHELL_ERR_BAD_SIGNATURE: {
+    status: 400,
+    en: "the release's province signature does not hold",
+    zh: '组件的省级签名无效',
+  },
+  SHELL_ERR_WIDGET_YANKED: { status: 400, en: 'this widget version was yanked', zh: '该组件版本已被撤回' },
+  SHELL_ERR_SDK_CONFLICT: {
+    status: 409,
+    en: "the widget's SDK range does not accept the shell's SDK",
+    zh: '组件需要的 SDK 版本与本平台不符',
+  },
+  SHELL_ERR_SHARED_CONFLICT: {
+    status: 409,
+    en: "a shared singleton range does not accept the shell's copy",
+    zh: '组件需要的共享库版本与本平台不符',
+  },
+  SHELL_ERR_UNKNOWN_SLOT: {
+    status: 400,
+    en: 'the widget contributes nothing to this slot',
+    zh: '组件没有这个插槽的内容',
+  },
+  SHELL_ERR_UNKNOWN_EXPOSE: {
+    status: 400,
+    en: 'the widget offers no such expose for this slot',
+    zh: '组件没有这个入口',
+  },
+  SHELL_ERR_UNKNOWN_ROUTE: { status: 400, en: 'the widget has no such route', zh: '组件没有这个页面' },
+  SHELL_ERR_WIDGET_CONFIG_INVALID: {
+    status: 400,
+    en: "the widget's config does not fit its config schema",
+    zh: '组件配置有误',
+  },
+  SHELL_ERR_REGISTRY_NOT_CONFIGURED: {
+    status: 503,
+    en: 'this shell was started without a registry',
+    zh: '平台未连接组件仓库，无法保存门户',
+  },
+  SHELL_ERR_REGISTRY_UNAVAILABLE: {
+    status: 502,
+    en: 'the registry did not answer as it should',
+    zh: '组件仓库暂时不可用，请稍后重试',
+  },
+  SHELL_ERR_WEB_NOT_BUILT: {
+    status: 503,
+    en: "the shell's web app is not built",
+    zh: '平台页面尚未构建',
+  },
+  SHELL_ERR_BAD_LOGIN: { status: 401, en: 'wrong user name or password', zh: '用户名或密码错误' },
+  SHELL_ERR_MFA_REQUIRED: {
+    status: 401,
+    en: 'this role needs its second factor (TOTP) first',
+    zh: '请先完成动态口令验证',
+  },
+  SHELL_ERR_BAD_TOTP: {
+    status: 401,
+    en: 'the code is wrong, expired or already used',
+    zh: '动态口令错误、已过期或已使用',
+  },
+  SHELL_ERR_CSRF: {
+    status: 403,
+    en: "a cookie-authenticated write without the session's x-csrf-token",
+    zh: '请求来源无法确认，请刷新页面后重试',
+  },
+  SHELL_ERR_OIDC_FAILED: {
+    status: 401,
+    en: "the identity platform's answer was refused",
+    zh: '统一身份认证登录失败，请重试',
+  },
+  SHELL_ERR_OIDC_NOT_CONFIGURED: {
+    status: 404,
+    en: 'this shell was started without OIDC sign-in',
+    zh: '本平台未开通统一身份认证登录',
+  },
+  SHELL_ERR_WIDGET_NOT_IN_PORTAL: {
+    status: 404,
+    en: "the widget is not in the village's current portal",
+    zh: '本村门户中没有这个组件',
+  },
+  SHELL_ERR_WIDGET_VERSION_MISMATCH: {
+    status: 409,
+    en: 'the portal uses another version of this widget; reload the page',
+    zh: '门户已使用该组件的其他版本，请刷新页面',
+  },
+  SHELL_ERR_INTERNAL: { status: 500, en: 'internal shell error', zh: '服务器内部错误' },
+});
+
+export type ShellErrorCode = keyof typeof shellErrors.codes;
+
+/** What a thrower of `shellError` may add: the zh-CN text, the widget and the field. */
+export type ShellErrorDetail = Omit<ErrorDetail, 'en'>;
+
+/** A `SHELL` error with this occurrence's English text (`detail.zh` defaults to the code's zh-CN). */
+export function shellError(code: ShellErrorCode, en: string, detail: ShellErrorDetail = {}): CunmenError {
+  return shellErrors.error(code, { ...detail, en });
+}
+
+/** Kept for `instanceof` checks: a shell error is a `CunmenError` (prefer {@link isShellError}). */
+export const ShellError = CunmenError;
+export type ShellError = CunmenError;
+
+/** True for an error of the `SHELL` family. */
+export function isShellError(err: unknown): err is CunmenError {
+  return shellErrors.owns(err);
+}
+
+/** The `SHELL` codes that stand for Fastify's generic client errors and for the unexpected. */
+export const SHELL_GENERIC_CODES = {
+  badRequest: 'SHELL_ERR_BAD_REQUEST',
+  notFound: 'SHELL_ERR_NOT_FOUND',
+  tooLarge: 'SHELL_ERR_BODY_TOO_LARGE',
+  mediaType: 'SHELL_ERR_MEDIA_TYPE',
+  rateLimited: 'SHELL_ERR_RATE_LIMITED',
+  internal: 'SHELL_ERR_INTERNAL',
 } as const;
 
-export type ShellErrorCode = keyof typeof ERROR_CODES;
-
-export interface ShellErrorDetail {
-  /** The Chinese message (cadres read it first); defaults to the English one. */
-  zh?: string;
-  /** The widget the problem is about, e.g. `@deqing/find-machinery`. */
-  widget?: string;
-  /** Dotted path into the village config, e.g. `widgets[0].placements[1].slot`. */
-  field?: string;
-}
-
-export class ShellError extends Error {
-  readonly code: ShellErrorCode;
-  readonly statusCode: number;
-  readonly detail: ShellErrorDetail;
-
-  constructor(code: ShellErrorCode, message: string, detail: ShellErrorDetail = {}) {
-    super(message);
-    this.name = 'ShellError';
-    this.code = code;
-    this.statusCode = ERROR_CODES[code];
-    this.detail = detail;
-  }
-}
-
-export function shellError(code: ShellErrorCode, en: string, detail: ShellErrorDetail = {}): ShellError {
-  return new ShellError(code, en, detail);
-}
-
-export interface ErrorBody {
-  error: string;
-  code: ShellErrorCode;
-  message: { 'zh-CN': string; en: string };
-  widget?: string;
-  field?: string;
-}
-
-interface FastifyLikeError {
-  code?: string;
-  statusCode?: number;
-  message?: string;
-}
-
-function body(code: ShellErrorCode, en: string, detail: ShellErrorDetail = {}): ErrorBody {
-  const out: ErrorBody = { error: en, code, message: { 'zh-CN': detail.zh ?? en, en } };
-  if (detail.widget !== undefined) out.widget = detail.widget;
-  if (detail.field !== undefined) out.field = detail.field;
-  return out;
-}
-
 /**
- * Maps anything thrown while handling a request to a status and body. Fastify's own client errors
- * (bad JSON, body too large, unsupported media type) keep their 4xx status under a shell code.
+ * Answers every error of `app` (and of the plugins it encapsulates) with the one body
+ * `{ error, code, message, requestId, field?, widget? }`; `decorate` may add to it.
  */
-export function toErrorResponse(err: unknown, requestId: string): { status: number; body: ErrorBody } {
-  if (err instanceof ShellError) {
-    return { status: err.statusCode, body: body(err.code, err.message, err.detail) };
-  }
-  const e = (err ?? {}) as FastifyLikeError;
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return {
-      status: 413,
-      body: body('SHELL_ERR_BODY_TOO_LARGE', 'request body is larger than the shell accepts', {
-        zh: '请求内容过大',
-      }),
-    };
-  }
-  if (e.statusCode === 429) {
-    return {
-      status: 429,
-      body: body('SHELL_ERR_RATE_LIMITED', e.message ?? 'too many requests', {
-        zh: '请求过于频繁，请稍后再试',
-      }),
-    };
-  }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const code = e.statusCode === 404 ? 'SHELL_ERR_NOT_FOUND' : 'SHELL_ERR_BAD_REQUEST';
-    return { status: e.statusCode, body: body(code, e.message ?? 'bad request') };
-  }
-  return {
-    status: 500,
-    body: body('SHELL_ERR_INTERNAL', `internal shell error (request id ${requestId})`, {
-      zh: `服务器内部错误（请求编号 ${requestId}）`,
-    }),
-  };
+export function handleShellErrors(
+  app: FastifyInstance,
+  decorate?: (body: ErrorBody, request: FastifyRequest) => Record<string, unknown>,
+): void {
+  // biome-ignore lint/correctness/useHookAtTopLevel: a Fastify setup function named like a React hook
+  useErrorHandler(app, {
+    family: shellErrors,
+    generic: SHELL_GENERIC_CODES,
+    ...(decorate ? { decorate } : {}),
+  });
 }

@@ -96,9 +96,12 @@ function cunmenDep(
   }
 }
 
+/** Every @cunmen package a widget installs, directly or through another (the SDK needs the last two). */
 const CUNMEN_PACKAGES = [
   '@cunmen/manifest',
   '@cunmen/sdk',
+  '@cunmen/errors',
+  '@cunmen/host-api',
   '@cunmen/ui',
   '@cunmen/build',
   '@cunmen/cli',

@@ -4,32 +4,30 @@
  * capability rejects with `CapabilityDeniedError` and never returns data. Two implementations:
  * `createHttpHostApi` (the real one) and the MockHost in `@cunmen/sdk/testing`.
  */
+import {
+  METHOD_CAPABILITIES as CONTRACT_CAPABILITIES,
+  type FormReceipt,
+  type HostApiMethod,
+  type ListOptions,
+  type Page,
+  type PointsRequest,
+  type PointsRequestReceipt,
+  type PutOptions,
+  type StoredDoc,
+  type UploadedMedia,
+} from '@cunmen/host-api';
 import type { Capability } from '@cunmen/manifest';
-import type { HostUser, Page, StoredDoc } from './types.js';
-import type { ListOptions, PointsRequest } from './validate.js';
+import type { HostUser } from './types.js';
 
-export type { ListOptions, PointsRequest };
-
-export interface PutOptions {
-  /** Write only if the document is still at this version; otherwise `SHELL_ERR_VERSION_CONFLICT` (409). */
-  ifVersion?: number;
-}
-
-export interface FormReceipt {
-  id: string;
-  /** ISO 8601. */
-  receivedAt: string;
-}
-
-export interface PointsRequestReceipt {
-  id: string;
-  status: 'pending';
-}
-
-export interface UploadedMedia {
-  id: string;
-  url: string;
-}
+export type {
+  FormReceipt,
+  HostApiMethod,
+  ListOptions,
+  PointsRequest,
+  PointsRequestReceipt,
+  PutOptions,
+  UploadedMedia,
+};
 
 /**
  * The widget's own document store for this village. Lists are newest first.
@@ -82,20 +80,5 @@ export interface ModuleClient {
   download(path: string): Promise<Blob>;
 }
 
-/** Which capability each host-API method needs (the server's table; the MockHost enforces the same). */
-export const METHOD_CAPABILITIES = {
-  me: 'user.read',
-  'store.list': 'store.read',
-  'store.get': 'store.read',
-  'store.create': 'store.write',
-  'store.put': 'store.write',
-  'store.remove': 'store.write',
-  'forms.submit': 'form.submit',
-  'points.request': 'points.request',
-  'media.upload': 'media.upload',
-  'module.request': 'module.api',
-  'module.upload': 'module.api',
-  'module.download': 'module.api',
-} as const satisfies Record<string, Capability>;
-
-export type HostApiMethod = keyof typeof METHOD_CAPABILITIES;
+/** Which capability each host-API method needs (the contract's table; the MockHost enforces the same). */
+export const METHOD_CAPABILITIES = CONTRACT_CAPABILITIES satisfies Record<HostApiMethod, Capability>;

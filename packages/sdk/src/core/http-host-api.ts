@@ -1,39 +1,25 @@
 /**
- * The real `HostApi`: a small fetch client for the shell server's host API.
+ * The real `HostApi`: a small fetch client for the shell server's host API. The HTTP contract — routes,
+ * capabilities, name patterns, limits — is `@cunmen/host-api` (its `routes.ts` has the table); the
+ * shell server implements the same. Every call carries `authorization: Bearer <widget credential>`; the
+ * server resolves widget, village and user from it and checks the GRANTED capabilities first.
  *
- * HTTP contract (host API v1) — the shell server implements exactly this:
- *
- * - Every route is under `${baseUrl}/api/host/v1` and carries `authorization: Bearer <widget credential>`,
- *   the credential the shell issued for this widget on this page. The server resolves widget, village and
- *   session from it and checks the widget's GRANTED capabilities before doing anything.
- * - Request and response bodies are JSON (`content-type: application/json`) except the media upload.
- *
- * | call              | request                                                   | success                     | capability     |
- * | ----------------- | --------------------------------------------------------- | --------------------------- | -------------- |
- * | `me()`            | `GET /me`                                                 | 200 `{ user: HostUser\|null }` | user.read   |
- * | `store.list`      | `GET /store/:collection?cursor=&limit=` (limit 1–100, default 20; newest first) | 200 `{ items: StoredDoc[], nextCursor: string\|null }` | store.read |
- * | `store.get`       | `GET /store/:collection/:id`                              | 200 `StoredDoc`; 404 `SHELL_ERR_NOT_FOUND` → `null` | store.read |
- * | `store.create`    | `POST /store/:collection` `{ data }`                      | 201 `StoredDoc` (version 1) | store.write    |
- * | `store.put`       | `PUT /store/:collection/:id` `{ data, ifVersion? }`       | 200 `StoredDoc`; creates when missing and no ifVersion; 409 `SHELL_ERR_VERSION_CONFLICT` when `ifVersion` ≠ current (or the doc is missing) | store.write |
- * | `store.remove`    | `DELETE /store/:collection/:id`                           | 204 (also when already gone) | store.write   |
- * | `forms.submit`    | `POST /forms/:formId` `{ data }`                          | 201 `{ id, receivedAt }`    | form.submit    |
- * | `points.request`  | `POST /points/requests` `{ item, householdId?, quantity?, note?, evidence? }` | 201 `{ id, status: 'pending' }` | points.request |
- * | `media.upload`    | `POST /media`, raw body, `content-type: <file type>`, `x-filename: <encodeURIComponent(filename)>` | 201 `{ id, url }` | media.upload |
- *
- * `StoredDoc` is `{ id, data, version, createdAt, updatedAt }` (ISO 8601 times). Collection and form ids
- * match `/^[a-z][a-z0-9-]{0,62}$/`, document and media ids `/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/`; the
- * client checks them before sending (`SDK_ERR_INVALID_ARGUMENT`), the server checks them again (400
- * `SHELL_ERR_INVALID_ARGUMENT`). The filename header is percent-encoded because header values cannot
- * carry Chinese characters.
- *
- * Errors are JSON `{ code, message, requestId? }` (`message` in zh-CN, safe to show; the request id may
- * also come as an `x-request-id` header). 403 `SHELL_ERR_CAPABILITY_DENIED` becomes `CapabilityDeniedError`;
- * any other status becomes `HostError { code, status, message, requestId }`. A request that does not reach
- * the server becomes `SDK_ERR_NETWORK`, one that takes longer than `timeoutMs` `SDK_ERR_TIMEOUT`, and a
- * reply that is not the JSON above (a proxy's error page, a captive portal) `SDK_ERR_BAD_RESPONSE`.
+ * Arguments are checked before anything is sent (`SDK_ERR_INVALID_ARGUMENT`); refusals of the server
+ * become `HostError`s with its code (`SHELL_ERR_…`), status, zh-CN message, request id and field, and
+ * 403 `SHELL_ERR_CAPABILITY_DENIED` becomes `CapabilityDeniedError` (reply-errors.ts).
  */
-import { CapabilityDeniedError, HostError, invalidArgument } from './errors.js';
-import { type HostApi, type HostApiMethod, METHOD_CAPABILITIES, type ModuleMethod } from './host-api.js';
+import {
+  FILENAME_HEADER,
+  HOST_API_PATH,
+  HOST_ROUTES,
+  type HostRouteName,
+  hostPath,
+  MODULE_API_PATH,
+} from '@cunmen/host-api';
+import { HostError, invalidArgument } from './errors.js';
+import type { HostApi, ModuleMethod } from './host-api.js';
+import { type Call, createTransport, type Reply } from './http-transport.js';
+import { isObject } from './reply-errors.js';
 import type { StoredDoc } from './types.js';
 import {
   checkCollection,
@@ -41,13 +27,14 @@ import {
   checkId,
   checkJson,
   checkListOptions,
+  checkModuleId,
   checkModulePath,
   checkPointsRequest,
   checkUpload,
   checkVersion,
 } from './validate.js';
 
-export const HOST_API_PATH = '/api/host/v1';
+export { HOST_API_PATH, MODULE_API_PATH };
 
 export interface HttpHostApiOptions {
   /** The shell server's origin (and path prefix, if any), e.g. `https://cunmen.zj.gov.cn`; `''` = same origin. */
@@ -66,35 +53,30 @@ export interface HttpHostApiOptions {
   module?: string;
 }
 
-interface Call {
-  method: HostApiMethod;
-  httpMethod: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  /** Instead of the host API root (module routes). */
-  root?: string;
-  /** Resolve the body as a Blob instead of JSON. */
-  blob?: boolean;
-  json?: string;
-  body?: Blob;
-  headers?: Record<string, string>;
-  timeoutMs: number;
+function badShape(call: string, expected: string): HostError {
+  return new HostError({
+    code: 'SDK_ERR_BAD_RESPONSE',
+    detail: `${call}: the server's reply is not ${expected}.`,
+  });
 }
 
-interface Reply {
-  status: number;
-  body: unknown;
+function doc<T>(method: string, body: unknown): StoredDoc<T> {
+  if (!isObject(body) || typeof body.id !== 'string' || typeof body.version !== 'number') {
+    throw badShape(method, 'a StoredDoc { id, data, version, createdAt, updatedAt }');
+  }
+  return body as unknown as StoredDoc<T>;
 }
 
-export const MODULE_API_PATH = '/api/modules';
-
-const NOT_FOUND = 'SHELL_ERR_NOT_FOUND';
-
-function segment(value: string): string {
-  return encodeURIComponent(value);
+/** `SHELL_ERR_NOT_FOUND` (404) is how `store.get` learns there is no document, and `remove` that it is gone. */
+function isNotFound(error: unknown): boolean {
+  return error instanceof HostError && error.status === 404 && error.code === 'SHELL_ERR_NOT_FOUND';
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function uploadHeaders(file: Blob, filename: string): Record<string, string> {
+  return {
+    'content-type': file.type || 'application/octet-stream',
+    [FILENAME_HEADER]: encodeURIComponent(filename),
+  };
 }
 
 /**
@@ -122,159 +104,40 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
   }
   const base = options.baseUrl.replace(/\/+$/, '');
   const root = base + HOST_API_PATH;
-  const moduleId = options.module;
-  const moduleRoot = () => {
-    if (typeof moduleId !== 'string' || !/^[a-z][a-z0-9-]{1,39}$/.test(moduleId)) {
-      throw invalidArgument(
-        'module',
-        {
-          'zh-CN': '标准模块的编号（只有省级标准模块能调用自己的服务端接口）',
-          en: 'the id of a standard module (only standard modules have server routes)',
-        },
-        moduleId,
-      );
-    }
-    return `${base}${MODULE_API_PATH}/${moduleId}`;
-  };
-  const doFetch =
-    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const moduleRoot = () => `${base}${MODULE_API_PATH}/${checkModuleId(options.module)}`;
+  const send = createTransport({
+    base,
+    credential,
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+  });
   const timeoutMs = options.timeoutMs ?? 15_000;
   const uploadTimeoutMs = options.uploadTimeoutMs ?? 120_000;
 
-  async function send(call: Call): Promise<Reply> {
-    const token = typeof credential === 'function' ? await credential() : credential;
-    const headers: Record<string, string> = {
-      accept: call.blob ? '*/*' : 'application/json',
-      authorization: `Bearer ${token}`,
-    };
-    if (call.json !== undefined) headers['content-type'] = 'application/json';
-    Object.assign(headers, call.headers);
-    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
-    let timedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller?.abort();
-        reject(new Error('timeout'));
-      }, call.timeoutMs);
-    });
-    const where = `${call.httpMethod} ${call.root === undefined ? HOST_API_PATH : call.root.slice(base.length)}${call.path}`;
-    try {
-      const exchange = (async (): Promise<Reply> => {
-        const response = await doFetch((call.root ?? root) + call.path, {
-          method: call.httpMethod,
-          headers,
-          body: call.json ?? call.body,
-          signal: controller?.signal,
-        });
-        if (call.blob && response.status >= 200 && response.status < 300) {
-          return { status: response.status, body: await response.blob() };
-        }
-        const text = response.status === 204 ? '' : await response.text();
-        let body: unknown;
-        let parsed = true;
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          parsed = false;
-        }
-        const headerRequestId = response.headers.get('x-request-id') ?? undefined;
-        if (response.status >= 200 && response.status < 300) {
-          if (!parsed) {
-            throw new HostError({
-              code: 'SDK_ERR_BAD_RESPONSE',
-              status: response.status,
-              requestId: headerRequestId,
-              detail: `${where} answered ${response.status} with a body that is not JSON.`,
-            });
-          }
-          return { status: response.status, body };
-        }
-        const error = isObject(body) ? body : {};
-        const code = typeof error.code === 'string' ? error.code : undefined;
-        const message = typeof error.message === 'string' ? error.message : undefined;
-        const requestId = typeof error.requestId === 'string' ? error.requestId : headerRequestId;
-        if (response.status === 403 && code === 'SHELL_ERR_CAPABILITY_DENIED') {
-          throw new CapabilityDeniedError(METHOD_CAPABILITIES[call.method], {
-            status: 403,
-            requestId,
-            message,
-          });
-        }
-        if (code === undefined) {
-          throw new HostError({
-            code: 'SDK_ERR_BAD_RESPONSE',
-            status: response.status,
-            requestId,
-            detail: `${where} answered ${response.status} without a JSON error body { code, message }.`,
-          });
-        }
-        throw new HostError({
-          code,
-          status: response.status,
-          requestId,
-          message,
-          ...(typeof error.field === 'string' ? { field: error.field } : {}),
-          detail: `${where} answered ${response.status} ${code}${message ? `: ${message}` : ''}`,
-        });
-      })();
-      return await Promise.race([exchange, timeout]);
-    } catch (error) {
-      if (error instanceof HostError) throw error;
-      if (timedOut) {
-        throw new HostError({
-          code: 'SDK_ERR_TIMEOUT',
-          message: '请求超时，网络不稳定，请稍后重试',
-          detail: `${where} got no answer within ${call.timeoutMs} ms.`,
-          cause: error,
-        });
-      }
-      throw new HostError({
-        code: 'SDK_ERR_NETWORK',
-        detail: `${where} did not reach the server: ${error instanceof Error ? error.message : String(error)}`,
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
-    }
+  /** A host route with its parameters filled in, and optionally a JSON body. */
+  function route(
+    name: HostRouteName,
+    params: Record<string, string> = {},
+    extra: Partial<Call> = {},
+  ): Promise<Reply> {
+    const path = hostPath(HOST_ROUTES[name], params);
+    return send({ method: name, httpMethod: HOST_ROUTES[name].method, root, path, timeoutMs, ...extra });
   }
-
-  function badShape(call: string, expected: string): HostError {
-    return new HostError({
-      code: 'SDK_ERR_BAD_RESPONSE',
-      detail: `${call}: the server's reply is not ${expected}.`,
-    });
-  }
-
-  function doc<T>(method: string, body: unknown): StoredDoc<T> {
-    if (!isObject(body) || typeof body.id !== 'string' || typeof body.version !== 'number') {
-      throw badShape(method, 'a StoredDoc { id, data, version, createdAt, updatedAt }');
-    }
-    return body as unknown as StoredDoc<T>;
-  }
-
-  const json = { timeoutMs };
 
   return {
     async me() {
-      const reply = await send({ ...json, method: 'me', httpMethod: 'GET', path: '/me' });
+      const reply = await route('me');
       if (!isObject(reply.body) || !('user' in reply.body)) throw badShape('me()', '{ user }');
       return (reply.body.user ?? null) as Awaited<ReturnType<HostApi['me']>>;
     },
     store: {
-      async list<T>(collection: string, options?: { cursor?: string | null; limit?: number }) {
+      async list<T>(collection: string, listOptions?: { cursor?: string | null; limit?: number }) {
         const name = checkCollection(collection);
-        const { cursor, limit } = checkListOptions(options);
+        const { cursor, limit } = checkListOptions(listOptions);
         const query = new URLSearchParams();
         if (cursor !== null) query.set('cursor', cursor);
         query.set('limit', String(limit));
-        const reply = await send({
-          ...json,
-          method: 'store.list',
-          httpMethod: 'GET',
-          path: `/store/${segment(name)}?${query.toString()}`,
-        });
+        const path = `${hostPath(HOST_ROUTES['store.list'], { collection: name })}?${query.toString()}`;
+        const reply = await send({ method: 'store.list', httpMethod: 'GET', root, path, timeoutMs });
         const body = reply.body;
         if (
           !isObject(body) ||
@@ -286,63 +149,40 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
         return { items: body.items.map((item) => doc<T>('store.list()', item)), nextCursor: body.nextCursor };
       },
       async get<T>(collection: string, id: string) {
-        const path = `/store/${segment(checkCollection(collection))}/${segment(checkId('id', id))}`;
+        const params = { collection: checkCollection(collection), id: checkId('id', id) };
         try {
-          const reply = await send({ ...json, method: 'store.get', httpMethod: 'GET', path });
-          return doc<T>('store.get()', reply.body);
+          return doc<T>('store.get()', (await route('store.get', params)).body);
         } catch (error) {
-          if (error instanceof HostError && error.status === 404 && error.code === NOT_FOUND) return null;
+          if (isNotFound(error)) return null;
           throw error;
         }
       },
       async create<T>(collection: string, data: T) {
-        const path = `/store/${segment(checkCollection(collection))}`;
-        const dataJson = checkJson('data', data);
-        const reply = await send({
-          ...json,
-          method: 'store.create',
-          httpMethod: 'POST',
-          path,
-          json: `{"data":${dataJson}}`,
-        });
-        return doc<T>('store.create()', reply.body);
+        const params = { collection: checkCollection(collection) };
+        const json = `{"data":${checkJson('data', data)}}`;
+        return doc<T>('store.create()', (await route('store.create', params, { json })).body);
       },
-      async put<T>(collection: string, id: string, data: T, options?: { ifVersion?: number }) {
-        const path = `/store/${segment(checkCollection(collection))}/${segment(checkId('id', id))}`;
+      async put<T>(collection: string, id: string, data: T, putOptions?: { ifVersion?: number }) {
+        const params = { collection: checkCollection(collection), id: checkId('id', id) };
         const dataJson = checkJson('data', data);
-        const ifVersion = checkVersion(options?.ifVersion);
-        const reply = await send({
-          ...json,
-          method: 'store.put',
-          httpMethod: 'PUT',
-          path,
-          json:
-            ifVersion === undefined
-              ? `{"data":${dataJson}}`
-              : `{"data":${dataJson},"ifVersion":${ifVersion}}`,
-        });
-        return doc<T>('store.put()', reply.body);
+        const ifVersion = checkVersion(putOptions?.ifVersion);
+        const json =
+          ifVersion === undefined ? `{"data":${dataJson}}` : `{"data":${dataJson},"ifVersion":${ifVersion}}`;
+        return doc<T>('store.put()', (await route('store.put', params, { json })).body);
       },
       async remove(collection: string, id: string) {
-        const path = `/store/${segment(checkCollection(collection))}/${segment(checkId('id', id))}`;
+        const params = { collection: checkCollection(collection), id: checkId('id', id) };
         try {
-          await send({ ...json, method: 'store.remove', httpMethod: 'DELETE', path });
+          await route('store.remove', params);
         } catch (error) {
-          if (error instanceof HostError && error.status === 404 && error.code === NOT_FOUND) return;
-          throw error;
+          if (!isNotFound(error)) throw error;
         }
       },
     },
     forms: {
       async submit(formId, data) {
-        const path = `/forms/${segment(checkFormId(formId))}`;
-        const reply = await send({
-          ...json,
-          method: 'forms.submit',
-          httpMethod: 'POST',
-          path,
-          json: `{"data":${checkJson('data', data)}}`,
-        });
+        const params = { formId: checkFormId(formId) };
+        const reply = await route('forms.submit', params, { json: `{"data":${checkJson('data', data)}}` });
         const body = reply.body;
         if (!isObject(body) || typeof body.id !== 'string' || typeof body.receivedAt !== 'string') {
           throw badShape('forms.submit()', '{ id, receivedAt }');
@@ -353,14 +193,8 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
     points: {
       async request(request) {
         const { item, householdId, quantity, note, evidence } = checkPointsRequest(request);
-        const reply = await send({
-          ...json,
-          method: 'points.request',
-          httpMethod: 'POST',
-          path: '/points/requests',
-          json: JSON.stringify({ item, householdId, quantity, note, evidence }),
-        });
-        const body = reply.body;
+        const json = JSON.stringify({ item, householdId, quantity, note, evidence });
+        const body = (await route('points.request', {}, { json })).body;
         if (!isObject(body) || typeof body.id !== 'string' || body.status !== 'pending') {
           throw badShape('points.request()', "{ id, status: 'pending' }");
         }
@@ -370,17 +204,15 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
     media: {
       async upload(file, uploadOptions) {
         const filename = checkUpload(file, uploadOptions);
-        const reply = await send({
-          method: 'media.upload',
-          httpMethod: 'POST',
-          path: '/media',
-          body: file,
-          headers: {
-            'content-type': file.type || 'application/octet-stream',
-            'x-filename': encodeURIComponent(filename),
+        const reply = await route(
+          'media.upload',
+          {},
+          {
+            body: file,
+            headers: uploadHeaders(file, filename),
+            timeoutMs: uploadTimeoutMs,
           },
-          timeoutMs: uploadTimeoutMs,
-        });
+        );
         const body = reply.body;
         if (!isObject(body) || typeof body.id !== 'string' || typeof body.url !== 'string') {
           throw badShape('media.upload()', '{ id, url }');
@@ -398,11 +230,11 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
           );
         }
         const reply = await send({
-          ...json,
           method: 'module.request',
           httpMethod: method,
           root: moduleRoot(),
           path: checkModulePath(path),
+          timeoutMs,
           ...(body === undefined ? {} : { json: checkJson('body', body) }),
         });
         return reply.body as T;
@@ -417,10 +249,7 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
           root: moduleRoot(),
           path: checkModulePath(path),
           body: file,
-          headers: {
-            'content-type': file.type || 'application/octet-stream',
-            'x-filename': encodeURIComponent(filename),
-          },
+          headers: uploadHeaders(file, filename),
           timeoutMs: uploadTimeoutMs,
         });
         return reply.body as T;

@@ -35,7 +35,12 @@ const guarded: Array<[string, Capability, (api: HostApi) => Promise<unknown>]> =
   ['store.remove', 'store.write', (api) => api.store.remove('bookings', 'doc-1')],
   ['forms.submit', 'form.submit', (api) => api.forms.submit('signup', { a: 1 })],
   ['points.request', 'points.request', (api) => api.points.request({ item: '志愿服务' })],
-  ['media.upload', 'media.upload', (api) => api.media.upload(new Blob(['x']), { filename: 'a.jpg' })],
+  [
+    'media.upload',
+    'media.upload',
+    // A photo type: the mock refuses other types like the server (SHELL_ERR_MEDIA_TYPE).
+    (api) => api.media.upload(new Blob(['x'], { type: 'image/jpeg' }), { filename: 'a.jpg' }),
+  ],
 ];
 
 describe('MockHost defaults', () => {

@@ -153,7 +153,7 @@ describe('FindMachineryAdmin (cadres)', () => {
     await host.api.store.put('owners', seed?.id ?? '', { ...owners[0], area: '别人改过' });
     fill({ capacity: '每天 100 亩' });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('数据已被修改，请刷新后重试');
+    expect((await screen.findByRole('alert')).textContent).toBe('数据已被他人修改，请刷新后重试');
     expect(host.docs<{ area: string }>('owners')[0]?.data.area).toBe('别人改过');
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());

@@ -65,7 +65,7 @@ describe('WastePickupAdmin (cadres)', () => {
     await host.api.store.put('bookings', id, changed);
     fireEvent.change(screen.getByLabelText(/^处理说明/), { target: { value: '已收走' } });
     fireEvent.click(screen.getByRole('button', { name: '确认办结' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('数据已被修改，请刷新后重试');
+    expect((await screen.findByRole('alert')).textContent).toBe('数据已被他人修改，请刷新后重试');
     expect(host.docs<Booking>('bookings').find((d) => d.id === id)?.data.status).toBe('booked');
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());

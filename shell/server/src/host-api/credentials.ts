@@ -4,8 +4,9 @@
  * credentials the same way. The capabilities that count are those the credential carries AND the
  * current snapshot still grants.
  */
+import { WIDGET_TOKEN_PATH } from '@cunmen/host-api';
 import type { Capability } from '@cunmen/manifest';
-import { ShellError, shellError } from '../errors.js';
+import { isShellError, shellError } from '../errors.js';
 import type { IdentityStore, IdentityUser } from '../identity/store.js';
 import type { PortalService } from '../portals/service.js';
 import { verifyToken } from './token.js';
@@ -18,8 +19,6 @@ export interface HostCall {
   capabilities: ReadonlySet<Capability>;
   user: IdentityUser | null;
 }
-
-export const HOST_API_PREFIX = '/api/host/v1';
 
 export class WidgetCredentials {
   // The widgets of a village's current portal, parsed once per snapshot.
@@ -54,7 +53,7 @@ export class WidgetCredentials {
     if (!m) {
       throw shellError(
         'SHELL_ERR_TOKEN_INVALID',
-        `this call needs the widget credential (authorization: Bearer …) from POST ${HOST_API_PREFIX}/widget-token`,
+        `this call needs the widget credential (authorization: Bearer …) from POST ${WIDGET_TOKEN_PATH}`,
         { zh: '缺少组件凭证，请刷新页面后重试' },
       );
     }
@@ -71,7 +70,7 @@ export class WidgetCredentials {
     const claims = check.claims;
     // The portal may have changed since the credential was issued: the current snapshot decides.
     const widgets = await this.portalWidgets(claims.village).catch((err: unknown) => {
-      if (err instanceof ShellError) return null; // the village or its portal is gone
+      if (isShellError(err)) return null; // the village or its portal is gone
       throw err;
     });
     const granted = widgets?.get(claims.widget);

@@ -4,13 +4,14 @@
  * `POST /api/villages/<village>/households/<id>/residents`. Lists mask names and every view masks phone
  * numbers; a resident may get a sign-in account (role `resident`, scoped to the village).
  */
+import { parseWith } from '@cunmen/errors';
+import { maskName, maskPhone } from '@cunmen/pii';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { shellError } from '../errors.js';
+import { shellError, shellErrors } from '../errors.js';
 import { actorOf, authenticate, requireRole } from '../http/auth.js';
 import { hashPassword, passwordProblem } from '../identity/passwords.js';
 import type { Storage } from '../storage/types.js';
-import { maskName, maskPhone } from './mask.js';
 import type { HouseholdStore } from './store.js';
 
 export interface HouseholdRouteOptions {
@@ -57,17 +58,9 @@ const pageQuery = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = issue?.path.join('.') || '(body)';
-    throw shellError('SHELL_ERR_BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`, {
-      zh: `填写有误：${field}`,
-      field,
-    });
-  }
-  return r.data;
+/** `value` parsed by `schema`, or a 400 naming the first field that is wrong. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, where = 'body'): T {
+  return parseWith(schema, value ?? {}, shellErrors, 'SHELL_ERR_BAD_REQUEST', where);
 }
 
 interface Params {
@@ -104,7 +97,7 @@ export const householdRoutes: FastifyPluginAsync<HouseholdRouteOptions> = async 
     { preHandler: cadres },
     async (request) => {
       await village(request.params.village);
-      const { page, pageSize } = parse(pageQuery, request.query);
+      const { page, pageSize } = parse(pageQuery, request.query, 'query');
       const { total, items } = await households.listHouseholds(request.params.village, {
         offset: (page - 1) * pageSize,
         limit: pageSize,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ShellError } from '../errors.js';
+import { isShellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import { FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
 import { contentSecurityPolicy } from './security.js';
@@ -89,7 +89,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
     try {
       snapshot = await portals.snapshot(request.params.village);
     } catch (err) {
-      if (!(err instanceof ShellError)) throw err;
+      if (!isShellError(err)) throw err;
       if (err.code === 'SHELL_ERR_NO_PORTAL') {
         return html(
           reply,

@@ -127,7 +127,7 @@ describe('OIDC sign-in through the provincial identity platform', () => {
       expect(done.statusCode).toBe(401);
       expect(done.json()).toMatchObject({
         code: 'SHELL_ERR_OIDC_FAILED',
-        message: { 'zh-CN': '该身份尚未开通村门账号，请联系县级管理员' },
+        message: '该身份尚未开通村门账号，请联系县级管理员',
       });
       expect(done.headers['set-cookie']).toBeUndefined();
     } finally {

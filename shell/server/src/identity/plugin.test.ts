@@ -29,7 +29,7 @@ describe('password sign-in and sessions', () => {
       expect(res.json()).toMatchObject({
         code: 'SHELL_ERR_BAD_LOGIN',
         error: 'wrong user name or password',
-        message: { 'zh-CN': '用户名或密码错误' },
+        message: '用户名或密码错误',
       });
       expect(res.headers['set-cookie']).toBeUndefined();
     }

@@ -10,12 +10,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditLog } from '@cunmen/audit-log';
+import { parseWith } from '@cunmen/errors';
+import { HOST_API_PATH, MODULE_API_PATH, WIDGET_TOKEN_PATH } from '@cunmen/host-api';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { shellError } from '../errors.js';
+import { shellError, shellErrors } from '../errors.js';
 import { OidcClient, type OidcOptions } from './oidc.js';
 import { checkPassword } from './passwords.js';
 import { canActOn, type IdentityRole, MFA_ROLES } from './roles.js';
@@ -25,9 +27,8 @@ import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 export const SESSION_COOKIE = 'cunmen_session';
 const SESSION_HOURS = 12;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const HOST_API_BEARER_PREFIX = '/api/host/v1/';
-const WIDGET_TOKEN_PATH = '/api/host/v1/widget-token';
-const MODULE_API_PREFIX = '/api/modules/';
+const HOST_API_BEARER_PREFIX = `${HOST_API_PATH}/`;
+const MODULE_API_PREFIX = `${MODULE_API_PATH}/`;
 
 export interface IdentityOptions {
   store: IdentityStore;
@@ -81,21 +82,9 @@ const loginBody = z
   .strict();
 const codeBody = z.object({ code: z.string() }).strict();
 
+/** The body parsed by `schema`, or a 400 naming the first field that is wrong. */
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = issue?.path.join('.') || '(body)';
-    throw shellError(
-      'SHELL_ERR_BAD_REQUEST',
-      `invalid request body at ${field}: ${issue?.message ?? 'invalid'}`,
-      {
-        zh: `请求内容有误：${field}`,
-        field,
-      },
-    );
-  }
-  return r.data;
+  return parseWith(schema, body ?? {}, shellErrors, 'SHELL_ERR_BAD_REQUEST');
 }
 
 async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Promise<void> {
@@ -112,15 +101,12 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'SHELL_ERR_RATE_LIMITED',
-      error: `too many sign-in attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
-      message: {
-        'zh-CN': `登录尝试过多，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
-        en: `too many sign-in attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
-      },
-    }),
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.ceil(ctx.ttl / 1000);
+      return shellError('SHELL_ERR_RATE_LIMITED', `too many sign-in attempts; try again in ${seconds} s`, {
+        zh: `登录尝试过多，请 ${seconds} 秒后再试`,
+      });
+    },
   });
   const limited = { config: { rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: '1 minute' } } };
 

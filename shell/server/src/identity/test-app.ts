@@ -2,7 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Kysely, SqliteDialect } from 'kysely';
-import { toErrorResponse } from '../errors.js';
+import { handleShellErrors } from '../errors.js';
 import type { OidcOptions } from './oidc.js';
 import { hashPassword } from './passwords.js';
 import { identity } from './plugin.js';
@@ -16,10 +16,7 @@ export async function identityTestApp(options: { oidc?: OidcOptions } = {}) {
   const store = new SqliteIdentityStore(db);
   await store.migrate();
   const app: FastifyInstance = Fastify();
-  app.setErrorHandler((err, request, reply) => {
-    const { status, body } = toErrorResponse(err, request.id);
-    return reply.code(status).send(body);
-  });
+  handleShellErrors(app);
   await app.register(identity, { store, secureCookies: false, oidc: options.oidc });
   app.get<{ Params: { code: string } }>(
     '/api/test/villages/:code',

@@ -7,6 +7,9 @@
  * credential at all (`moduleCaller` null), which modules accept only for public reads. The session
  * cookie plays no part here (identity/plugin.ts skips it), so no CSRF can ride on it.
  */
+
+import type { CunmenError } from '@cunmen/errors';
+import { refusals } from '@cunmen/host-api';
 import {
   type ModuleCaller,
   type ModuleContext,
@@ -17,7 +20,7 @@ import {
   type ShellModule,
 } from '@cunmen/module-api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ShellError, toErrorResponse } from '../errors.js';
+import { isShellError, shellError } from '../errors.js';
 import type { WidgetCredentials } from '../host-api/credentials.js';
 import type { Storage } from '../storage/types.js';
 
@@ -28,10 +31,9 @@ export interface ModulesOptions {
   now?: () => Date;
 }
 
-/** The module's view of a shell error: same status, code and messages, in the SDK's error format. */
-function asModuleError(err: ShellError) {
-  const { status, body } = toErrorResponse(err, '');
-  return moduleError(status, body.code, body.error, body.message['zh-CN'], body.field);
+/** A shell error thrown in a module's scope: same status, code, texts and field (the module's handler answers it). */
+function asModuleError(err: CunmenError) {
+  return moduleError(err.status, err.code, err.message, err.zh, err.field);
 }
 
 function divisionsFor(storage: Storage): ModuleContext['divisions'] {
@@ -67,24 +69,21 @@ export async function mountModules(app: FastifyInstance, options: ModulesOptions
       try {
         call = await options.credentials.verify(request.headers.authorization);
       } catch (err) {
-        if (err instanceof ShellError) throw asModuleError(err);
+        if (isShellError(err)) throw asModuleError(err);
         throw err;
       }
       if (call.widget !== m.package) {
-        throw moduleError(
-          403,
-          'SHELL_ERR_FORBIDDEN',
-          `only ${m.package} may call /api/modules/${m.id}; this credential is ${call.widget}'s`,
-          '只有本模块自己的页面可以调用这个接口',
+        throw asModuleError(
+          shellError(
+            'SHELL_ERR_FORBIDDEN',
+            `only ${m.package} may call /api/modules/${m.id}; this credential is ${call.widget}'s`,
+            { zh: '只有本模块自己的页面可以调用这个接口' },
+          ),
         );
       }
       if (!call.capabilities.has('module.api')) {
-        throw moduleError(
-          403,
-          'SHELL_ERR_CAPABILITY_DENIED',
-          `${call.widget} was not granted the "module.api" capability at review, which this call needs`,
-          '本模块没有获得「module.api」权限，无法完成操作',
-        );
+        const { code, en } = refusals.capabilityDenied('module.api', call.widget);
+        throw asModuleError(shellError(code, en, { zh: '本模块没有获得「module.api」权限，无法完成操作' }));
       }
       const user = call.user;
       return {

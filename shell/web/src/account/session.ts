@@ -27,6 +27,22 @@ export class SessionError extends Error {
   }
 }
 
+/** What the server's one error body `{ error, code, message, requestId, field? }` may hold. */
+interface ErrorReply {
+  code?: unknown;
+  message?: unknown;
+}
+
+/**
+ * The refusal in a reply: the server's `code` (callers branch on it) and its zh-CN `message`, or the
+ * status and `fallback` when the reply is not the server's error body (a proxy's page).
+ */
+function refusal(response: Response, body: ErrorReply | null, fallback: string): SessionError {
+  const code = typeof body?.code === 'string' ? body.code : `HTTP_${response.status}`;
+  const zh = typeof body?.message === 'string' && body.message !== '' ? body.message : fallback;
+  return new SessionError(code, zh);
+}
+
 async function call(
   path: string,
   init: RequestInit = {},
@@ -46,15 +62,8 @@ async function call(
   } catch {
     throw new SessionError('SDK_ERR_NETWORK', '网络连接失败，请稍后重试');
   }
-  const body = (await response.json().catch(() => null)) as
-    | (SessionInfo & { code?: string; message?: { 'zh-CN'?: string } })
-    | null;
-  if (!response.ok || !body?.user) {
-    throw new SessionError(
-      body?.code ?? `HTTP_${response.status}`,
-      body?.message?.['zh-CN'] ?? '登录失败，请稍后重试',
-    );
-  }
+  const body = (await response.json().catch(() => null)) as (SessionInfo & ErrorReply) | null;
+  if (!response.ok || !body?.user) throw refusal(response, body, '登录失败，请稍后重试');
   return body;
 }
 
@@ -96,17 +105,11 @@ export async function startTotpEnrolment(
   } catch {
     throw new SessionError('SDK_ERR_NETWORK', '网络连接失败，请稍后重试');
   }
-  const body = (await response.json().catch(() => null)) as {
-    secret?: string;
-    otpauthUri?: string;
-    code?: string;
-    message?: { 'zh-CN'?: string };
-  } | null;
+  const body = (await response.json().catch(() => null)) as
+    | ({ secret?: string; otpauthUri?: string } & ErrorReply)
+    | null;
   if (!response.ok || typeof body?.secret !== 'string' || typeof body.otpauthUri !== 'string') {
-    throw new SessionError(
-      body?.code ?? `HTTP_${response.status}`,
-      body?.message?.['zh-CN'] ?? '无法设置动态口令，请稍后重试',
-    );
+    throw refusal(response, body, '无法设置动态口令，请稍后重试');
   }
   return { secret: body.secret, otpauthUri: body.otpauthUri };
 }

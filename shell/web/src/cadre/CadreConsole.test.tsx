@@ -9,6 +9,14 @@ import { elderlyModeFor } from '../boot.js';
 import type { LoadResult, PortalFederation } from '../federation/instance.js';
 import { Portal } from '../portal/Portal.js';
 
+/** The shell server's one error body. */
+const refusal = (code: string, error: string, message: string) => ({
+  error,
+  code,
+  message,
+  requestId: 'req-1',
+});
+
 const keys = makeKeys();
 const base = '/v/330521001001';
 
@@ -38,14 +46,14 @@ function server(account: Account, password: string) {
     if (url === '/api/auth/me') {
       return signedIn
         ? answer(200, session())
-        : answer(401, { code: 'SHELL_ERR_UNAUTHORIZED', message: { 'zh-CN': '请先登录' } });
+        : answer(401, refusal('SHELL_ERR_UNAUTHORIZED', 'not signed in', '请先登录'));
     }
     if (url === '/api/auth/login') {
       if (body.name === account.name && body.password === password) {
         signedIn = true;
         return answer(200, session());
       }
-      return answer(401, { code: 'SHELL_ERR_BAD_LOGIN', message: { 'zh-CN': '用户名或密码错误' } });
+      return answer(401, refusal('SHELL_ERR_BAD_LOGIN', 'wrong user name or password', '用户名或密码错误'));
     }
     if (url === '/api/auth/logout') {
       signedIn = false;
@@ -164,7 +172,7 @@ describe('the cadre console', () => {
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ url, body, csrf: new Headers(init?.headers).get('x-csrf-token') });
       if (url === '/api/auth/me')
-        return answer(401, { code: 'SHELL_ERR_UNAUTHORIZED', message: { 'zh-CN': '请先登录' } });
+        return answer(401, refusal('SHELL_ERR_UNAUTHORIZED', 'not signed in', '请先登录'));
       if (url === '/api/auth/login') {
         stage = 'enrolling';
         return answer(200, { user, csrfToken: 'c9', mfa: 'enrolment-required' });
@@ -176,10 +184,10 @@ describe('the cadre console', () => {
         });
       if (url === '/api/auth/totp/enable') {
         if (body.code !== '123456')
-          return answer(401, {
-            code: 'SHELL_ERR_BAD_TOTP',
-            message: { 'zh-CN': '动态口令错误、已过期或已使用' },
-          });
+          return answer(
+            401,
+            refusal('SHELL_ERR_BAD_TOTP', 'the code is wrong', '动态口令错误、已过期或已使用'),
+          );
         stage = 'in';
         return answer(200, { user, csrfToken: 'c9', mfa: 'passed' });
       }
