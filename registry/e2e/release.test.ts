@@ -8,7 +8,7 @@ import { addUserWithCli, serveRegistry } from '../test/e2e.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const releaseScript = join(repo, 'scripts', 'release.mjs');
-const RELEASED = ['manifest', 'sdk', 'ui', 'build', 'cli'];
+const RELEASED = ['errors', 'manifest', 'host-api', 'sdk', 'ui', 'build', 'cli'];
 const versionOf = (pkg: string): string =>
   (JSON.parse(readFileSync(join(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string })
     .version;
@@ -67,7 +67,7 @@ afterAll(async () => {
 });
 
 describe('npm run release', () => {
-  it('publishes the five province packages with pnpm, then reports them already published', async () => {
+  it('publishes the seven province packages with pnpm, then reports them already published', async () => {
     const first = await release(token, 'first');
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -99,7 +99,7 @@ describe('npm run release', () => {
     for (const pkg of RELEASED) {
       expect(again.stdout).toContain(`@cunmen/${pkg}@${versionOf(pkg)} already published\n`);
     }
-    expect(again.stdout).toContain('5 packages: 0 published, 5 already published');
+    expect(again.stdout).toContain('7 packages: 0 published, 7 already published');
   }, 120_000);
 
   it("stops with the registry's message when the token may not publish to @cunmen", async () => {

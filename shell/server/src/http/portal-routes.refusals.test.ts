@@ -217,8 +217,7 @@ describe('refusals change nothing', () => {
           expect(body.field).toBe(r.field);
           expect(body.widget).toBe(r.widget);
           expect(body.error).toMatch(r.message);
-          expect(body.message.en).toBe(body.error);
-          expect(body.message['zh-CN']).toMatch(r.zh);
+          expect(body.message).toMatch(r.zh);
           const after = await s.app.inject({ url: `/api/portals/${XIANTAN}/versions`, headers: admin });
           expect(after.json()).toMatchObject({ current: 1, versions: [{ version: 1 }] });
           expect((await s.app.inject({ url: `/api/portals/${XIANTAN}/snapshot` })).body).toBe(snapshotBefore);
