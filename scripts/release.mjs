@@ -296,7 +296,7 @@ async function main() {
     }
     const message =
       out?.error?.message ?? (r.stderr.trim() || r.stdout.trim() || `pnpm exited with ${r.code}`);
-    if (/status 409\b|cannot publish over existing version|REG_ERR_VERSION_EXISTS/.test(message)) {
+    if (/status 409\b|REG_ERR_VERSION_EXISTS/.test(message)) {
       already += 1;
       const theirs = await publishedIntegrity(registry, name, version);
       const differs = integrity && theirs && theirs !== integrity;

@@ -107,7 +107,7 @@ describe('npm run release', () => {
     const refused = await release(county.stdout.trim(), 'county');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      '@cunmen/manifest@0.1.0 was not published: the registry answered 403: a token for scope @deqing cannot publish to scope @cunmen',
+      '@cunmen/errors@0.1.0 was not published: the registry answered 403: a token for scope @deqing cannot publish to scope @cunmen',
     );
     expect(refused.stdout).not.toContain('already published');
   }, 60_000);

@@ -5,7 +5,7 @@
  * (`{ error, code, message, requestId, field? }`) with a 4xx for client input; anything unexpected is
  * logged and answered as a 500 with the request id.
  */
-import { useErrorHandler } from '@cunmen/errors/fastify';
+import { installErrorHandler } from '@cunmen/errors/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { GENERIC_CODES, registryErrors } from './errors.js';
@@ -62,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // named here, so rate limits and the audit log see residents, not the proxy.
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
 
-  useErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES });
+  installErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (ownsStorage) {

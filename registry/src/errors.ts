@@ -86,7 +86,7 @@ export const registryErrors = defineErrors('REG', '/docs/province/run-the-regist
 
 export type RegistryErrorCode = keyof typeof registryErrors.codes & string;
 
-/** The codes `useErrorHandler` answers Fastify's own failures with. */
+/** The codes `installErrorHandler` answers Fastify's own failures with. */
 export const GENERIC_CODES = {
   badRequest: 'REG_ERR_BAD_REQUEST',
   notFound: 'REG_ERR_NOT_FOUND',

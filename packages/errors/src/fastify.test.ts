@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineErrors } from './define.js';
-import { toErrorResponse, useErrorHandler } from './fastify.js';
+import { installErrorHandler, toErrorResponse } from './fastify.js';
 
 const family = defineErrors('DEMO', '/docs/demo', {
   DEMO_ERR_BAD_REQUEST: { status: 400, en: 'bad request', zh: '请求有误' },
@@ -22,7 +22,7 @@ const generic = {
 } as const;
 
 const app = Fastify({ bodyLimit: 10 });
-useErrorHandler(app, { family, generic });
+installErrorHandler(app, { family, generic });
 app.post('/exists', async () => {
   throw family.error('DEMO_ERR_EXISTS', { field: 'name' });
 });
@@ -31,7 +31,7 @@ app.post('/boom', async () => {
 });
 afterAll(() => app.close());
 
-describe('useErrorHandler', () => {
+describe('installErrorHandler', () => {
   it('answers a coded error with its status and the one body', async () => {
     const res = await app.inject({ method: 'POST', url: '/exists' });
     expect(res.statusCode).toBe(409);

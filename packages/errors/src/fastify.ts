@@ -87,7 +87,7 @@ export interface ErrorHandlerOptions<T extends ErrorTable> {
  * Sets the error and not-found handlers of `app` (call it on the encapsulated instance that serves the
  * family's routes). Unexpected errors are logged with the request id the client sees.
  */
-export function useErrorHandler<T extends ErrorTable>(
+export function installErrorHandler<T extends ErrorTable>(
   app: FastifyInstance,
   options: ErrorHandlerOptions<T>,
 ): void {

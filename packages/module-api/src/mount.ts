@@ -4,7 +4,7 @@
  * shell verifies widget credentials; the harness reads a test header).
  */
 
-import { useErrorHandler } from '@cunmen/errors/fastify';
+import { installErrorHandler } from '@cunmen/errors/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Migrator } from 'kysely';
 import type { ModuleCaller } from './caller.js';
@@ -37,7 +37,7 @@ export async function mountModule(
   await app.register(
     async (scope) => {
       scope.decorateRequest('moduleCaller', null);
-      useErrorHandler(scope, { family: moduleErrors, generic: MODULE_GENERIC_CODES });
+      installErrorHandler(scope, { family: moduleErrors, generic: MODULE_GENERIC_CODES });
       scope.addHook('onRequest', async (request) => {
         request.moduleCaller = await resolveCaller(request, module);
       });

@@ -7,7 +7,7 @@
  * in docs/docs/province/operate-the-shell.md (errors.test.ts keeps the two in step).
  */
 import { CunmenError, defineErrors, type ErrorBody, type ErrorDetail } from '@cunmen/errors';
-import { useErrorHandler } from '@cunmen/errors/fastify';
+import { installErrorHandler } from '@cunmen/errors/fastify';
 import { HOST_API_ERRORS } from '@cunmen/host-api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -147,8 +147,7 @@ export function handleShellErrors(
   app: FastifyInstance,
   decorate?: (body: ErrorBody, request: FastifyRequest) => Record<string, unknown>,
 ): void {
-  // biome-ignore lint/correctness/useHookAtTopLevel: a Fastify setup function named like a React hook
-  useErrorHandler(app, {
+  installErrorHandler(app, {
     family: shellErrors,
     generic: SHELL_GENERIC_CODES,
     ...(decorate ? { decorate } : {}),

@@ -74,12 +74,13 @@ export function storeContract(host: GetHost): void {
     it('lets anybody read but only a signed-in user write', async () => {
       const { anonymous } = host();
       const c = freshCollection('anonymous');
+      // One call at a time: a refusal created before its handler is attached is an unhandled rejection.
       for (const write of [
-        anonymous.store.create(c, {}),
-        anonymous.store.put(c, 'a', {}),
-        anonymous.store.remove(c, 'a'),
+        () => anonymous.store.create(c, {}),
+        () => anonymous.store.put(c, 'a', {}),
+        () => anonymous.store.remove(c, 'a'),
       ]) {
-        await expectRefusal(write, { code: 'SHELL_ERR_SIGN_IN_REQUIRED', status: 401 });
+        await expectRefusal(write(), { code: 'SHELL_ERR_SIGN_IN_REQUIRED', status: 401 });
       }
       expect(await anonymous.store.list(c)).toEqual({ items: [], nextCursor: null });
       expect(await anonymous.store.get(c, 'a')).toBeNull();
