@@ -5,7 +5,7 @@
  * Run after `pnpm run build`: `pnpm run size`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rspack } from '@rsbuild/core';
@@ -53,8 +53,11 @@ const cssMin = Buffer.from(
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};:,>])\s*/g, '$1'),
 );
-function css0() {
-  return readFileSync(join(root, 'src/styles.css'), 'utf8');
+/** styles.css with its `@import`s inlined, as the host's bundler emits it. */
+function css0(file = join(root, 'src/styles.css')) {
+  return readFileSync(file, 'utf8').replace(/@import ["']([^"']+)["'];/g, (_, rel) =>
+    css0(join(dirname(file), rel)),
+  );
 }
 const css = Buffer.from(css0());
 const cssGz = gz(css);

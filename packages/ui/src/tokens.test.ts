@@ -2,9 +2,9 @@
  * The tokens obey the MIIT 适老化 and WCAG 2.1 AA rules, styles.css declares exactly the token values, and
  * the stylesheet avoids what Chrome 78 / iOS Safari 13 cannot parse.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../test/contrast.js';
+import { readStylesheet } from '../test/stylesheet.js';
 import {
   type ColorToken,
   colors,
@@ -15,7 +15,7 @@ import {
   touchTargets,
 } from './tokens.js';
 
-const css = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
+const css = readStylesheet();
 
 /** Every foreground/background pair the stylesheet puts text on. */
 const TEXT_PAIRS: Array<[ColorToken, ColorToken]> = [
@@ -100,6 +100,13 @@ describe('styles.css', () => {
 
   it('declares exactly the elderly overrides on .cm-root[data-cm-elderly="true"]', () => {
     expect(declaredVars('.cm-root[data-cm-elderly="true"]')).toEqual(themeVars('elderly'));
+  });
+
+  it('is one sheet of ordered imports, each file there, the layout rules last', () => {
+    expect(css).toContain('.cm-tile {');
+    expect(css).toContain('.cm-switch {');
+    expect(css).not.toContain('@import');
+    expect(css.trimEnd().endsWith('margin-top: var(--cm-space-4);\n}')).toBe(true);
   });
 
   it('uses only custom properties that are declared', () => {
