@@ -1,7 +1,7 @@
 // `npm start`: installs what is missing, builds, and runs the platform on the embedded default
 // (SQLite and files under one data directory): the registry, then the shell. On the first start it
 // seeds the demo province into the registry (lib/seed.mjs). Ctrl-C stops every process it started.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { childEnv, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
@@ -17,14 +17,20 @@ import {
 
 ensurePnpm();
 ensureDependencies();
-log('building');
-run('pnpm', ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=errors-only']);
+// `--no-build` is for callers that built everything already (the docs test, under turbo).
+if (!process.argv.includes('--no-build')) {
+  log('building');
+  run('pnpm', ['exec', 'turbo', 'run', 'build', '--concurrency=2', '--output-logs=errors-only']);
+}
 
 const dataDir = process.env.CUNMEN_DATA ?? join(root, '.data');
 const shellPort = Number(process.env.PORT ?? 8080);
 const registryPort = Number(process.env.REGISTRY_PORT ?? 4873);
 const registryUrl = `http://localhost:${registryPort}/`;
 const registryData = join(dataDir, 'registry');
+// Packages outside the province's and counties' scopes (React, zod …) come through the province registry
+// from an uplink, as on a government network: by default npm's own configured registry; `off` disables it.
+const uplink = process.env.CUNMEN_UPLINK ?? npmRegistry();
 const logDir = join(dataDir, 'logs');
 mkdirSync(registryData, { recursive: true });
 mkdirSync(logDir, { recursive: true });
@@ -40,6 +46,7 @@ const registry = {
     registryData,
     '--public-url',
     `http://localhost:${registryPort}`,
+    ...(uplink && uplink !== 'off' ? ['--uplink', uplink] : []),
   ],
   ready: /listening on (\S+)/,
   // One JSON line per request: kept in a file, so the terminal shows only what needs attention.
@@ -63,6 +70,20 @@ const shell = {
   ready: /listening on (\S+)/,
   logFile: join(logDir, 'shell.log'),
 };
+
+/** A path as short as it can be said from where `npm start` was run. */
+function shown(file) {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+function npmRegistry() {
+  try {
+    return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8', env: childEnv() }).trim();
+  } catch {
+    return 'https://registry.npmjs.org/';
+  }
+}
 
 const children = [];
 let stopping = false;
@@ -163,6 +184,8 @@ if (!stopping) {
   const province = readDemoAccounts(dataDir).find((a) => a.role === 'province');
   const files = ensureShellTokens(shellData, province?.token);
   shell.args.push('--admin-token-file', files.adminToken);
+  // The shell trusts the province key from its own configuration, never from what the registry serves.
+  shell.args.push('--province-key', join(registryData, 'keys', 'province-ed25519.pub'));
   if (province) shell.args.push('--registry-token-file', files.registryToken);
   try {
     await seedShell({
@@ -179,7 +202,7 @@ if (!stopping) {
 if (!stopping) await startService(shell);
 if (!stopping) {
   const accounts = readDemoAccounts(dataDir);
-  log(`registry: ${registryUrl}`);
+  log(`registry: ${registryUrl}${uplink && uplink !== 'off' ? ` (uplink ${uplink})` : ''}`);
   log(`catalog: ${registryUrl}-/cunmen/v1/catalog`);
   log(`resident portals: http://localhost:${shellPort}/ lists the villages, e.g.`);
   for (const v of DEMO_VILLAGES) log(`  ${v.name}  http://localhost:${shellPort}/v/${v.code}/`);
@@ -191,12 +214,11 @@ if (!stopping) {
     );
     for (const a of shellAccounts)
       log(`  ${a.name.padEnd(18)} ${a.role.padEnd(14)} ${a.division.padEnd(12)} ${a.password}`);
-    log(`operator token for the admin API: ${relative(process.cwd(), join(shellData, 'admin-token'))}`);
+    log(`operator token for the admin API: ${shown(join(shellData, 'admin-token'))}`);
   }
   if (accounts.length > 0) {
     const file = join(dataDir, 'demo-tokens.json');
-    const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
-    log(`demo accounts (password for npm login; tokens in ${shown}):`);
+    log(`demo accounts (password for npm login; tokens in ${shown(file)}):`);
     const width = Math.max(...accounts.map((a) => a.name.length));
     for (const a of accounts) {
       log(`  ${a.name.padEnd(width)}  ${a.role.padEnd(8)} ${a.county}  ${a.scope.padEnd(8)} ${a.password}`);

@@ -7,4 +7,4 @@ export {
   readStdin,
   requiredString,
 } from './command.js';
-export { mainHelp, type Program, runProgram } from './run.js';
+export { dataDirFromEnv, mainHelp, type Program, runProgram } from './run.js';

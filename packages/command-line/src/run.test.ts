@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandRefusal } from './command.js';
-import { mainHelp, type Program, runProgram } from './run.js';
+import { dataDirFromEnv, mainHelp, type Program, runProgram } from './run.js';
 
 describe('mainHelp', () => {
   it('lists every command with its summary, aligned', () => {
@@ -67,5 +67,44 @@ describe('runProgram', () => {
       stderr: 'cunmen-x: unexpected error: disk full\n',
       code: 1,
     });
+  });
+});
+
+describe('dataDirFromEnv', () => {
+  const program = { dataFromEnv: { env: 'CUNMEN_REGISTRY_DATA', subdir: 'registry' } };
+
+  it.each([
+    ['its own variable first', { CUNMEN_REGISTRY_DATA: '/srv/reg', CUNMEN_DATA: '/srv/all' }, '/srv/reg'],
+    ["npm start's layout under CUNMEN_DATA", { CUNMEN_DATA: '/srv/all/' }, '/srv/all/registry'],
+    ['nothing when neither is set', {}, undefined],
+  ])('takes %s', (_what, env, expected) => {
+    expect(dataDirFromEnv(program, env)).toBe(expected);
+  });
+
+  it('is nothing for a program that does not read the environment', () => {
+    expect(dataDirFromEnv({}, { CUNMEN_DATA: '/srv/all' })).toBeUndefined();
+  });
+
+  it('says which flag and variables are missing, exit 2, when --data is absent', async () => {
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      stderr += String(c);
+      return true;
+    });
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as () => never);
+    const saved = process.env.CUNMEN_DATA;
+    delete process.env.CUNMEN_DATA;
+    const run = vi.fn(async () => {});
+    runProgram(
+      { name: 'cunmen-x', commands: [{ name: 'go', summary: '', help: 'help\n', run }], ...program },
+      ['go'],
+    );
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(2));
+    if (saved !== undefined) process.env.CUNMEN_DATA = saved;
+    expect(stderr.split('\n\n')[0]).toBe(
+      'cunmen-x: --data <dir> is required (or set CUNMEN_REGISTRY_DATA or CUNMEN_DATA)',
+    );
+    expect(run).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 });

@@ -17,6 +17,24 @@ export interface Program {
   isRefusal?(err: unknown): boolean;
   /** How a refusal is printed after `<program>: ` (default: its message). */
   describeRefusal?(err: unknown): string;
+  /**
+   * Where `--data` comes from when it is not given: the environment variable `env`, else
+   * `$CUNMEN_DATA/<subdir>` — the layout `npm start` uses, so `npm run registry -- review list` needs no
+   * flag.
+   */
+  dataFromEnv?: { env: string; subdir: string };
+}
+
+/** The data directory named by the environment, if any (see {@link Program.dataFromEnv}). */
+export function dataDirFromEnv(
+  program: Pick<Program, 'dataFromEnv'>,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const from = program.dataFromEnv;
+  if (!from) return undefined;
+  const own = env[from.env];
+  if (own) return own;
+  return env.CUNMEN_DATA ? `${env.CUNMEN_DATA.replace(/\/+$/, '')}/${from.subdir}` : undefined;
 }
 
 export function mainHelp(program: Program): string {
@@ -60,8 +78,11 @@ async function dispatch(program: Program, argv: string[]): Promise<void> {
     const { min, max, label } = command.positionals;
     if (positionals.length < min || positionals.length > max) usage(`give ${label}`, command.help);
   }
-  const data = values.data;
-  if (typeof data !== 'string' || data === '') return usage('--data is required', command.help);
+  const data = values.data ?? dataDirFromEnv(program);
+  if (typeof data !== 'string' || data === '') {
+    const hint = program.dataFromEnv ? ` (or set ${program.dataFromEnv.env} or CUNMEN_DATA)` : '';
+    return usage(`--data <dir> is required${hint}`, command.help);
+  }
   const ctx: CliContext = {
     dataDir: data,
     values,
