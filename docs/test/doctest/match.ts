@@ -4,7 +4,6 @@
  * are equal whatever their length, and `…` stands for any text. So a page can show the lines that matter
  * and elide hashes, times and sizes.
  */
-const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 function pattern(line: string): RegExp {
   const parts = line
@@ -28,8 +27,7 @@ export interface Mismatch {
 
 export function matchOutput(expected: string, actual: string): Mismatch | null {
   const want = expected.split('\n').filter((l) => l.trim() !== '');
-  const got = actual
-    .replace(ANSI, '')
+  const got = stripVTControlCharacters(actual)
     .split(/\r?\n/)
     .map((l) => l.trim());
   let at = 0;

@@ -60,7 +60,7 @@ export function runnableBlocks(page: string, markdown: string): RunnableBlock[] 
   all.forEach((fence, index) => {
     if (fence.lang === 'text' && fence.meta.includes('output')) {
       const before = all[index - 1];
-      if (!before || !before.meta.includes('runnable'))
+      if (!before?.meta.includes('runnable'))
         throw new DocsMarkupError(
           `${page}:${fence.line}: a "text output" block must follow a runnable block`,
         );
