@@ -4,6 +4,7 @@
  * are equal whatever their length, and `…` stands for any text. So a page can show the lines that matter
  * and elide hashes, times and sizes.
  */
+import { stripVTControlCharacters } from 'node:util';
 
 function pattern(line: string): RegExp {
   const parts = line
