@@ -81,7 +81,7 @@ export class UplinkPackuments {
     private readonly client: UplinkClient,
     private readonly options: UplinkPackumentsOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /**
