@@ -17,7 +17,12 @@ export const REGISTRY_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.
 
 /** Runs the built `cunmen-registry` with `args` to completion. */
 export function runRegistry(...args: string[]): Promise<CommandResult> {
-  return runCommand(process.execPath, [REGISTRY_CLI, ...args], { timeoutMs: 60_000 });
+  return runRegistryWith({}, ...args);
+}
+
+/** The same with more environment variables (`CUNMEN_DATA`, `CUNMEN_UPLINK`). */
+export function runRegistryWith(env: Record<string, string>, ...args: string[]): Promise<CommandResult> {
+  return runCommand(process.execPath, [REGISTRY_CLI, ...args], { timeoutMs: 60_000, env });
 }
 
 export interface RunningRegistry {
@@ -51,6 +56,8 @@ export async function serveRegistry(data: string, options: ServeOptions = {}): P
       ...(options.args ?? []),
     ],
     readyUrl: `${base}/-/ping`,
+    // An uplink only when the test asks for one, whatever the environment that runs the tests says.
+    env: { CUNMEN_UPLINK: '' },
   });
   return { proc, port, base };
 }
