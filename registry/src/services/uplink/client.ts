@@ -56,7 +56,7 @@ export interface UplinkClientOptions {
 
 /** `@scope/name` → `@scope%2fname`, as npm asks for it. */
 export function encodePackageName(name: string): string {
-  return encodeURIComponent(name).replace(/^%40/, '@');
+  return encodeURIComponent(name).replace(/^%40/, '@').replace(/%2F/g, '%2f');
 }
 
 interface Answer {
