@@ -86,8 +86,10 @@ describe('publish and install with the real npm CLI', () => {
       env: { ...npmEnv, npm_config_userconfig: anjiRc },
     });
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('403');
-    expect(refused.stderr).toContain('a token for scope @anji cannot publish to scope @deqing');
+    // npm prints the body's `error`, which ends with the stable code and where it is documented.
+    expect(refused.stderr).toContain(
+      `npm error 403 403 Forbidden - PUT ${registry}@deqing%2fhello - a token for scope @anji cannot publish to scope @deqing (REG_ERR_FORBIDDEN_SCOPE; see /docs/province/run-the-registry#reg_err_forbidden_scope)\n`,
+    );
 
     const published = await run('npm', ['publish'], { cwd: widget, env: npmEnv });
     expect(published.stderr + published.stdout).toContain('+ @deqing/hello@1.0.0');
@@ -252,7 +254,9 @@ describe('publish and install with the real npm CLI', () => {
     // The number stays taken.
     const republish = await run('npm', ['publish'], { cwd: widget, env: npmEnv });
     expect(republish.code).not.toBe(0);
-    expect(republish.stderr).toContain('cannot publish over existing version @deqing/hello@1.2.0');
+    expect(republish.stderr).toContain(
+      'cannot publish over existing version @deqing/hello@1.2.0 (REG_ERR_VERSION_EXISTS; see /docs/province/run-the-registry#reg_err_version_exists)',
+    );
 
     const audit = await runRegistry('audit', 'verify', '--data', data);
     expect(audit.stdout).toMatch(/^audit log intact: \d+ entries/);

@@ -1,17 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type CommandResult, makeTempDir, runCommand, type StartedProcess } from '@cunmen/test-utils';
+import { makeTempDir, runCommand, type StartedProcess } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUserWithCli, serveRegistry } from '../test/e2e.js';
+import {
+  addUserWithCli,
+  packageVersion,
+  RELEASED_PACKAGES,
+  REPO,
+  releaseProvincePackages,
+  serveRegistry,
+} from '../test/e2e.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const releaseScript = join(repo, 'scripts', 'release.mjs');
-const RELEASED = ['errors', 'manifest', 'host-api', 'sdk', 'ui', 'build', 'cli'];
-const versionOf = (pkg: string): string =>
-  (JSON.parse(readFileSync(join(repo, 'packages', pkg, 'package.json'), 'utf8')) as { version: string })
-    .version;
+const RELEASED = RELEASED_PACKAGES;
+const versionOf = packageVersion;
 
 const run = runCommand;
 
@@ -23,22 +25,9 @@ let token: string;
 /** npm with no user configuration but an empty file, so nothing outside the test changes its answers. */
 let npmEnv: Record<string, string>;
 
-/**
- * The release as a province maintainer runs it, with HOME and TMPDIR of its own so the test can show
- * that no npmrc with the token is left behind. `--no-build`: turbo built the packages before this test.
- */
-function release(
-  releaseToken: string,
-  label: string,
-): Promise<CommandResult & { home: string; temp: string }> {
-  const home = join(tmp, `${label}-home`);
-  const temp = join(tmp, `${label}-tmp`);
-  mkdirSync(home);
-  mkdirSync(temp);
-  return run(process.execPath, [releaseScript, '--registry', registry, '--no-build'], {
-    cwd: repo,
-    env: { CUNMEN_RELEASE_TOKEN: releaseToken, HOME: home, TMPDIR: temp },
-  }).then((r) => ({ ...r, home, temp }));
+/** The release as a province maintainer runs it, in a directory of its own per run. */
+function release(releaseToken: string, label: string) {
+  return releaseProvincePackages(registry, releaseToken, join(tmp, label));
 }
 
 function addUser(name: string, role: 'province' | 'county', county: string, scope: string) {
@@ -115,7 +104,7 @@ describe('npm run release', () => {
   it('lets a county developer outside the repository install @cunmen/manifest', async () => {
     const project = join((await makeTempDir('cunmen-county-project-')).path, 'my-widgets');
     expect(relative(tmpdir(), project).startsWith('..')).toBe(false);
-    expect(relative(repo, project).startsWith('..')).toBe(true);
+    expect(relative(REPO, project).startsWith('..')).toBe(true);
     mkdirSync(project);
     writeFileSync(
       join(project, 'package.json'),

@@ -8,7 +8,7 @@
 import { installErrorHandler } from '@cunmen/errors/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { GENERIC_CODES, registryErrors } from './errors.js';
+import { GENERIC_CODES, registryErrors, withCodeAndLink } from './errors.js';
 import { assetRoutes } from './routes/assets.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { distTagRoutes } from './routes/dist-tags.js';
@@ -22,6 +22,7 @@ import { searchRoutes } from './routes/search.js';
 import { whoamiRoutes } from './routes/whoami.js';
 import { loadOrCreateKeys, type ProvinceKeys } from './services/keys.js';
 import { DEFAULT_SUPPORTED_SDK } from './services/publish/index.js';
+import { DEFAULT_UPLINK_MAX_AGE_SECONDS, DEFAULT_UPLINK_TIMEOUT_MS } from './services/uplink/index.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -41,6 +42,11 @@ export interface BuildAppOptions {
   shellOrigins?: string[];
   /** Addresses (or CIDRs) of reverse proxies whose X-Forwarded-For is believed; default none. */
   trustProxy?: string[];
+  /**
+   * A registry to proxy (and cache) the packages this one does not own, e.g. the public npm registry or
+   * a government mirror of it; off when omitted. The province's and counties' scopes are never proxied.
+   */
+  uplink?: { url: string; timeoutMs?: number; maxAgeSeconds?: number };
   logger?: boolean;
 }
 
@@ -62,7 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // named here, so rate limits and the audit log see residents, not the proxy.
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
 
-  installErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES });
+  installErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES, decorate: withCodeAndLink });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (ownsStorage) {
@@ -77,6 +83,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxPublishBytes: options.maxPublishBytes ?? DEFAULT_MAX_PUBLISH_BYTES,
     supportedSdk: options.supportedSdk ?? DEFAULT_SUPPORTED_SDK,
     shellOrigins: options.shellOrigins ?? [],
+    uplink: options.uplink
+      ? {
+          url: options.uplink.url,
+          timeoutMs: options.uplink.timeoutMs ?? DEFAULT_UPLINK_TIMEOUT_MS,
+          maxAgeSeconds: options.uplink.maxAgeSeconds ?? DEFAULT_UPLINK_MAX_AGE_SECONDS,
+        }
+      : null,
   };
   await registerOpenApi(app, routeOptions.publicUrl); // first: it documents the routes registered after it
   await app.register(pingRoutes);

@@ -5,6 +5,7 @@
  * with its code, exit 1. `--data` defaults to `$CUNMEN_REGISTRY_DATA`, else `$CUNMEN_DATA/registry`.
  */
 import { runProgram } from '@cunmen/command-line';
+import { REGISTRY_DATA_ENV } from './cli/data-dir.js';
 import { COMMANDS } from './cli/index.js';
 import { isRegistryError } from './errors.js';
 
@@ -14,7 +15,7 @@ runProgram(
     commands: COMMANDS,
     isRefusal: isRegistryError,
     describeRefusal: (err) => (isRegistryError(err) ? `${err.message} (${err.code})` : String(err)),
-    dataFromEnv: { env: 'CUNMEN_REGISTRY_DATA', subdir: 'registry' },
+    dataFromEnv: REGISTRY_DATA_ENV,
   },
   process.argv.slice(2),
 );

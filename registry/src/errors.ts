@@ -5,7 +5,7 @@
  * unexpected failures are `REG_ERR_INTERNAL` with a request id. Each code is documented in
  * docs/docs/province/run-the-registry.md (`errors.test.ts` keeps the two in step).
  */
-import { type CunmenError, defineErrors } from '@cunmen/errors';
+import { type CunmenError, defineErrors, docsLinkOf, type ErrorBody } from '@cunmen/errors';
 
 export const registryErrors = defineErrors('REG', '/docs/province/run-the-registry', {
   REG_ERR_UNAUTHORIZED: { status: 401, en: 'authentication required', zh: '需要有效的仓库令牌' },
@@ -81,6 +81,21 @@ export const registryErrors = defineErrors('REG', '/docs/province/run-the-regist
     en: 'unsupported content type',
     zh: '不支持的内容类型',
   },
+  REG_ERR_UPLINK_UNAVAILABLE: {
+    status: 502,
+    en: 'the uplink registry cannot be reached or answered with an error',
+    zh: '上游仓库无法访问或返回了错误，请稍后再试',
+  },
+  REG_ERR_UPLINK_TIMEOUT: {
+    status: 504,
+    en: 'the uplink registry did not answer in time',
+    zh: '上游仓库响应超时，请稍后再试',
+  },
+  REG_ERR_UPLINK_INTEGRITY: {
+    status: 502,
+    en: "a tarball from the uplink does not match its packument's dist.integrity",
+    zh: '上游仓库的压缩包与其声明的校验值不符，已拒绝',
+  },
   REG_ERR_INTERNAL: { status: 500, en: 'internal registry error', zh: '仓库内部错误' },
 });
 
@@ -109,6 +124,22 @@ export function regError(
   detail: { zh?: string; field?: string; cause?: unknown } = {},
 ): CunmenError {
   return registryErrors.error(code, { en, ...detail });
+}
+
+/**
+ * The body as clients receive it: npm and pnpm print only the `error` field of a refusal
+ * (`npm error 409 Conflict - PUT <url> - <error>`), so `error` ends with the stable code and where the
+ * code is explained. `code` and the other fields stay as they are for programs. A code of another
+ * family (documented elsewhere) is left alone.
+ *
+ * @example
+ * withCodeAndLink({ error: 'cannot publish over existing version @deqing/x@1.0.0', code: 'REG_ERR_VERSION_EXISTS', … }).error
+ * // 'cannot publish over existing version @deqing/x@1.0.0 (REG_ERR_VERSION_EXISTS; see /docs/province/run-the-registry#reg_err_version_exists)'
+ */
+export function withCodeAndLink(body: ErrorBody): Record<string, unknown> {
+  if (!Object.hasOwn(registryErrors.codes, body.code)) return { ...body };
+  const link = docsLinkOf(registryErrors.docsPage, body.code);
+  return { ...body, error: `${body.error} (${body.code}; see ${link})` };
 }
 
 /** True for an error this family raised (a refusal), as opposed to an unexpected failure. */

@@ -11,6 +11,7 @@ export interface ServeOptions {
   shellOrigins?: string[];
   supportedSdk?: string;
   trustProxy?: string[];
+  uplink?: { url: string; timeoutMs?: number; maxAgeSeconds?: number };
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -24,9 +25,13 @@ export async function serve(options: ServeOptions): Promise<void> {
     shellOrigins: options.shellOrigins,
     supportedSdk: options.supportedSdk,
     trustProxy: options.trustProxy,
+    uplink: options.uplink,
   });
   await app.listen({ port: options.port, host: options.host });
   process.stdout.write(`cunmen-registry listening on ${publicUrl} (data in ${options.dataDir})\n`);
+  if (options.uplink) {
+    process.stdout.write(`proxying packages outside the province's scopes from ${options.uplink.url}\n`);
+  }
   const stop = () => {
     app.close().then(
       () => process.exit(0),

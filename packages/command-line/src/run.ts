@@ -3,6 +3,7 @@
  * options, and runs it. Usage errors exit 2 with the command's help; refused operations (errors the
  * program recognises) exit 1 with one line; anything else exits 1 as an unexpected error.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CliCommand, type CliContext, CommandRefusal } from './command.js';
 
@@ -33,8 +34,8 @@ export function dataDirFromEnv(
   const from = program.dataFromEnv;
   if (!from) return undefined;
   const own = env[from.env];
-  if (own) return own;
-  return env.CUNMEN_DATA ? `${env.CUNMEN_DATA.replace(/\/+$/, '')}/${from.subdir}` : undefined;
+  if (own) return resolve(own);
+  return env.CUNMEN_DATA ? resolve(env.CUNMEN_DATA, from.subdir) : undefined;
 }
 
 export function mainHelp(program: Program): string {

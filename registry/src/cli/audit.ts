@@ -1,5 +1,6 @@
 /** `cunmen-registry audit verify|list`: check and read the hash-chained audit log. */
 import { type CliCommand, type CliContext, optionalString } from '@cunmen/command-line';
+import { DATA_DEFAULT_HELP } from './data-dir.js';
 import { withExistingStorage } from './storage.js';
 
 function integerOption(ctx: CliContext, key: string, min: number, fallback: number): number {
@@ -16,12 +17,12 @@ export const auditCommands: CliCommand[] = [
   {
     name: 'audit verify',
     summary: 'check that the audit log was not edited',
-    help: `Usage: cunmen-registry audit verify --data <dir>
+    help: `Usage: cunmen-registry audit verify [--data <dir>]
 
 Walks the hash chain of the audit log from its first entry and reports the first entry that was
 edited, deleted, inserted or moved. Exits 0 and prints the count and head hash when the log is intact
 (keep the head somewhere else to notice entries cut off the end), 1 when it is broken.
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     async run(ctx) {
       const result = await withExistingStorage(ctx.dataDir, (s) => s.audit.verify());
@@ -36,11 +37,11 @@ edited, deleted, inserted or moved. Exits 0 and prints the count and head hash w
   {
     name: 'audit list',
     summary: 'print audit log entries',
-    help: `Usage: cunmen-registry audit list --data <dir> [--after <seq>] [--limit <n>] [--json]
+    help: `Usage: cunmen-registry audit list [--data <dir>] [--after <seq>] [--limit <n>] [--json]
 
 Prints audit log entries, oldest first, one per line: seq, time, actor, source IP, action, subject and
 detail (JSON), separated by tabs.
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
   --after   only entries after this sequence number (default 0: from the start)
   --limit   at most this many entries (default 100, at most 10000)
   --json    one JSON object per line instead, with prevHash and hash

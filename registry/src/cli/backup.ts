@@ -2,6 +2,7 @@
 
 import { type CliCommand, CommandRefusal } from '@cunmen/command-line';
 import { BackupError, createBackup, restoreBackup } from '../services/backup/index.js';
+import { DATA_DEFAULT_HELP } from './data-dir.js';
 
 /** A refused backup or restore exits 1 with its one-line message. */
 async function refusals<T>(fn: () => Promise<T>): Promise<T> {
@@ -17,13 +18,13 @@ export const backupCommands: CliCommand[] = [
   {
     name: 'backup',
     summary: 'write a backup of the data directory to a .tar.gz',
-    help: `Usage: cunmen-registry backup <file.tar.gz> --data <dir>
+    help: `Usage: cunmen-registry backup <file.tar.gz> [--data <dir>]
 
 Writes one .tar.gz with a consistent snapshot of registry.db, every blob, the signing key (keys/)
 and backup.json (format version, time, counts, the sha256 of the snapshot, of each blob and key file).
 Safe while the server runs. Never overwrites an existing file. The file holds the province's private
 signing key and is readable by its owner only: keep it like the key.
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     positionals: { min: 1, max: 1, label: 'exactly one backup file name' },
     async run(ctx) {
@@ -43,12 +44,13 @@ signing key and is readable by its owner only: keep it like the key.
   {
     name: 'restore',
     summary: 'restore a backup into a data directory',
-    help: `Usage: cunmen-registry restore <file.tar.gz> --data <dir> [--force]
+    help: `Usage: cunmen-registry restore <file.tar.gz> [--data <dir>] [--force]
 
 Checks the backup (every sha256 in backup.json, the database, the audit log) in a temporary directory
 next to <dir>, then renames it into place; a refused or failed restore changes nothing. Stop the
 server before restoring over its directory.
   --data    the data directory to create (it must not exist or be empty)
+            ${DATA_DEFAULT_HELP}
   --force   replace a data directory that already holds a registry; the old one is moved aside
 `,
     options: { force: { type: 'boolean' } },

@@ -8,6 +8,7 @@ import { OPERATOR } from '../services/actor.js';
 import { loadOrCreateKeys } from '../services/keys.js';
 import { markStandard, yankRelease } from '../services/lifecycle.js';
 import { approveRelease, inspectRelease, parseSpec, rejectRelease } from '../services/review.js';
+import { DATA_DEFAULT_HELP } from './data-dir.js';
 import { withStorage } from './storage.js';
 
 const SPEC = { min: 1, max: 1, label: 'exactly one <name>@<version>' };
@@ -92,10 +93,10 @@ export const reviewCommands: CliCommand[] = [
   {
     name: 'review list',
     summary: 'list versions waiting for review',
-    help: `Usage: cunmen-registry review list --data <dir>
+    help: `Usage: cunmen-registry review list [--data <dir>]
 
 Lists the versions waiting for review, oldest first: name@version, publisher, time, tarball bytes.
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     async run(ctx) {
       const lines = await listPending(ctx.dataDir);
@@ -106,13 +107,13 @@ Lists the versions waiting for review, oldest first: name@version, publisher, ti
   {
     name: 'review show',
     summary: 'show a version for review: manifest, capabilities, sizes, file diff, checks',
-    help: `Usage: cunmen-registry review show <name>@<version> [--json] --data <dir>
+    help: `Usage: cunmen-registry review show <name>@<version> [--json] [--data <dir>]
 
 Shows what a reviewer decides on: the requested capabilities (and which are new since the previous
 approved version), sizes against the budget, the files diffed against the previous version, and the
 results of the automatic checks run at publish.
   --json    print the whole inspection as JSON
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     options: { json: { type: 'boolean' } },
     positionals: SPEC,
@@ -141,14 +142,14 @@ results of the automatic checks run at publish.
   {
     name: 'review approve',
     summary: 'approve and sign a pending version',
-    help: `Usage: cunmen-registry review approve <name>@<version> [--grant <cap,cap>] --data <dir>
+    help: `Usage: cunmen-registry review approve <name>@<version> [--grant <cap,cap>] [--data <dir>]
 
 Approves a pending version: signs {name, version, asset hashes, granted capabilities} with the
 province Ed25519 key (in <data>/keys/), makes it visible to installs and snapshots, and moves its
 requested dist-tag to it.
   --grant   the capabilities granted, comma-separated (default: every one requested; only those
             requested can be granted; give "" to grant none)
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     options: { grant: { type: 'string' } },
     positionals: SPEC,
@@ -171,11 +172,11 @@ requested dist-tag to it.
   withReason(
     'review reject',
     'reject a pending version with a reason',
-    `Usage: cunmen-registry review reject <name>@<version> --reason <text> --data <dir>
+    `Usage: cunmen-registry review reject <name>@<version> --reason <text> [--data <dir>]
 
 Rejects a pending version; the publisher sees the reason. The version number stays taken.
   --reason  why (required)
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     reject,
     'rejected',
@@ -183,12 +184,12 @@ Rejects a pending version; the publisher sees the reason. The version number sta
   withReason(
     'yank',
     'yank an approved version: no new portal adopts it',
-    `Usage: cunmen-registry yank <name>@<version> --reason <text> --data <dir>
+    `Usage: cunmen-registry yank <name>@<version> --reason <text> [--data <dir>]
 
 Yanks an approved version: portals can no longer adopt it, portals that use it are warned with the
 reason, npm shows it as deprecated. Its bytes stay served, so no portal breaks.
   --reason  why (required)
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     yank,
     'yanked',
@@ -196,11 +197,11 @@ reason, npm shows it as deprecated. Its bytes stay served, so no portal breaks.
   {
     name: 'package standard',
     summary: 'mark a province package as a standard module (or --off)',
-    help: `Usage: cunmen-registry package standard <@cunmen/name> [--off] --data <dir>
+    help: `Usage: cunmen-registry package standard <@cunmen/name> [--off] [--data <dir>]
 
 Marks a province package (@cunmen/…) as a standard module, shown as such in the catalog.
   --off     clear the mark
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     options: { off: { type: 'boolean' } },
     positionals: { min: 1, max: 1, label: 'exactly one package name' },

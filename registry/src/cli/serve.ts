@@ -3,6 +3,8 @@
 import { type CliCommand, optionalString, requiredString } from '@cunmen/command-line';
 import semver from 'semver';
 import { serve } from '../server.js';
+import { DATA_DEFAULT_HELP } from './data-dir.js';
+import { UPLINK_HELP, UPLINK_OPTIONS, uplinkSetting } from './uplink-options.js';
 
 function listOption(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.map(String) : undefined;
@@ -12,10 +14,11 @@ export const serveCommands: CliCommand[] = [
   {
     name: 'serve',
     summary: 'run the registry server',
-    help: `Usage: cunmen-registry serve --port <n> --data <dir> [--public-url <url>] [--host <addr>] [--max-publish-mb <n>]
+    help: `Usage: cunmen-registry serve --port <n> [--data <dir>] [--public-url <url>] [--host <addr>] [--uplink <url>]
 
   --port        TCP port to listen on
   --data        data directory (SQLite database and blobs; created if missing)
+                ${DATA_DEFAULT_HELP}
   --public-url  base URL clients reach the registry at; tarball and asset URLs are built from it
                 (default http://127.0.0.1:<port>)
   --host        address to bind (default 127.0.0.1)
@@ -24,7 +27,7 @@ export const serveCommands: CliCommand[] = [
   --trust-proxy <addr>  a reverse proxy (address or CIDR, repeatable) whose X-Forwarded-For is believed
   --supported-sdk   the SDK range the province's shell supports; a widget's range must overlap it
                     (default ^0.1.0)
-`,
+${UPLINK_HELP}`,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -33,6 +36,7 @@ export const serveCommands: CliCommand[] = [
       'shell-origin': { type: 'string', multiple: true },
       'supported-sdk': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
+      ...UPLINK_OPTIONS,
     },
     async run(ctx) {
       const port = Number(requiredString(ctx, 'port'));
@@ -57,6 +61,7 @@ export const serveCommands: CliCommand[] = [
         shellOrigins: Array.isArray(origins) ? origins.map(String) : undefined,
         supportedSdk,
         trustProxy: listOption(ctx.values['trust-proxy']),
+        uplink: uplinkSetting(ctx.values, process.env, ctx.fail),
       });
     },
   },

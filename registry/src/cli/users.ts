@@ -11,6 +11,7 @@ import { createAccount, revokeAccountToken, setAccountPassword } from '../servic
 import { OPERATOR } from '../services/actor.js';
 import { checkPasswordStrength } from '../services/passwords.js';
 import type { Role } from '../storage/types.js';
+import { DATA_DEFAULT_HELP } from './data-dir.js';
 import { withStorage } from './storage.js';
 
 export interface AddUserInput {
@@ -63,14 +64,14 @@ export const userCommands: CliCommand[] = [
   {
     name: 'user add',
     summary: 'create a user and print its token',
-    help: `Usage: cunmen-registry user add --name <n> --role province|county --county <code> [--scope @x] --data <dir>
+    help: `Usage: cunmen-registry user add --name <n> --role province|county --county <code> [--scope @x] [--data <dir>]
 
 Creates a user and prints its token once (only a hash is stored).
   --name    user name (lower case)
   --role    province or county
   --county  6-digit division code, e.g. 330521
   --scope   npm scope the user may publish to, e.g. @deqing
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     options: {
       name: { type: 'string' },
@@ -93,10 +94,10 @@ Creates a user and prints its token once (only a hash is stored).
   {
     name: 'token revoke',
     summary: 'revoke a token',
-    help: `Usage: cunmen-registry token revoke <token> --data <dir>
+    help: `Usage: cunmen-registry token revoke <token> [--data <dir>]
 
 Revokes a token: the registry refuses it from then on.
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     positionals: { min: 1, max: 1, label: 'exactly one token' },
     async run(ctx) {
@@ -110,12 +111,12 @@ export const passwordCommands: CliCommand[] = [
   {
     name: 'user password',
     summary: "set a user's password for npm login (read from stdin)",
-    help: `Usage: cunmen-registry user password --name <n> --data <dir>  < password-file
+    help: `Usage: cunmen-registry user password --name <n> [--data <dir>]  < password-file
 
 Sets the password a user gives to \`npm login\` (web or legacy), read from standard input so it never
 appears in the shell history. At least 12 characters. Existing tokens stay valid.
   --name    user name
-  --data    data directory
+  --data    data directory ${DATA_DEFAULT_HELP}
 `,
     options: { name: { type: 'string' } },
     async run(ctx) {

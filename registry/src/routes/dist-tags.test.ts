@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBody } from '../../test/errors.js';
+import { errorBody, npmText } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
 import { type TestRegistry, testRegistry } from '../../test/registry.js';
 import { approve } from '../cli/review.js';
@@ -83,11 +83,13 @@ describe('dist-tags', () => {
     );
     const other = await putTag('next', '1.1.0', anji);
     expect(other.statusCode).toBe(403);
-    expect(other.json().error).toBe('a token for scope @anji cannot change dist-tags of scope @deqing');
+    expect(other.json().error).toBe(
+      npmText('REG_ERR_FORBIDDEN_SCOPE', 'a token for scope @anji cannot change dist-tags of scope @deqing'),
+    );
     const semverTag = await putTag('1.0.0', '1.1.0');
     expect(semverTag.statusCode).toBe(400);
     expect(semverTag.json().error).toBe(
-      '"1.0.0" is not a valid dist-tag (a name such as beta, not a version)',
+      npmText('REG_ERR_BAD_REQUEST', '"1.0.0" is not a valid dist-tag (a name such as beta, not a version)'),
     );
     const latest = await app.inject({
       method: 'DELETE',
@@ -95,7 +97,7 @@ describe('dist-tags', () => {
       headers: { authorization: `Bearer ${deqing}` },
     });
     expect(latest.statusCode).toBe(400);
-    expect(latest.json().error).toBe('the latest tag cannot be removed');
+    expect(latest.json().error).toBe(npmText('REG_ERR_BAD_REQUEST', 'the latest tag cannot be removed'));
     expect((await putTag('next', 2)).json()).toEqual(
       errorBody(
         'REG_ERR_BAD_REQUEST',

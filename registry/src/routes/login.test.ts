@@ -2,7 +2,7 @@ import { CommandRefusal } from '@cunmen/command-line';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorBody } from '../../test/errors.js';
+import { errorBody, npmText } from '../../test/errors.js';
 import { buildApp } from '../app.js';
 import { addUser, setPassword } from '../cli/users.js';
 
@@ -46,7 +46,7 @@ describe('legacy npm login', () => {
       url: '/-/user/org.couchdb.user:ghost',
       payload: { name: 'ghost', password: PASSWORD },
     });
-    expect(nobody.json().error).toBe('wrong user name or password');
+    expect(nobody.json().error).toBe(npmText('REG_ERR_BAD_LOGIN', 'wrong user name or password'));
   });
 
   it('limits attempts per address', async () => {

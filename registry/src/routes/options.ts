@@ -1,4 +1,5 @@
 import type { ProvinceKeys } from '../services/keys.js';
+import type { UplinkOptions } from '../services/uplink/index.js';
 import type { Storage } from '../storage/types.js';
 
 /** What every route plugin is registered with. */
@@ -14,4 +15,6 @@ export interface RouteOptions {
   supportedSdk: string;
   /** Origins allowed to read browser assets with CORS; empty means any. */
   shellOrigins: string[];
+  /** The registry whose packages are proxied for names this one does not own; null for none. */
+  uplink: UplinkOptions | null;
 }

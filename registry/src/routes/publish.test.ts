@@ -10,7 +10,7 @@ import {
 } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorBody } from '../../test/errors.js';
+import { errorBody, npmText } from '../../test/errors.js';
 import { ASSET_BODIES, builtManifest, widgetEntries, widgetTarball } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { approve } from '../cli/review.js';
@@ -99,7 +99,9 @@ describe('ping and whoami', () => {
     );
     const bad = await app.inject({ url: '/-/whoami', headers: { authorization: 'Bearer cunmen_nope' } });
     expect(bad.statusCode).toBe(401);
-    expect(bad.json().error).toBe('the registry token is unknown or revoked');
+    expect(bad.json().error).toBe(
+      npmText('REG_ERR_UNAUTHORIZED', 'the registry token is unknown or revoked'),
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { signaturePayload } from '@cunmen/manifest';
 import { sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorBody } from '../../test/errors.js';
+import { errorBody, npmText } from '../../test/errors.js';
 import { ASSET_BODIES, injectPublish } from '../../test/fixtures.js';
 import { type TestRegistry, testRegistry } from '../../test/registry.js';
 
@@ -121,9 +121,11 @@ describe('review', () => {
     await injectPublish(app, county, NAME, '1.0.0');
     const res = await approveVia('1.0.0', { capabilities: ['points.request'] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toBe(`cannot grant "points.request": ${NAME}@1.0.0 requests only store.read`);
+    expect(res.json().error).toBe(
+      npmText('REG_ERR_BAD_REQUEST', `cannot grant "points.request": ${NAME}@1.0.0 requests only store.read`),
+    );
     const unknown = await approveVia('1.0.0', { capabilities: ['root'] });
-    expect(unknown.json().error).toBe('"root" is not a known capability');
+    expect(unknown.json().error).toBe(npmText('REG_ERR_BAD_REQUEST', '"root" is not a known capability'));
     expect(
       (await app.inject({ url: '/-/cunmen/v1/review', headers: auth(province) })).json().pending,
     ).toHaveLength(1);
@@ -147,7 +149,9 @@ describe('review', () => {
       payload: { reason: '  ' },
     });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error).toBe('a rejection needs a reason for the publisher');
+    expect(noReason.json().error).toBe(
+      npmText('REG_ERR_BAD_REQUEST', 'a rejection needs a reason for the publisher'),
+    );
     const rejected = await app.inject({
       method: 'POST',
       url: `/-/cunmen/v1/review/${NAME}/1.0.0/reject`,
@@ -162,7 +166,9 @@ describe('review', () => {
     });
     const again = await approveVia('1.0.0');
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toBe(`${NAME}@1.0.0 is rejected, not pending review`);
+    expect(again.json().error).toBe(
+      npmText('REG_ERR_NOT_PENDING', `${NAME}@1.0.0 is rejected, not pending review`),
+    );
     expect((await app.inject({ url: `/${ENC}` })).statusCode).toBe(404);
     expect((await injectPublish(app, county, NAME, '1.0.0')).statusCode).toBe(409);
   });
@@ -250,7 +256,9 @@ describe('yank and standard', () => {
       payload: { reason: 'x' },
     });
     expect(denied.statusCode).toBe(403);
-    expect(denied.json().error).toBe(`a token for scope @anji cannot yank ${NAME}`);
+    expect(denied.json().error).toBe(
+      npmText('REG_ERR_FORBIDDEN_SCOPE', `a token for scope @anji cannot yank ${NAME}`),
+    );
     const yanked = await app.inject({
       method: 'POST',
       url: `/-/cunmen/v1/packages/${NAME}/1.0.0/yank`,
@@ -273,7 +281,10 @@ describe('yank and standard', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe(
-      `only province packages (@cunmen/…) can be standard modules; ${NAME} is not`,
+      npmText(
+        'REG_ERR_BAD_REQUEST',
+        `only province packages (@cunmen/…) can be standard modules; ${NAME} is not`,
+      ),
     );
     const missing = await app.inject({
       method: 'POST',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorBody } from '../../test/errors.js';
+import { errorBody, npmText } from '../../test/errors.js';
 import { injectPublish } from '../../test/fixtures.js';
 import { type TestRegistry, testRegistry } from '../../test/registry.js';
 import { approve } from '../cli/review.js';
@@ -58,7 +58,9 @@ describe('unpublish', () => {
     expect(tarballDelete.statusCode).toBe(200);
     const again = await injectPublish(app, county, NAME, '1.1.0');
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toBe(`cannot publish over existing version ${NAME}@1.1.0`);
+    expect(again.json().error).toBe(
+      npmText('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${NAME}@1.1.0`),
+    );
   });
 
   it('refuses after 72 hours and changes nothing', async () => {
@@ -67,7 +69,9 @@ describe('unpublish', () => {
     const res = await unpublishVia('1.1.0');
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('REG_ERR_UNPUBLISH_WINDOW');
-    expect(res.json().error).toMatch(/more than 72 hours ago; deprecate or yank it instead$/);
+    expect(res.json().error).toMatch(
+      /more than 72 hours ago; deprecate or yank it instead \(REG_ERR_UNPUBLISH_WINDOW; see \S+#reg_err_unpublish_window\)$/,
+    );
     expect(Object.keys((await packumentForWrite()).versions)).toEqual(['1.0.0', '1.1.0']);
   });
 
@@ -87,7 +91,9 @@ describe('unpublish', () => {
   it("refuses another county's token", async () => {
     const res = await unpublishVia('1.1.0', otherCounty);
     expect(res.statusCode).toBe(403);
-    expect(res.json().error).toBe(`a token for scope @anji cannot unpublish ${NAME}`);
+    expect(res.json().error).toBe(
+      npmText('REG_ERR_FORBIDDEN_SCOPE', `a token for scope @anji cannot unpublish ${NAME}`),
+    );
   });
 
   it('unpublishes the whole package with DELETE /-rev/', async () => {
@@ -129,7 +135,9 @@ describe('deprecate through the packument', () => {
     doc.versions['9.0.0'] = { ...doc.versions['1.0.0'], version: '9.0.0' };
     const unknown = await app.inject({ method: 'PUT', url: `/${ENC}`, headers: auth(county), payload: doc });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error).toBe(`${NAME}@9.0.0 is not an approved version of ${NAME}`);
+    expect(unknown.json().error).toBe(
+      npmText('REG_ERR_NOT_FOUND', `${NAME}@9.0.0 is not an approved version of ${NAME}`),
+    );
     expect((await packumentForWrite()).versions['1.0.0'].deprecated).toBeUndefined();
   });
 });

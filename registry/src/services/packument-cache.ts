@@ -23,7 +23,8 @@ export interface CachedPackument {
   short: SerialisedDocument;
 }
 
-function serialise(value: unknown): SerialisedDocument {
+/** JSON bytes with their ETag, and their gzip made on first use. */
+export function serialise(value: unknown): SerialisedDocument {
   const body = Buffer.from(JSON.stringify(value));
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   let gz: Buffer | null = null;

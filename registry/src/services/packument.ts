@@ -73,6 +73,8 @@ const ABBREVIATED_FIELDS = [
   'engines',
   'os',
   'cpu',
+  'libc',
+  'acceptDependencies',
   'deprecated',
   'dist',
   '_hasShrinkwrap',

@@ -134,6 +134,8 @@ export interface AccountStore {
   createUser(user: NewUser): Promise<User>;
   findUserByName(name: string): Promise<User | null>;
   findUserById(id: number): Promise<User | null>;
+  /** True when a user was given this scope (`user add --scope`), whether it published anything or not. */
+  isScopeAssigned(scope: string): Promise<boolean>;
   setPasswordHash(userId: number, hash: string): Promise<void>;
   /** Stores only the hash of a token. */
   addToken(userId: number, tokenHash: string): Promise<void>;
@@ -328,12 +330,61 @@ export interface CatalogStore {
   isVersionInUse(name: string, version: string): Promise<boolean>;
 }
 
+/** The two forms of a packument: everything, or what installers need (`application/vnd.npm.install-v1+json`). */
+export type PackumentForm = 'full' | 'abbreviated';
+
+/** A packument of the uplink as this registry keeps it, with what it needs to revalidate it. */
+export interface UpstreamPackument {
+  name: string;
+  form: PackumentForm;
+  /** The document as the uplink sent it (abbreviated here when the uplink ignored the Accept header). */
+  body: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** When this body arrived. */
+  fetchedAt: string;
+  /** When the uplink last confirmed it: its arrival or a 304 since. */
+  checkedAt: string;
+}
+
+/** A tarball fetched from the uplink, verified, and kept in the cache's blob store for good. */
+export interface UpstreamTarball {
+  name: string;
+  version: string;
+  blobSha256: string;
+  size: number;
+  /** The SRI the bytes were verified against (sha512, or sha1 for packages older than integrity). */
+  integrity: string;
+  /** Where the uplink's packument said the tarball is. */
+  sourceUrl: string;
+  fetchedAt: string;
+}
+
+/**
+ * What the uplink proxy keeps of another registry. A cache: nothing in it is the province's own, it can
+ * be deleted at any time (it is filled again on demand) and backups leave it out.
+ */
+export interface UplinkCacheStore {
+  getPackument(name: string, form: PackumentForm): Promise<UpstreamPackument | null>;
+  /** Inserts or replaces the package's document of that form. */
+  putPackument(packument: UpstreamPackument): Promise<void>;
+  /** Records that the uplink confirmed (304) the kept document at `checkedAt`. */
+  markChecked(name: string, form: PackumentForm, checkedAt: string): Promise<void>;
+  /** Forgets both forms (the uplink no longer has the package). */
+  deletePackuments(name: string): Promise<void>;
+  getTarball(name: string, version: string): Promise<UpstreamTarball | null>;
+  putTarball(tarball: UpstreamTarball): Promise<void>;
+  /** The cached tarballs' bytes, content-addressed like the registry's own. */
+  blobs: BlobStore;
+}
+
 export interface Storage {
   accounts: AccountStore;
   packages: PackageStore;
   blobs: BlobStore;
   audit: AuditLog;
   catalog: CatalogStore;
+  uplinkCache: UplinkCacheStore;
   /** Closes the database (every store above shares it). */
   close(): Promise<void>;
 }

@@ -51,8 +51,11 @@ describe('createBackup and restoreBackup', () => {
     const out = (await makeTempDir('cunmen-backup-out-')).path;
     const file = join(out, 'b.tar.gz');
     writeFileSync(join(dir, 'notes.txt'), 'not registry data');
+    // A copy of a public package in the uplink cache: known, and left out on purpose.
+    const cached = await storage.uplinkCache.blobs.put(Buffer.from('left-pad tarball'));
     const { manifest, bytes, skipped } = await createBackup(dir, file);
     expect(skipped).toEqual(['notes.txt']);
+    expect(manifest.blobs.map((b) => b.sha256)).not.toContain(cached.sha256);
     expect(bytes).toBe(statSync(file).size);
     expect(manifest).toMatchObject({
       format: 'cunmen-registry-backup',

@@ -3,6 +3,7 @@
  * SQLite snapshot), every blob under `blobs/sha256/<ab>/<sha256>` and the signing key under `keys/`.
  */
 import { z } from 'zod';
+import { UPLINK_CACHE_DIR } from '../../storage/index.js';
 import type { AuditVerification } from '../../storage/types.js';
 
 export const BACKUP_FORMAT = 'cunmen-registry-backup';
@@ -47,7 +48,10 @@ export interface BackupResult {
   skipped: string[];
 }
 
-/** What a data directory holds; a backup takes the database, the blobs and the keys. */
+/**
+ * What a data directory holds; a backup takes the database, the blobs and the keys. `uplink-cache` is
+ * known and left out on purpose: copies of public packages that the uplink proxy fetches again on demand.
+ */
 export const KNOWN_ENTRIES = new Set([
   DB_FILE,
   `${DB_FILE}-wal`,
@@ -55,6 +59,7 @@ export const KNOWN_ENTRIES = new Set([
   `${DB_FILE}-journal`,
   'blobs',
   'keys',
+  UPLINK_CACHE_DIR,
 ]);
 
 export interface RestoreResult {

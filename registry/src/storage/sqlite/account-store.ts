@@ -40,6 +40,11 @@ export class SqliteAccountStore implements AccountStore {
     return row ? toUser(row) : null;
   }
 
+  async isScopeAssigned(scope: string): Promise<boolean> {
+    const row = await this.db.selectFrom('users').select('id').where('scope', '=', scope).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async setPasswordHash(userId: number, hash: string): Promise<void> {
     await this.db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
   }
