@@ -81,8 +81,22 @@ export function registryForFile(releases: readonly FixtureRelease[]): PortalRegi
   };
 }
 
-export const put = (s: TestShell, body: unknown, village = XIANTAN) =>
-  s.app.inject({ method: 'PUT', url: `/api/portals/${village}`, headers: admin, payload: body as object });
+/**
+ * The admin `PUT` of a village config, based on the village's current version (as a client that just
+ * read the portal sends it) unless the body names its own `baseVersion`.
+ */
+export const put = async (s: TestShell, body: unknown, village = XIANTAN) => {
+  const payload =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && !('baseVersion' in body)
+      ? { ...body, baseVersion: (await s.app.shell.storage.portals.currentVersion(village)) ?? 0 }
+      : body;
+  return s.app.inject({
+    method: 'PUT',
+    url: `/api/portals/${village}`,
+    headers: admin,
+    payload: payload as object,
+  });
+};
 
 export const rollback = (s: TestShell, version: unknown, village = XIANTAN) =>
   s.app.inject({
