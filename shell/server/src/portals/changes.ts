@@ -64,7 +64,7 @@ export function diffConfigs(before: VillageConfig | null, after: VillageConfig |
   }
   for (const [name, w] of was) if (!now.has(name)) diff.removed.push(`${name}@${w.version}`);
   for (const key of ['title', 'theme'] as const) {
-    if (!same(before?.[key], after?.[key])) diff.portal.push(key);
+    if (before && after && !same(before[key], after[key])) diff.portal.push(key);
   }
   return diff;
 }

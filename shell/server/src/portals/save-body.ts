@@ -4,7 +4,8 @@
  * Every problem of the config is listed (`problems` of the error body), the first is its `field`.
  */
 import { localizeError, type VillageConfig, villageConfigSchema } from '@cunmen/manifest';
-import { shellError, withDetails } from '../errors.js';
+import type { z } from 'zod';
+import { type ShellErrorCode, shellError, withDetails } from '../errors.js';
 
 export interface SaveBody {
   /** The version the config was edited from; undefined when the body has none. */
@@ -59,11 +60,19 @@ export function parseSaveBody(code: string, body: unknown): SaveBody {
 export function parseVillageConfig(code: string, input: Record<string, unknown>): VillageConfig {
   const parsed = villageConfigSchema.safeParse({ ...input, village: code, version: 1 });
   if (parsed.success) return parsed.data;
-  const issues = localizeError(parsed.error);
-  throw withDetails(
-    shellError('SHELL_ERR_INVALID_CONFIG', issues.map((i) => i.en).join('; '), {
+  throw refusalOfIssues('SHELL_ERR_INVALID_CONFIG', parsed.error);
+}
+
+/** A zod failure as one refusal: every issue in `problems`, the first as `field`, both languages. */
+export function refusalOfIssues(code: ShellErrorCode, error: z.ZodError) {
+  // A problem of the whole body reads without the localizer's "(root)" place.
+  const issues = localizeError(error).map((i) =>
+    i.path === '' ? { ...i, zh: i.zh.replace(/^\(root\)：/, ''), en: i.en.replace(/^\(root\): /, '') } : i,
+  );
+  return withDetails(
+    shellError(code, issues.map((i) => i.en).join('; '), {
       zh: issues.map((i) => i.zh).join('；'),
-      field: issues[0]?.path || undefined,
+      field: issues[0]?.path || '(body)',
     }),
     { problems: issues.map((i) => ({ field: i.path || '(body)', error: i.en, message: i.zh })) },
   );
