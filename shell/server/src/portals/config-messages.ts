@@ -284,7 +284,10 @@ export function describeErrors(errors: readonly ErrorObject[]): ConfigProblem[] 
     const branch = `${e.schemaPath.replace(/\/if$/, '')}/${String((e.params as Params).failingKeyword)}/`;
     return errors.some((o) => o.schemaPath.startsWith(branch));
   };
-  const useful = errors.filter((e) => e.keyword !== 'if' || !explained(e));
+  // The items a `contains` tried and the names a `propertyNames` checked fail on their own; the
+  // keyword's error says what is wrong.
+  const inner = (e: ErrorObject) => /\/(contains|propertyNames)\//.test(e.schemaPath);
+  const useful = errors.filter((e) => !inner(e) && (e.keyword !== 'if' || !explained(e)));
   const seen = new Set<string>();
   const out: ConfigProblem[] = [];
   for (const e of collapse(useful)) {
