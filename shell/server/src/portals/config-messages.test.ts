@@ -177,7 +177,11 @@ const rows: [string, Record<string, unknown>, unknown, string[], string[]][] = [
     'if / then',
     obj(
       { kind: { type: 'string' }, url: { type: 'string' } },
-      { if: { properties: { kind: { const: 'link' } } }, then: { required: ['url'] } },
+      // `then` is a JSON Schema keyword here, not a thenable.
+      Object.fromEntries([
+        ['if', { properties: { kind: { const: 'link' } } }],
+        ['then', { required: ['url'] }],
+      ]),
     ),
     { kind: 'link' },
     ['url：是必填项，请填写'],
