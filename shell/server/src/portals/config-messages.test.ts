@@ -224,6 +224,13 @@ const rows: [string, Record<string, unknown>, unknown, string[], string[]][] = [
     ['radiusKm: must be <= 50'],
   ],
   [
+    'a field with a short description, as zod describe() writes it',
+    obj({ heading: { type: 'string', maxLength: 20, description: '页面标题' } }),
+    { heading: '仙'.repeat(21) },
+    ['“页面标题”（heading）：最多 20 个字（现在是 21 个）'],
+    ['heading: must have at most 20 characters (has 21)'],
+  ],
+  [
     'every problem at once, nested',
     obj({
       contact: obj({ phone: { type: 'string' } }, { required: ['phone'] }),

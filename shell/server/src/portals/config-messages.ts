@@ -78,9 +78,17 @@ export function keyPath(pointer: string): string {
   return out;
 }
 
+/**
+ * The name a cadre knows a field by: its schema's `title`, else a short `description` (zod's
+ * `.describe('页面标题')`, as the widgets write their config schemas).
+ */
 const titleOf = (schema: unknown): string | undefined => {
-  const t = (schema as { title?: unknown } | undefined)?.title;
-  return typeof t === 'string' && t.trim() !== '' ? t.trim() : undefined;
+  const s = schema as { title?: unknown; description?: unknown } | undefined;
+  for (const t of [s?.title, s?.description]) {
+    if (typeof t === 'string' && t.trim() !== '' && t.trim().length <= 30 && !t.includes('\n'))
+      return t.trim();
+  }
+  return undefined;
 };
 
 /** How the zh sentence names a place: the schema's title with the key, or the key alone. */
