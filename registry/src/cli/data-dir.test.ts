@@ -6,7 +6,9 @@ import { COMMANDS } from './index.js';
 describe('the data directory from the environment', () => {
   it('prefers $CUNMEN_REGISTRY_DATA, then $CUNMEN_DATA/registry', () => {
     const program = { dataFromEnv: REGISTRY_DATA_ENV };
-    expect(dataDirFromEnv(program, { CUNMEN_REGISTRY_DATA: '/srv/r', CUNMEN_DATA: '/srv/all' })).toBe('/srv/r');
+    expect(dataDirFromEnv(program, { CUNMEN_REGISTRY_DATA: '/srv/r', CUNMEN_DATA: '/srv/all' })).toBe(
+      '/srv/r',
+    );
     expect(dataDirFromEnv(program, { CUNMEN_DATA: '/srv/all' })).toBe('/srv/all/registry');
     expect(dataDirFromEnv(program, { CUNMEN_DATA: '' })).toBeUndefined();
   });

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { portalSnapshotSchema, signaturePayload } from '@cunmen/manifest';
-import { freePort, launchChromium, makeTempDir, openPage, startProcess } from '@cunmen/test-utils';
+import {
+  freePort,
+  launchChromium,
+  makeTempDir,
+  openPage,
+  runCommand,
+  startProcess,
+} from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type TestRegistry } from '../test/registry.js';
 import { ADMIN_TOKEN, machineryConfig, writeWebDist, XIANTAN } from '../test/shell.js';
@@ -158,7 +165,7 @@ describe('a portal assembled against the real registry', () => {
     const saved = await fetch(`${base}/api/portals/${XIANTAN}`, {
       method: 'PUT',
       headers,
-      body: JSON.stringify({ ...machineryConfig(), theme: { primary: '#1f5f3a' } }),
+      body: JSON.stringify({ ...machineryConfig(), theme: { primary: '#1f5f3a' }, baseVersion: 1 }),
     });
     expect(saved.status).toBe(200);
     expect((await saved.json()).version).toBe(2);
@@ -171,6 +178,74 @@ describe('a portal assembled against the real registry', () => {
     const snapshot = await (await fetch(`${base}/api/portals/${XIANTAN}/snapshot`)).json();
     expect(snapshot.portalVersion).toBe(1);
   });
+
+  it('adds, configures, moves and removes one widget with the CLI beside the running server', async () => {
+    await registry.release('@yiyuan/waste-pickup', '1.0.0', { title: { 'zh-CN': '垃圾分类预约' } });
+    // As `npm run shell -- …` runs it: the data directory and the registry from the environment.
+    const shell = (...args: string[]) =>
+      runCommand(process.execPath, [cli, ...args], {
+        env: { CUNMEN_DATA: '', CUNMEN_SHELL_DATA: data, CUNMEN_REGISTRY_URL: registry.url },
+      });
+    const names = async () =>
+      (await (await fetch(`${base}/api/portals/${XIANTAN}/snapshot`)).json()).widgets.map(
+        (w: { name: string }) => w.name,
+      );
+    const before = await names();
+    const added = await shell('portal', 'add', XIANTAN, '@yiyuan/waste-pickup');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(new RegExp(`^village ${XIANTAN}: portal version \\d+ is current\n$`));
+    expect(await names()).toEqual([...before, '@yiyuan/waste-pickup']);
+
+    const set = await shell('portal', 'configure', XIANTAN, '@deqing/find-machinery', '--set', 'radiusKm=7');
+    expect(set.code, set.stderr).toBe(0);
+    const refused = await shell(
+      'portal',
+      'configure',
+      XIANTAN,
+      '@deqing/find-machinery',
+      '--set',
+      'color=red',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('(SHELL_ERR_WIDGET_CONFIG_INVALID)');
+    expect(refused.stderr).toContain('color：没有这个配置项，请删除它（可填写的配置项：radiusKm、greeting）');
+
+    expect((await shell('portal', 'move', XIANTAN, '@yiyuan/waste-pickup', '--to', '1')).code).toBe(0);
+    const shown = await shell('portal', 'show', XIANTAN);
+    expect(shown.stdout).toContain('home tiles: 1 垃圾分类预约 · 2 找农机');
+    expect(shown.stdout).toContain('config: {"radiusKm":7}');
+    const json = JSON.parse((await shell('portal', 'show', XIANTAN, '--json')).stdout);
+    const versions = await shell('portal', 'versions', XIANTAN);
+    expect(versions.stdout).toContain(`* ${json.baseVersion} `);
+
+    const removed = await shell(
+      'portal',
+      'remove',
+      XIANTAN,
+      '@yiyuan/waste-pickup',
+      '--base',
+      String(json.baseVersion),
+    );
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stderr).toContain('本次修改从门户中移除了“垃圾分类预约”（@yiyuan/waste-pickup）');
+    expect(await names()).toEqual(before);
+
+    const stale = await shell(
+      'portal',
+      'remove',
+      XIANTAN,
+      '@deqing/find-machinery',
+      '--base',
+      String(json.baseVersion),
+    );
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('(SHELL_ERR_PORTAL_STALE)');
+    const file = join(dir.path, 'no-base.json');
+    writeFileSync(file, JSON.stringify(machineryConfig()));
+    const noBase = await shell('portal', 'set', XIANTAN, '--file', file);
+    expect(noBase.code).toBe(1);
+    expect(noBase.stderr).toContain('(SHELL_ERR_BASE_VERSION_REQUIRED)');
+  }, 240_000);
 
   // The real shell web app (turbo builds it before this package's tests: shell/server/turbo.json).
   it('boots the real shell web app under the CSP with no console errors', async () => {

@@ -21,11 +21,16 @@ afterAll(async () => {
 describe('the shell audit log', () => {
   it('records portal saves and rollbacks, sign-ins and failed sign-ins, and verifies', async () => {
     const json = { ...admin, 'content-type': 'application/json' };
-    const put = (payload: Record<string, unknown>) =>
-      shell.app.inject({ method: 'PUT', url: `/api/portals/${XIANTAN}`, headers: json, payload });
-    expect((await put(machineryConfig())).statusCode).toBe(200);
-    expect((await put(machineryConfig('9.9.9'))).statusCode).toBe(400);
-    expect((await put(machineryConfig())).statusCode).toBe(200);
+    const put = (payload: Record<string, unknown>, baseVersion: number) =>
+      shell.app.inject({
+        method: 'PUT',
+        url: `/api/portals/${XIANTAN}`,
+        headers: json,
+        payload: { ...payload, baseVersion },
+      });
+    expect((await put(machineryConfig(), 0)).statusCode).toBe(200);
+    expect((await put(machineryConfig('9.9.9'), 1)).statusCode).toBe(400);
+    expect((await put(machineryConfig(), 1)).statusCode).toBe(200);
     const back = await shell.app.inject({
       method: 'POST',
       url: `/api/portals/${XIANTAN}/rollback`,

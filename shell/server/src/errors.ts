@@ -6,10 +6,10 @@
  * can answer with are the contract's (`@cunmen/host-api`), so the MockHost answers the same. Documented
  * in docs/docs/province/operate-the-shell.md (errors.test.ts keeps the two in step).
  */
-import { CunmenError, defineErrors, type ErrorBody, type ErrorDetail } from '@cunmen/errors';
-import { installErrorHandler } from '@cunmen/errors/fastify';
+import { CunmenError, defineErrors, type ErrorBody, type ErrorDetail, errorBody } from '@cunmen/errors';
+import { toErrorResponse } from '@cunmen/errors/fastify';
 import { HOST_API_ERRORS } from '@cunmen/host-api';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-shell', {
   ...HOST_API_ERRORS,
@@ -107,6 +107,26 @@ export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-she
     en: 'the portal uses another version of this widget; reload the page',
     zh: '门户已使用该组件的其他版本，请刷新页面',
   },
+  SHELL_ERR_PORTAL_STALE: {
+    status: 409,
+    en: 'the portal changed since the version this edit is based on; reload it and apply the edit again',
+    zh: '门户在您打开之后已被他人修改，请重新加载后再修改',
+  },
+  SHELL_ERR_BASE_VERSION_REQUIRED: {
+    status: 400,
+    en: 'baseVersion: the portal version this config was based on is required',
+    zh: 'baseVersion：请注明本次修改所依据的门户版本',
+  },
+  SHELL_ERR_WIDGET_ALREADY_IN_PORTAL: {
+    status: 409,
+    en: 'the widget is already in the portal; configure or move it instead',
+    zh: '门户中已有这个组件，请修改它的配置或位置',
+  },
+  SHELL_ERR_NO_MATCHING_VERSION: {
+    status: 400,
+    en: 'no approved, non-yanked version of the widget matches and accepts this shell',
+    zh: '没有符合要求、已通过审核且可在本平台使用的组件版本',
+  },
   SHELL_ERR_INTERNAL: { status: 500, en: 'internal shell error', zh: '服务器内部错误' },
 });
 
@@ -140,16 +160,55 @@ export const SHELL_GENERIC_CODES = {
 } as const;
 
 /**
+ * Structured facts a refusal carries beside the one body, keyed by the error: `problems` (every problem
+ * of a config, each with its field) and `changes` (what changed since a stale base version). The body of
+ * `@cunmen/errors` has no place for them, so the shell adds them as extra properties of its own body.
+ */
+export interface ShellErrorDetails {
+  problems?: readonly ShellProblem[];
+  changes?: unknown;
+}
+
+/** One problem of a refused config: the field, English for developers, zh-CN for cadres. */
+export interface ShellProblem {
+  field: string;
+  error: string;
+  message: string;
+}
+
+const detailsOfError = new WeakMap<object, ShellErrorDetails>();
+
+/** Attaches details to `err` (returned, for `throw withDetails(…)`). */
+export function withDetails(err: CunmenError, details: ShellErrorDetails): CunmenError {
+  detailsOfError.set(err, details);
+  return err;
+}
+
+export function detailsOf(err: unknown): ShellErrorDetails | undefined {
+  return typeof err === 'object' && err !== null ? detailsOfError.get(err) : undefined;
+}
+
+/**
  * Answers every error of `app` (and of the plugins it encapsulates) with the one body
- * `{ error, code, message, requestId, field?, widget? }`; `decorate` may add to it.
+ * `{ error, code, message, requestId, field?, widget? }`, plus the error's {@link ShellErrorDetails};
+ * `decorate` may add to it. (`installErrorHandler` cannot see the error when it decorates a body, so the
+ * shell maps with `toErrorResponse` itself.)
  */
 export function handleShellErrors(
   app: FastifyInstance,
   decorate?: (body: ErrorBody, request: FastifyRequest) => Record<string, unknown>,
 ): void {
-  installErrorHandler(app, {
-    family: shellErrors,
-    generic: SHELL_GENERIC_CODES,
-    ...(decorate ? { decorate } : {}),
+  const send = (request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorBody) =>
+    reply.status(status).send(decorate ? decorate(body, request) : body);
+  app.setErrorHandler((err, request, reply) => {
+    const { status, body, unexpected } = toErrorResponse(err, request.id, shellErrors, SHELL_GENERIC_CODES);
+    if (unexpected) request.log.error({ err, requestId: request.id }, 'unexpected error');
+    return send(request, reply, status, { ...body, ...detailsOf(err) });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = shellErrors.error('SHELL_ERR_NOT_FOUND', {
+      en: `no route for ${request.method} ${request.url.split('?')[0]}`,
+    });
+    return send(request, reply, error.status, errorBody(error, request.id));
   });
 }

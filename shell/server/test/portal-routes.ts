@@ -8,6 +8,7 @@ import { admin, startShell, type TestShell, XIANTAN } from './shell.js';
 
 export const MACHINERY = '@deqing/find-machinery';
 export const WASTE = '@yiyuan/waste-pickup';
+export const AFFAIRS = '@cunmen/affairs-disclosure';
 
 /** One release of the registry's fixture: approved unless `pending`, yanked when `yank` gives a reason. */
 export interface FixtureRelease {
@@ -81,8 +82,22 @@ export function registryForFile(releases: readonly FixtureRelease[]): PortalRegi
   };
 }
 
-export const put = (s: TestShell, body: unknown, village = XIANTAN) =>
-  s.app.inject({ method: 'PUT', url: `/api/portals/${village}`, headers: admin, payload: body as object });
+/**
+ * The admin `PUT` of a village config, based on the village's current version (as a client that just
+ * read the portal sends it) unless the body names its own `baseVersion`.
+ */
+export const put = async (s: TestShell, body: unknown, village = XIANTAN) => {
+  const payload =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && !('baseVersion' in body)
+      ? { ...body, baseVersion: (await s.app.shell.storage.portals.currentVersion(village)) ?? 0 }
+      : body;
+  return s.app.inject({
+    method: 'PUT',
+    url: `/api/portals/${village}`,
+    headers: admin,
+    payload: payload as object,
+  });
+};
 
 export const rollback = (s: TestShell, version: unknown, village = XIANTAN) =>
   s.app.inject({
@@ -91,3 +106,36 @@ export const rollback = (s: TestShell, version: unknown, village = XIANTAN) =>
     headers: admin,
     payload: { version },
   });
+
+/** A one-widget operation on 仙潭村: `path` is below `/api/portals/<village>` (e.g. `/widgets`). */
+export const widgetOp = (
+  s: TestShell,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: Record<string, unknown>,
+  village = XIANTAN,
+) =>
+  s.app.inject({
+    method,
+    url: `/api/portals/${village}${path}`,
+    headers: admin,
+    ...(body === undefined ? {} : { payload: body }),
+  });
+
+interface ConfigLike {
+  widgets: { name: string; placements: { slot: string; order: number }[] }[];
+}
+
+export const placementsOf = (config: ConfigLike, name: string) =>
+  config.widgets.find((w) => w.name === name)?.placements;
+
+/** The widgets with an entry in `slot`, in the order the portal shows them (by order, then by name). */
+export function slotOrder(config: ConfigLike, slot: string): string[] {
+  const entries = config.widgets.flatMap((w) =>
+    w.placements.flatMap((p, i) =>
+      p.slot === slot ? [{ key: `${w.name}#${i}`, name: w.name, order: p.order }] : [],
+    ),
+  );
+  entries.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return entries.map((e) => e.name);
+}

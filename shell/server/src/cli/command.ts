@@ -2,7 +2,8 @@
  * The shell's option helpers on top of `@cunmen/command-line` (shared with `cunmen-registry`): files
  * holding secrets, URLs, and the registry options several commands take.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CliContext, OptionSpec } from '@cunmen/command-line';
 
 export type { CliCommand, CliContext, OptionSpec } from '@cunmen/command-line';
@@ -41,15 +42,43 @@ export const REGISTRY_OPTIONS = {
   'registry-token-file': { type: 'string' },
 } as const satisfies OptionSpec;
 
-export const REGISTRY_HELP = `  --registry <url>            the registry's base URL (signed releases, keys, usage reports)
+/** Where `--registry` comes from when it is not given (`npm run shell` sets it to the local registry). */
+export const REGISTRY_ENV = 'CUNMEN_REGISTRY_URL';
+
+export const REGISTRY_HELP = `  --registry <url>            the registry's base URL (signed releases, keys, usage reports);
+                              default: $${REGISTRY_ENV}
   --province-key <pem file>   the province's Ed25519 public key; pin it in production (default: fetched
                               from the registry's /-/cunmen/v1/keys)
-  --registry-token-file <f>   a file holding a province token, for usage reports to the registry`;
+  --registry-token-file <f>   a file holding a province token, for usage reports to the registry
+                              (default: <data>/registry-token when it exists, as npm start writes it)`;
+
+/** `--registry`, else the environment's registry URL, checked like the flag. */
+function registryUrl(ctx: CliContext): string | undefined {
+  const flag = urlOption(ctx, 'registry');
+  if (flag !== undefined) return flag;
+  const env = process.env[REGISTRY_ENV]?.trim();
+  if (!env) return undefined;
+  if (!/^https?:\/\/[^/]+/.test(env))
+    ctx.fail(`$${REGISTRY_ENV} must be an http(s) URL such as http://localhost:4873`);
+  return env;
+}
 
 export function registryOptions(ctx: CliContext) {
+  const tokenFile = join(ctx.dataDir, 'registry-token');
   return {
-    registryUrl: urlOption(ctx, 'registry'),
+    registryUrl: registryUrl(ctx),
     provinceKeyPem: fileOption(ctx, 'province-key'),
-    registryToken: fileOption(ctx, 'registry-token-file'),
+    registryToken:
+      fileOption(ctx, 'registry-token-file') ??
+      (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() || undefined : undefined),
   };
+}
+
+/** The registry options of a command that cannot work without a registry (a usage error, exit 2). */
+export function requiredRegistryOptions(ctx: CliContext) {
+  const options = registryOptions(ctx);
+  if (options.registryUrl === undefined) {
+    ctx.fail(`--registry is required: pass --registry <url>, or set $${REGISTRY_ENV}`);
+  }
+  return options;
 }

@@ -96,6 +96,7 @@ describe('the SDK client against the server', () => {
         headers: admin,
         payload: {
           widgets: [{ name: MACHINERY, version: '1.0.0', placements: [{ slot: 'village.home.tile/v1' }] }],
+          baseVersion: await server.app.shell.storage.portals.currentVersion(XIANTAN),
         },
       });
       expect(dropped.statusCode).toBe(200);

@@ -180,8 +180,8 @@ const refusals: Refusal[] = [
     code: 'SHELL_ERR_WIDGET_CONFIG_INVALID',
     field: 'widgets[0].config.colour',
     widget: MACHINERY,
-    message: /config\.colour: unknown field "colour"; config\.radiusKm: must be <= 50/,
-    zh: /未知配置项 "colour"/,
+    message: /2 problems: colour: unknown field \(allowed: radiusKm, greeting\); radiusKm: must be <= 50$/,
+    zh: /的配置有 2 处需要修改：colour：没有这个配置项，请删除它（可填写的配置项：radiusKm、greeting）；radiusKm：不能大于 50$/,
   },
   {
     name: 'config for a widget that takes none',

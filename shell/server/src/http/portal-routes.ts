@@ -1,14 +1,17 @@
 /**
  * The portal API. Public: `GET /api/portals/<village>/snapshot` (the signed snapshot, strong ETag,
- * 304 on If-None-Match) and `GET /api/villages`. Admin (operator token for now; each route names the
- * roles it needs): `GET /api/portals/<village>` the current config, `PUT /api/portals/<village>` save a
- * new version, `POST /api/portals/<village>/rollback {version}`, `POST /api/portals/<village>/refresh` (resolve the
- * current version again), `GET /api/portals/<village>/versions`.
+ * 304 on If-None-Match) and `GET /api/villages`. Admin (each route names the roles it needs):
+ * `GET /api/portals/<village>` the current config, `PUT /api/portals/<village>` save a new version
+ * (`baseVersion` in the body: the version the config was edited from), the one-widget operations under
+ * `/api/portals/<village>/widgets` (./portal-routes-widgets.ts), `POST /api/portals/<village>/rollback
+ * {version}`, `POST /api/portals/<village>/refresh` (resolve the current version again),
+ * `GET /api/portals/<village>/versions`.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { shellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import { actorOf, authenticate, requireRole } from './auth.js';
+import { widgetRoutes } from './portal-routes-widgets.js';
 
 export interface PortalRouteOptions {
   portals: PortalService;
@@ -26,13 +29,14 @@ export const portalRoutes: FastifyPluginAsync<PortalRouteOptions> = async (app, 
     request: FastifyRequest<{ Params: VillageParams }>,
     action: string,
     work: Promise<T>,
+    extra: Record<string, unknown> = {},
   ): Promise<T> {
     const result = await work;
     await portals.storage.audit.append({
       actor: actorOf(request).name,
       action,
       subject: `village:${request.params.village}`,
-      detail: typeof result.version === 'number' ? { version: result.version } : {},
+      detail: { ...(typeof result.version === 'number' ? { version: result.version } : {}), ...extra },
       ip: request.ip,
     });
     return result;
@@ -84,6 +88,8 @@ export const portalRoutes: FastifyPluginAsync<PortalRouteOptions> = async (app, 
         portals.save(request.params.village, request.body, actorOf(request).name),
       ),
     );
+
+    widgetRoutes(admin, { portals, editors, audited });
 
     admin.post<{ Params: VillageParams }>(
       '/api/portals/:village/rollback',

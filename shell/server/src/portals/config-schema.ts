@@ -1,27 +1,67 @@
 /**
  * A widget's village config checked against the JSON Schema its build emitted (zod 4's converter,
- * draft 2020-12) with Ajv. Compiled validators are cached per widget version; formats are not checked
- * (the schema's types, ranges, enums and required fields are).
+ * draft 2020-12) with Ajv, every problem at once (`allErrors`), in zh-CN for cadres and English for
+ * developers (./config-messages.ts). Formats (`email`, `uri`, `date`…) are checked too.
+ *
+ * Unknown keys are refused: the build preset emits `additionalProperties: false`, and a schema built
+ * before that says nothing about additional properties is read as closed here, so a `{"color":"red"}`
+ * typed into an older widget's config is refused as well. A schema that lists `properties` and has none
+ * of `additionalProperties`, `unevaluatedProperties` or `patternProperties` is closed, except as a direct
+ * member of `allOf` (its properties combine with its siblings'). A schema that wants extra keys says so
+ * (`additionalProperties: {}` — zod's `looseObject`). Compiled validators are cached per widget version.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { type ConfigProblem, describeErrors, pointerSegments } from './config-messages.js';
 
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+export type { ConfigProblem } from './config-messages.js';
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true });
+addFormats.default(ajv);
 const cache = new Map<string, ValidateFunction | Error>();
 
-export interface ConfigProblem {
-  /** JSON pointer inside the config, e.g. `/maxDistanceKm`; empty for the config itself. */
-  pointer: string;
-  en: string;
-  zh: string;
+type Schema = Record<string, unknown>;
+
+/** Keywords whose value is one subschema, and those whose value is a list or a map of them. */
+const ONE = ['items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'additionalItems'];
+const LIST = ['prefixItems', 'anyOf', 'oneOf', 'allOf'];
+const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+
+const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A copy of `schema` with every object schema that does not say otherwise closed to unknown keys. */
+export function closeObjects(schema: Schema, inAllOf = false): Schema {
+  const out: Schema = { ...schema };
+  for (const key of ONE) if (isSchema(out[key])) out[key] = closeObjects(out[key] as Schema);
+  for (const key of LIST) {
+    const list = out[key];
+    if (Array.isArray(list)) {
+      out[key] = list.map((s) => (isSchema(s) ? closeObjects(s, key === 'allOf') : s));
+    }
+  }
+  for (const key of MAP) {
+    const map = out[key];
+    if (isSchema(map)) {
+      out[key] = Object.fromEntries(
+        Object.entries(map).map(([k, s]) => [k, isSchema(s) ? closeObjects(s) : s]),
+      );
+    }
+  }
+  if (isSchema(out.additionalProperties)) {
+    out.additionalProperties = closeObjects(out.additionalProperties as Schema);
+  }
+  const open = ['additionalProperties', 'unevaluatedProperties', 'patternProperties'].some((k) => k in out);
+  if (isSchema(out.properties) && !open && !inAllOf) out.additionalProperties = false;
+  return out;
 }
 
-function compile(id: string, schema: Record<string, unknown>): ValidateFunction | Error {
+function compile(id: string, schema: Schema): ValidateFunction | Error {
   const hit = cache.get(id);
   if (hit) return hit;
   let result: ValidateFunction | Error;
   try {
     const { $schema: _ignored, $id: _id, ...rest } = schema;
-    result = ajv.compile(rest);
+    result = ajv.compile(closeObjects(rest));
   } catch (err) {
     result = err instanceof Error ? err : new Error(String(err));
   }
@@ -29,68 +69,25 @@ function compile(id: string, schema: Record<string, unknown>): ValidateFunction 
   return result;
 }
 
-function describe(e: ErrorObject): ConfigProblem {
-  const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'required') {
-    const field = String(params.missingProperty);
-    return {
-      pointer: `${e.instancePath}/${field}`,
-      en: `required field "${field}" is missing`,
-      zh: `缺少必填项 "${field}"`,
-    };
-  }
-  if (e.keyword === 'additionalProperties') {
-    const field = String(params.additionalProperty);
-    return {
-      pointer: `${e.instancePath}/${field}`,
-      en: `unknown field "${field}"`,
-      zh: `未知配置项 "${field}"`,
-    };
-  }
-  if (e.keyword === 'type') {
-    return {
-      pointer: e.instancePath,
-      en: `expected ${String(params.type)}`,
-      zh: `类型应为 ${String(params.type)}`,
-    };
-  }
-  if (e.keyword === 'enum') {
-    const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-    return {
-      pointer: e.instancePath,
-      en: `expected one of ${allowed.join(', ')}`,
-      zh: `应为 ${allowed.join('、')} 之一`,
-    };
-  }
-  return {
-    pointer: e.instancePath,
-    en: e.message ?? 'is invalid',
-    zh: `不符合要求（${e.message ?? e.keyword}）`,
-  };
-}
-
 /** Problems of `config` against `schema` (empty when valid); a schema that cannot compile is one problem. */
-export function checkConfig(id: string, schema: Record<string, unknown>, config: unknown): ConfigProblem[] {
+export function checkConfig(id: string, schema: Schema, config: unknown): ConfigProblem[] {
   const validate = compile(id, schema);
   if (validate instanceof Error) {
     return [
       {
         pointer: '',
         en: `the widget's config schema cannot be used (${validate.message})`,
-        zh: `该组件的配置模式无法使用（${validate.message}）`,
+        zh: '该组件的配置说明（配置模式）有误，无法检查配置，请联系组件开发者',
       },
     ];
   }
   if (validate(config)) return [];
-  return (validate.errors ?? []).map(describe);
+  return describeErrors(validate.errors ?? []);
 }
 
 /** `/a/0/b` → `.a[0].b`, for field paths in the village config. */
 export function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointerSegments(pointer)
     .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
     .join('');
 }

@@ -21,6 +21,16 @@ export interface RegistryKey {
   pem: string;
 }
 
+/** One approved version of a package, as the registry's catalog lists it. */
+export interface CatalogVersion {
+  version: string;
+  yanked: boolean;
+  /** False when its SDK range does not accept the SDK version asked about. */
+  compatible: boolean;
+}
+
+const packagePath = (name: string) => name.split('/').map(encodeURIComponent).join('/');
+
 export class RegistryClient {
   readonly url: string;
   readonly origin: string;
@@ -66,7 +76,7 @@ export class RegistryClient {
   async release(name: string, version: string): Promise<unknown | null> {
     const what = `${name}@${version}`;
     const res = await this.request(
-      `/-/cunmen/v1/releases/${name.split('/').map(encodeURIComponent).join('/')}/${encodeURIComponent(version)}`,
+      `/-/cunmen/v1/releases/${packagePath(name)}/${encodeURIComponent(version)}`,
       { headers: { accept: 'application/json' } },
     );
     if (res.status === 404) return null;
@@ -74,6 +84,26 @@ export class RegistryClient {
     return res.json().catch(() => {
       throw this.unavailable(what, res.status);
     });
+  }
+
+  /**
+   * Every approved version of a package with its yank state and its SDK badge against `sdk` (the
+   * catalog's package detail), or null when the registry has no approved version of it.
+   */
+  async versions(name: string, sdk: string): Promise<CatalogVersion[] | null> {
+    const res = await this.request(
+      `/-/cunmen/v1/catalog/${packagePath(name)}?sdk=${encodeURIComponent(sdk)}`,
+      { headers: { accept: 'application/json' } },
+    );
+    if (res.status === 404) return null;
+    if (!res.ok) throw this.unavailable(`the versions of ${name}`, res.status);
+    const body = (await res.json().catch(() => null)) as { versions?: unknown } | null;
+    if (!Array.isArray(body?.versions)) throw this.unavailable(`the versions of ${name}`, res.status);
+    return (body.versions as Record<string, unknown>[]).map((v) => ({
+      version: String(v.version),
+      yanked: v.yanked === true,
+      compatible: (v.compatibility as { badge?: unknown } | undefined)?.badge !== 'incompatible',
+    }));
   }
 
   async keys(): Promise<RegistryKey[]> {

@@ -20,9 +20,9 @@ import {
   yankAction,
   yankReason,
 } from '@cunmen/manifest';
-import { type ShellErrorCode, shellError } from '../errors.js';
+import { type ShellErrorCode, shellError, withDetails } from '../errors.js';
 import type { PortalWarning, VillageRecord } from '../storage/types.js';
-import { checkConfig, pointerToPath } from './config-schema.js';
+import { type ConfigProblem, checkConfig, pointerToPath } from './config-schema.js';
 import { HOST_SDK, HOST_SHARED } from './host.js';
 import type { RegistryClient } from './registry-client.js';
 import { type KeyProvider, verifyRelease } from './trust.js';
@@ -52,6 +52,29 @@ function refuse(code: ShellErrorCode, i: number, w: Widget, field: string, en: s
   const id = `${w.name}@${w.version}`;
   const path = `widgets[${i}]${field}`;
   throw shellError(code, `${path} ${id}: ${en}`, { zh: `${path} ${id}：${zh}`, widget: w.name, field: path });
+}
+
+/**
+ * Refuses a config that does not fit the widget's schema, listing every problem: the body's `field` is
+ * the first, `problems` has each with its field, `message` names the widget as the cadre knows it.
+ */
+function refuseConfig(i: number, w: Widget, title: string, problems: readonly ConfigProblem[]): never {
+  const id = `${w.name}@${w.version}`;
+  const fieldOf = (p: ConfigProblem) => `widgets[${i}].config${pointerToPath(p.pointer)}`;
+  const listed = problems.map((p) => ({ field: fieldOf(p), error: p.en, message: p.zh }));
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  throw withDetails(
+    shellError(
+      'SHELL_ERR_WIDGET_CONFIG_INVALID',
+      `widgets[${i}].config ${id}: ${count}: ${listed.map((p) => p.error).join('; ')}`,
+      {
+        zh: `组件“${title}”（${id}）的配置有 ${problems.length} 处需要修改：${listed.map((p) => p.message).join('；')}`,
+        widget: w.name,
+        field: fieldOf(problems[0] as ConfigProblem),
+      },
+    ),
+    { problems: listed },
+  );
 }
 
 export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Promise<Resolved> {
@@ -200,17 +223,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
     const config = { ...(r.manifest.configDefaults ?? {}), ...w.config };
     if (r.manifest.configSchema !== null) {
       const problems = checkConfig(id, r.manifest.configSchema, config);
-      const first = problems[0];
-      if (first) {
-        refuse(
-          'SHELL_ERR_WIDGET_CONFIG_INVALID',
-          i,
-          w,
-          `.config${pointerToPath(first.pointer)}`,
-          problems.map((p) => `config${pointerToPath(p.pointer)}: ${p.en}`).join('; '),
-          problems.map((p) => `config${pointerToPath(p.pointer)}：${p.zh}`).join('；'),
-        );
-      }
+      if (problems.length > 0) refuseConfig(i, w, r.title['zh-CN'], problems);
     } else if (Object.keys(w.config).length > 0) {
       refuse(
         'SHELL_ERR_WIDGET_CONFIG_INVALID',

@@ -4,13 +4,7 @@
  * resolved snapshot of the current version from a cache keyed by (village, portal version).
  */
 import { createHash } from 'node:crypto';
-import {
-  localizeError,
-  type PortalSnapshot,
-  type VillageConfig,
-  villageCodeSchema,
-  villageConfigSchema,
-} from '@cunmen/manifest';
+import { type PortalSnapshot, type VillageConfig, villageCodeSchema } from '@cunmen/manifest';
 import { ShellError, shellError } from '../errors.js';
 import type {
   PortalVersion,
@@ -19,8 +13,10 @@ import type {
   StoredSnapshot,
   VillageRecord,
 } from '../storage/types.js';
+import { commitEdit } from './commit.js';
 import type { RegistryClient } from './registry-client.js';
 import { buildSnapshot, resolveWidgets } from './resolve.js';
+import { parseSaveBody } from './save-body.js';
 import type { KeyProvider } from './trust.js';
 import type { UsageReporter } from './usage.js';
 
@@ -80,39 +76,7 @@ export class PortalService {
     return village;
   }
 
-  /** Parses a save body: a village config without `version` (the server assigns it). */
-  parseConfig(code: string, body: unknown): VillageConfig {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw shellError('SHELL_ERR_INVALID_CONFIG', 'the body must be a village config (a JSON object)', {
-        zh: '请求内容应为村门户配置（JSON 对象）',
-      });
-    }
-    const input = body as Record<string, unknown>;
-    if ('version' in input) {
-      throw shellError('SHELL_ERR_INVALID_CONFIG', 'version: the server assigns the version; leave it out', {
-        zh: 'version：版本号由服务器分配，请不要填写',
-        field: 'version',
-      });
-    }
-    if (input.village !== undefined && input.village !== code) {
-      throw shellError(
-        'SHELL_ERR_INVALID_CONFIG',
-        `village: the body is for ${String(input.village)} but the URL names ${code}`,
-        { zh: `village：请求内容属于 ${String(input.village)}，而网址是 ${code}`, field: 'village' },
-      );
-    }
-    const parsed = villageConfigSchema.safeParse({ ...input, village: code, version: 1 });
-    if (!parsed.success) {
-      const issues = localizeError(parsed.error);
-      throw shellError('SHELL_ERR_INVALID_CONFIG', issues.map((i) => i.en).join('; '), {
-        zh: issues.map((i) => i.zh).join('；'),
-        field: issues[0]?.path || undefined,
-      });
-    }
-    return parsed.data;
-  }
-
-  private resolver() {
+  resolver() {
     const { registry, keys } = this.options;
     if (!registry || !keys) {
       throw shellError(
@@ -131,7 +95,7 @@ export class PortalService {
   }
 
   /** Resolves and checks `config`; returns a builder for the snapshot once the version is known. */
-  private async assemble(village: VillageRecord, config: VillageConfig) {
+  async assemble(village: VillageRecord, config: VillageConfig) {
     const resolved = await resolveWidgets(this.resolver(), {
       config,
       adopted: await this.adopted(village.code),
@@ -153,22 +117,19 @@ export class PortalService {
     };
   }
 
+  /**
+   * Saves a whole village config (`baseVersion` in the body: the version it was edited from; required
+   * once the village has a portal, and refused with the changes since when it is no longer current).
+   */
   async save(code: string, body: unknown, actor: string): Promise<SaveResult> {
-    const village = await this.village(code);
-    const config = this.parseConfig(code, body);
-    const assembly = await this.assemble(village, config);
-    let etag = '';
-    const saved = await this.storage.portals.savePortal({
-      village: code,
-      actor,
-      build: (version) => {
-        const built = assembly.build(version);
-        etag = built.snapshot.etag;
-        return built;
-      },
-    });
-    await this.options.usage.record(usageOf(saved));
-    return { village: code, version: saved.version, etag, warnings: assembly.warnings };
+    await this.village(code);
+    const { base, config } = parseSaveBody(code, body);
+    return commitEdit(this, code, actor, { base, baseRequired: true, apply: () => config });
+  }
+
+  /** Reports the widgets a saved portal uses to the registry (queued; never fails a save). */
+  async recordUsage(portal: PortalVersion): Promise<void> {
+    await this.options.usage.record(usageOf(portal));
   }
 
   /**

@@ -74,12 +74,29 @@ export interface PortalEvent {
 export interface NewPortal {
   village: string;
   actor: string;
+  /**
+   * The version the write was computed on (null: the village had no portal). When given and the current
+   * version is another by the time the transaction runs, nothing is written and {@link StalePortalError}
+   * is thrown: two writers on one base, exactly one wins.
+   */
+  expectCurrent?: number | null;
   /** Builds the config and its snapshot once the version number is assigned, inside the transaction. */
   build(version: number): { config: VillageConfig; snapshot: StoredSnapshot };
 }
 
+/** `savePortal` refused: the current version is not the one the write expected. */
+export class StalePortalError extends Error {
+  override name = 'StalePortalError';
+  constructor(readonly current: number | null) {
+    super(`the current portal version is ${current ?? 'none'}`);
+  }
+}
+
 export interface PortalStore {
-  /** Appends version max+1, stores its snapshot and makes it current, in one transaction. */
+  /**
+   * Appends version max+1, stores its snapshot and makes it current, in one transaction that takes the
+   * write lock first (so a check of `expectCurrent` holds across processes sharing the database).
+   */
   savePortal(portal: NewPortal): Promise<PortalVersion>;
   /** Points the village at an existing version (recorded as an event); returns false if it does not exist. */
   setCurrent(village: string, version: number, actor: string, snapshot?: StoredSnapshot): Promise<boolean>;

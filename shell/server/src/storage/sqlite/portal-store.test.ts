@@ -3,15 +3,17 @@ import { makeTempDir } from '@cunmen/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_DIVISIONS } from '../demo.js';
 import { openStorage } from '../index.js';
-import type { Storage, StoredSnapshot } from '../types.js';
+import { StalePortalError, type Storage, type StoredSnapshot } from '../types.js';
 
 const V = '330521107201';
 let storage: Storage;
 let remove: () => Promise<void>;
+let dataDir: string;
 
 beforeEach(async () => {
   const dir = await makeTempDir('cunmen-shell-store-');
   remove = dir.remove;
+  dataDir = dir.path;
   storage = await openStorage(dir.path);
   await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
 });
@@ -101,6 +103,33 @@ describe('portal versions', () => {
     ).rejects.toThrow('refused');
     expect(await storage.portals.listVersions(V)).toHaveLength(1);
     expect(await storage.portals.currentVersion(V)).toBe(1);
+  });
+
+  it('writes only when the current version is the expected one, across two connections', async () => {
+    // A second connection to the same database, as the CLI beside a running server has. (Both in one
+    // thread, so they take turns: better-sqlite3 would wait for the lock synchronously.)
+    const other = await openStorage(dataDir);
+    try {
+      const on = (s: Storage, expectCurrent: number | null, tag: string) =>
+        s.portals.savePortal({
+          village: V,
+          actor: tag,
+          expectCurrent,
+          build: (version) => ({ config: config(version), snapshot: snap(`${tag}${version}`) }),
+        });
+      await on(storage, null, 'first');
+      const results = await Promise.allSettled([on(storage, 1, 'a'), on(storage, 1, 'b')]);
+      results.push(...(await Promise.allSettled([on(other, 1, 'c')])));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results.filter((r) => r.status === 'rejected')) {
+        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StalePortalError);
+        expect((r as PromiseRejectedResult).reason.current).toBe(2);
+      }
+      expect((await storage.portals.listVersions(V)).map((v) => v.version)).toEqual([2, 1]);
+      await expect(on(other, null, 'again')).rejects.toThrow('the current portal version is 2');
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a portal for a village that is not in the division tree', async () => {

@@ -3,14 +3,15 @@
  * moves the current pointer, and both are recorded as events. Nothing is ever deleted.
  */
 import type { VillageConfig } from '@cunmen/manifest';
-import type { Kysely, Selectable } from 'kysely';
-import type {
-  NewPortal,
-  PortalEvent,
-  PortalStore,
-  PortalVersion,
-  PortalWarning,
-  StoredSnapshot,
+import { type Kysely, type Selectable, sql } from 'kysely';
+import {
+  type NewPortal,
+  type PortalEvent,
+  type PortalStore,
+  type PortalVersion,
+  type PortalWarning,
+  StalePortalError,
+  type StoredSnapshot,
 } from '../types.js';
 import type { Database, PortalSnapshotsTable, PortalVersionsTable } from './schema.js';
 
@@ -37,18 +38,22 @@ export class SqlitePortalStore implements PortalStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async savePortal(portal: NewPortal): Promise<PortalVersion> {
-    return this.db.transaction().execute(async (trx) => {
+    return immediate(this.db, async (trx) => {
+      const previous = await trx
+        .selectFrom('portals')
+        .select('current_version')
+        .where('village', '=', portal.village)
+        .executeTakeFirst();
+      const current = previous?.current_version ?? null;
+      if (portal.expectCurrent !== undefined && portal.expectCurrent !== current) {
+        throw new StalePortalError(current);
+      }
       const last = await trx
         .selectFrom('portal_versions')
         .select((eb) => eb.fn.max('version').as('max'))
         .where('village', '=', portal.village)
         .executeTakeFirst();
       const version = Number(last?.max ?? 0) + 1;
-      const previous = await trx
-        .selectFrom('portals')
-        .select('current_version')
-        .where('village', '=', portal.village)
-        .executeTakeFirst();
       const { config, snapshot } = portal.build(version);
       const now = new Date().toISOString();
       await trx
@@ -76,7 +81,7 @@ export class SqlitePortalStore implements PortalStore {
           village: portal.village,
           action: 'save',
           version,
-          previous_version: previous?.current_version ?? null,
+          previous_version: current,
           actor: portal.actor,
           at: now,
         })
@@ -205,6 +210,25 @@ export class SqlitePortalStore implements PortalStore {
       .where('version', '=', version)
       .execute();
   }
+}
+
+/**
+ * Runs `work` in a transaction begun with BEGIN IMMEDIATE: the write lock is taken before the first read,
+ * so another process (the CLI beside the server) waits for it (busy_timeout) instead of both reading the
+ * same current version.
+ */
+async function immediate<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
 }
 
 function snapshotRow(village: string, version: number, s: StoredSnapshot): Selectable<PortalSnapshotsTable> {
