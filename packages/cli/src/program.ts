@@ -2,11 +2,11 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as prompts from '@clack/prompts';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { type DependencyMode, knownCountyForScope, printCreated, scaffoldWidget } from './commands/create.js';
 import { devCommand } from './commands/dev.js';
-import { loginCommand } from './commands/login.js';
+import { type LoginOptions, loginCommand } from './commands/login.js';
 import { publishCommand } from './commands/publish.js';
 import { validateCommand } from './commands/validate.js';
 import { DEFAULT_REGISTRY } from './npmrc.js';
@@ -119,9 +119,13 @@ export function createProgram(): Command {
     .requiredOption('--registry <url>', 'provincial registry URL')
     .option('--token <token>', 'a token from the province (cunmen-registry user add)')
     .option('--username <name>', 'user name for password login')
-    .option('--password <password>', 'password (or set CUNMEN_PASSWORD)')
-    .action(async (opts: { registry: string; token?: string; username?: string; password?: string }) => {
-      await loginCommand({ ...opts, password: opts.password ?? process.env.CUNMEN_PASSWORD });
+    .option(
+      '--password-stdin',
+      'read the password from standard input (else CUNMEN_PASSWORD, else asked in a terminal)',
+    )
+    .addOption(new Option('--password <password>', 'discouraged: visible in the process list').hideHelp())
+    .action(async (opts: LoginOptions) => {
+      await loginCommand(opts);
     });
 
   program
