@@ -6,7 +6,24 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const DEFAULT_REGISTRY = process.env.CUNMEN_REGISTRY ?? 'http://localhost:4873/';
+/** The registry `npm start` runs on this machine: loopback, so nothing sent there leaves it. */
+export const LOCAL_REGISTRY = 'http://localhost:4873/';
+
+/**
+ * The provincial registry when the developer did not name one: CUNMEN_REGISTRY, else the registry this
+ * machine already takes `@cunmen` packages from (`@cunmen:registry` in the user's .npmrc), else the
+ * local `npm start` registry. Never npm's own `registry`: that may be a public mirror, and a widget
+ * pointed at it would be published, and its scope installed, from outside the province.
+ */
+export function defaultProvinceRegistry(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CUNMEN_REGISTRY) return normalizeRegistry(env.CUNMEN_REGISTRY);
+  const file = userNpmrcPath(env);
+  if (existsSync(file)) {
+    const configured = parseNpmrc(readFileSync(file, 'utf8')).get('@cunmen:registry');
+    if (configured) return normalizeRegistry(configured);
+  }
+  return LOCAL_REGISTRY;
+}
 
 export function normalizeRegistry(url: string): string {
   const parsed = new URL(url);
@@ -50,8 +67,8 @@ export function setNpmrcKeys(file: string, entries: Record<string, string>): voi
   writeFileSync(file, `${updated.join('\n')}\n`, { mode: 0o600 });
 }
 
-export function userNpmrcPath(): string {
-  return process.env.NPM_CONFIG_USERCONFIG ?? process.env.npm_config_userconfig ?? join(homedir(), '.npmrc');
+export function userNpmrcPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.NPM_CONFIG_USERCONFIG ?? env.npm_config_userconfig ?? join(homedir(), '.npmrc');
 }
 
 /** Registry for a scope: project .npmrc first, then the user's. */

@@ -9,7 +9,7 @@ import { devCommand } from './commands/dev.js';
 import { type LoginOptions, loginCommand } from './commands/login.js';
 import { publishCommand } from './commands/publish.js';
 import { validateCommand } from './commands/validate.js';
-import { DEFAULT_REGISTRY } from './npmrc.js';
+import { defaultProvinceRegistry } from './npmrc.js';
 import { CliError, printIssues, red } from './output.js';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +36,10 @@ export function createProgram(): Command {
     .option('--county <code>', 'your 6-digit county division code, e.g. 330521')
     .option('--title <title>', 'zh-CN title, e.g. 找农机')
     .option('--dir <dir>', 'target folder (default: ./<name>)')
-    .option('--registry <url>', 'provincial registry written to .npmrc', DEFAULT_REGISTRY)
+    .option(
+      '--registry <url>',
+      "the provincial registry: .npmrc and publishConfig (default: CUNMEN_REGISTRY, the user's @cunmen:registry, or http://localhost:4873/)",
+    )
     .option('--workspace', 'use workspace:^ for @cunmen packages (inside the Cunmen monorepo)')
     .option(
       '--local <checkout>',
@@ -51,7 +54,7 @@ export function createProgram(): Command {
           county?: string;
           title?: string;
           dir?: string;
-          registry: string;
+          registry?: string;
           workspace?: boolean;
           local?: string;
           yes?: boolean;
@@ -79,8 +82,9 @@ export function createProgram(): Command {
           ? { kind: 'local', checkout: resolve(opts.local) }
           : opts.workspace
             ? { kind: 'workspace' }
-            : { kind: 'registry', registry: opts.registry };
-        const options = { name, scope, county, title, dir: opts.dir ?? name, deps };
+            : { kind: 'registry' };
+        const registry = opts.registry ?? defaultProvinceRegistry();
+        const options = { name, scope, county, title, registry, dir: opts.dir ?? name, deps };
         printCreated(scaffoldWidget(options), options);
       },
     );

@@ -3,6 +3,7 @@
  * received (the real registry is tested in registry/).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, makeTempDir } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -80,6 +81,21 @@ describe('cunmen publish', () => {
       fake.refuseWith = null;
     }
   });
+
+  it('publishes to publishConfig.registry when no --registry is given, as npm publish does', async () => {
+    const configured = join(tmp.path, 'configured');
+    copyFixture('hello-widget', configured);
+    const pkgFile = join(configured, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    writeFileSync(pkgFile, JSON.stringify({ ...pkg, version: '1.0.1', publishConfig: { registry } }));
+    expect((await cli(['build', configured])).code).toBe(0);
+    fake.received.length = 0;
+    const r = await cli(['publish', configured]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`@deqing/hello@1.0.1 → ${registry}`);
+    expect(fake.received.find((x) => x.method === 'PUT')?.url).toBe('/@deqing%2fhello');
+  }, 60_000);
 
   it('refuses to publish without a build', async () => {
     const unbuilt = join(tmp.path, 'unbuilt');
