@@ -123,9 +123,12 @@ export function widgetPackageJson(options: PackageOptions, widgetDir: string): R
   };
 }
 
-export function pnpmWorkspaceYaml(deps: DependencyMode, widgetDir: string): string {
+export function pnpmWorkspaceYaml(scope: string, deps: DependencyMode, widgetDir: string): string {
   const lines = ['# pnpm 12 refuses dependency build scripts that are not listed here.', 'allowBuilds:'];
   for (const [pkg, allowed] of Object.entries(INSTALL_SCRIPTS)) lines.push(`  ${pkg}: ${allowed}`);
+  // pnpm 12 holds back versions younger than a day and then rewrites this file to let each one through;
+  // the province reviews its own and the county's packages, so they install as soon as it publishes them.
+  lines.push('minimumReleaseAgeExclude:', `  - '${PROVINCE_SCOPE}/*'`, `  - '${scope}/*'`);
   if (deps.kind === 'local') {
     // The checkout's packages depend on each other with workspace:^, which means nothing here.
     lines.push('overrides:');

@@ -105,13 +105,13 @@ describe('scaffoldWidget', () => {
     },
   );
 
-  it('decides every dependency install script for npm and pnpm, and keeps storybook and its renderer equal', async () => {
+  it("decides every install script for npm and pnpm, lets the province's packages past pnpm's release-age gate, keeps storybook and its renderer equal", async () => {
     const dir = join(await tempDir(), 'w');
     scaffoldWidget({ ...base, dir });
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.allowScripts).toEqual({ esbuild: false });
     expect(readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8')).toContain(
-      'allowBuilds:\n  esbuild: false\n',
+      "allowBuilds:\n  esbuild: false\nminimumReleaseAgeExclude:\n  - '@cunmen/*'\n  - '@deqing/*'\n",
     );
     expect(pkg.devDependencies['@storybook/react']).toBe(pkg.devDependencies.storybook);
     expect(THIRD_PARTY['@storybook/react']).toBe(THIRD_PARTY.storybook);

@@ -158,7 +158,10 @@ export function scaffoldWidget(options: CreateOptions): string {
     if (options.deps.kind !== 'workspace') {
       // A widget of its own (not inside the Cunmen monorepo): pnpm 12 needs each dependency build
       // script decided; none of the toolchain's is needed.
-      writeFileSync(join(staging, 'pnpm-workspace.yaml'), pnpmWorkspaceYaml(options.deps, target));
+      writeFileSync(
+        join(staging, 'pnpm-workspace.yaml'),
+        pnpmWorkspaceYaml(options.scope, options.deps, target),
+      );
     }
     if (options.deps.kind === 'registry')
       writeFileSync(join(staging, '.npmrc'), projectNpmrc(options.scope, options.registry));
