@@ -32,9 +32,27 @@ describe('defaultProvinceRegistry', () => {
     ],
     ["the user's @cunmen:registry", () => ({ NPM_CONFIG_USERCONFIG: withScope }), 'https://npm.zj.gov.cn/'],
     [
-      "never npm's own registry (a public mirror), nor what npx was pointed at",
+      "never npm's registry elsewhere (a public mirror), even when npx was pointed at it",
       () => ({ NPM_CONFIG_USERCONFIG: mirrorOnly, npm_config_registry: 'https://registry.npmmirror.com/' }),
       LOCAL_REGISTRY,
+    ],
+    [
+      'the registry npx was pointed at, when it is on this machine',
+      () => ({ NPM_CONFIG_USERCONFIG: mirrorOnly, npm_config_registry: 'http://localhost:39001' }),
+      'http://localhost:39001/',
+    ],
+    [
+      'the same with a loopback address',
+      () => ({
+        NPM_CONFIG_USERCONFIG: join(tmp.path, 'none'),
+        npm_config_registry: 'http://127.0.0.1:4873/',
+      }),
+      'http://127.0.0.1:4873/',
+    ],
+    [
+      "the user's @cunmen:registry before the one npx was pointed at",
+      () => ({ NPM_CONFIG_USERCONFIG: withScope, npm_config_registry: 'http://localhost:39001/' }),
+      'https://npm.zj.gov.cn/',
     ],
     [
       'the local npm start registry when nothing is set',

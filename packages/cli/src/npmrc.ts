@@ -10,10 +10,15 @@ import { join } from 'node:path';
 export const LOCAL_REGISTRY = 'http://localhost:4873/';
 
 /**
- * The provincial registry when the developer did not name one: CUNMEN_REGISTRY, else the registry this
- * machine already takes `@cunmen` packages from (`@cunmen:registry` in the user's .npmrc), else the
- * local `npm start` registry. Never npm's own `registry`: that may be a public mirror, and a widget
- * pointed at it would be published, and its scope installed, from outside the province.
+ * The provincial registry when the developer did not name one, in this order:
+ * 1. CUNMEN_REGISTRY;
+ * 2. the registry this machine already takes `@cunmen` packages from (`@cunmen:registry` in the user's
+ *    .npmrc);
+ * 3. the registry npx was pointed at (`npx --registry <url>` passes it on as npm_config_registry) when it
+ *    is on this machine: the local `npm start` registry, perhaps on another port;
+ * 4. the local `npm start` registry, http://localhost:4873/.
+ * Never npm's registry elsewhere: it may be a public mirror from the user's .npmrc, and a widget pointed at
+ * it would be published, and its scope installed, from outside the province.
  */
 export function defaultProvinceRegistry(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CUNMEN_REGISTRY) return normalizeRegistry(env.CUNMEN_REGISTRY);
@@ -22,7 +27,18 @@ export function defaultProvinceRegistry(env: NodeJS.ProcessEnv = process.env): s
     const configured = parseNpmrc(readFileSync(file, 'utf8')).get('@cunmen:registry');
     if (configured) return normalizeRegistry(configured);
   }
+  const npx = env.npm_config_registry;
+  if (npx && isLoopback(npx)) return normalizeRegistry(npx);
   return LOCAL_REGISTRY;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
 }
 
 export function normalizeRegistry(url: string): string {

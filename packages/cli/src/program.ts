@@ -38,7 +38,7 @@ export function createProgram(): Command {
     .option('--dir <dir>', 'target folder (default: ./<name>)')
     .option(
       '--registry <url>',
-      "the provincial registry: .npmrc and publishConfig (default: CUNMEN_REGISTRY, the user's @cunmen:registry, or http://localhost:4873/)",
+      "the provincial registry, for .npmrc and publishConfig (default: CUNMEN_REGISTRY, else the user's @cunmen:registry, else npx's --registry if on this machine, else http://localhost:4873/)",
     )
     .option('--workspace', 'use workspace:^ for @cunmen packages (inside the Cunmen monorepo)')
     .option(
