@@ -1,12 +1,9 @@
 /**
  * An in-test HTTP server that speaks the few npm registry calls `cunmen login` and `cunmen publish`
  * make, answers refusals in the registry's error body (`@cunmen/errors`) and records what it received
- * (the real registry is tested in registry/). Also `cli()`, which runs the CLI in-process and captures
- * what it prints.
+ * (the real registry is tested in registry/).
  */
 import { createServer } from 'node:http';
-import { vi } from 'vitest';
-import { run } from '../src/program.js';
 
 export interface Received {
   method: string;
@@ -75,24 +72,4 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
   fake.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   fake.close = () => new Promise<void>((r) => server.close(() => r()));
   return fake;
-}
-
-/** Runs `cunmen <args>` in this process and returns its exit code and output. */
-export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += String(c);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += String(c);
-    return true;
-  });
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }

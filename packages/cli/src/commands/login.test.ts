@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { makeTempDir } from '@cunmen/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cli, FAKE_PASSWORD, type FakeRegistry, startFakeRegistry } from '../../test/fake-registry.js';
+import { FAKE_PASSWORD, type FakeRegistry, startFakeRegistry } from '../../test/fake-registry.js';
+import { cli } from '../../test/run-cli.js';
 import { readSecret } from './login.js';
 
 let fake: FakeRegistry;

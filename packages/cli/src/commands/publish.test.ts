@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, makeTempDir } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cli, type FakeRegistry, startFakeRegistry } from '../../test/fake-registry.js';
+import { type FakeRegistry, startFakeRegistry } from '../../test/fake-registry.js';
+import { cli } from '../../test/run-cli.js';
 
 let fake: FakeRegistry;
 let registry = '';
