@@ -1,6 +1,12 @@
 /**
  * The village-config form of a widget: the developer writes a zod schema (`export const configSchema`)
  * in the module named by `widget.json#config`; the build turns it into JSON Schema and defaults.
+ *
+ * The schema is closed: zod's plain `z.object` silently strips a key it does not know, but the shell
+ * validates a village's config against the JSON Schema and stores what passes, so an unknown key
+ * (a typo, a setting from another widget) must be refused there instead of being kept forever. Every
+ * object without an explicit catchall gets `additionalProperties: false`; an author who wants extra
+ * keys says so with `z.looseObject` or `.catchall(...)`, which are left as written.
  */
 import { join } from 'node:path';
 import type { ManifestIssue } from '@cunmen/manifest';
@@ -10,6 +16,18 @@ import { z } from 'zod';
 export type ConfigSchemaResult =
   | { ok: true; schema: Record<string, unknown> | null; defaults: Record<string, unknown> | null }
   | { ok: false; issues: ManifestIssue[] };
+
+/**
+ * `override` hook for `z.toJSONSchema`: closes every object the author left at zod's default (strip).
+ * `z.strictObject` already emits `false`; a catchall (`z.looseObject`, `.catchall(x)`) stays open.
+ */
+function closePlainObjects(ctx: {
+  zodSchema: z.core.$ZodTypes;
+  jsonSchema: z.core.JSONSchema.BaseSchema;
+}): void {
+  const def = ctx.zodSchema._zod.def;
+  if (def.type === 'object' && def.catchall === undefined) ctx.jsonSchema.additionalProperties = false;
+}
 
 export async function loadConfigSchema(root: string, file: string | undefined): Promise<ConfigSchemaResult> {
   if (file === undefined) return { ok: true, schema: null, defaults: null };
@@ -39,7 +57,11 @@ export async function loadConfigSchema(root: string, file: string | undefined): 
   const zodSchema = schema as z.ZodType;
   let json: Record<string, unknown>;
   try {
-    json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
+    json = z.toJSONSchema(zodSchema, {
+      io: 'input',
+      unrepresentable: 'throw',
+      override: closePlainObjects,
+    }) as Record<string, unknown>;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return fail(

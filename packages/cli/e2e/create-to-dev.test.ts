@@ -1,10 +1,11 @@
 /**
  * The county developer's path end to end, with the real tools: `cunmen create` in a temporary folder,
- * `pnpm install`, `cunmen build`, the widget's own tests, `cunmen validate`, and `cunmen dev` rendering
- * every declared slot in Chromium, then reloading after a source change.
+ * `pnpm install` and `npm install` (neither with a warning), `cunmen build`, the widget's own tests,
+ * `cunmen validate`, and `cunmen dev` rendering every declared slot in Chromium, then reloading after a
+ * source change.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -52,11 +53,15 @@ describe('cunmen create → build → test → validate → dev', () => {
     );
     expect(created.stdout).toContain('✓ created @deqing/village-notes in village-notes');
     widget = join(tmp.path, 'village-notes');
-    await sh(
+    // A pristine copy for npm, before pnpm writes node_modules and its lockfile.
+    cpSync(widget, join(tmp.path, 'with-npm'), { recursive: true });
+    const installed = await sh(
       'pnpm',
-      ['install', '--prefer-offline', '--reporter=silent', '--config.confirmModulesPurge=false'],
+      ['install', '--prefer-offline', '--config.confirmModulesPurge=false'],
       widget,
     );
+    // Every warning a fresh scaffold could give is one the template can avoid (peers, build scripts).
+    expect(`${installed.stdout}${installed.stderr}`).not.toMatch(/\bWARN\b|Ignored build scripts/);
   }, 300_000);
 
   afterAll(async () => {
@@ -86,6 +91,11 @@ describe('cunmen create → build → test → validate → dev', () => {
     const typecheck = await sh('pnpm', ['run', 'typecheck'], widget);
     expect(`${typecheck.stdout}${typecheck.stderr}`).not.toMatch(/error TS/);
   }, 180_000);
+
+  it('installs with npm too, without a warning', async () => {
+    const installed = await sh('npm', ['install', '--prefer-offline'], join(tmp.path, 'with-npm'));
+    expect(`${installed.stdout}${installed.stderr}`).not.toMatch(/npm warn/i);
+  }, 300_000);
 
   it('renders every declared slot inside the cunmen dev shell and reloads after a change', async () => {
     const port = await freePort();

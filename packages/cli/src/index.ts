@@ -4,8 +4,8 @@ export {
   TEMPLATE_DIR,
   TEMPLATE_MANAGED_FILES,
   widgetManifest,
-  widgetPackageJson,
 } from './commands/create.js';
+export { widgetPackageJson } from './commands/create-package.js';
 export { publishDocument } from './commands/publish.js';
 export { validateWidget } from './commands/validate.js';
 export { CliError } from './output.js';

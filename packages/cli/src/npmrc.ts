@@ -6,7 +6,40 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const DEFAULT_REGISTRY = process.env.CUNMEN_REGISTRY ?? 'http://localhost:4873/';
+/** The registry `npm start` runs on this machine: loopback, so nothing sent there leaves it. */
+export const LOCAL_REGISTRY = 'http://localhost:4873/';
+
+/**
+ * The provincial registry when the developer did not name one, in this order:
+ * 1. CUNMEN_REGISTRY;
+ * 2. the registry this machine already takes `@cunmen` packages from (`@cunmen:registry` in the user's
+ *    .npmrc);
+ * 3. the registry npx was pointed at (`npx --registry <url>` passes it on as npm_config_registry) when it
+ *    is on this machine: the local `npm start` registry, perhaps on another port;
+ * 4. the local `npm start` registry, http://localhost:4873/.
+ * Never npm's registry elsewhere: it may be a public mirror from the user's .npmrc, and a widget pointed at
+ * it would be published, and its scope installed, from outside the province.
+ */
+export function defaultProvinceRegistry(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CUNMEN_REGISTRY) return normalizeRegistry(env.CUNMEN_REGISTRY);
+  const file = userNpmrcPath(env);
+  if (existsSync(file)) {
+    const configured = parseNpmrc(readFileSync(file, 'utf8')).get('@cunmen:registry');
+    if (configured) return normalizeRegistry(configured);
+  }
+  const npx = env.npm_config_registry;
+  if (npx && isLoopback(npx)) return normalizeRegistry(npx);
+  return LOCAL_REGISTRY;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
 
 export function normalizeRegistry(url: string): string {
   const parsed = new URL(url);
@@ -50,8 +83,8 @@ export function setNpmrcKeys(file: string, entries: Record<string, string>): voi
   writeFileSync(file, `${updated.join('\n')}\n`, { mode: 0o600 });
 }
 
-export function userNpmrcPath(): string {
-  return process.env.NPM_CONFIG_USERCONFIG ?? process.env.npm_config_userconfig ?? join(homedir(), '.npmrc');
+export function userNpmrcPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.NPM_CONFIG_USERCONFIG ?? env.npm_config_userconfig ?? join(homedir(), '.npmrc');
 }
 
 /** Registry for a scope: project .npmrc first, then the user's. */

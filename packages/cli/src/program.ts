@@ -2,14 +2,14 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as prompts from '@clack/prompts';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { type DependencyMode, knownCountyForScope, printCreated, scaffoldWidget } from './commands/create.js';
 import { devCommand } from './commands/dev.js';
-import { loginCommand } from './commands/login.js';
+import { type LoginOptions, loginCommand } from './commands/login.js';
 import { publishCommand } from './commands/publish.js';
 import { validateCommand } from './commands/validate.js';
-import { DEFAULT_REGISTRY } from './npmrc.js';
+import { defaultProvinceRegistry } from './npmrc.js';
 import { CliError, printIssues, red } from './output.js';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +36,10 @@ export function createProgram(): Command {
     .option('--county <code>', 'your 6-digit county division code, e.g. 330521')
     .option('--title <title>', 'zh-CN title, e.g. 找农机')
     .option('--dir <dir>', 'target folder (default: ./<name>)')
-    .option('--registry <url>', 'provincial registry written to .npmrc', DEFAULT_REGISTRY)
+    .option(
+      '--registry <url>',
+      "the provincial registry, for .npmrc and publishConfig (default: CUNMEN_REGISTRY, else the user's @cunmen:registry, else npx's --registry if on this machine, else http://localhost:4873/)",
+    )
     .option('--workspace', 'use workspace:^ for @cunmen packages (inside the Cunmen monorepo)')
     .option(
       '--local <checkout>',
@@ -51,7 +54,7 @@ export function createProgram(): Command {
           county?: string;
           title?: string;
           dir?: string;
-          registry: string;
+          registry?: string;
           workspace?: boolean;
           local?: string;
           yes?: boolean;
@@ -79,8 +82,9 @@ export function createProgram(): Command {
           ? { kind: 'local', checkout: resolve(opts.local) }
           : opts.workspace
             ? { kind: 'workspace' }
-            : { kind: 'registry', registry: opts.registry };
-        const options = { name, scope, county, title, dir: opts.dir ?? name, deps };
+            : { kind: 'registry' };
+        const registry = opts.registry ?? defaultProvinceRegistry();
+        const options = { name, scope, county, title, registry, dir: opts.dir ?? name, deps };
         printCreated(scaffoldWidget(options), options);
       },
     );
@@ -119,9 +123,13 @@ export function createProgram(): Command {
     .requiredOption('--registry <url>', 'provincial registry URL')
     .option('--token <token>', 'a token from the province (cunmen-registry user add)')
     .option('--username <name>', 'user name for password login')
-    .option('--password <password>', 'password (or set CUNMEN_PASSWORD)')
-    .action(async (opts: { registry: string; token?: string; username?: string; password?: string }) => {
-      await loginCommand({ ...opts, password: opts.password ?? process.env.CUNMEN_PASSWORD });
+    .option(
+      '--password-stdin',
+      'read the password from standard input (else CUNMEN_PASSWORD, else asked in a terminal)',
+    )
+    .addOption(new Option('--password <password>', 'discouraged: visible in the process list').hideHelp())
+    .action(async (opts: LoginOptions) => {
+      await loginCommand(opts);
     });
 
   program

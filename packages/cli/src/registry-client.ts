@@ -29,7 +29,9 @@ export function send(options: SendOptions): Promise<RegistryResponse> {
     headers['content-length'] = options.body.length;
   }
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method, headers, timeout: 120_000 }, (res) => {
+    // A fresh connection each time: a kept-alive socket the registry (or a proxy) closes while the CLI
+    // packs the next upload would fail that upload with ECONNRESET.
+    const req = request(url, { method: options.method, headers, timeout: 120_000, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -96,4 +96,33 @@ describe('the codes the CLI knows', () => {
     expect(ADVISED_CODES.length).toBeGreaterThan(5);
     expect(ADVISED_CODES.filter((code) => !documented.has(code))).toEqual([]);
   });
+
+  // What the registry's publish, login and whoami paths throw (registry/src/services/publish,
+  // routes/login.ts, the auth hook): each gets a next step, not only the code.
+  it.each([
+    'REG_ERR_UNAUTHORIZED',
+    'REG_ERR_FORBIDDEN',
+    'REG_ERR_FORBIDDEN_SCOPE',
+    'REG_ERR_NOT_FOUND',
+    'REG_ERR_VERSION_EXISTS',
+    'REG_ERR_BAD_REQUEST',
+    'REG_ERR_BAD_PUBLISH',
+    'REG_ERR_NAME_MISMATCH',
+    'REG_ERR_INVALID_VERSION',
+    'REG_ERR_INTEGRITY_MISMATCH',
+    'REG_ERR_SHASUM_MISMATCH',
+    'REG_ERR_BAD_TARBALL',
+    'REG_ERR_UNSAFE_TARBALL',
+    'REG_ERR_MANIFEST_MISSING',
+    'REG_ERR_MANIFEST_INVALID',
+    'REG_ERR_SDK_UNSUPPORTED',
+    'REG_ERR_BODY_TOO_LARGE',
+    'REG_ERR_MEDIA_TYPE',
+    'REG_ERR_BAD_LOGIN',
+    'REG_ERR_RATE_LIMITED',
+    'REG_ERR_INTERNAL',
+  ])('%s, which a publish or a login can meet, comes with a next step', (code) => {
+    const text = describeRefusal('x', readRefusal({ status: 400, body: body(code, 'refused') }));
+    expect(text).toMatch(/\n {2}next: \S/);
+  });
 });

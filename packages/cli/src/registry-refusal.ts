@@ -62,6 +62,18 @@ const NEXT_STEP: Readonly<Record<string, string>> = {
     'the tarball is larger than the registry accepts; leave out what the widget does not need',
   REG_ERR_BAD_LOGIN: 'check the user name and password (the province sets them)',
   REG_ERR_RATE_LIMITED: 'too many attempts from this address; wait a minute and try again',
+  REG_ERR_FORBIDDEN: "this account's role may not do this: county accounts publish, the province reviews",
+  REG_ERR_NOT_FOUND: 'check the registry URL (--registry) and the package name',
+  REG_ERR_NAME_MISMATCH:
+    'package.json, the tarball and dist/cunmen.json must name the same package and version: cunmen build, then publish',
+  REG_ERR_INVALID_VERSION: 'give package.json a semver version, e.g. 1.0.1',
+  REG_ERR_BAD_PUBLISH: 'publish with cunmen publish or npm publish: one version and its tarball per request',
+  REG_ERR_BAD_REQUEST: 'publish with cunmen publish or npm publish: one version and its tarball per request',
+  REG_ERR_BAD_TARBALL: 'the tarball could not be read; publish again',
+  REG_ERR_UNSAFE_TARBALL:
+    'publish plain files only (no links, absolute paths or ".."); list them in "files" of package.json',
+  REG_ERR_MEDIA_TYPE: 'a proxy between you and the registry changed the request; publish without it',
+  REG_ERR_INTERNAL: 'the registry failed, not your package: send the request id to the province',
 };
 
 /** The codes the CLI gives advice for (a test checks each is a documented registry code). */

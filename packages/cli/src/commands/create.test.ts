@@ -1,10 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir } from '@cunmen/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CliError } from '../output.js';
-import { type CreateOptions, scaffoldWidget, TEMPLATE_DIR, TEMPLATE_MANAGED_FILES } from './create.js';
+import {
+  type CreateOptions,
+  PLACEHOLDER,
+  scaffoldWidget,
+  TEMPLATE_DIR,
+  TEMPLATE_MANAGED_FILES,
+} from './create.js';
+import { THIRD_PARTY } from './create-package.js';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const temps: Array<() => Promise<void>> = [];
@@ -23,8 +30,23 @@ const base: Omit<CreateOptions, 'dir'> = {
   scope: '@deqing',
   county: '330521',
   title: '找拖拉机',
-  deps: { kind: 'registry', registry: 'http://registry.test:4873' },
+  registry: 'http://registry.test:4873',
+  deps: { kind: 'registry' },
 };
+
+/** Every file of a created widget, as path → text. */
+function filesOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (at: string) => {
+    for (const e of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, e.name);
+      if (e.isDirectory()) walk(path);
+      else out.set(relative(dir, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
 
 describe('scaffoldWidget', () => {
   it('writes a package whose manifest, package.json and .npmrc agree', async () => {
@@ -56,7 +78,7 @@ describe('scaffoldWidget', () => {
       dir,
       scope: '@yiyuan',
       county: '370323',
-      deps: { kind: 'registry', registry: 'https://registry.example.gov.cn/npm' },
+      registry: 'https://registry.example.gov.cn/npm',
     });
     expect(readFileSync(join(dir, '.npmrc'), 'utf8')).toBe(
       '@cunmen:registry=https://registry.example.gov.cn/npm/\n@yiyuan:registry=https://registry.example.gov.cn/npm/\n',
@@ -67,6 +89,73 @@ describe('scaffoldWidget', () => {
     const parent = await tempDir();
     scaffoldWidget({ ...base, dir: join(parent, 'local'), deps: { kind: 'local', checkout: repo } });
     expect(existsSync(join(parent, 'local', '.npmrc'))).toBe(false);
+  });
+
+  it.each<[string, CreateOptions['deps']]>([
+    ['registry', { kind: 'registry' }],
+    ['local', { kind: 'local', checkout: repo }],
+    ['workspace', { kind: 'workspace' }],
+  ])(
+    'sends npm publish and pnpm publish to the provincial registry only (%s dependencies)',
+    async (_, deps) => {
+      const dir = join(await tempDir(), 'w');
+      scaffoldWidget({ ...base, dir, deps });
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      expect(pkg.publishConfig).toEqual({ registry: 'http://registry.test:4873/' });
+    },
+  );
+
+  it("decides every install script for npm and pnpm, lets the province's packages past pnpm's release-age gate, keeps storybook and its renderer equal", async () => {
+    const dir = join(await tempDir(), 'w');
+    scaffoldWidget({ ...base, dir });
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg.allowScripts).toEqual({ esbuild: false });
+    expect(readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8')).toContain(
+      "allowBuilds:\n  esbuild: false\nminimumReleaseAgeExclude:\n  - '@cunmen/*'\n  - '@deqing/*'\n",
+    );
+    expect(pkg.devDependencies['@storybook/react']).toBe(pkg.devDependencies.storybook);
+    expect(THIRD_PARTY['@storybook/react']).toBe(THIRD_PARTY.storybook);
+  });
+
+  it('fills the README from the answers: title, name, county, scope, route and registry', async () => {
+    const dir = join(await tempDir(), 'w');
+    scaffoldWidget({ ...base, dir });
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme.split('\n')[0]).toBe('# 找拖拉机 (`@deqing/find-tractor`)');
+    expect(readme).toContain(
+      'A Cunmen widget of 德清县 (county 330521), published under the scope `@deqing`',
+    );
+    expect(readme).toContain('`/v/<village code>/p/find-tractor`');
+    expect(readme).toContain('`heading` (default 找拖拉机)');
+    expect(readme).toContain('The provincial registry is http://registry.test:4873/.');
+    expect(readme).toContain(
+      'npx cunmen login --registry http://registry.test:4873/ --username <your user> --password-stdin',
+    );
+  });
+
+  it.each<[string, Partial<CreateOptions>]>([
+    ['a known county, registry dependencies', {}],
+    ['a county the CLI does not know', { scope: '@xianju', county: '331024', name: 'tea-garden' }],
+    ['a local checkout', { deps: { kind: 'local', checkout: repo } }],
+  ])('leaves no template placeholder in any file (%s)', async (_, change) => {
+    const dir = join(await tempDir(), 'w');
+    scaffoldWidget({ ...base, ...change, dir });
+    const files = filesOf(dir);
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['README.md', 'src/config.ts', 'src/tile/Tile.tsx']),
+    );
+    const left = [...files].filter(
+      ([, text]) => PLACEHOLDER.test(text) || /\*\*(TITLE|COUNTY)\*\*/.test(text),
+    );
+    expect(left.map(([path]) => path)).toEqual([]);
+  });
+
+  it('names the county by its code alone when the CLI does not know its name', async () => {
+    const dir = join(await tempDir(), 'w');
+    scaffoldWidget({ ...base, dir, scope: '@xianju', county: '331024', name: 'tea-garden' });
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(
+      'A Cunmen widget of county 331024, published under the scope `@xianju`',
+    );
   });
 
   const bad: Array<[string, Partial<CreateOptions>, string]> = [

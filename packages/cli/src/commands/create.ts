@@ -13,7 +13,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -25,8 +24,18 @@ import {
 } from '@cunmen/manifest';
 import { normalizeRegistry } from '../npmrc.js';
 import { CliError, dim, green } from '../output.js';
+import {
+  type DependencyMode,
+  ownVersion,
+  type PackageOptions,
+  pnpmWorkspaceYaml,
+  projectNpmrc,
+  widgetPackageJson,
+} from './create-package.js';
+import { widgetReadme } from './create-readme.js';
 
-const require = createRequire(import.meta.url);
+export type { DependencyMode };
+
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../template/', import.meta.url));
 
 /** Files copied verbatim from the template into every widget (and kept in step in the repo's own widgets). */
@@ -38,39 +47,12 @@ export const TEMPLATE_MANAGED_FILES = [
   '.storybook/preview.tsx',
 ];
 
-/** Third-party versions the template installs: the ones the province tested with. */
-const THIRD_PARTY = {
-  react: '19.3.1',
-  'react-dom': '19.3.1',
-  '@types/react': '19.3.0',
-  '@types/react-dom': '19.3.0',
-  '@testing-library/react': '16.3.3',
-  '@testing-library/dom': '10.4.2',
-  '@rsbuild/core': '2.3.2',
-  'happy-dom': '21.0.4',
-  storybook: '10.6.7',
-  'storybook-react-rsbuild': '3.6.0',
-  typescript: '6.0.3',
-  vitest: '4.1.12',
-  zod: '4.6.7',
-};
+/** The template's placeholders; a test checks that none survives in a created widget. */
+export const PLACEHOLDER = /__[A-Z][A-Z_]*__|TemplateWidget/;
 
-export type DependencyMode =
-  | { kind: 'registry'; registry: string }
-  | { kind: 'workspace' }
-  | { kind: 'local'; checkout: string };
-
-export interface CreateOptions {
-  name: string;
-  scope: string;
+export interface CreateOptions extends PackageOptions {
   county: string;
-  title: string;
   dir: string;
-  deps: DependencyMode;
-}
-
-function ownVersion(pkg: string): string {
-  return (require(`${pkg}/package.json`) as { version: string }).version;
 }
 
 function pascalCase(name: string): string {
@@ -79,89 +61,6 @@ function pascalCase(name: string): string {
     .filter(Boolean)
     .map((part) => part[0]?.toUpperCase() + part.slice(1))
     .join('');
-}
-
-function cunmenDep(
-  pkg: '@cunmen/sdk' | '@cunmen/ui' | '@cunmen/cli' | '@cunmen/manifest',
-  deps: DependencyMode,
-  widgetDir: string,
-): string {
-  switch (deps.kind) {
-    case 'workspace':
-      return 'workspace:^';
-    case 'local':
-      return localSpec(pkg, deps.checkout, widgetDir);
-    default:
-      return `^${ownVersion(pkg)}`;
-  }
-}
-
-/** Every @cunmen package a widget installs, directly or through another (the SDK needs the last two). */
-const CUNMEN_PACKAGES = [
-  '@cunmen/manifest',
-  '@cunmen/sdk',
-  '@cunmen/errors',
-  '@cunmen/host-api',
-  '@cunmen/ui',
-  '@cunmen/build',
-  '@cunmen/cli',
-] as const;
-
-/**
- * `file:` (not `link:`): pnpm injects a copy whose peers (React) resolve from the widget, so tests and
- * the dev shell see one React, as they do with packages installed from the registry.
- */
-function localSpec(pkg: string, checkout: string, widgetDir: string): string {
-  return `file:${relative(widgetDir, join(checkout, 'packages', pkg.slice('@cunmen/'.length)))}`;
-}
-
-function pnpmWorkspaceYaml(deps: DependencyMode, widgetDir: string): string {
-  const lines = [
-    '# pnpm 12 refuses dependency build scripts that are not listed here.',
-    'allowBuilds:',
-    '  esbuild: false',
-  ];
-  if (deps.kind === 'local') {
-    // The checkout's packages depend on each other with workspace:^, which means nothing here.
-    lines.push('overrides:');
-    for (const pkg of CUNMEN_PACKAGES)
-      lines.push(`  '${pkg}': '${localSpec(pkg, deps.checkout, widgetDir)}'`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export function widgetPackageJson(options: CreateOptions, widgetDir: string): Record<string, unknown> {
-  const full = `${options.scope}/${options.name}`;
-  const range = (pkg: '@cunmen/sdk' | '@cunmen/ui') =>
-    options.deps.kind === 'registry' ? cunmenDep(pkg, options.deps, widgetDir) : `^${ownVersion(pkg)}`;
-  return {
-    name: full,
-    version: '0.1.0',
-    description: `${options.title} — a Cunmen widget`,
-    type: 'module',
-    license: 'Apache-2.0',
-    files: ['dist', 'widget.json', 'src/config.ts', 'README.md'],
-    scripts: {
-      build: 'cunmen build',
-      dev: 'cunmen dev',
-      test: 'vitest run',
-      typecheck: 'tsc -p tsconfig.json --noEmit',
-      validate: 'cunmen validate',
-      storybook: 'storybook dev -p 6007 --disable-telemetry',
-    },
-    peerDependencies: {
-      '@cunmen/sdk': range('@cunmen/sdk'),
-      '@cunmen/ui': range('@cunmen/ui'),
-      react: '^19.0.0',
-    },
-    devDependencies: {
-      '@cunmen/cli': cunmenDep('@cunmen/cli', options.deps, widgetDir),
-      '@cunmen/manifest': cunmenDep('@cunmen/manifest', options.deps, widgetDir),
-      '@cunmen/sdk': cunmenDep('@cunmen/sdk', options.deps, widgetDir),
-      '@cunmen/ui': cunmenDep('@cunmen/ui', options.deps, widgetDir),
-      ...THIRD_PARTY,
-    },
-  };
 }
 
 export function widgetManifest(options: CreateOptions): WidgetManifestInput {
@@ -255,18 +154,17 @@ export function scaffoldWidget(options: CreateOptions): string {
       `${JSON.stringify(widgetPackageJson(options, target), null, 2)}\n`,
     );
     writeFileSync(join(staging, 'widget.json'), `${JSON.stringify(widgetManifest(options), null, 2)}\n`);
+    writeFileSync(join(staging, 'README.md'), widgetReadme(options));
     if (options.deps.kind !== 'workspace') {
       // A widget of its own (not inside the Cunmen monorepo): pnpm 12 needs each dependency build
       // script decided; none of the toolchain's is needed.
-      writeFileSync(join(staging, 'pnpm-workspace.yaml'), pnpmWorkspaceYaml(options.deps, target));
-    }
-    if (options.deps.kind === 'registry') {
-      const registry = normalizeRegistry(options.deps.registry);
       writeFileSync(
-        join(staging, '.npmrc'),
-        `${PROVINCE_SCOPE}:registry=${registry}\n${options.scope}:registry=${registry}\n`,
+        join(staging, 'pnpm-workspace.yaml'),
+        pnpmWorkspaceYaml(options.scope, options.deps, target),
       );
     }
+    if (options.deps.kind === 'registry')
+      writeFileSync(join(staging, '.npmrc'), projectNpmrc(options.scope, options.registry));
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);
   } finally {
@@ -282,5 +180,7 @@ export function knownCountyForScope(scope: string): string | undefined {
 export function printCreated(target: string, options: CreateOptions): void {
   const rel = relative(process.cwd(), target) || '.';
   process.stdout.write(`${green('✓')} created ${options.scope}/${options.name} in ${rel}\n`);
-  process.stdout.write(dim(`  cd ${rel} && pnpm install && pnpm dev\n`));
+  const where = options.deps.kind === 'registry' ? 'publishConfig and .npmrc' : 'publishConfig';
+  process.stdout.write(dim(`  registry: ${normalizeRegistry(options.registry)} (${where})\n`));
+  process.stdout.write(dim(`  next: cd ${rel} && npm install && npm run dev\n`));
 }

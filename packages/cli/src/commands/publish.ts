@@ -84,15 +84,24 @@ export function publishDocument(
   };
 }
 
+function publishConfigRegistry(pkg: Record<string, unknown>): string | null {
+  const config = pkg.publishConfig;
+  if (typeof config !== 'object' || config === null) return null;
+  const registry = (config as Record<string, unknown>).registry;
+  return typeof registry === 'string' && registry !== '' ? registry : null;
+}
+
 export async function publishCommand(dir: string, options: PublishOptions): Promise<void> {
   const root = resolve(dir);
   const checked = await validateWidget(root);
   if (!checked.built) throw new CliError('no build to publish: run cunmen build first');
   const scope = scopeOf(checked.name) ?? '';
-  const configured = options.registry ?? registryForScope(root, scope);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  // npm's own order for a publish: the command line, then publishConfig, then the scope's .npmrc line.
+  const configured = options.registry ?? publishConfigRegistry(pkg) ?? registryForScope(root, scope);
   if (!configured)
     throw new CliError(
-      `no registry for ${scope}: pass --registry <url> or add "${scope}:registry=<url>" to .npmrc`,
+      `no registry for ${scope}: pass --registry <url>, set publishConfig.registry in package.json or add "${scope}:registry=<url>" to .npmrc`,
       2,
     );
   const registry = normalizeRegistry(configured);
@@ -104,7 +113,6 @@ export async function publishCommand(dir: string, options: PublishOptions): Prom
   try {
     const pack = npmPack(root, tmp);
     const tarball = readFileSync(join(tmp, pack.filename));
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     process.stdout.write(`  package   ${checked.name}@${checked.version} → ${registry}\n`);
     process.stdout.write(
       `  tarball   ${formatBytes(pack.size)} (${formatBytes(pack.unpackedSize)} unpacked, ${pack.entryCount} files)\n`,

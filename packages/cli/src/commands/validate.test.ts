@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, makeTempDir } from '@cunmen/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../program.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../test/run-cli.js';
 
 /** Every file with its hash: "nothing is written" means this is identical before and after. */
 function snapshot(dir: string): Record<string, string> {
@@ -19,26 +19,6 @@ function snapshot(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
-}
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 function editJson(file: string, edit: (value: Record<string, unknown>) => void): void {
