@@ -128,7 +128,7 @@ export async function seedDemo({ registry, registryData, dataDir, say }) {
     const published = await step(
       `cunmen publish ${widget.dir}`,
       [cunmenCli, 'publish', join(root, widget.dir), '--registry', registry],
-      { env: childEnv({ CUNMEN_TOKEN: token(widget.publisher) }), tolerate: /\(409\)/ },
+      { env: childEnv({ CUNMEN_TOKEN: token(widget.publisher) }), tolerate: /REG_ERR_VERSION_EXISTS/ },
     );
     say(`${id} ${published.code === 0 ? `published by ${widget.publisher}` : 'already published'}`);
     const approved = await step(

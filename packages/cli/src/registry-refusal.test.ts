@@ -26,6 +26,14 @@ describe('readRefusal', () => {
     });
   });
 
+  it('drops the code and link the registry appends to `error` for npm, which the CLI prints apart', () => {
+    const error =
+      'cannot publish over existing version @deqing/x@1.0.0 (REG_ERR_VERSION_EXISTS; see /docs/province/run-the-registry#reg_err_version_exists)';
+    expect(readRefusal({ status: 409, body: body('REG_ERR_VERSION_EXISTS', error) }).error).toBe(
+      'cannot publish over existing version @deqing/x@1.0.0',
+    );
+  });
+
   it("falls back to npm's older shapes and to the status line, never inventing a code", () => {
     expect(readRefusal({ status: 403, body: { reason: 'forbidden' } })).toMatchObject({
       code: null,

@@ -30,12 +30,16 @@ function stringField(body: Record<string, unknown>, key: string): string | null 
 /** What a non-2xx answer says, whatever shape its body has. */
 export function readRefusal(res: RegistryResponse): RegistryRefusal {
   const body = typeof res.body === 'object' && res.body !== null ? (res.body as Record<string, unknown>) : {};
-  const code = stringField(body, 'code');
+  const raw = stringField(body, 'code');
+  const code = raw !== null && /^[A-Z]+_ERR_[A-Z0-9_]+$/.test(raw) ? raw : null;
+  // npm registries that predate the code send `{error}` or CouchDB's `{reason}`.
+  const error = stringField(body, 'error') ?? stringField(body, 'reason') ?? `HTTP ${res.status}`;
   return {
     status: res.status,
-    code: code !== null && /^[A-Z]+_ERR_[A-Z0-9_]+$/.test(code) ? code : null,
-    // npm registries that predate the code send `{error}` or CouchDB's `{reason}`.
-    error: stringField(body, 'error') ?? stringField(body, 'reason') ?? `HTTP ${res.status}`,
+    code,
+    // The registry ends `error` with "(CODE; see <link>)" for npm, which prints nothing else; the CLI
+    // prints the code and the link on lines of their own.
+    error: code === null ? error : error.replace(` (${code}; see ${registryDocsLink(code)})`, ''),
     field: stringField(body, 'field'),
     requestId: stringField(body, 'requestId'),
   };
