@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { childEnv, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
 import { stopRunning } from './lib/exec.mjs';
 import { isSeeded, readDemoAccounts, SeedError, seedDemo } from './lib/seed.mjs';
+import { ContentSeedError, seedContent } from './lib/seed-content.mjs';
 import {
   DEMO_VILLAGES,
   ensureShellTokens,
@@ -177,6 +178,17 @@ if (!stopping) {
   }
 }
 if (!stopping) await startService(shell);
+if (!stopping) {
+  const say = (line) => log(`  ${line}`);
+  const content = await seedContent({ shellUrl: `http://127.0.0.1:${shellPort}`, shellData, say }).catch(
+    (err) => {
+      log(
+        `demo content: ${err instanceof ContentSeedError ? err.message : err.stack} (npm start again resumes)`,
+      );
+    },
+  );
+  if (content) log(content.summary);
+}
 if (!stopping) {
   const accounts = readDemoAccounts(dataDir);
   log(`registry: ${registryUrl}`);
