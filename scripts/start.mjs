@@ -179,14 +179,11 @@ if (!stopping) {
 }
 if (!stopping) await startService(shell);
 if (!stopping) {
+  // The platform runs without its demo content when that fails; npm start again resumes it.
   const say = (line) => log(`  ${line}`);
-  const content = await seedContent({ shellUrl: `http://127.0.0.1:${shellPort}`, shellData, say }).catch(
-    (err) => {
-      log(
-        `demo content: ${err instanceof ContentSeedError ? err.message : err.stack} (npm start again resumes)`,
-      );
-    },
-  );
+  const failed = (err) => log(`demo content: ${err instanceof ContentSeedError ? err.message : err.stack}`);
+  const shellUrl = `http://127.0.0.1:${shellPort}`;
+  const content = await seedContent({ shellUrl, shellData, say }).catch(failed);
   if (content) log(content.summary);
 }
 if (!stopping) {
