@@ -51,10 +51,11 @@ async function seedVillage(village, { people, today, say }) {
     ensureBookings(ctx),
   ]);
   const counts = { households, ...disclosures, complaints, machines, bookings };
-  say(
-    `${village.name}: ${households} households, ${counts.published} disclosures published and ` +
-      `${counts.inReview} in review, ${complaints} complaints, ${machines} machines, ${bookings} bookings`,
-  );
+  const parts = [`${households} households`];
+  if (counts.published + counts.inReview > 0)
+    parts.push(`${counts.published} disclosures published and ${counts.inReview} in review`);
+  parts.push(`${complaints} complaints`, `${machines} machines`, `${bookings} bookings`);
+  say(`${village.name}: ${parts.join(', ')}`);
   return counts;
 }
 

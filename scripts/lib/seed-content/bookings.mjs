@@ -59,6 +59,8 @@ export async function ensureBookings({ village, people, today, say }) {
     const user = await page.me();
     let doc = booked.find(sameBooking(user.id, b.form));
     if (!doc) {
+      // A run stopped between the two writes leaves a receipt without a booking, as a page closed at
+      // that moment would; the booking is made again with a new receipt.
       const form = { ...b.form, date: addDays(today, b.inDays) };
       const receipt = await page.submitForm(FORM, form);
       const data = {
