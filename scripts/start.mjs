@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { childEnv, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
 import { stopRunning } from './lib/exec.mjs';
 import { isSeeded, readDemoAccounts, SeedError, seedDemo } from './lib/seed.mjs';
+import { ContentSeedError, seedContent } from './lib/seed-content.mjs';
 import {
   DEMO_VILLAGES,
   ensureShellTokens,
@@ -200,6 +201,14 @@ if (!stopping) {
   }
 }
 if (!stopping) await startService(shell);
+if (!stopping) {
+  // The platform runs without its demo content when that fails; npm start again resumes it.
+  const say = (line) => log(`  ${line}`);
+  const failed = (err) => log(`demo content: ${err instanceof ContentSeedError ? err.message : err.stack}`);
+  const shellUrl = `http://127.0.0.1:${shellPort}`;
+  const content = await seedContent({ shellUrl, shellData, say }).catch(failed);
+  if (content) log(content.summary);
+}
 if (!stopping) {
   const accounts = readDemoAccounts(dataDir);
   log(`registry: ${registryUrl}${uplink && uplink !== 'off' ? ` (uplink ${uplink})` : ''}`);

@@ -1,7 +1,8 @@
 // The shell's half of the demo province, once per data directory: the division tree, demo accounts
-// (a village cadre, a supervision member, a resident, township staff and a county admin), the operator and registry token files the shell is started
-// with, and a portal for each demo village with the two example widgets — all through `cunmen-shell`,
-// as an operator would. Node.js builtins only.
+// (a village cadre, a supervision member, a resident, township staff and a county admin, and a cadre for
+// each other village), the operator and registry token files the shell is started with, and a portal for
+// each demo village with the two example widgets — all through `cunmen-shell`, as an operator would.
+// Node.js builtins only.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,9 @@ const SHELL_USERS = [
     household: 'H-0012',
   },
   { name: 'moganshan-staff', role: 'township-staff', division: '330521107', display: '莫干山镇人民政府' },
+  // The other two villages' committees, so that their portals have someone to answer (lib/seed-content.mjs).
+  { name: 'wusi-cadre', role: 'village-cadre', division: '330521003201', display: '五四村村委会' },
+  { name: 'zhujiahu-cadre', role: 'village-cadre', division: '370323108213', display: '朱家户村村委会' },
   { name: 'deqing-admin', role: 'county-admin', division: '330521', display: '德清县管理员' },
 ];
 

@@ -1,0 +1,185 @@
+// The demo content's way into the shell: people sign in with their password (session cookie and CSRF
+// token, as the sign-in page does), ask for a widget credential the way the portal page does, and then
+// call a standard module's routes or the host API with it, as the widgets do. Node.js builtins only.
+
+export class ContentSeedError extends Error {
+  /** @param {string} message @param {{ status?: number, code?: string, retryAfter?: number }} [detail] */
+  constructor(message, detail = {}) {
+    super(message);
+    this.status = detail.status;
+    this.code = detail.code;
+    this.retryAfter = detail.retryAfter;
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+/** Sign-ins are limited per address (10 a minute); a longer wait than this is not worth it. */
+const MAX_SIGN_IN_WAIT_S = 65;
+
+async function request(url, init, what) {
+  let response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (err) {
+    throw new ContentSeedError(`${what}: the shell did not answer (${err.message})`);
+  }
+  const text = response.status === 204 ? '' : await response.text();
+  let body = null;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {}
+  if (!response.ok) {
+    const detail = body?.code ? `${body.code}: ${body.error ?? body.message}` : text.slice(0, 200);
+    throw new ContentSeedError(`${what} was refused (${response.status} ${detail})`, {
+      status: response.status,
+      code: body?.code,
+      retryAfter: Number(response.headers.get('retry-after') ?? Number.NaN),
+    });
+  }
+  return { body, response };
+}
+
+/** The village's current portal: which version of each widget it uses (credentials name it). */
+async function portalWidgets(shellUrl, village) {
+  const { body } = await request(
+    `${shellUrl}/api/portals/${village}/snapshot`,
+    {},
+    `the portal snapshot of ${village}`,
+  );
+  return new Map((body?.widgets ?? []).map((w) => [w.name, w.version]));
+}
+
+/**
+ * Signs `name` in. A refusal for too many sign-ins (429) is waited out once, as a person would try
+ * again a minute later.
+ */
+export async function signIn(shellUrl, name, password, say) {
+  const what = `signing in as ${name}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { body, response } = await request(
+        `${shellUrl}/api/auth/login`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name, password }),
+        },
+        what,
+      );
+      const cookie = response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return new Session(shellUrl, name, cookie, body.csrfToken, body.user);
+    } catch (err) {
+      const wait = err.status === 429 ? Math.ceil(err.retryAfter) + 1 : Number.NaN;
+      if (attempt > 1 || !(wait <= MAX_SIGN_IN_WAIT_S)) throw err;
+      say?.(`too many sign-ins from this address: waiting ${wait} s before signing in as ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
+  }
+}
+
+/** One signed-in person. */
+export class Session {
+  #credentials = new Map();
+  #portals = new Map();
+
+  constructor(shellUrl, name, cookie, csrfToken, user) {
+    this.shellUrl = shellUrl;
+    this.name = name;
+    this.cookie = cookie;
+    this.csrfToken = csrfToken;
+    this.user = user;
+  }
+
+  /** A call of the shell's own API on the session cookie (the household register). */
+  async shell(method, path, body) {
+    const headers = { cookie: this.cookie };
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+    return (await request(`${this.shellUrl}${path}`, init, `${this.name}: ${method} ${path}`)).body;
+  }
+
+  /** Whether the village's portal places `widget` (a module without its widget cannot be reached). */
+  async places(village, widget) {
+    if (!this.#portals.has(village)) this.#portals.set(village, await portalWidgets(this.shellUrl, village));
+    return this.#portals.get(village).has(widget);
+  }
+
+  /** A widget credential for `widget` in `village`'s portal, minted once per session. */
+  async credential(village, widget) {
+    const key = `${village} ${widget}`;
+    if (!this.#credentials.has(key)) {
+      if (!(await this.places(village, widget))) {
+        throw new ContentSeedError(`the portal of ${village} has no ${widget}`);
+      }
+      const version = this.#portals.get(village).get(widget);
+      const minted = request(
+        `${this.shellUrl}/api/host/v1/widget-token`,
+        {
+          method: 'POST',
+          headers: { cookie: this.cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ village, widget, version }),
+        },
+        `${this.name}: a credential for ${widget} in ${village}`,
+      ).then(({ body }) => body.token);
+      this.#credentials.set(key, minted);
+      minted.catch(() => this.#credentials.delete(key));
+    }
+    return this.#credentials.get(key);
+  }
+
+  async #bearer(village, widget, method, url, body, headers = {}) {
+    const token = await this.credential(village, widget);
+    const init = { method, headers: { authorization: `Bearer ${token}`, ...headers } };
+    if (body !== undefined && !(body instanceof Uint8Array)) {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    } else if (body !== undefined) {
+      init.body = body;
+    }
+    const path = url.slice(this.shellUrl.length);
+    return (await request(url, init, `${this.name}: ${method} ${path}`)).body;
+  }
+
+  /** A standard module's routes, as its widget (`@cunmen/<module>`) calls them. */
+  module(village, module) {
+    const widget = `@cunmen/${module}`;
+    const root = `${this.shellUrl}/api/modules/${module}`;
+    return {
+      call: (method, path, body) => this.#bearer(village, widget, method, `${root}${path}`, body),
+      upload: (path, file) =>
+        this.#bearer(village, widget, 'POST', `${root}${path}`, file.bytes, {
+          'content-type': file.type,
+          'x-filename': encodeURIComponent(file.name),
+        }),
+    };
+  }
+
+  /** The host API as `widget` uses it through the SDK: the signed-in user, its store and its forms. */
+  host(village, widget) {
+    const root = `${this.shellUrl}/api/host/v1`;
+    const call = (method, path, body) => this.#bearer(village, widget, method, `${root}${path}`, body);
+    return {
+      me: async () => (await call('GET', '/me')).user,
+      /** Every document of the collection (the store pages by 100, newest first). */
+      list: async (collection) => {
+        const items = [];
+        let cursor = null;
+        do {
+          const query = `limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+          const page = await call('GET', `/store/${collection}?${query}`);
+          items.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return items;
+      },
+      create: (collection, data) => call('POST', `/store/${collection}`, { data }),
+      put: (collection, id, data, ifVersion) =>
+        call('PUT', `/store/${collection}/${encodeURIComponent(id)}`, { data, ifVersion }),
+      submitForm: (formId, data) => call('POST', `/forms/${formId}`, { data }),
+    };
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * `npm start`'s demo content (scripts/lib/seed-content.mjs), seeded into a platform set up the way
+ * `npm start` sets up a new data directory, then read back through the APIs as a resident, the village
+ * cadre and a visitor see it: disclosures of each category (one waiting for the supervision committee),
+ * cases at every step of 接诉即办 with answers and ratings, machines, pickups and the household register —
+ * phone numbers masked wherever the platform masks them. Run again it adds nothing, with or without its
+ * marker file. Sign-ins are limited to 10 a minute per address, so the readers sign in once.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ContentCounts, type DemoPlatform, startDemoPlatform } from './demo-platform.js';
+import { countBy, type Reader, readerFor } from './demo-views.js';
+
+const XIANTAN = '330521107201';
+const WUSI = '330521003201';
+const ZHUJIAHU = '370323108213';
+const MACHINERY = '@deqing/find-machinery';
+const PICKUP = '@yiyuan/waste-pickup';
+
+interface Published {
+  id: string;
+  category: string;
+  catalogueTitle: string;
+}
+interface Attachment {
+  kind: string;
+  sheets: { rows: string[][] }[];
+}
+interface PublishedView {
+  finance: {
+    openingBalance: number;
+    closingBalance: number;
+    rows: { income: number; expenditure: number }[];
+  };
+  attachments: Attachment[];
+  questions: { text: string; answer: string | null }[];
+}
+interface Case {
+  id: string;
+  status: string;
+  rating: string | null;
+  excerpt: string;
+  handlerUnit: string | null;
+}
+interface BoardItem {
+  tracking: string;
+  text: string;
+  answer: string;
+  rating: string | null;
+  status: string;
+}
+interface Owner {
+  name: string;
+  phone: string;
+  available: boolean;
+}
+interface Booking {
+  status: string;
+  userName: string;
+  date: string;
+  closeNote?: string;
+}
+
+let platform: DemoPlatform;
+let first: { counts: ContentCounts; summary: string; seconds: number } | null;
+let resident: Reader;
+let cadre: Reader;
+let visitor: Reader;
+
+const seed = () =>
+  platform.scripts.seedContent({
+    shellUrl: platform.shellUrl,
+    shellData: platform.shellData,
+    say: (line) => platform.said.push(line),
+  });
+
+const accountNamed = (name: string) => {
+  const account = platform.scripts.readShellAccounts(platform.shellData).find((a) => a.name === name);
+  if (!account) throw new Error(`no demo account ${name}`);
+  return account;
+};
+
+beforeAll(async () => {
+  platform = await startDemoPlatform();
+  first = await seed();
+  resident = await readerFor(platform.shellUrl, accountNamed('xiantan-resident'));
+  cadre = await readerFor(platform.shellUrl, accountNamed('xiantan-cadre'));
+  visitor = await readerFor(platform.shellUrl);
+}, 300_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const board = (village: string) =>
+  visitor.module<{ items: BoardItem[] }>(village, 'complaints', '/board').then((b) => b.items);
+
+describe('the demo content of npm start', () => {
+  it('seeds all three villages in one run, in under 15 seconds', () => {
+    expect(first, platform.said.join('\n')).not.toBeNull();
+    expect(first?.counts).toEqual({
+      households: 8,
+      published: 6,
+      inReview: 1,
+      questions: 2,
+      complaints: 12,
+      machines: 8,
+      bookings: 9,
+    });
+    expect(first?.summary).toBe(
+      'content: 7 disclosures (6 published, 1 in review), 12 complaints, 8 machines, 9 bookings, ' +
+        `8 households in 3 villages (${first?.seconds.toFixed(1)} s)`,
+    );
+    expect(first?.seconds).toBeLessThan(15);
+  });
+
+  it('shows a resident of 仙潭村 published disclosures with masked lists, their own cases, machines and pickups', async () => {
+    const { items } = await resident.module<{ items: Published[] }>(
+      XIANTAN,
+      'affairs-disclosure',
+      '/published',
+    );
+    expect(countBy(items, (i) => i.category)).toEqual({ party: 1, village: 3, finance: 2 });
+    const open = (title: string) => {
+      const item = items.find((i) => i.catalogueTitle === title);
+      return resident.module<PublishedView>(XIANTAN, 'affairs-disclosure', `/published/${item?.id}`);
+    };
+    const ledger = await open('财务收支明细');
+    const { openingBalance, rows, closingBalance } = ledger.finance;
+    expect(rows).toHaveLength(7);
+    expect(closingBalance).toBe(rows.reduce((sum, r) => sum + r.income - r.expenditure, openingBalance));
+    expect(ledger.attachments.map((a) => a.kind)).toEqual(['csv']);
+    expect(ledger.questions).toEqual([expect.objectContaining({ answer: expect.stringContaining('路灯') })]);
+    // The 低保 roster: names and phone numbers masked on the server; the originals never reach here.
+    const roster = JSON.stringify((await open('低保对象名单')).attachments[0]?.sheets);
+    expect(roster).toContain('钱**');
+    expect(roster).toContain('138****0041');
+    expect(roster).not.toContain('钱桂英');
+    expect(roster).not.toMatch(/13800000\d{3}/);
+
+    const mine = (await resident.module<{ items: Case[] }>(XIANTAN, 'complaints', '/cases/mine')).items;
+    expect(countBy(mine, (c) => c.status)).toEqual({ accepted: 1, dispatched: 1, closed: 2 });
+    expect(mine.filter((c) => c.status === 'closed').map((c) => c.rating)).toEqual(
+      expect.arrayContaining(['satisfied', 'dissatisfied']),
+    );
+
+    const owners = (await resident.store<Owner>(XIANTAN, MACHINERY, 'owners')).map((d) => d.data);
+    expect(owners).toHaveLength(4);
+    expect(owners.filter((o) => o.available)).toHaveLength(3);
+    for (const o of owners) expect(o.phone).toMatch(/^13800000\d{3}$/);
+
+    const bookings = (await resident.store<Booking>(XIANTAN, PICKUP, 'bookings')).map((d) => d.data);
+    expect(countBy(bookings, (b) => b.status)).toEqual({ booked: 3, closed: 2 });
+    // The widget stores the name the host API gives it: masked.
+    for (const b of bookings) expect(b.userName).toContain('*');
+    expect(bookings.filter((b) => b.status === 'closed').every((b) => b.closeNote)).toBe(true);
+  });
+
+  it("answers on 仙潭村's public board show no one's phone number, and the closed cases their rating", async () => {
+    const items = await board(XIANTAN);
+    expect(countBy(items, (i) => i.status)).toEqual({ replied: 1, closed: 2, 'followed-up': 1 });
+    const phoned = items.find((i) => i.text.includes('电话'));
+    expect(phoned?.text).toContain('138****0021');
+    expect(JSON.stringify(items)).not.toMatch(/13800000\d{3}/);
+    const lamp = items.find((i) => i.text.includes('路灯'));
+    expect(lamp).toMatchObject({ status: 'closed', rating: 'satisfied' });
+  });
+
+  it('shows the cadre every case at its step, one disclosure waiting for review and the register with masked phones', async () => {
+    const { items: cases } = await cadre.module<{ items: Case[] }>(
+      XIANTAN,
+      'complaints',
+      '/cases?status=all',
+    );
+    expect(countBy(cases, (c) => c.status)).toEqual({
+      submitted: 1,
+      accepted: 1,
+      dispatched: 1,
+      replied: 1,
+      closed: 2,
+      'followed-up': 1,
+    });
+    expect(cases.find((c) => c.status === 'dispatched')?.handlerUnit).toContain('莫干山镇');
+    const closed = cases.find((c) => c.status === 'closed' && c.excerpt.includes('路灯'));
+    const detail = await cadre.module<{ rating: string; ratingComment: string; answer: string }>(
+      XIANTAN,
+      'complaints',
+      `/cases/${closed?.id}`,
+    );
+    expect(detail).toMatchObject({ rating: 'satisfied', ratingComment: '当天就修好了，谢谢村里。' });
+
+    const { items } = await cadre.module<{ items: { status: string }[] }>(
+      XIANTAN,
+      'affairs-disclosure',
+      '/items',
+    );
+    expect(countBy(items, (i) => i.status)).toEqual({ published: 6, submitted: 1 });
+    const { questions } = await cadre.module<{ questions: { answer: string | null }[] }>(
+      XIANTAN,
+      'affairs-disclosure',
+      '/questions',
+    );
+    expect(questions.map((q) => q.answer === null).sort()).toEqual([false, true]);
+
+    const register = await cadre.shell<{ total: number; items: { id: number; number: string }[] }>(
+      `/api/villages/${XIANTAN}/households`,
+    );
+    expect(register.total).toBe(4);
+    const shen = register.items.find((h) => h.number === '0008');
+    const household = await cadre.shell<{ residents: { phone: string | null; hasAccount: boolean }[] }>(
+      `/api/villages/${XIANTAN}/households/${shen?.id}`,
+    );
+    expect(household.residents.map((r) => r.phone)).toEqual(['138****0021', '138****0022']);
+    expect(household.residents.map((r) => r.hasAccount)).toEqual([true, false]);
+  });
+
+  it('gives 五四村 and 朱家户村 lighter content: answered cases and machines, no disclosures', async () => {
+    expect(countBy(await board(WUSI), (i) => i.status)).toEqual({ closed: 1, replied: 1 });
+    expect(countBy(await board(ZHUJIAHU), (i) => i.status)).toEqual({ closed: 1 });
+    for (const village of [WUSI, ZHUJIAHU]) {
+      expect(await visitor.store(village, MACHINERY, 'owners')).toHaveLength(2);
+      const { items } = await visitor.module<{ items: unknown[] }>(
+        village,
+        'affairs-disclosure',
+        '/published',
+      );
+      expect(items).toHaveLength(0);
+    }
+  });
+
+  it('adds nothing when run again: skipped by its marker, and without the marker after a restart', async () => {
+    const before = await observe();
+    const accounts = readFileSync(platform.scripts.contentAccountsFile(platform.shellData), 'utf8');
+    expect(await seed()).toBeNull();
+    const marker = platform.scripts.contentMarker(platform.shellData);
+    rmSync(marker);
+    // A new shell process, as the next `npm start` would run: its sign-in limit starts afresh.
+    await platform.restartShell();
+    const again = await seed();
+    expect(again?.counts).toEqual(first?.counts);
+    expect(existsSync(marker)).toBe(true);
+    expect(await observe()).toEqual(before);
+    expect(readFileSync(platform.scripts.contentAccountsFile(platform.shellData), 'utf8')).toBe(accounts);
+  });
+});
+
+/** The ids (and states) of everything the content made, as the readers list it. */
+async function observe() {
+  const ids = (docs: { id: string }[]) => docs.map((d) => d.id).sort();
+  const cases = await cadre.module<{ items: Case[] }>(
+    XIANTAN,
+    'complaints',
+    '/cases?status=all&scope=division',
+  );
+  const items = await cadre.module<{ items: { id: string; status: string }[] }>(
+    XIANTAN,
+    'affairs-disclosure',
+    '/items',
+  );
+  const households = await cadre.shell<{ items: { id: number }[] }>(`/api/villages/${XIANTAN}/households`);
+  const others = await Promise.all(
+    [WUSI, ZHUJIAHU].map(async (v) => ({
+      board: (await board(v)).map((i) => `${i.tracking} ${i.status} ${i.rating}`).sort(),
+      owners: ids(await visitor.store(v, MACHINERY, 'owners')),
+    })),
+  );
+  return {
+    cases: cases.items.map((c) => `${c.id} ${c.status} ${c.rating}`).sort(),
+    items: items.items.map((i) => `${i.id} ${i.status}`).sort(),
+    households: households.items.map((h) => h.id).sort(),
+    owners: ids(await resident.store(XIANTAN, MACHINERY, 'owners')),
+    bookings: (await resident.store<Booking>(XIANTAN, PICKUP, 'bookings'))
+      .map((d) => `${d.id} ${d.data.status}`)
+      .sort(),
+    others,
+  };
+}
