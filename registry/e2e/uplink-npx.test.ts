@@ -54,6 +54,8 @@ async function npmEnv(): Promise<Record<string, string>> {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
+    // One line per request on stderr: if npx ever stalls, the failure shows where.
+    npm_config_loglevel: 'http',
   };
 }
 
@@ -73,6 +75,12 @@ beforeAll(async () => {
   const aData = join(tmp, 'a-data');
   b = await serveRegistry(bData, { publicUrl: 'self', args: ['--uplink', publicRegistry] });
   a = await serveRegistry(aData, { publicUrl: 'self', args: ['--uplink', `${b.base}/`] });
+  // Fail in seconds, not after npm's retries, when this process's environment cannot reach the public
+  // registry (under turbo, NODE_EXTRA_CA_CERTS and the proxy variables must be passed through).
+  const probe = await fetch(`${a.base}/semver`, {
+    headers: { accept: 'application/vnd.npm.install-v1+json' },
+  });
+  expect(probe.status, `A → B → ${publicRegistry} failed: ${await probe.text()}`).toBe(200);
 
   provinceA = await token(aData, 'zhejiang-province', '330000', '@cunmen', 'province');
   const released = await releaseProvincePackages(`${a.base}/`, provinceA, join(tmp, 'release'));
@@ -117,7 +125,11 @@ describe('a province registry whose uplink is a registry whose uplink is npm', (
       );
       const seconds = (Date.now() - started) / 1000;
       console.info(`npx @cunmen/cli create via A → B → ${publicRegistry}: ${seconds.toFixed(1)} s`);
-      const said = `npx said:\n${r.stdout}\n${r.stderr}`;
+      const said = [
+        `npx said:\n${r.stdout}\n${r.stderr}`,
+        `A logged (tail):\n${a.proc.output().slice(-4000)}`,
+        `B logged (tail):\n${b.proc.output().slice(-4000)}`,
+      ].join('\n');
       expect(r.stderr, said).not.toContain('npm error');
       expect(r.code, said).toBe(0);
       expect(r.stdout).toContain('created @deqing/village-notes');

@@ -18,6 +18,14 @@ export const ABBREVIATED_TYPE = 'application/vnd.npm.install-v1+json';
 /** Largest answer read into memory (a packument of a package with thousands of versions, a tarball). */
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
+/**
+ * After this many failures in a row the uplink is left alone for {@link OFFLINE_MS}: on a network that
+ * drops packets instead of refusing them, every request would otherwise wait the whole timeout before
+ * the cached packument is served stale.
+ */
+const FAILURES_BEFORE_OFFLINE = 2;
+const OFFLINE_MS = 30_000;
+
 /** The uplink could not give an answer: `timeout` is a 504 to the client, `unavailable` a 502. */
 export class UplinkFailure extends Error {
   override name = 'UplinkFailure';
@@ -65,8 +73,24 @@ interface Answer {
   body: Buffer;
 }
 
+/** What an error answer says, in a few words: its `error` (npm registries, Cunmen) or its text. */
+async function reasonOf(res: Response): Promise<string> {
+  const text = (await res.text().catch(() => '')).trim();
+  let reason = text;
+  try {
+    const body = JSON.parse(text) as { error?: unknown; reason?: unknown };
+    if (typeof body.error === 'string') reason = body.error;
+    else if (typeof body.reason === 'string') reason = body.reason;
+  } catch {
+    // not JSON: the text itself
+  }
+  return reason.length > 300 ? `${reason.slice(0, 300)}…` : reason;
+}
+
 export class UplinkClient {
   private readonly base: string;
+  private failuresInARow = 0;
+  private offlineUntil = 0;
 
   constructor(private readonly options: UplinkClientOptions) {
     this.base = options.url.replace(/\/+$/, '');
@@ -87,10 +111,9 @@ export class UplinkClient {
     if (known?.etag) headers['if-none-match'] = known.etag;
     if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     const url = this.packumentUrl(name);
-    const answer = await this.get(url, headers, via);
+    const answer = await this.request(url, headers, via);
     if (answer.status === 304) return { status: 'not-modified' };
     if (answer.status === 404) return { status: 'not-found' };
-    if (answer.status !== 200) throw this.badStatus(answer.status, url);
     return {
       status: 'ok',
       body: answer.body,
@@ -101,14 +124,34 @@ export class UplinkClient {
 
   /** The bytes at `url`; null when the uplink answers 404. */
   async tarball(url: string, via?: string): Promise<Buffer | null> {
-    const answer = await this.get(url, { accept: 'application/octet-stream' }, via);
+    const answer = await this.request(url, { accept: 'application/octet-stream' }, via);
     if (answer.status === 404) return null;
-    if (answer.status !== 200) throw this.badStatus(answer.status, url);
+    if (answer.status === 304) throw new UplinkFailure('unavailable', `the uplink answered 304 for ${url}`);
     return answer.body;
   }
 
-  private badStatus(status: number, url: string): UplinkFailure {
-    return new UplinkFailure('unavailable', `the uplink answered ${status} for ${url}`);
+  /** One GET, unless the uplink failed too often lately; counts failures and successes. */
+  private async request(url: string, headers: Record<string, string>, via?: string): Promise<Answer> {
+    if (Date.now() < this.offlineUntil) {
+      const until = new Date(this.offlineUntil).toISOString();
+      throw new UplinkFailure(
+        'unavailable',
+        `the uplink failed ${this.failuresInARow} times in a row; it is asked again from ${until}`,
+      );
+    }
+    try {
+      const answer = await this.get(url, headers, via);
+      this.failuresInARow = 0;
+      return answer;
+    } catch (err) {
+      if (err instanceof UplinkFailure) this.failed();
+      throw err;
+    }
+  }
+
+  private failed(): void {
+    this.failuresInARow += 1;
+    if (this.failuresInARow >= FAILURES_BEFORE_OFFLINE) this.offlineUntil = Date.now() + OFFLINE_MS;
   }
 
   private async get(url: string, headers: Record<string, string>, via?: string): Promise<Answer> {
@@ -128,9 +171,16 @@ export class UplinkClient {
         },
         signal: controller.signal,
       });
-      if (res.status !== 200) {
+      if (res.status === 304 || res.status === 404) {
         await res.body?.cancel();
         return { status: res.status, headers: res.headers, body: Buffer.alloc(0) };
+      }
+      if (res.status !== 200) {
+        const reason = await reasonOf(res);
+        throw new UplinkFailure(
+          'unavailable',
+          `the uplink answered ${res.status} for ${url}${reason ? `: ${reason}` : ''}`,
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;

@@ -1,6 +1,5 @@
 /** The uplink proxy as the registry uses it: a package source and its options. */
 
-export { whyNotProxied } from './policy.js';
 export {
   DEFAULT_UPLINK_MAX_AGE_SECONDS,
   DEFAULT_UPLINK_TIMEOUT_MS,

@@ -6,6 +6,7 @@
  * through it. The serialised, rewritten bytes are kept in memory per stored body.
  */
 
+import { regError } from '../../errors.js';
 import type { PackumentForm, UplinkCacheStore, UpstreamPackument } from '../../storage/types.js';
 import type { ReadContext } from '../package-source.js';
 import { abbreviate, tarballUrl } from '../packument.js';
@@ -107,7 +108,15 @@ export class UplinkPackuments {
     if (served?.state === 'hit' && !served.dists.has(version)) {
       served = await this.get(name, 'abbreviated', ctx, true);
     }
-    return served?.dists.get(version) ?? null;
+    const dist = served?.dists.get(version);
+    if (!dist && served?.state === 'stale') {
+      // The uplink may well have it; only it can say, and it cannot now.
+      throw regError(
+        'REG_ERR_UPLINK_UNAVAILABLE',
+        `the uplink is unavailable and has not listed ${name}@${version} before`,
+      );
+    }
+    return dist ?? null;
   }
 
   private async refresh(
