@@ -136,19 +136,29 @@ export async function seedShell({ shellData, registry, say }) {
   const configFile = join(shellData, 'demo-portal.json');
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
   for (const v of DEMO_VILLAGES) {
-    await step(`portal set ${v.code}`, [
-      'portal',
-      'set',
-      v.code,
-      '--file',
-      configFile,
-      '--registry',
-      registry,
-      '--registry-token-file',
-      files.registryToken,
-      ...data,
-    ]);
-    say(`portal of ${v.name} ${v.code}: 三务公开, 接诉即办, find-machinery and waste-pickup`);
+    // A village that has a portal already (a seeding that stopped half-way) keeps it: a whole-portal save
+    // needs the base version, and the demo never overwrites a portal someone may have edited.
+    const r = await step(
+      `portal set ${v.code}`,
+      [
+        'portal',
+        'set',
+        v.code,
+        '--file',
+        configFile,
+        '--registry',
+        registry,
+        '--registry-token-file',
+        files.registryToken,
+        ...data,
+      ],
+      { tolerate: /SHELL_ERR_BASE_VERSION_REQUIRED/ },
+    );
+    say(
+      r.code === 0
+        ? `portal of ${v.name} ${v.code}: 三务公开, 接诉即办, find-machinery and waste-pickup`
+        : `portal of ${v.name} ${v.code}: kept (it has one already)`,
+    );
   }
   writeFileSync(files.marker, `${new Date().toISOString()}\n`);
   return accounts;
