@@ -2,7 +2,8 @@
  * The resident-facing pages: `/` lists the villages, `/v/<village>/…` is the shell web app's
  * `index.html` with the village's signed snapshot inlined (the web app's client routes live below it),
  * `/shell/*` the web app's files. Without a web build, `/v/…` and `/shell/…` answer a 503 page that says
- * how to build it.
+ * how to build it. The cadre console moved to the staff console's own origin: `/v/<village>/cadre[/…]`
+ * redirects there (same path), or says the shell serves no console.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +17,8 @@ export interface WebRouteOptions {
   portals: PortalService;
   web: WebDist;
   registryOrigins: string[];
+  /** The staff console's URL, where the old cadre URLs redirect. */
+  consoleUrl?: string;
 }
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -120,6 +123,22 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
     }
     return html(reply, 200, injectSnapshot(build.index, snapshot.json));
   };
+  // Before the catch-all below: the cadre console is no longer part of the resident app.
+  const cadre = async (request: FastifyRequest, reply: FastifyReply) => {
+    // The same path and query on the console (request.url starts with /v/, so the host cannot change).
+    if (opts.consoleUrl) return reply.redirect(`${opts.consoleUrl.replace(/\/+$/, '')}${request.url}`, 302);
+    return html(
+      reply,
+      404,
+      messagePage(
+        '村干部工作台不在这里',
+        '工作台有自己的网址，请向县级管理员询问。',
+        'The cadre console runs on its own origin; this shell was started without one (serve --console-port).',
+      ),
+    );
+  };
+  app.get('/v/:village/cadre', cadre);
+  app.get('/v/:village/cadre/*', cadre);
   app.get('/v/:village/', portalPage);
   app.get('/v/:village/*', portalPage);
 };
