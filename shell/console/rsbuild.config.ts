@@ -19,6 +19,13 @@ export default defineConfig({
   tools: {
     rspack: {
       resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
+      // As in the resident build: the workspace contract packages have no import-time side effects, so
+      // the schemas and helpers the console does not use are dropped.
+      module: {
+        rules: [
+          { test: /[\\/]packages[\\/](manifest|sdk|ui)[\\/](src|dist)[\\/].*\.[jt]sx?$/, sideEffects: false },
+        ],
+      },
     },
   },
   html: { template: './src/index.html', inject: 'head', scriptLoading: 'defer' },
