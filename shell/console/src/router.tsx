@@ -14,24 +14,21 @@ import {
   Outlet,
   type RouterHistory,
 } from '@tanstack/react-router';
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, Button, Result } from 'antd';
 import { problemText } from './api/client.js';
 import { useSession } from './api/session.js';
 import { parseCatalogSearch } from './catalog/search.js';
 import { HomePage } from './home/HomePage.js';
 import { useT } from './i18n/index.js';
 import { ConsoleLayout } from './layout/ConsoleLayout.js';
+import { Loading } from './layout/Loading.js';
 import { SignInPage } from './session/SignInPage.js';
 
 function Root() {
   const t = useT();
   const session = useSession();
   if (session.isPending) {
-    return (
-      <div className="console-loading" role="status">
-        <Spin /> {t('account.loading')}
-      </div>
-    );
+    return <Loading label={t('account.loading')} />;
   }
   if (session.isError) {
     return (

@@ -31,7 +31,8 @@ describe('the console build', () => {
     const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
     const own = urls.filter((u) => u !== '/favicon.svg');
     expect(own.length).toBeGreaterThanOrEqual(2);
-    for (const url of own) expect(url).toMatch(/^\/console\/static\/(js|css)\/[\w.-]+\.[0-9a-f]{8,}\.(js|css)$/);
+    for (const url of own)
+      expect(url).toMatch(/^\/console\/static\/(js|css)\/[\w.-]+\.[0-9a-f]{8,}\.(js|css)$/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 

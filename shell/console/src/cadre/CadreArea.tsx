@@ -10,12 +10,13 @@ import { createEventHub, type Host } from '@cunmen/sdk';
 import { cadrePagesOf, createWidgetHost, loaderFor, WidgetSlot } from '@cunmen/shell-web/widget-runtime';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { Alert, Spin, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useMemo } from 'react';
 import { type Api, ApiError, problemText, useApi } from '../api/client.js';
 import { type Session, useSession } from '../api/session.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { useElderlyMode } from '../layout/elderly.js';
+import { Loading } from '../layout/Loading.js';
 import { PageHeading } from '../layout/PageHeading.js';
 import { cadreHref, splitCadrePath } from './paths.js';
 import { useCadreRuntime } from './runtime.js';
@@ -52,11 +53,7 @@ export function CadreArea() {
   });
   if (!session) return null;
   if (snapshot.isPending) {
-    return (
-      <div className="console-loading" role="status">
-        <Spin /> {t('app.loading')}
-      </div>
-    );
+    return <Loading label={t('app.loading')} />;
   }
   if (snapshot.isError) {
     const noPortal = snapshot.error instanceof ApiError && snapshot.error.code === 'SHELL_ERR_NO_PORTAL';

@@ -4,10 +4,11 @@
  * downloads, how many counties and villages use it, the current version's changes and every version.
  */
 import { Link, useParams } from '@tanstack/react-router';
-import { Alert, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { ApiError, problemText } from '../api/client.js';
 import { describeAccess, notGranted } from '../i18n/capabilities.js';
 import { useLocale, useT } from '../i18n/index.js';
+import { Loading } from '../layout/Loading.js';
 import { PageHeading } from '../layout/PageHeading.js';
 import { useCatalogDetail } from './api.js';
 import { CompatBadge, compatReasons } from './CompatBadge.js';
@@ -24,11 +25,7 @@ export function CatalogDetail() {
     { label: t('catalog.title'), to: '/catalog' },
   ];
   if (detail.isPending) {
-    return (
-      <div className="console-loading" role="status">
-        <Spin /> {t('app.loading')}
-      </div>
-    );
+    return <Loading label={t('app.loading')} />;
   }
   if (detail.isError) {
     const missing = detail.error instanceof ApiError && detail.error.status === 404;

@@ -6,10 +6,11 @@
  */
 import { CATEGORIES } from '@cunmen/manifest';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { Alert, Button, Card, Form, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { problemText } from '../api/client.js';
 import { useT } from '../i18n/index.js';
+import { Loading } from '../layout/Loading.js';
 import { PageHeading } from '../layout/PageHeading.js';
 import { useCatalogFacets, useCatalogPage } from './api.js';
 import { CompatBadge } from './CompatBadge.js';
@@ -97,9 +98,7 @@ export function CatalogPage() {
         />
       </div>
       {results.isPending ? (
-        <div className="console-loading" role="status">
-          <Spin /> {t('app.loading')}
-        </div>
+        <Loading label={t('app.loading')} />
       ) : results.isError ? (
         <Alert
           type="error"

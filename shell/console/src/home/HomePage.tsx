@@ -4,10 +4,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Alert, Card, List, Spin, Typography } from 'antd';
+import { Alert, Card, List, Typography } from 'antd';
 import { problemText, useApi } from '../api/client.js';
 import { useSession } from '../api/session.js';
 import { useT } from '../i18n/index.js';
+import { Loading } from '../layout/Loading.js';
 import { PageHeading } from '../layout/PageHeading.js';
 
 export interface ManagedVillage {
@@ -37,7 +38,7 @@ export function HomePage() {
       <PageHeading title={t('home.title', { name })} />
       <Card title={<h2 className="console-card-title">{t('home.villages')}</h2>}>
         {villages.isPending ? (
-          <Spin />
+          <Loading label={t('app.loading')} />
         ) : villages.isError ? (
           <Alert
             type="error"

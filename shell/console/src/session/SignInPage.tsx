@@ -85,7 +85,8 @@ export function SignInPage() {
                 <Input autoComplete="username" />
               </Form.Item>
               <Form.Item label={t('account.password')} name="password">
-                <Input.Password autoComplete="current-password" />
+                {/* No show-password eye: a 16 px icon is no target for a thumb (the resident form has none either). */}
+                <Input.Password autoComplete="current-password" visibilityToggle={false} />
               </Form.Item>
             </>
           )}

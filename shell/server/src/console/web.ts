@@ -6,9 +6,10 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { shellError } from '../errors.js';
-import { escapeHtml, FAVICON, messagePage } from '../http/pages.js';
+import { escapeHtml, messagePage } from '../http/pages.js';
 import { contentSecurityPolicy } from '../http/security.js';
-import type { WebDist } from '../http/web-dist.js';
+import { sendWebFile, type WebDist } from '../http/web-dist.js';
+import { faviconRoutes } from '../http/web-routes.js';
 
 export const CONSOLE_ASSETS = '/console/';
 
@@ -36,15 +37,7 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
       .header('content-security-policy', csp)
       .send(body);
 
-  app.get('/favicon.svg', async (_req, reply) =>
-    reply
-      .header('content-type', 'image/svg+xml')
-      .header('cache-control', 'public, max-age=86400')
-      .send(FAVICON),
-  );
-  app.get('/favicon.ico', async (_req, reply) =>
-    reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301),
-  );
+  faviconRoutes(app);
 
   app.get<{ Params: { '*': string } }>(`${CONSOLE_ASSETS}*`, async (request, reply) => {
     const build = web.load();
@@ -56,16 +49,7 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
         .header('content-type', 'text/plain; charset=utf-8')
         .send(`no file ${CONSOLE_ASSETS}${request.params['*']} in the console build`);
     }
-    reply
-      .header('content-type', file.type)
-      .header('etag', file.etag)
-      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .header('vary', 'Accept-Encoding');
-    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-    if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      return reply.header('content-encoding', 'gzip').send(file.gzip);
-    }
-    return reply.send(file.body);
+    return sendWebFile(request, reply, file);
   });
 
   const page = async (url: string, reply: FastifyReply) => {
