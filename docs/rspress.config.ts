@@ -21,6 +21,7 @@ const county = [
   { text: 'Build your first widget', link: '/county/first-widget' },
   { text: 'Widget manifest reference', link: '/county/manifest-reference' },
   { text: 'Publish a widget', link: '/county/publish-widget' },
+  { text: 'Browse the catalog', link: '/county/browse-the-catalog' },
   { text: 'Toolchain: CLI, SDK, build preset', link: '/county/toolchain' },
   { text: 'Error codes', link: '/county/error-codes' },
   { text: 'UI kit and elderly mode', link: '/county/ui-kit' },

@@ -3,7 +3,7 @@
  * - a resident's home shows the standard modules' tiles and the county widgets, loaded at run time;
  *   find-machinery, approved with NO capability, gets 403 from the host API and shows its error state;
  * - 接诉即办: a resident submits a complaint with a photo and the phone's location, township staff accept, reply and close it in the
- *   cadre console, the resident rates it, the metrics move and the public board shows the answer without
+ *   staff console (its own origin), the resident rates it, the metrics move and the public board shows the answer without
  *   the resident's identity;
  * - 三务公开: a cadre drafts a finance disclosure with an XLSX roster of 低保 recipients, the supervision
  *   member approves it, the cadre records the 两委 approval and publishes, and a resident reads it: only
@@ -136,9 +136,10 @@ describe('the platform end to end', () => {
 
   it('接诉即办: submit with a photo, township staff handle it, the resident rates it, metrics move, the board shows it without identity', async () => {
     const base = `${p.shellUrl}/v/${XIANTAN}`;
-    // Township staff look at the metrics before anything happened.
+    const cadre = `${p.consoleUrl}/v/${XIANTAN}/cadre`;
+    // Township staff look at the metrics before anything happened (in the console, on its own origin).
     const staff = await openPage(p.browser.browser, 'complaints staff');
-    await staff.page.goto(`${base}/cadre/complaints`);
+    await staff.page.goto(`${cadre}/complaints`);
     await signIn(staff.page, ACCOUNTS.township.name);
     await staff.page.getByText('已登录：莫干山镇人民政府').waitFor({ timeout: 30_000 });
     await staff.page.getByRole('button', { name: '统计分析' }).click();
@@ -247,9 +248,10 @@ describe('the platform end to end', () => {
 
   it('三务公开: a finance disclosure with an XLSX roster goes through review and reaches residents masked', async () => {
     const base = `${p.shellUrl}/v/${XIANTAN}`;
+    const desk = `${p.consoleUrl}/v/${XIANTAN}/cadre`;
     const title = '2026年11月财务收支及低保金发放明细';
     const cadre = await openPage(p.browser.browser, 'disclosure cadre');
-    await cadre.page.goto(`${base}/cadre/affairs-disclosure`);
+    await cadre.page.goto(`${desk}/affairs-disclosure`);
     await signIn(cadre.page, ACCOUNTS.cadre.name);
     await cadre.page.getByRole('button', { name: '起草公开' }).click({ timeout: 30_000 });
     await cadre.page.getByLabel('公开事项').selectOption('finance-ledger');
@@ -287,7 +289,7 @@ describe('the platform end to end', () => {
 
     // The supervision committee member reviews and approves.
     const supervisor = await openPage(p.browser.browser, 'disclosure supervisor');
-    await supervisor.page.goto(`${base}/cadre/affairs-disclosure`);
+    await supervisor.page.goto(`${desk}/affairs-disclosure`);
     await signIn(supervisor.page, ACCOUNTS.supervisor.name);
     await supervisor.page.getByRole('button', { name: '审核与发布' }).click({ timeout: 30_000 });
     await supervisor.page.getByRole('button', { name: `打开 ${title}` }).click({ timeout: 30_000 });
@@ -360,7 +362,7 @@ describe('the platform end to end', () => {
 
   it('a county admin enrols the second factor at the first sign-in and sees the county’s complaint metrics', async () => {
     const { page } = await openPage(p.browser.browser, 'county admin totp');
-    await page.goto(`${p.shellUrl}/v/${XIANTAN}/cadre/complaints`);
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/cadre/complaints`);
     await signIn(page, ACCOUNTS.county.name);
     const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 30_000 }))?.trim() ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);

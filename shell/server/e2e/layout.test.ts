@@ -1,6 +1,6 @@
 /**
  * Every resident route of the demo portal (仙潭村, as e2e/platform.ts starts it: the standard modules and
- * the county widgets) and every cadre page, on a 360 × 640 phone with the fonts residents' phones have,
+ * the county widgets) and every cadre page (on the staff console's origin), on a 360 × 640 phone with the fonts residents' phones have,
  * at 100 %, 150 % and 200 % font scale, in normal and elderly (长辈版) mode: the page never scrolls
  * sideways, no text is cut off or overlaps other text, and every touch target is at least 44 px
  * (60 px in elderly mode). A failing scale leaves a full-page screenshot in
@@ -26,7 +26,7 @@ const MODES = [
 
 interface Route {
   name: string;
-  /** Below the portal, `/v/<village>`. */
+  /** Below the portal, `/v/<village>` (on the console's origin for `/cadre…`). */
   path: string;
   /** Signed in as (default: nobody). */
   as?: Account;
@@ -145,16 +145,19 @@ const CADRE_ROUTES: Route[] = [
 let p: Platform;
 const sessions = new Map<Account, Awaited<ReturnType<BrowserContext['storageState']>>>();
 const base = () => `${p.shellUrl}/v/${XIANTAN}`;
+/** The cadre pages moved to the console's origin, at the same path. */
+const urlOf = (path: string) =>
+  path.startsWith('/cadre') ? `${p.consoleUrl}/v/${XIANTAN}${path}` : `${base()}${path}`;
 
 beforeAll(async () => {
   p = await startPlatform();
   const contexts = {
-    resident: await signedIn(p.browser.browser, base(), 'resident'),
-    township: await signedIn(p.browser.browser, base(), 'township'),
-    cadre: await signedIn(p.browser.browser, base(), 'cadre'),
-    supervisor: await signedIn(p.browser.browser, base(), 'supervisor'),
+    resident: await signedIn(p.browser.browser, p, 'resident'),
+    township: await signedIn(p.browser.browser, p, 'township'),
+    cadre: await signedIn(p.browser.browser, p, 'cadre'),
+    supervisor: await signedIn(p.browser.browser, p, 'supervisor'),
   };
-  ({ caseId } = await seedModules(contexts, base()));
+  ({ caseId } = await seedModules(contexts, p));
   for (const [account, context] of Object.entries(contexts)) {
     sessions.set(account as Account, await context.storageState());
     await context.close();
@@ -172,7 +175,7 @@ async function walk(route: Route, mode: (typeof MODES)[number]) {
     ...(route.as ? { storageState: sessions.get(route.as) } : {}),
   });
   await page.addInitScript((value) => localStorage.setItem('cunmen:elderly', value), String(mode.elderly));
-  await page.goto(`${base()}${route.path.replace(':case', caseId)}`);
+  await page.goto(urlOf(route.path.replace(':case', caseId)));
   await page.getByText(route.ready).first().waitFor({ timeout: 30_000 });
   await route.open?.(page);
   // Every widget settled (ready or its fallback), no loading spinner left.

@@ -2,33 +2,46 @@
  * Content for the layout walk, made through the same routes the widgets call (a signed-in browser
  * context asks the shell for a widget credential, then calls `/api/modules/<module>/…`), so every page
  * has something to lay out: a resident's answered complaint and a published finance disclosure with a
- * long title and a table. The UI flows themselves are tested in full-stack.test.ts.
+ * long title and a table. Residents act on the resident origin, staff on the console's. The UI flows
+ * themselves are tested in full-stack.test.ts.
  */
 import type { LaunchedBrowser, openPage } from '@cunmen/test-utils';
-import { ACCOUNTS, PASSWORD } from './platform.js';
+import { ACCOUNTS, PASSWORD, type Platform, XIANTAN } from './platform.js';
 
 type Browser = LaunchedBrowser['browser'];
 type BrowserContext = Awaited<ReturnType<typeof openPage>>['context'];
 
 export type Account = keyof typeof ACCOUNTS;
 
-/** Signs in through the shell's sign-in page; the context keeps the session cookie. */
-export async function signedIn(browser: Browser, base: string, account: Account): Promise<BrowserContext> {
+/** Where an account works: residents on their portal's origin, staff on the console's. */
+export function originOf(p: Pick<Platform, 'shellUrl' | 'consoleUrl'>, account: Account): string {
+  return ACCOUNTS[account].role === 'resident' ? p.shellUrl : p.consoleUrl;
+}
+
+/** Signs in through the sign-in page of the account's origin; the context keeps the session cookie. */
+export async function signedIn(
+  browser: Browser,
+  p: Pick<Platform, 'shellUrl' | 'consoleUrl'>,
+  account: Account,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${base}/signin`);
+  const resident = ACCOUNTS[account].role === 'resident';
+  const base = `${p.shellUrl}/v/${XIANTAN}`;
+  await page.goto(resident ? `${base}/signin` : `${p.consoleUrl}/`);
   await page.getByLabel(/账号/).fill(ACCOUNTS[account].name);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/`, { timeout: 30_000 });
+  if (resident) await page.waitForURL(`${base}/`, { timeout: 30_000 });
+  else await page.getByText(`已登录：${ACCOUNTS[account].display}`).first().waitFor({ timeout: 30_000 });
   await page.close();
   return context;
 }
 
-/** One call of a standard module's route, as its widget makes it. */
+/** One call of a standard module's route, as its widget makes it, from a page of `origin`. */
 export async function moduleCall<T = unknown>(
   context: BrowserContext,
-  base: string,
+  origin: string,
   module: 'complaints' | 'affairs-disclosure',
   method: string,
   path: string,
@@ -36,10 +49,10 @@ export async function moduleCall<T = unknown>(
 ): Promise<T> {
   const page = await context.newPage();
   try {
-    await page.goto(`${base}/nowhere`);
+    await page.goto(`${origin}/healthz`);
     return (await page.evaluate(
-      async ({ module, method, path, body }) => {
-        const snapshot = JSON.parse(document.getElementById('cunmen-snapshot')?.textContent ?? '{}') as {
+      async ({ module, method, path, body, village }) => {
+        const snapshot = (await fetch(`/api/portals/${village}/snapshot`).then((r) => r.json())) as {
           village: { code: string };
           widgets: { name: string; version: string }[];
         };
@@ -65,7 +78,7 @@ export async function moduleCall<T = unknown>(
         if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
         return answer;
       },
-      { module, method, path, body },
+      { module, method, path, body, village: XIANTAN },
     )) as T;
   } finally {
     await page.close();
@@ -85,63 +98,56 @@ export const DISCLOSURE_TITLE = '村集体经济组织财务收支明细及上�
  */
 export async function seedModules(
   contexts: Record<'resident' | 'township' | 'cadre' | 'supervisor', BrowserContext>,
-  base: string,
+  p: Pick<Platform, 'shellUrl' | 'consoleUrl'>,
 ): Promise<{ caseId: string }> {
-  const complaint = await moduleCall<{ id: string }>(
-    contexts.resident,
-    base,
-    'complaints',
-    'POST',
-    '/cases',
-    {
-      category: 'roads',
-      text: '村口石桥旁的路灯坏了一个星期，晚上看不见路，老人走夜路很不方便，请尽快修理。',
-      place: '仙潭村村口石桥（往莫干山镇方向的路口）',
-    },
-  );
+  const call = <T = unknown>(
+    who: Account,
+    module: 'complaints' | 'affairs-disclosure',
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => moduleCall<T>(contexts[who as keyof typeof contexts], originOf(p, who), module, method, path, body);
+  const complaint = await call<{ id: string }>('resident', 'complaints', 'POST', '/cases', {
+    category: 'roads',
+    text: '村口石桥旁的路灯坏了一个星期，晚上看不见路，老人走夜路很不方便，请尽快修理。',
+    place: '仙潭村村口石桥（往莫干山镇方向的路口）',
+  });
   const caseId = complaint.id;
   const act = (action: string, body: unknown) =>
-    moduleCall(contexts.township, base, 'complaints', 'POST', `/cases/${caseId}/${action}`, body);
+    call('township', 'complaints', 'POST', `/cases/${caseId}/${action}`, body);
   await act('accept', {});
   await act('reply', { answer: '已安排电工更换路灯，今晚恢复照明。如仍有问题请拨打镇城建办电话反映。' });
   await act('close', { resolved: true });
   // And one still waiting, so the staff queue and its case page have something open.
-  await moduleCall(contexts.resident, base, 'complaints', 'POST', '/cases', {
+  await call('resident', 'complaints', 'POST', '/cases', {
     category: 'utilities',
     text: '三组自来水管在路边爆裂，水一直在流，请派人来关阀门维修。',
   });
 
   const day = chinaDay();
-  const item = await moduleCall<{ id: string }>(
-    contexts.cadre,
-    base,
-    'affairs-disclosure',
-    'POST',
-    '/items',
-    {
-      catalogueKey: 'finance-ledger',
-      period: day.slice(0, 7),
-      title: DISCLOSURE_TITLE.slice(0, 60),
-      body: '本月村集体收支和低保金发放情况公布如下，请村民监督。对公开内容有疑问的，可以在下方留言，村委会在 7 天内答复。',
-      finance: {
-        openingBalance: 1_234_567_00,
-        rows: [
-          {
-            subject: '上级转移支付（低保金、残疾人两项补贴、高龄津贴）',
-            income: 2_250_00,
-            expenditure: 2_250_00,
-          },
-          { subject: '村道路灯维修', income: 0, expenditure: 1_380_50 },
-        ],
-        closingBalance: 1_233_186_50,
-      },
+  const item = await call<{ id: string }>('cadre', 'affairs-disclosure', 'POST', '/items', {
+    catalogueKey: 'finance-ledger',
+    period: day.slice(0, 7),
+    title: DISCLOSURE_TITLE.slice(0, 60),
+    body: '本月村集体收支和低保金发放情况公布如下，请村民监督。对公开内容有疑问的，可以在下方留言，村委会在 7 天内答复。',
+    finance: {
+      openingBalance: 1_234_567_00,
+      rows: [
+        {
+          subject: '上级转移支付（低保金、残疾人两项补贴、高龄津贴）',
+          income: 2_250_00,
+          expenditure: 2_250_00,
+        },
+        { subject: '村道路灯维修', income: 0, expenditure: 1_380_50 },
+      ],
+      closingBalance: 1_233_186_50,
     },
-  );
-  const step = (who: BrowserContext, action: string, body: unknown) =>
-    moduleCall(who, base, 'affairs-disclosure', 'POST', `/items/${item.id}/${action}`, body);
-  await step(contexts.cadre, 'submit', {});
-  await step(contexts.supervisor, 'approve', {});
-  await step(contexts.cadre, 'council', { meetingDate: day });
-  await step(contexts.cadre, 'publish', {});
+  });
+  const step = (who: Account, action: string, body: unknown) =>
+    call(who, 'affairs-disclosure', 'POST', `/items/${item.id}/${action}`, body);
+  await step('cadre', 'submit', {});
+  await step('supervisor', 'approve', {});
+  await step('cadre', 'council', { meetingDate: day });
+  await step('cadre', 'publish', {});
   return { caseId };
 }

@@ -35,6 +35,8 @@ export const ACCOUNTS = {
 
 export interface Platform {
   shellUrl: string;
+  /** The staff console's origin: another host name than the residents' (localhost vs 127.0.0.1), as in production, so the browser keeps the two cookie jars apart. */
+  consoleUrl: string;
   registryUrl: string;
   browser: LaunchedBrowser;
   stop(): Promise<void>;
@@ -48,6 +50,19 @@ async function cli(
   const r = await runCommand(process.execPath, [path, ...args], { cwd: repo, ...options });
   if (r.code !== 0) throw new Error(`${args.slice(0, 2).join(' ')} failed: ${r.stderr}${r.stdout}`);
   return r.stdout.trim();
+}
+
+/** Waits until `url` answers 200 (the console port listens right after the resident one). */
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer`);
 }
 
 export async function startPlatform(): Promise<Platform> {
@@ -156,6 +171,8 @@ export async function startPlatform(): Promise<Platform> {
 
   const shellPort = await freePort();
   const shellUrl = `http://127.0.0.1:${shellPort}`;
+  const consolePort = await freePort();
+  const consoleUrl = `http://localhost:${consolePort}`;
   const shell = await startProcess({
     command: process.execPath,
     args: [
@@ -169,12 +186,18 @@ export async function startPlatform(): Promise<Platform> {
       registryUrl,
       '--public-url',
       shellUrl,
+      '--console-port',
+      String(consolePort),
+      '--console-url',
+      consoleUrl,
     ],
     readyUrl: `${shellUrl}/healthz`,
   });
+  await waitFor(`http://127.0.0.1:${consolePort}/healthz`);
   const browser = await launchChromium();
   return {
     shellUrl,
+    consoleUrl,
     registryUrl,
     browser,
     async stop() {

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { buildConsoleApp, type ConsoleOptions } from './console/app.js';
 import { handleShellErrors } from './errors.js';
 import { WidgetCredentials } from './host-api/credentials.js';
 import { hostApi } from './host-api/plugin.js';
@@ -56,12 +57,16 @@ export interface ShellOptions {
   modules?: readonly ShellModule[];
   /** The clock the modules see (tests move it to check time limits). */
   now?: () => Date;
+  /** The staff console on its own origin (`app.console`); staff then sign in only there. */
+  console?: ConsoleOptions;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The shell's services, for the server process (usage retries) and tests. */
     shell: { portals: PortalService; usage: UsageReporter; storage: Storage };
+    /** The staff console's app (its own origin and port), when `console` was given. */
+    console: FastifyInstance | null;
   }
 }
 
@@ -93,6 +98,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
 
   handleShellErrors(app);
   app.addHook('onClose', async () => {
+    await app.console?.close();
     await usage.stop();
     if (ownsStorage) await storage.close();
   });
@@ -104,6 +110,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     audit: storage.audit,
     secureCookies: options.publicUrl?.startsWith('https:') ?? false,
     oidc: options.oidc,
+    consoleUrl: options.console?.url,
   });
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(portalRoutes, { portals, adminToken: options.adminToken });
@@ -124,6 +131,25 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     portals,
     web: new WebDist(options.webDist ?? DEFAULT_WEB_DIST),
     registryOrigins,
+    consoleUrl: options.console?.url,
   });
+  const staff = options.console
+    ? await buildConsoleApp(options.console, {
+        storage,
+        portals,
+        credentials,
+        registry,
+        registryOrigins,
+        adminToken: options.adminToken,
+        residentUrl: options.publicUrl,
+        modules: options.modules ?? STANDARD_MODULES,
+        now: options.now,
+        registryTimeoutMs: options.registryTimeoutMs,
+        fetch: options.fetch,
+        trustProxy: options.trustProxy,
+        logger: options.logger,
+      })
+    : null;
+  app.decorate('console', staff);
   return app;
 }

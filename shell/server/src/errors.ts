@@ -127,6 +127,22 @@ export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-she
     en: 'no approved, non-yanked version of the widget matches and accepts this shell',
     zh: '没有符合要求、已通过审核且可在本平台使用的组件版本',
   },
+  // The staff console's origin (src/console/).
+  SHELL_ERR_STAFF_ON_CONSOLE: {
+    status: 403,
+    en: 'staff accounts sign in on the staff console, not on the resident portal',
+    zh: '工作人员账号请到村门工作台登录',
+  },
+  SHELL_ERR_NOT_STAFF: {
+    status: 403,
+    en: 'the staff console is for staff accounts; residents sign in on their portal',
+    zh: '该账号不是村干部或工作人员账号，不能进入工作台',
+  },
+  SHELL_ERR_NOT_IN_CATALOG: {
+    status: 404,
+    en: "no such package in the registry's catalog",
+    zh: '服务目录中没有这个服务',
+  },
   SHELL_ERR_INTERNAL: { status: 500, en: 'internal shell error', zh: '服务器内部错误' },
 });
 

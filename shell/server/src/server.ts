@@ -6,6 +6,8 @@ export interface ServeOptions extends ShellOptions {
   host: string;
   /** Minutes between re-resolving every current portal (yanks and deprecations); 0 turns it off. */
   refreshMinutes?: number;
+  /** The staff console's port (with `console`): its own origin, apart from the residents'. */
+  consolePort?: number;
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -20,6 +22,16 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   if (!options.adminToken) app.log.warn('no --admin-token-file: the admin API refuses every request');
   const address = await app.listen({ port: options.port, host: options.host });
+  if (app.console && options.console) {
+    await app.console.listen({ port: options.consolePort ?? 0, host: options.host });
+    const hosts = [options.publicUrl ?? address, options.console.url].map((u) => new URL(u).hostname);
+    if (hosts[0] === hosts[1]) {
+      app.log.warn(
+        'the console and the resident portal share a host name: browsers send cookies to every port of a host, so give the console its own host name (--console-url)',
+      );
+    }
+    process.stdout.write(`cunmen-shell console on ${options.console.url}\n`);
+  }
   app.shell.usage.start();
   const refreshMinutes = options.refreshMinutes ?? 60;
   let refreshing = false;

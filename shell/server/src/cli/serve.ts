@@ -36,6 +36,13 @@ ${REGISTRY_HELP}
                               believed, so rate limits see residents' addresses, not the proxy's
   --refresh-minutes <n>       minutes between re-resolving every current portal against the registry,
                               so later yanks and deprecations show up (default 60; 0 turns it off)
+  --console-port <n>          serve the staff console (cadres, county, province) on this port: its own
+                              origin, where staff sign in; the resident port then serves none of it
+  --console-url <url>         the URL staff reach the console at (env CONSOLE_URL; default
+                              http://127.0.0.1:<console port>, or http://localhost:<console port> when
+                              --public-url names 127.0.0.1: another host name than the residents', as
+                              browsers share cookies between the ports of one host)
+  --console-dist <dir>        the console web app's build (default shell/console/dist beside this package)
 `,
     options: {
       port: { type: 'string' },
@@ -48,6 +55,9 @@ ${REGISTRY_HELP}
       'trust-proxy': { type: 'string', multiple: true },
       'oidc-client-id': { type: 'string' },
       'oidc-client-secret-file': { type: 'string' },
+      'console-port': { type: 'string' },
+      'console-url': { type: 'string' },
+      'console-dist': { type: 'string' },
       ...REGISTRY_OPTIONS,
     },
     async run(ctx: CliContext) {
@@ -75,6 +85,7 @@ ${REGISTRY_HELP}
           allowInsecure: issuer.startsWith('http:'),
         };
       }
+      const staff = consoleOptions(ctx, publicUrl);
       const proxies = ctx.values['trust-proxy'];
       await serve({
         oidc,
@@ -86,8 +97,31 @@ ${REGISTRY_HELP}
         webDist: webDist === undefined ? undefined : resolve(webDist),
         adminToken: fileOption(ctx, 'admin-token-file'),
         refreshMinutes,
+        ...staff,
         ...registryOptions(ctx),
       });
     },
   },
 ];
+
+/** `--console-port`, `--console-url` (or CONSOLE_URL) and `--console-dist`: the staff console's origin. */
+function consoleOptions(ctx: CliContext, publicUrl: string | undefined) {
+  const portText = optionalString(ctx, 'console-port');
+  const url = urlOption(ctx, 'console-url') ?? (process.env.CONSOLE_URL || undefined);
+  if (portText === undefined) {
+    if (url !== undefined) ctx.fail('--console-url (or CONSOLE_URL) needs --console-port');
+    return {};
+  }
+  const consolePort = Number(portText);
+  if (!Number.isInteger(consolePort) || consolePort < 1 || consolePort > 65535) {
+    ctx.fail('--console-port must be a port number');
+  }
+  if (url !== undefined && !/^https?:\/\/[^/]+/.test(url)) ctx.fail('CONSOLE_URL must be an http(s) URL');
+  const residentHost = publicUrl ? new URL(publicUrl).hostname : 'localhost';
+  const fallback = `http://${residentHost === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${consolePort}`;
+  const dist = optionalString(ctx, 'console-dist');
+  return {
+    consolePort,
+    console: { url: url ?? fallback, ...(dist === undefined ? {} : { dist: resolve(dist) }) },
+  };
+}

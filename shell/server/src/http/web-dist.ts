@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SNAPSHOT_PLACEHOLDER = '<!--cunmen:snapshot-->';
 
@@ -114,4 +115,21 @@ export function injectSnapshot(index: string, snapshotJson: string): string {
   const block = `<script type="application/json" id="cunmen-snapshot">${scriptJson(snapshotJson)}</script>`;
   if (index.includes(SNAPSHOT_PLACEHOLDER)) return index.replace(SNAPSHOT_PLACEHOLDER, () => block);
   return index.replace(/<\/head>/i, () => `${block}</head>`);
+}
+
+/**
+ * Answers one file of a build: `immutable` for a year when content-hashed, else `no-cache` with its
+ * ETag (304 when it matches); the gzip copy when the client takes it.
+ */
+export function sendWebFile(request: FastifyRequest, reply: FastifyReply, file: WebFile): FastifyReply {
+  reply
+    .header('content-type', file.type)
+    .header('etag', file.etag)
+    .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    .header('vary', 'Accept-Encoding');
+  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+  if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    return reply.header('content-encoding', 'gzip').send(file.gzip);
+  }
+  return reply.send(file.body);
 }

@@ -2,20 +2,23 @@
  * The resident-facing pages: `/` lists the villages, `/v/<village>/…` is the shell web app's
  * `index.html` with the village's signed snapshot inlined (the web app's client routes live below it),
  * `/shell/*` the web app's files. Without a web build, `/v/…` and `/shell/…` answer a 503 page that says
- * how to build it.
+ * how to build it. The cadre console moved to the staff console's own origin: `/v/<village>/cadre[/…]`
+ * redirects there (same path), or says the shell serves no console.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isShellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import { FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
 import { contentSecurityPolicy } from './security.js';
-import { injectSnapshot, type WebDist } from './web-dist.js';
+import { injectSnapshot, sendWebFile, type WebDist } from './web-dist.js';
 
 export interface WebRouteOptions {
   portals: PortalService;
   web: WebDist;
   registryOrigins: string[];
+  /** The staff console's URL, where the old cadre URLs redirect. */
+  consoleUrl?: string;
 }
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -25,20 +28,23 @@ const html = (reply: FastifyReply, status: number, body: string) =>
     .header('cache-control', 'no-cache')
     .send(body);
 
-export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) => {
-  const { portals, web } = opts;
-
+/** The platform's icon, on both origins (browsers ask for /favicon.ico whatever the page says). */
+export function faviconRoutes(app: FastifyInstance): void {
   app.get('/favicon.svg', async (_req, reply) =>
     reply
       .header('content-type', 'image/svg+xml')
       .header('cache-control', 'public, max-age=86400')
       .send(FAVICON),
   );
-
-  // Browsers ask for /favicon.ico whatever the page says.
   app.get('/favicon.ico', async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301),
   );
+}
+
+export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) => {
+  const { portals, web } = opts;
+
+  faviconRoutes(app);
 
   app.get('/', async (_req, reply) => {
     const villages = await portals.storage.divisions.listVillages();
@@ -61,18 +67,9 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
         .header('content-type', 'text/plain; charset=utf-8')
         .send(`no file /shell/${request.params['*']} in the web build`);
     }
-    reply
-      .header('content-type', file.type)
-      .header('etag', file.etag)
-      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .header('vary', 'Accept-Encoding');
     // The portal's service worker lives at /shell/sw.js but controls the portals under /v/.
     if (request.params['*'] === 'sw.js') reply.header('service-worker-allowed', '/v/');
-    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-    if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      return reply.header('content-encoding', 'gzip').send(file.gzip);
-    }
-    return reply.send(file.body);
+    return sendWebFile(request, reply, file);
   });
 
   app.get<{ Params: { village: string } }>('/v/:village', async (request, reply) =>
@@ -120,6 +117,22 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
     }
     return html(reply, 200, injectSnapshot(build.index, snapshot.json));
   };
+  // Before the catch-all below: the cadre console is no longer part of the resident app.
+  const cadre = async (request: FastifyRequest, reply: FastifyReply) => {
+    // The same path and query on the console (request.url starts with /v/, so the host cannot change).
+    if (opts.consoleUrl) return reply.redirect(`${opts.consoleUrl.replace(/\/+$/, '')}${request.url}`, 302);
+    return html(
+      reply,
+      404,
+      messagePage(
+        '村干部工作台不在这里',
+        '工作台有自己的网址，请向县级管理员询问。',
+        'The cadre console runs on its own origin; this shell was started without one (serve --console-port).',
+      ),
+    );
+  };
+  app.get('/v/:village/cadre', cadre);
+  app.get('/v/:village/cadre/*', cadre);
   app.get('/v/:village/', portalPage);
   app.get('/v/:village/*', portalPage);
 };

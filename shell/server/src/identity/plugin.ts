@@ -25,6 +25,18 @@ import type { IdentityStore, IdentityUser, Session } from './store.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 
 export const SESSION_COOKIE = 'cunmen_session';
+/** The staff console's session cookie; `__Host-` (host-only, Secure, Path=/) when served over https. */
+export const CONSOLE_COOKIE = 'cunmen_console';
+
+/** The console's cookie name on this origin. */
+export function consoleCookieName(secure: boolean): string {
+  return secure ? `__Host-${CONSOLE_COOKIE}` : CONSOLE_COOKIE;
+}
+
+/** Every role but `resident` works in the staff console (cadres, supervisors, merchants, staff above). */
+export function isStaffRole(role: string): boolean {
+  return role !== 'resident';
+}
 const SESSION_HOURS = 12;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const HOST_API_BEARER_PREFIX = `${HOST_API_PATH}/`;
@@ -41,6 +53,16 @@ export interface IdentityOptions {
   totpIssuer?: string;
   /** Sign-in attempts per minute per address. */
   loginRateLimit?: number;
+  /**
+   * The origin this instance serves: the resident portal (default) or the staff console. Each has its
+   * own cookie and its own session tokens, so a session of one is never accepted by the other.
+   */
+  surface?: 'resident' | 'console';
+  /**
+   * On the resident origin: the staff console's URL, when the shell serves one. Staff accounts then sign
+   * in only there, and a staff session on the resident origin counts as nobody.
+   */
+  consoleUrl?: string;
 }
 
 export interface RequestIdentity {
@@ -89,6 +111,23 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Promise<void> {
   const { store } = opts;
+  const onConsole = opts.surface === 'console';
+  const cookieName = onConsole ? consoleCookieName(opts.secureCookies) : SESSION_COOKIE;
+  // Console tokens are hashed in their own domain: a console token presented to the resident origin
+  // (even under the resident cookie's name) finds no session there, and the other way round.
+  const tokenHash = onConsole ? (token: string) => hash(`console:${token}`) : hash;
+  const staffElsewhere = !onConsole && opts.consoleUrl !== undefined;
+  /** Staff belong to the console and residents to their portal: who may hold a session here. */
+  const belongsHere = (user: IdentityUser) =>
+    onConsole ? isStaffRole(user.role) : !staffElsewhere || !isStaffRole(user.role);
+  const wrongOrigin = (user: IdentityUser) =>
+    onConsole
+      ? shellError('SHELL_ERR_NOT_STAFF', `${user.name} is a ${user.role}: the console is for staff accounts`)
+      : shellError(
+          'SHELL_ERR_STAFF_ON_CONSOLE',
+          `${user.name} is a ${user.role}: staff sign in on the console at ${opts.consoleUrl}`,
+          { zh: `工作人员账号请到村门工作台登录：${opts.consoleUrl}` },
+        );
   const record = async (
     request: FastifyRequest,
     actor: string,
@@ -118,12 +157,12 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     if (request.url.startsWith(HOST_API_BEARER_PREFIX) && !request.url.startsWith(WIDGET_TOKEN_PATH)) return;
     // The same for the standard modules' routes (src/modules): the widget credential alone decides.
     if (request.url.startsWith(MODULE_API_PREFIX)) return;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookieName];
     if (!token) return;
-    const session = await store.findSession(hash(token));
+    const session = await store.findSession(tokenHash(token));
     if (!session || Date.parse(session.expiresAt) < Date.now()) return;
     const user = await store.findUserById(session.userId);
-    if (!user) return;
+    if (!user || !belongsHere(user)) return;
     request.identity = { user, session };
     // A write that rides on the cookie must prove it comes from our own page (double-submit token).
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
@@ -143,7 +182,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session: Session = {
-      tokenHash: hash(token),
+      tokenHash: tokenHash(token),
       userId: user.id,
       csrfToken: randomBytes(24).toString('base64url'),
       mfaPassed,
@@ -152,10 +191,11 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     };
     await store.deleteExpiredSessions(now.toISOString());
     await store.createSession(session);
-    reply.setCookie(SESSION_COOKIE, token, {
+    reply.setCookie(cookieName, token, {
       httpOnly: true,
       secure: opts.secureCookies,
-      sameSite: 'lax',
+      // The console is never entered from a link on another site with its session: Strict.
+      sameSite: onConsole ? 'strict' : 'lax',
       path: '/',
       maxAge: SESSION_HOURS * 3600,
     });
@@ -199,6 +239,11 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     if (!user || !ok) {
       await record(request, body.name, 'auth.login-failed');
       throw shellError('SHELL_ERR_BAD_LOGIN', 'wrong user name or password', { zh: '用户名或密码错误' });
+    }
+    // Only after the right password: the answer tells which kind of account it is.
+    if (!belongsHere(user)) {
+      await record(request, user.name, 'auth.login-refused', { surface: opts.surface ?? 'resident' });
+      throw wrongOrigin(user);
     }
     const session = await startSession(reply, user, !MFA_ROLES.has(user.role));
     await record(request, user.name, 'auth.login', { via: 'password' });
@@ -271,7 +316,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
 
   app.post('/api/auth/logout', async (request, reply) => {
     if (request.identity) await store.deleteSession(request.identity.session.tokenHash);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(cookieName, { path: '/', secure: opts.secureCookies });
     return { ok: true };
   });
 
@@ -352,6 +397,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
         },
       );
     }
+    if (!belongsHere(user)) throw wrongOrigin(user);
     await startSession(reply, user, !MFA_ROLES.has(user.role) || identity.strongAuth);
     await record(request, user.name, 'auth.login', { via: 'oidc', strongAuth: identity.strongAuth });
     return reply.redirect(attempt.returnTo, 302);

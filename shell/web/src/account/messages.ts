@@ -1,6 +1,6 @@
 /**
- * The strings of the sign-in page and the cadre console, zh-CN first: in their own chunk, so the
- * resident home does not carry them.
+ * The strings of the residents' sign-in page, zh-CN first: in its own chunk, so the resident home does
+ * not carry them. (The cadre console's are the staff console's, shell/console.)
  */
 import { createTranslate, type Locale, type TranslationResources } from '@cunmen/sdk';
 import { useMemo } from 'react';
@@ -24,15 +24,6 @@ const zhCN = {
     signOut: '退出登录',
     loading: '正在确认登录状态…',
   },
-  cadre: {
-    title: '村干部工作台',
-    pages: '管理功能',
-    none: '本村门户还没有可用的管理功能',
-    notStaff: '该账号不是村干部或工作人员账号，不能进入工作台',
-    otherVillage: '该账号无权管理{{village}}',
-    choose: '请选择要使用的管理功能',
-    backPortal: '返回村民门户',
-  },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -54,15 +45,6 @@ const en: Shape<typeof zhCN> = {
     signedInAs: 'Signed in: {{name}}',
     signOut: 'Sign out',
     loading: 'Checking sign-in…',
-  },
-  cadre: {
-    title: 'Cadre workbench',
-    pages: 'Management',
-    none: "This village's portal has no management pages yet",
-    notStaff: 'This account is not a cadre or staff account and cannot open the workbench',
-    otherVillage: 'This account may not manage {{village}}',
-    choose: 'Choose what to manage',
-    backPortal: 'Back to the resident portal',
   },
 };
 

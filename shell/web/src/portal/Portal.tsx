@@ -15,9 +15,6 @@ import { hrefFor, linkHandler, navigateTo, parseRoute, usePathname } from './rou
 import { layoutOf, type PageEntry, type SlotEntry } from './slots.js';
 import { WidgetSlot } from './WidgetSlot.js';
 
-// The cadre console imports it from here.
-export { linkHandler };
-
 export interface PortalProps {
   snapshot: PortalSnapshot;
   /** The portal's base path, `/v/<village code>`. */
@@ -30,8 +27,8 @@ export interface PortalProps {
   fetch?: typeof fetch;
 }
 
-// Their own chunks: a resident opening the home page downloads neither.
-const CadreConsole = lazy(() => import('../cadre/CadreConsole.js'));
+// Its own chunk: a resident opening the home page does not download it. (The cadre console is the
+// staff console's, on its own origin: shell/console.)
 const SignInPage = lazy(() => import('../account/SignInPage.js'));
 
 function useElderly(mode: ElderlyMode): boolean {
@@ -133,19 +130,6 @@ export function Portal(props: PortalProps) {
             <Home tiles={layout.tiles} render={(entry) => slotFor(entry, 'village.home.tile/v1')} />
           ) : page && route.kind === 'page' ? (
             <PageView page={page} render={(entry) => slotFor(entry, 'village.page/v1', route.path)} />
-          ) : route.kind === 'cadre' ? (
-            <Suspense fallback={null}>
-              <CadreConsole
-                snapshot={snapshot}
-                base={base}
-                route={route.route}
-                path={route.path}
-                locale={locale}
-                elderly={elderlyMode}
-                federation={federation}
-                fetch={props.fetch}
-              />
-            </Suspense>
           ) : route.kind === 'signin' ? (
             <Suspense fallback={null}>
               <SignInPage base={base} fetch={props.fetch} />
@@ -154,9 +138,7 @@ export function Portal(props: PortalProps) {
             <NotFound base={base} />
           )}
         </main>
-        {route.kind === 'cadre' ? null : (
-          <BottomNav base={base} entries={layout.nav} current={route.kind === 'page' ? route.route : null} />
-        )}
+        <BottomNav base={base} entries={layout.nav} current={route.kind === 'page' ? route.route : null} />
       </ThemeProvider>
     </I18nContext.Provider>
   );

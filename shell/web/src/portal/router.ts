@@ -1,7 +1,8 @@
 /**
  * A ~50-line history router (react-router would add ~20 KB gzip for two kinds of route). The portal
- * lives at `/v/<12-digit village code>/`: `/` is home, `/p/<route>[/rest]` a widget page, `/signin` the
- * sign-in page and `/cadre[/<route>[/rest]]` the cadre console.
+ * lives at `/v/<12-digit village code>/`: `/` is home, `/p/<route>[/rest]` a widget page and `/signin`
+ * the sign-in page. (The cadre console is the staff console's, on its own origin; the shell server
+ * redirects `/cadre` there.)
  */
 import { type MouseEvent, useSyncExternalStore } from 'react';
 
@@ -9,8 +10,6 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'page'; route: string; path: string }
   | { kind: 'signin' }
-  /** The cadre console at `/cadre[/<route>[/rest]]`: cadre pages of the portal's modules and widgets. */
-  | { kind: 'cadre'; route: string | null; path: string }
   | { kind: 'unknown'; path: string };
 
 export const PORTAL_BASE = /^\/v\/(\d{12})(?=\/|$)/;
@@ -28,8 +27,6 @@ export function parseRoute(pathname: string, base: string): Route {
   const page = /^\/p\/([a-z0-9][a-z0-9-]{0,62})(\/.*)?$/.exec(path);
   if (page?.[1]) return { kind: 'page', route: page[1], path: page[2] || '/' };
   if (path === '/signin') return { kind: 'signin' };
-  const cadre = /^\/cadre(?:\/([a-z0-9][a-z0-9-]{0,62})(\/.*)?)?\/?$/.exec(path);
-  if (cadre) return { kind: 'cadre', route: cadre[1] ?? null, path: cadre[2] || '/' };
   return { kind: 'unknown', path };
 }
 

@@ -1,13 +1,21 @@
 // @vitest-environment happy-dom
+/**
+ * The cadre console, moved from the resident app to the staff console: sign-in on the console origin
+ * (the server's refusals shown as they are), then the `cadre.page/v1` pages of the village's portal,
+ * loaded through the widget runtime; township staff of the village's township get in; a county admin
+ * enrols the second factor at the first sign-in.
+ */
 import type { SnapshotWidget } from '@cunmen/manifest';
-import { defineCadrePage, useHost } from '@cunmen/sdk';
+import { createElderlyMode, defineCadrePage, useHost } from '@cunmen/sdk';
+import type { LoadResult, PortalFederation } from '@cunmen/shell-web/widget-runtime';
+import { createMemoryHistory } from '@tanstack/react-router';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeKeys, makeSnapshot } from '../../test/snapshot-fixture.js';
-import { testWidget } from '../../test/widgets.js';
-import { elderlyModeFor } from '../boot.js';
-import type { LoadResult, PortalFederation } from '../federation/instance.js';
-import { Portal } from '../portal/Portal.js';
+import { makeKeys, makeSnapshot } from '../../../web/test/snapshot-fixture.js';
+import { testWidget } from '../../../web/test/widgets.js';
+import { ConsoleApp } from '../App.js';
+import { createApi } from '../api/client.js';
+import { CadreRuntimeContext } from './runtime.js';
 
 /** The shell server's one error body. */
 const refusal = (code: string, error: string, message: string) => ({
@@ -18,7 +26,8 @@ const refusal = (code: string, error: string, message: string) => ({
 });
 
 const keys = makeKeys();
-const base = '/v/330521001001';
+const VILLAGE = '330521001001';
+const base = `/v/${VILLAGE}/cadre`;
 
 function Desk({ path }: { path: string }) {
   const { widget } = useHost();
@@ -32,12 +41,16 @@ interface Account {
   division: string;
 }
 
-/** A shell server with one account: `/api/auth/me` knows it only after a right password. */
-function server(account: Account, password: string) {
+const answer = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/**
+ * The console origin of a shell server with one account: `/api/auth/me` knows it only after a right
+ * password; a resident account is refused as the real server refuses it on the console.
+ */
+function server(account: Account, password: string, widgets: SnapshotWidget[]) {
   let signedIn = false;
   const calls: { url: string; body: unknown }[] = [];
-  const answer = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const session = () => ({ user: { ...account, household: null }, csrfToken: 'c1', mfa: 'passed' });
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -49,24 +62,32 @@ function server(account: Account, password: string) {
         : answer(401, refusal('SHELL_ERR_UNAUTHORIZED', 'not signed in', '请先登录'));
     }
     if (url === '/api/auth/login') {
-      if (body.name === account.name && body.password === password) {
-        signedIn = true;
-        return answer(200, session());
-      }
-      return answer(401, refusal('SHELL_ERR_BAD_LOGIN', 'wrong user name or password', '用户名或密码错误'));
+      if (body.name !== account.name || body.password !== password)
+        return answer(401, refusal('SHELL_ERR_BAD_LOGIN', 'wrong user name or password', '用户名或密码错误'));
+      if (account.role === 'resident')
+        return answer(
+          403,
+          refusal(
+            'SHELL_ERR_NOT_STAFF',
+            'the console is for staff',
+            '该账号不是村干部或工作人员账号，不能进入工作台',
+          ),
+        );
+      signedIn = true;
+      return answer(200, session());
     }
     if (url === '/api/auth/logout') {
       signedIn = false;
       return answer(200, { ok: true });
     }
-    return answer(404, { code: 'SHELL_ERR_NOT_FOUND' });
+    if (url === `/api/portals/${VILLAGE}/snapshot`) return answer(200, makeSnapshot(keys, widgets));
+    if (url === '/api/console/v1/config') return answer(200, { residentUrl: 'http://127.0.0.1:8080' });
+    return answer(404, refusal('SHELL_ERR_NOT_FOUND', 'not found', '没有找到'));
   }) as typeof fetch;
   return { fetchImpl, calls };
 }
 
-function setup(widgets: SnapshotWidget[], fetchImpl: typeof fetch, path = `${base}/cadre`) {
-  window.history.replaceState(null, '', path);
-  const snapshot = makeSnapshot(keys, widgets);
+function setup(fetchImpl: typeof fetch, path = base) {
   const load = vi.fn(
     async (widget: SnapshotWidget, expose: string): Promise<LoadResult> =>
       expose === './Admin'
@@ -75,14 +96,14 @@ function setup(widgets: SnapshotWidget[], fetchImpl: typeof fetch, path = `${bas
   );
   const federation: PortalFederation = { load };
   render(
-    <Portal
-      snapshot={snapshot}
-      base={base}
-      locale="zh-CN"
-      elderly={elderlyModeFor(snapshot)}
-      federation={federation}
-      fetch={fetchImpl}
-    />,
+    <CadreRuntimeContext.Provider value={{ federationFor: () => federation, fetch: fetchImpl }}>
+      <ConsoleApp
+        locale="zh-CN"
+        elderly={createElderlyMode(false)}
+        api={createApi(fetchImpl)}
+        history={createMemoryHistory({ initialEntries: [path] })}
+      />
+    </CadreRuntimeContext.Provider>,
   );
   return { load };
 }
@@ -93,7 +114,7 @@ async function signIn(name: string, password: string) {
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '登录' })));
 }
 
-describe('the cadre console', () => {
+describe('the cadre pages in the console', () => {
   beforeEach(() => {
     localStorage.clear();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -105,20 +126,21 @@ describe('the cadre console', () => {
   });
 
   it('asks for sign-in, shows the server’s refusal, then lists and loads the cadre pages', async () => {
-    const cadre = { name: 'li', displayName: '李书记', role: 'village-cadre', division: '330521001001' };
-    const { fetchImpl } = server(cadre, 'right password');
-    const { load } = setup(
-      [testWidget(keys, '@cunmen/complaints', { title: '接诉即办' })],
-      fetchImpl,
-      `${base}/cadre/complaints/case/7`,
-    );
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toMatch(/^村干部工作台/);
+    const cadre = { name: 'li', displayName: '李书记', role: 'village-cadre', division: VILLAGE };
+    const { fetchImpl } = server(cadre, 'right password', [
+      testWidget(keys, '@cunmen/complaints', { title: '接诉即办' }),
+    ]);
+    const { load } = setup(fetchImpl, `${base}/complaints/case/7`);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('登录村门工作台');
     expect(load).not.toHaveBeenCalled();
     await signIn('li', 'wrong');
     expect((await screen.findByRole('alert')).textContent).toBe('用户名或密码错误');
     await signIn('li', 'right password');
     expect((await screen.findByText(/^已登录/)).textContent).toBe('已登录：李书记');
-    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(
+    expect((await screen.findByRole('heading', { level: 1, name: /^村干部工作台/ })).textContent).toBe(
+      '村干部工作台 · 东衡村',
+    );
+    expect((await screen.findByRole('heading', { level: 2, name: /^工作台页/ })).textContent).toBe(
       '工作台页 @cunmen/complaints /case/7',
     );
     expect(screen.getByRole('link', { name: '管理' }).getAttribute('aria-current')).toBe('page');
@@ -129,11 +151,11 @@ describe('the cadre console', () => {
 
   it('refuses a resident and an account of another village without loading any cadre page', async () => {
     for (const account of [
-      { name: 'zhang', displayName: '张建华', role: 'resident', division: '330521001001' },
+      { name: 'zhang', displayName: '张建华', role: 'resident', division: VILLAGE },
       { name: 'wang', displayName: '王书记', role: 'village-cadre', division: '330521003201' },
     ]) {
-      const { fetchImpl } = server(account, 'pw');
-      const { load } = setup([testWidget(keys, '@cunmen/complaints')], fetchImpl);
+      const { fetchImpl } = server(account, 'pw', [testWidget(keys, '@cunmen/complaints')]);
+      const { load } = setup(fetchImpl);
       await signIn(account.name, 'pw');
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toMatch(account.role === 'resident' ? /不是村干部/ : /无权管理/);
@@ -144,10 +166,10 @@ describe('the cadre console', () => {
 
   it('lets township staff of the village’s township in, and signs out', async () => {
     const staff = { name: 'mo', displayName: '莫干山镇', role: 'township-staff', division: '330521001' };
-    const { fetchImpl, calls } = server(staff, 'pw');
-    setup([testWidget(keys, '@cunmen/complaints')], fetchImpl);
+    const { fetchImpl, calls } = server(staff, 'pw', [testWidget(keys, '@cunmen/complaints')]);
+    setup(fetchImpl);
     await signIn('mo', 'pw');
-    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(
+    expect((await screen.findByRole('heading', { level: 2, name: /^工作台页/ })).textContent).toBe(
       '工作台页 @cunmen/complaints /',
     );
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '退出登录' })));
@@ -158,24 +180,19 @@ describe('the cadre console', () => {
   it('enrols a county admin’s second factor at the first sign-in, then lets them in', async () => {
     const calls: { url: string; body: unknown; csrf: string | null }[] = [];
     let stage: 'out' | 'enrolling' | 'in' = 'out';
-    const user = {
-      name: 'dq',
-      displayName: '德清县管理员',
-      role: 'county-admin',
-      division: '330521',
-      household: null,
-    };
-    const answer = (status: number, body: unknown) =>
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const user = { name: 'dq', displayName: '德清县管理员', role: 'county-admin', division: '330521' };
+    const session = (mfa: string) => ({ user: { ...user, household: null }, csrfToken: 'c9', mfa });
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ url, body, csrf: new Headers(init?.headers).get('x-csrf-token') });
       if (url === '/api/auth/me')
-        return answer(401, refusal('SHELL_ERR_UNAUTHORIZED', 'not signed in', '请先登录'));
+        return stage === 'in'
+          ? answer(200, session('passed'))
+          : answer(401, refusal('SHELL_ERR_UNAUTHORIZED', 'not signed in', '请先登录'));
       if (url === '/api/auth/login') {
         stage = 'enrolling';
-        return answer(200, { user, csrfToken: 'c9', mfa: 'enrolment-required' });
+        return answer(200, session('enrolment-required'));
       }
       if (url === '/api/auth/totp/setup' && stage === 'enrolling')
         return answer(200, {
@@ -189,11 +206,13 @@ describe('the cadre console', () => {
             refusal('SHELL_ERR_BAD_TOTP', 'the code is wrong', '动态口令错误、已过期或已使用'),
           );
         stage = 'in';
-        return answer(200, { user, csrfToken: 'c9', mfa: 'passed' });
+        return answer(200, session('passed'));
       }
-      return answer(404, { code: 'SHELL_ERR_NOT_FOUND' });
+      if (url === `/api/portals/${VILLAGE}/snapshot`)
+        return answer(200, makeSnapshot(keys, [testWidget(keys, '@cunmen/complaints')]));
+      return answer(404, refusal('SHELL_ERR_NOT_FOUND', 'not found', '没有找到'));
     }) as typeof fetch;
-    setup([testWidget(keys, '@cunmen/complaints')], fetchImpl, '/v/330521001001/cadre');
+    setup(fetchImpl);
     await signIn('dq', 'pw');
     expect((await screen.findByTestId('totp-secret')).textContent).toBe('JBSWY3DPEHPK3PXP');
     fireEvent.change(screen.getByLabelText(/动态口令/), { target: { value: '000000' } });

@@ -1,0 +1,90 @@
+/**
+ * The staff console's origin: a second Fastify instance over the same services as the resident one
+ * (storage, portals, widget credentials), listening on its own port (`serve --console-port`). It
+ * serves the console app (`shell/console`), staff sign-in with a cookie of its own — host-only,
+ * `SameSite=Strict`, `__Host-` over https — and the staff API: the admin API, households, the host API
+ * and the standard modules' routes the cadre pages call, and the console's own routes (routes.ts). The
+ * resident pages are not served here, and the resident origin serves none of this app.
+ */
+import { fileURLToPath } from 'node:url';
+import type { ShellModule } from '@cunmen/module-api';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { handleShellErrors } from '../errors.js';
+import type { WidgetCredentials } from '../host-api/credentials.js';
+import { hostApi } from '../host-api/plugin.js';
+import { householdRoutes } from '../households/routes.js';
+import { portalRoutes } from '../http/portal-routes.js';
+import { securityHeaders } from '../http/security.js';
+import { WebDist } from '../http/web-dist.js';
+import { identity } from '../identity/plugin.js';
+import { mountModules } from '../modules/mount.js';
+import type { RegistryClient } from '../portals/registry-client.js';
+import type { PortalService } from '../portals/service.js';
+import type { Storage } from '../storage/types.js';
+import { CatalogClient } from './catalog-client.js';
+import { consoleRoutes } from './routes.js';
+import { consoleWeb } from './web.js';
+
+/** `shell/console/dist`, next to this package (the same relative path from `src/console/` and `dist/console/`). */
+export const DEFAULT_CONSOLE_DIST = fileURLToPath(new URL('../../../console/dist', import.meta.url));
+
+export interface ConsoleOptions {
+  /** The URL staff reach the console at, e.g. `https://console.example.gov.cn` (its own origin). */
+  url: string;
+  /** The console app's build (default `shell/console/dist`). */
+  dist?: string;
+}
+
+export interface ConsoleDeps {
+  storage: Storage;
+  portals: PortalService;
+  credentials: WidgetCredentials;
+  registry: RegistryClient | null;
+  registryOrigins: string[];
+  modules: readonly ShellModule[];
+  adminToken?: string;
+  /** The resident origin's public URL, for links from the console to portals. */
+  residentUrl?: string;
+  registryTimeoutMs?: number;
+  fetch?: typeof fetch;
+  trustProxy?: string[];
+  logger?: boolean;
+  now?: () => Date;
+}
+
+export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, trustProxy: deps.trustProxy ?? false });
+  const { storage, portals, credentials, registry } = deps;
+  const url = options.url.replace(/\/+$/, '');
+  handleShellErrors(app);
+  await app.register(securityHeaders, { registryOrigins: deps.registryOrigins, publicUrl: url });
+  await app.register(identity, {
+    store: storage.identity,
+    audit: storage.audit,
+    secureCookies: url.startsWith('https:'),
+    surface: 'console',
+  });
+  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(portalRoutes, { portals, adminToken: deps.adminToken });
+  await app.register(householdRoutes, {
+    storage,
+    households: storage.households,
+    adminToken: deps.adminToken,
+  });
+  await app.register(hostApi, { portals, storage, publicUrl: url, credentials });
+  await mountModules(app, { modules: deps.modules, storage, credentials, now: deps.now });
+  const catalog = registry
+    ? new CatalogClient({
+        registry,
+        divisionName: async (code) => (await storage.divisions.getDivision(code))?.name ?? null,
+        fetch: deps.fetch,
+        timeoutMs: deps.registryTimeoutMs,
+      })
+    : null;
+  await app.register(consoleRoutes, { storage, catalog, consoleUrl: url, residentUrl: deps.residentUrl });
+  await app.register(consoleWeb, {
+    web: new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST),
+    registryOrigins: deps.registryOrigins,
+  });
+  return app;
+}
