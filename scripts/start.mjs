@@ -27,6 +27,9 @@ if (!process.argv.includes('--no-build')) {
 const dataDir = process.env.CUNMEN_DATA ?? join(root, '.data');
 const shellPort = Number(process.env.PORT ?? 8080);
 const registryPort = Number(process.env.REGISTRY_PORT ?? 4873);
+// The staff console is an origin of its own: another host name, since browsers share cookies across ports.
+const consolePort = Number(process.env.CONSOLE_PORT ?? 8081);
+const consoleUrl = process.env.CONSOLE_URL ?? `http://127.0.0.1:${consolePort}`;
 const registryUrl = `http://localhost:${registryPort}/`;
 const registryData = join(dataDir, 'registry');
 // Packages outside the province's and counties' scopes (React, zod …) come through the province registry
@@ -67,6 +70,10 @@ const shell = {
     `http://localhost:${shellPort}`,
     '--registry',
     `http://localhost:${registryPort}`,
+    '--console-port',
+    String(consolePort),
+    '--console-url',
+    consoleUrl,
   ],
   ready: /listening on (\S+)/,
   logFile: join(logDir, 'shell.log'),
@@ -215,11 +222,12 @@ if (!stopping) {
   log(`catalog: ${registryUrl}-/cunmen/v1/catalog`);
   log(`resident portals: http://localhost:${shellPort}/ lists the villages, e.g.`);
   for (const v of DEMO_VILLAGES) log(`  ${v.name}  http://localhost:${shellPort}/v/${v.code}/`);
-  log(`cadre console (村干部工作台): http://localhost:${shellPort}/v/${DEMO_VILLAGES[0].code}/cadre`);
+  log(`staff console (村门工作台, cadres, county and province staff sign in here): ${consoleUrl}/`);
+  log(`  仙潭村's cadre pages: ${consoleUrl}/v/${DEMO_VILLAGES[0].code}/cadre`);
   const shellAccounts = readShellAccounts(shellData);
   if (shellAccounts.length > 0) {
     log(
-      'shell accounts (sign in at /v/<village>/signin or the cadre console; the county admin enrols TOTP first):',
+      'shell accounts (staff on the console, residents at /v/<village>/signin; the county admin enrols TOTP first):',
     );
     for (const a of shellAccounts)
       log(`  ${a.name.padEnd(18)} ${a.role.padEnd(14)} ${a.division.padEnd(12)} ${a.password}`);

@@ -38,5 +38,6 @@ export function readerEnv(platform: Platform, home: string): NodeJS.ProcessEnv {
   env.CUNMEN_DATA = platform.dataDir;
   env.PORT = String(platform.shellPort);
   env.REGISTRY_PORT = String(platform.registryPort);
+  env.CONSOLE_PORT = String(platform.consolePort);
   return env;
 }

@@ -16,6 +16,7 @@ export interface DemoAccount {
 export interface Platform {
   registryPort: number;
   shellPort: number;
+  consolePort: number;
   dataDir: string;
   accounts: DemoAccount[];
   /** Everything `npm start` printed so far. */
@@ -43,6 +44,7 @@ export async function startPlatform(options: {
 }): Promise<Platform> {
   const registryPort = await freePort();
   const shellPort = await freePort();
+  const consolePort = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [join(options.root, 'scripts/start.mjs'), '--no-build'],
@@ -53,6 +55,7 @@ export async function startPlatform(options: {
         CUNMEN_DATA: options.dataDir,
         PORT: String(shellPort),
         REGISTRY_PORT: String(registryPort),
+        CONSOLE_PORT: String(consolePort),
       },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,6 +88,7 @@ export async function startPlatform(options: {
   return {
     registryPort,
     shellPort,
+    consolePort,
     dataDir: options.dataDir,
     accounts: saved.users,
     output: () => output,

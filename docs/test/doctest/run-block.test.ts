@@ -7,6 +7,7 @@ import { runBlock, substitute } from './run-block.ts';
 const platform = {
   registryPort: 41001,
   shellPort: 41002,
+  consolePort: 41003,
   dataDir: '/tmp/d',
   accounts: [{ name: 'deqing-dev', token: 'tok-1', password: 'pw-1' }],
 };
@@ -15,11 +16,11 @@ describe('substitute', () => {
   it('rewrites npm start’s ports, data directory and demo placeholders', () => {
     expect(
       substitute(
-        'curl http://localhost:4873/ http://localhost:8080/v/1 -H "x: $(cat .data/shell/admin-token)" --token <token of deqing-dev> ./.data/registry',
+        'curl http://localhost:4873/ http://localhost:8080/v/1 http://127.0.0.1:8081/ -H "x: $(cat .data/shell/admin-token)" --token <token of deqing-dev> ./.data/registry',
         platform,
       ),
     ).toBe(
-      'curl http://localhost:41001/ http://localhost:41002/v/1 -H "x: $(cat /tmp/d/shell/admin-token)" --token tok-1 /tmp/d/registry',
+      'curl http://localhost:41001/ http://localhost:41002/v/1 http://127.0.0.1:41003/ -H "x: $(cat /tmp/d/shell/admin-token)" --token tok-1 /tmp/d/registry',
     );
   });
 

@@ -5,7 +5,7 @@
  *
  * | in the page                         | becomes                                  |
  * | ----------------------------------- | ---------------------------------------- |
- * | `localhost:4873`, `localhost:8080`  | the test's registry and shell ports      |
+ * | `localhost:4873`, `localhost:8080`, `127.0.0.1:8081` | the test's registry, shell and console ports |
  * | `.data/`                            | the test's data directory                |
  * | `<token of NAME>`, `<password of NAME>` | that demo account's token or password |
  */
@@ -16,11 +16,12 @@ import type { Platform } from './platform.ts';
 
 export function substitute(
   text: string,
-  platform: Pick<Platform, 'registryPort' | 'shellPort' | 'dataDir' | 'accounts'>,
+  platform: Pick<Platform, 'registryPort' | 'shellPort' | 'consolePort' | 'dataDir' | 'accounts'>,
 ): string {
   return text
     .replaceAll('localhost:4873', `localhost:${platform.registryPort}`)
     .replaceAll('localhost:8080', `localhost:${platform.shellPort}`)
+    .replaceAll('127.0.0.1:8081', `127.0.0.1:${platform.consolePort}`)
     .replace(/(^|[\s"'=(])(\.\/)?\.data\//gm, (_m, before: string) => `${before}${platform.dataDir}/`)
     .replace(/<(token|password) of ([\w-]+)>/g, (whole, what: 'token' | 'password', name: string) => {
       const account = platform.accounts.find((a) => a.name === name);
