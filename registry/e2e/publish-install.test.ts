@@ -313,7 +313,9 @@ describe('cunmen-registry commands', () => {
 
   it('refuses to approve a version that was never published', async () => {
     const r = await runRegistry('review', 'approve', '@deqing/nothing@1.0.0', '--data', data);
-    expect(r.stderr).toBe('cunmen-registry: @deqing/nothing@1.0.0 has not been published\n');
+    expect(r.stderr).toBe(
+      'cunmen-registry: @deqing/nothing@1.0.0 has not been published (REG_ERR_NOT_FOUND)\n',
+    );
     expect(r.code).toBe(1);
   });
 });

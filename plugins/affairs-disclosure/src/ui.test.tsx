@@ -54,7 +54,8 @@ async function draftAndSubmit() {
   });
   fireEvent.change(screen.getByLabelText(/选择附件/), { target: { files: [file] } });
   click('上传附件');
-  expect(await screen.findByText(/已上传 低保名单.xlsx，脱敏 \d+ 处/)).toBeDefined();
+  // Parsing and masking the workbook can take seconds on a loaded machine.
+  expect(await screen.findByText(/已上传 低保名单.xlsx，脱敏 \d+ 处/, {}, { timeout: 15_000 })).toBeDefined();
   expect(screen.getByText(/^已脱敏 \d+ 处$/)).toBeDefined();
   expect(document.body.textContent).not.toContain(ID1);
   expect(document.body.textContent).not.toContain(MOBILE);
