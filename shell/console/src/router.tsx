@@ -93,7 +93,13 @@ const cadrePage = createRoute({
   component: CadreArea,
 });
 
-const routeTree = root.addChildren([home, catalog, catalogDetail, cadre, cadrePage]);
+const poster = createRoute({
+  getParentRoute: () => root,
+  path: '/v/$village/poster',
+  component: lazyRouteComponent(() => import('./poster/PosterPage.js'), 'PosterPage'),
+});
+
+const routeTree = root.addChildren([home, catalog, catalogDetail, cadre, cadrePage, poster]);
 
 export function createConsoleRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({

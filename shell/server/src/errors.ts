@@ -143,6 +143,17 @@ export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-she
     en: "no such package in the registry's catalog",
     zh: '服务目录中没有这个服务',
   },
+  // The console's QR poster (src/console/poster*.ts).
+  SHELL_ERR_POSTER_NO_PUBLIC_URL: {
+    status: 503,
+    en: "the shell was started without --public-url, so the poster's QR code has no address to hold",
+    zh: '平台未设置村民门户的网址（--public-url），无法生成二维码海报',
+  },
+  SHELL_ERR_POSTER_NO_FONT: {
+    status: 503,
+    en: 'no Chinese font (Noto Sans CJK SC) on the server to set the poster in',
+    zh: '服务器上没有中文字体，无法生成海报，请联系平台管理员安装 Noto Sans CJK 字体',
+  },
   SHELL_ERR_INTERNAL: { status: 500, en: 'internal shell error', zh: '服务器内部错误' },
 });
 

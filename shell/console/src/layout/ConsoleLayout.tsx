@@ -10,6 +10,8 @@ import { type ReactNode, useState } from 'react';
 import { useApi } from '../api/client.js';
 import { type Session, signOut, useSetSession } from '../api/session.js';
 import { useT } from '../i18n/index.js';
+import { usePosterT } from '../poster/messages.js';
+import { isPosterPath, usePosterHome } from '../poster/nav.js';
 import { useElderly, useElderlyMode } from './elderly.js';
 import { useIsPhone } from './useIsPhone.js';
 
@@ -18,8 +20,9 @@ export function cadreHome(division: string): string {
   return /^\d{12}$/.test(division) ? `/v/${division}/cadre` : '/';
 }
 
-function sectionOf(pathname: string): 'home' | 'catalog' | 'cadre' {
+function sectionOf(pathname: string): 'home' | 'catalog' | 'cadre' | 'poster' {
   if (pathname.startsWith('/catalog')) return 'catalog';
+  if (isPosterPath(pathname)) return 'poster';
   if (/^\/v\/\d{12}\/cadre/.test(pathname)) return 'cadre';
   return 'home';
 }
@@ -34,10 +37,13 @@ export function ConsoleLayout({ session, children }: { session: Session; childre
   const [drawer, setDrawer] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const current = sectionOf(pathname);
+  const posterT = usePosterT();
+  const posterHome = usePosterHome(session.user.division);
   const sections = [
     { key: 'home', to: '/', label: t('app.home') },
     { key: 'catalog', to: '/catalog', label: t('app.catalog') },
     { key: 'cadre', to: cadreHome(session.user.division), label: t('app.cadre') },
+    { key: 'poster', to: posterHome, label: posterT('nav') },
   ] as const;
   const out = async () => {
     await signOut(api, session.csrfToken);

@@ -22,6 +22,7 @@ import type { RegistryClient } from '../portals/registry-client.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
 import { CatalogClient } from './catalog-client.js';
+import { posterRoutes } from './poster-routes.js';
 import { consoleRoutes } from './routes.js';
 import { consoleWeb } from './web.js';
 
@@ -82,6 +83,7 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
       })
     : null;
   await app.register(consoleRoutes, { storage, catalog, consoleUrl: url, residentUrl: deps.residentUrl });
+  await app.register(posterRoutes, { storage, residentUrl: deps.residentUrl });
   await app.register(consoleWeb, {
     web: new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST),
     registryOrigins: deps.registryOrigins,
