@@ -9,6 +9,7 @@ import { Button, Drawer, Layout, Menu } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useApi } from '../api/client.js';
 import { type Session, signOut, useSetSession } from '../api/session.js';
+import { composerHome } from '../composer/paths.js';
 import { useT } from '../i18n/index.js';
 import { useElderly, useElderlyMode } from './elderly.js';
 import { useIsPhone } from './useIsPhone.js';
@@ -18,8 +19,9 @@ export function cadreHome(division: string): string {
   return /^\d{12}$/.test(division) ? `/v/${division}/cadre` : '/';
 }
 
-function sectionOf(pathname: string): 'home' | 'catalog' | 'cadre' {
+function sectionOf(pathname: string): 'home' | 'catalog' | 'cadre' | 'portal' {
   if (pathname.startsWith('/catalog')) return 'catalog';
+  if (/^\/v\/\d{12}\/portal/.test(pathname)) return 'portal';
   if (/^\/v\/\d{12}\/cadre/.test(pathname)) return 'cadre';
   return 'home';
 }
@@ -38,6 +40,7 @@ export function ConsoleLayout({ session, children }: { session: Session; childre
     { key: 'home', to: '/', label: t('app.home') },
     { key: 'catalog', to: '/catalog', label: t('app.catalog') },
     { key: 'cadre', to: cadreHome(session.user.division), label: t('app.cadre') },
+    { key: 'portal', to: composerHome(session.user.division), label: t('app.portal') },
   ] as const;
   const out = async () => {
     await signOut(api, session.csrfToken);
