@@ -29,6 +29,13 @@ export function AddService({ view }: { view: ComposerView }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const placed = new Set(view.config.widgets.map((w) => w.name));
+  // The button's name starts with what it shows (and says which service), for speech input too.
+  const label = (inPortal: boolean, status: string) =>
+    inPortal
+      ? t('composer.inPortal')
+      : status === 'incompatible'
+        ? t('composer.cannotUse')
+        : t('composer.addShort');
 
   const add = (entry: CatalogEntry) =>
     edit.mutate(
@@ -106,13 +113,9 @@ export function AddService({ view }: { view: ComposerView }) {
                       edit.isPending && edit.variables?.kind === 'add' && edit.variables.name === entry.name
                     }
                     onClick={() => add(entry)}
-                    aria-label={t('composer.addOf', { title })}
+                    aria-label={`${label(inPortal, compat.status)}“${title}”`}
                   >
-                    {inPortal
-                      ? t('composer.inPortal')
-                      : compat.status === 'incompatible'
-                        ? t('composer.cannotUse')
-                        : t('composer.add')}
+                    {label(inPortal, compat.status)}
                   </Button>
                 </List.Item>
               );

@@ -126,7 +126,7 @@ function EditFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
   const t = useT();
   const text = error instanceof Error ? error.message : '';
   return (
-    <Button danger onClick={onRetry} role="alert">
+    <Button onClick={onRetry} role="alert">
       {t('app.failed', { message: text })}
     </Button>
   );

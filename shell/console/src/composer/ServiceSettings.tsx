@@ -125,7 +125,7 @@ export function ServiceSettings({ view, name }: { view: ComposerView; name: stri
       )}
       {info?.kind === 'standard' ? <Alert type="warning" title={t('composer.standard', { title })} /> : null}
       <p className="composer-remove">
-        <Button danger onClick={remove} loading={edit.isPending}>
+        <Button onClick={remove} loading={edit.isPending}>
           {t('composer.remove')}
         </Button>
       </p>

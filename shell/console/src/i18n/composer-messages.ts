@@ -31,7 +31,7 @@ export const composerZh = {
   settingsOf: '设置“{{title}}”',
   add: '添加服务',
   addHint: '搜索其他县已经做好的服务，添加到本村门户。添加后先存为草稿，发布后村民才看到。',
-  addOf: '添加“{{title}}”',
+  addShort: '添加',
   added: '已添加“{{title}}”，请填写它的设置',
   inPortal: '已在门户中',
   cannotUse: '不能在本平台使用',
@@ -113,7 +113,7 @@ export const composerEn: Shape<typeof composerZh> = {
   add: 'Add a service',
   addHint:
     'Search services other counties built and add them. They go into the draft; residents see them once you publish.',
-  addOf: 'Add “{{title}}”',
+  addShort: 'Add',
   added: '“{{title}}” added; fill in its settings',
   inPortal: 'In the portal',
   cannotUse: 'Does not work with this platform',
