@@ -31,6 +31,7 @@ const county = [
 const village = [
   { text: '概览', link: '/village/' },
   { text: '门户、标准模块与小组件', link: '/village/portal' },
+  { text: '组装村门户', link: '/village/assemble-portal' },
   { text: '长辈版与个人信息保护', link: '/village/elderly-and-privacy' },
   { text: '村干部工作台', link: '/village/cadre-console' },
   { text: '三务公开', link: '/village/affairs-disclosure' },

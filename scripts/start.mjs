@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { childEnv, ensureDependencies, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
+import { childEnv, ensureDependencies, ensureFonts, ensurePnpm, log, root, run } from './lib/bootstrap.mjs';
 import { stopRunning } from './lib/exec.mjs';
 import { isSeeded, readDemoAccounts, SeedError, seedDemo } from './lib/seed.mjs';
 import { ContentSeedError, seedContent } from './lib/seed-content.mjs';
@@ -18,6 +18,12 @@ import {
 
 ensurePnpm();
 ensureDependencies();
+// The village QR poster is drawn with Noto Sans CJK; without it the console answers 503 for posters.
+try {
+  ensureFonts();
+} catch (err) {
+  log(`warning: ${err.message}; village QR posters need it`);
+}
 // `--no-build` is for callers that built everything already (the docs test, under turbo).
 if (!process.argv.includes('--no-build')) {
   log('building');

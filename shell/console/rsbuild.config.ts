@@ -11,7 +11,8 @@ export const PUBLIC_PATH = '/console/';
 
 export default defineConfig({
   root: import.meta.dirname,
-  source: { entry: { index: './src/main.tsx' } },
+  // The composer's phone preview is a page of its own (`/preview/v/<village>`, framed by the composer).
+  source: { entry: { index: './src/main.tsx', preview: './src/preview/main.tsx' } },
   resolve: {
     // The widget runtime shared with the resident app is TypeScript source (`@cunmen/shell-web`).
     conditionNames: ['@cunmen/source', '...'],

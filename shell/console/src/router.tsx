@@ -1,7 +1,7 @@
 /**
  * The console's routes (code-based): `/` the start page, `/catalog` and `/catalog/<@scope>/<name>` the
  * catalog, `/v/<village>/cadre[/<page>[/rest]]` a village's cadre pages — the same path the resident
- * origin's old cadre URL redirects to. Every route needs a signed-in staff account (the root shows the
+ * origin's old cadre URL redirects to — and `/v/<village>/portal[/<screen>]` the composer. Every route needs a signed-in staff account (the root shows the
  * sign-in page otherwise, on the same URL); the catalog and the cadre pages are chunks of their own.
  */
 import type { QueryClient } from '@tanstack/react-query';
@@ -99,7 +99,24 @@ const poster = createRoute({
   component: lazyRouteComponent(() => import('./poster/PosterPage.js'), 'PosterPage'),
 });
 
-const routeTree = root.addChildren([home, catalog, catalogDetail, cadre, cadrePage, poster]);
+const Composer = lazyRouteComponent(() => import('./composer/ComposerArea.js'), 'ComposerArea');
+const composer = createRoute({ getParentRoute: () => root, path: '/v/$village/portal', component: Composer });
+const composerPage = createRoute({
+  getParentRoute: () => root,
+  path: '/v/$village/portal/$',
+  component: Composer,
+});
+
+const routeTree = root.addChildren([
+  home,
+  catalog,
+  catalogDetail,
+  cadre,
+  cadrePage,
+  composer,
+  composerPage,
+  poster,
+]);
 
 export function createConsoleRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const FIRST_LOAD_BUDGET = 480 * 1024;
-const TOTAL_BUDGET = 650 * 1024;
+// The composer's settings form (@rjsf with the antd theme, ~116 KB gzip) is a chunk of its own that only
+// the composer loads; the first load is unchanged by it.
+const TOTAL_BUDGET = 700 * 1024;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -12,13 +12,15 @@ export class ApiError extends Error {
     /** The server's zh-CN message, for the person. */
     readonly zh: string,
     readonly field?: string,
+    /** The whole error body, for the facts some refusals carry (`problems`, `changes`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(zh);
   }
 }
 
 export interface ApiOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   csrf?: string;
 }
@@ -51,7 +53,13 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
       typeof body?.message === 'string' && body.message !== ''
         ? body.message
         : `服务器返回 ${response.status}，请稍后重试`;
-    throw new ApiError(response.status, code, zh, typeof body?.field === 'string' ? body.field : undefined);
+    throw new ApiError(
+      response.status,
+      code,
+      zh,
+      typeof body?.field === 'string' ? body.field : undefined,
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
+    );
   };
 }
 

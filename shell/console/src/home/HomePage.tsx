@@ -66,6 +66,14 @@ export function HomePage() {
                       : t('home.published', { version: v.portalVersion })}
                   </span>
                 </Link>
+                <Link
+                  to="/v/$village/portal"
+                  params={{ village: v.code }}
+                  className="console-big-link console-big-link--inline"
+                  aria-label={t('home.compose', { village: v.name })}
+                >
+                  {t('app.portal')}
+                </Link>
               </List.Item>
             )}
           />

@@ -3,6 +3,7 @@
  * widget is a 服务, never 组件 or widget; a capability says what data it reads or writes.
  */
 import type { TranslationResources } from '@cunmen/sdk';
+import { composerEn, composerZh } from './composer-messages.js';
 
 const zhCN = {
   app: {
@@ -12,6 +13,7 @@ const zhCN = {
     home: '首页',
     catalog: '服务目录',
     cadre: '村务管理',
+    portal: '组装门户',
     elderly: '长辈版（大字）',
     residentPortal: '打开村民门户',
     notFound: '没有找到这个页面',
@@ -43,6 +45,7 @@ const zhCN = {
     villages: '我管理的村',
     noVillages: '您的账号下还没有村',
     open: '进入{{village}}的管理',
+    compose: '组装{{village}}的门户',
     unpublished: '门户尚未发布',
     published: '门户第 {{version}} 版',
     catalogHint: '看看其他县已经做好的服务，本村也能用',
@@ -87,6 +90,7 @@ const zhCN = {
     next: '下一页',
     deprecated: '不再推荐：{{message}}',
   },
+  composer: composerZh,
   compat: {
     compatible: '能在本平台使用',
     incompatible: '不能在本平台使用',
@@ -145,7 +149,8 @@ const zhCN = {
   },
 } as const;
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** The English messages have the zh-CN ones' keys, each a string. */
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
   app: {
@@ -155,6 +160,7 @@ const en: Shape<typeof zhCN> = {
     home: 'Home',
     catalog: 'Service catalog',
     cadre: 'Village management',
+    portal: 'Assemble the portal',
     elderly: 'Large text',
     residentPortal: 'Open the resident portal',
     notFound: 'This page was not found',
@@ -187,6 +193,7 @@ const en: Shape<typeof zhCN> = {
     villages: 'My villages',
     noVillages: 'No village belongs to this account yet',
     open: 'Manage {{village}}',
+    compose: 'Assemble the portal of {{village}}',
     unpublished: 'Portal not published yet',
     published: 'Portal version {{version}}',
     catalogHint: 'Services other counties already built, ready for your village',
@@ -231,6 +238,7 @@ const en: Shape<typeof zhCN> = {
     next: 'Next',
     deprecated: 'Deprecated: {{message}}',
   },
+  composer: composerEn,
   compat: {
     compatible: 'Works with this platform',
     incompatible: 'Does not work with this platform',

@@ -9,6 +9,7 @@ import { Button, Drawer, Layout, Menu } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useApi } from '../api/client.js';
 import { type Session, signOut, useSetSession } from '../api/session.js';
+import { composerHome } from '../composer/paths.js';
 import { useT } from '../i18n/index.js';
 import { usePosterT } from '../poster/messages.js';
 import { isPosterPath, usePosterHome } from '../poster/nav.js';
@@ -20,8 +21,9 @@ export function cadreHome(division: string): string {
   return /^\d{12}$/.test(division) ? `/v/${division}/cadre` : '/';
 }
 
-function sectionOf(pathname: string): 'home' | 'catalog' | 'cadre' | 'poster' {
+function sectionOf(pathname: string): 'home' | 'catalog' | 'cadre' | 'portal' | 'poster' {
   if (pathname.startsWith('/catalog')) return 'catalog';
+  if (/^\/v\/\d{12}\/portal/.test(pathname)) return 'portal';
   if (isPosterPath(pathname)) return 'poster';
   if (/^\/v\/\d{12}\/cadre/.test(pathname)) return 'cadre';
   return 'home';
@@ -43,6 +45,7 @@ export function ConsoleLayout({ session, children }: { session: Session; childre
     { key: 'home', to: '/', label: t('app.home') },
     { key: 'catalog', to: '/catalog', label: t('app.catalog') },
     { key: 'cadre', to: cadreHome(session.user.division), label: t('app.cadre') },
+    { key: 'portal', to: composerHome(session.user.division), label: t('app.portal') },
     { key: 'poster', to: posterHome, label: posterT('nav') },
   ] as const;
   const out = async () => {

@@ -51,6 +51,8 @@ export function consoleTheme(elderly: boolean): ThemeConfig {
       colorTextTertiary: '#4d4d4d',
       colorTextDescription: '#4d4d4d',
       colorTextPlaceholder: '#6b6b6b',
+      // Error text under a field and danger buttons: the UI kit's danger red (AA on white), not antd's.
+      colorError: '#b42318',
       borderRadius: 8,
       fontSize: elderly ? 20 : 16,
       controlHeight: elderly ? 60 : 44,

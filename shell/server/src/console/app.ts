@@ -18,12 +18,16 @@ import { securityHeaders } from '../http/security.js';
 import { WebDist } from '../http/web-dist.js';
 import { identity } from '../identity/plugin.js';
 import { mountModules } from '../modules/mount.js';
+import { SqliteDraftStore } from '../portals/drafts.js';
 import type { RegistryClient } from '../portals/registry-client.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
 import { CatalogClient } from './catalog-client.js';
+import { Composer } from './composer.js';
+import { composerRoutes } from './composer-routes.js';
 import { posterRoutes } from './poster-routes.js';
 import { consoleRoutes } from './routes.js';
+import { ServiceInfoCache } from './service-info.js';
 import { consoleWeb } from './web.js';
 
 /** `shell/console/dist`, next to this package (the same relative path from `src/console/` and `dist/console/`). */
@@ -84,6 +88,12 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     : null;
   await app.register(consoleRoutes, { storage, catalog, consoleUrl: url, residentUrl: deps.residentUrl });
   await app.register(posterRoutes, { storage, residentUrl: deps.residentUrl });
+  const drafts = new SqliteDraftStore(storage.modules.database);
+  await drafts.migrate();
+  await app.register(composerRoutes, {
+    composer: new Composer(portals, drafts, new ServiceInfoCache(registry), deps.now),
+    audit: storage.audit,
+  });
   await app.register(consoleWeb, {
     web: new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST),
     registryOrigins: deps.registryOrigins,

@@ -3,6 +3,10 @@
  * `/console/<file>` and its `index.html` for every other GET outside `/api/` (the app's routes are
  * client-side). The page may run scripts from itself and the registry's asset origin (the cadre pages
  * of standard modules and widgets, loaded with Module Federation) and nothing inline.
+ *
+ * `/preview/v/<village>` is the composer's phone preview (the build's `preview.html`): the draft's
+ * widgets in a document of their own, so each preview gets a fresh trust gate and Module Federation
+ * instance. It is the one page that may be framed, and only by the console itself.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { shellError } from '../errors.js';
@@ -12,6 +16,8 @@ import { sendWebFile, type WebDist } from '../http/web-dist.js';
 import { faviconRoutes } from '../http/web-routes.js';
 
 export const CONSOLE_ASSETS = '/console/';
+/** The preview's page in the console build. */
+const PREVIEW_PAGE = 'preview.html';
 
 export interface ConsoleWebOptions {
   web: WebDist;
@@ -59,6 +65,24 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
     if (!build) return html(reply, 503, consoleNotBuiltPage(web.dir));
     return html(reply, 200, build.index);
   };
+  const previewCsp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+  app.get('/preview/v/:village', async (_request, reply) => {
+    const build = web.load();
+    const file = build?.files.get(PREVIEW_PAGE);
+    if (!build || !file) return html(reply, 503, consoleNotBuiltPage(web.dir));
+    // After the security headers' hook (registered first, on the root): framed by this origin only.
+    reply.header('content-security-policy', previewCsp);
+    return reply
+      .code(200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(file.body);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/preview/v/')) reply.header('x-frame-options', 'SAMEORIGIN');
+    return payload;
+  });
+
   app.get('/', async (request, reply) => page(request.url, reply));
   app.get('/*', async (request, reply) => page(request.url, reply));
 };

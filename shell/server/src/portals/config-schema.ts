@@ -12,48 +12,17 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { closeObjects } from './config-check.js';
 import { type ConfigProblem, describeErrors, pointerSegments } from './config-messages.js';
 
+export { closeObjects } from './config-check.js';
 export type { ConfigProblem } from './config-messages.js';
+
+type Schema = Record<string, unknown>;
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true });
 addFormats.default(ajv);
 const cache = new Map<string, ValidateFunction | Error>();
-
-type Schema = Record<string, unknown>;
-
-/** Keywords whose value is one subschema, and those whose value is a list or a map of them. */
-const ONE = ['items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'additionalItems'];
-const LIST = ['prefixItems', 'anyOf', 'oneOf', 'allOf'];
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
-
-const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A copy of `schema` with every object schema that does not say otherwise closed to unknown keys. */
-export function closeObjects(schema: Schema, inAllOf = false): Schema {
-  const out: Schema = { ...schema };
-  for (const key of ONE) if (isSchema(out[key])) out[key] = closeObjects(out[key] as Schema);
-  for (const key of LIST) {
-    const list = out[key];
-    if (Array.isArray(list)) {
-      out[key] = list.map((s) => (isSchema(s) ? closeObjects(s, key === 'allOf') : s));
-    }
-  }
-  for (const key of MAP) {
-    const map = out[key];
-    if (isSchema(map)) {
-      out[key] = Object.fromEntries(
-        Object.entries(map).map(([k, s]) => [k, isSchema(s) ? closeObjects(s) : s]),
-      );
-    }
-  }
-  if (isSchema(out.additionalProperties)) {
-    out.additionalProperties = closeObjects(out.additionalProperties as Schema);
-  }
-  const open = ['additionalProperties', 'unevaluatedProperties', 'patternProperties'].some((k) => k in out);
-  if (isSchema(out.properties) && !open && !inAllOf) out.additionalProperties = false;
-  return out;
-}
 
 function compile(id: string, schema: Schema): ValidateFunction | Error {
   const hit = cache.get(id);

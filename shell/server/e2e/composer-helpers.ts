@@ -1,0 +1,79 @@
+/**
+ * What the composer's browser test needs beside the platform (platform.ts): a staff session over
+ * plain HTTP on the console origin (to set the scene and to play "someone else"), the village's
+ * snapshot and config as residents and the admin API see them, and a counter of the cadre's
+ * interactions (clicks, key presses, fills), the measure of "no code, few steps".
+ */
+import type { openPage } from '@cunmen/test-utils';
+import { PASSWORD } from './platform.js';
+
+type Page = Awaited<ReturnType<typeof openPage>>['page'];
+type Locator = ReturnType<Page['locator']>;
+
+export interface StaffApi {
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
+}
+
+/** Signs `name` in on the console origin and calls its API with the session's cookie and CSRF token. */
+export async function staffApi(consoleUrl: string, name: string): Promise<StaffApi> {
+  const login = await fetch(`${consoleUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${name} failed: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return {
+    async call(method, path, body) {
+      const res = await fetch(`${consoleUrl}${path}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+    },
+  };
+}
+
+/** The resident snapshot without its generation time (what a rollback must restore exactly). */
+export async function residentSnapshot(shellUrl: string, village: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${shellUrl}/api/portals/${village}/snapshot`);
+  const { generatedAt: _at, ...rest } = (await res.json()) as Record<string, unknown>;
+  return rest;
+}
+
+/** Counts what the cadre does: every click, key press and fill goes through here. */
+export class Interactions {
+  count = 0;
+  readonly log: string[] = [];
+
+  async click(locator: Locator, what: string): Promise<void> {
+    await locator.click();
+    this.note(`click ${what}`);
+  }
+
+  async fill(locator: Locator, value: string, what: string): Promise<void> {
+    await locator.fill(value);
+    this.note(`fill ${what}`);
+  }
+
+  async press(locator: Locator, key: string, what: string): Promise<void> {
+    await locator.press(key);
+    this.note(`press ${key} in ${what}`);
+  }
+
+  /** A page the cadre opens by typing or tapping a link outside the app (one interaction). */
+  note(what: string): void {
+    this.count++;
+    this.log.push(`${this.count}. ${what}`);
+  }
+}
