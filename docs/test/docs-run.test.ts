@@ -67,6 +67,8 @@ describe('runnable docs', () => {
     describe(page, () => {
       for (const block of runnableBlocks(page, read(page))) {
         it(`${page}:${block.line}`, { timeout: BLOCK_TIMEOUT }, async (ctx) => {
+          // The pages are one session: after a failed block (which fails this test run) the later blocks
+          // would only fail for its sake, so they are reported as skipped, naming the block to fix.
           if (failed) ctx.skip(`an earlier block failed (${failed})`);
           const here = where === 'repo' ? root : cwd;
           const result = await runBlock(substitute(block.code, platform), {
