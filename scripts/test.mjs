@@ -6,6 +6,7 @@ import {
   ensureDependencies,
   ensureFonts,
   ensurePnpm,
+  ensurePostgres,
   log,
   root,
   run,
@@ -16,7 +17,7 @@ ensurePnpm();
 ensureDependencies();
 const chrome = ensureChromium();
 ensureFonts();
-const env = { CHROME_PATH: chrome };
+const env = { CHROME_PATH: chrome, PG_BIN: ensurePostgres() };
 
 const workspaceDirs = ['packages', 'plugins', 'shell']
   .flatMap((group) => {

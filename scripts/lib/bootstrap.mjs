@@ -1,7 +1,7 @@
 // Bootstrap for `npm start` / `npm test` on a fresh machine: only Node.js builtins may be used here,
 // because nothing is installed yet when this runs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -123,6 +123,39 @@ export function ensureFonts() {
     throw new Error('no Chinese font found (fc-list :lang=zh): install Noto Sans CJK (fonts-noto-cjk)');
   }
   if (!hasChineseFont()) throw new Error('apt-get finished but fc-list :lang=zh still finds no font');
+}
+
+function postgresBin() {
+  const debian = '/usr/lib/postgresql';
+  if (!existsSync(debian)) return undefined;
+  const version = readdirSync(debian)
+    .filter((v) => /^\d+$/.test(v) && isExecutable(`${debian}/${v}/bin/initdb`))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  return version === undefined ? undefined : `${debian}/${version}/bin`;
+}
+
+/**
+ * PostgreSQL's programs for the scale-mode tests (each test starts its own throwaway server with them;
+ * no system cluster is used). Returns the folder holding initdb and postgres, passed to tests as PG_BIN.
+ */
+export function ensurePostgres() {
+  if (process.env.PG_BIN) {
+    if (isExecutable(`${process.env.PG_BIN}/initdb`)) return process.env.PG_BIN;
+    throw new Error(`PG_BIN=${process.env.PG_BIN} has no initdb`);
+  }
+  const found = postgresBin();
+  if (found !== undefined) return found;
+  if (
+    !aptInstall(['postgresql', 'postgresql-contrib'], 'PostgreSQL for the scale-mode tests, about a minute')
+  ) {
+    throw new Error(
+      "PostgreSQL not found: install Debian's postgresql package, or set PG_BIN to its bin folder",
+    );
+  }
+  const installed = postgresBin();
+  if (installed === undefined)
+    throw new Error('apt-get finished but /usr/lib/postgresql/*/bin/initdb is missing');
+  return installed;
 }
 
 /** Runs a command in the repo root with the bootstrap environment; throws on a non-zero exit. */

@@ -18,6 +18,7 @@ export {
   sri,
 } from './npm-publish.js';
 export { freePort } from './ports.js';
+export { postgresBinDir, type StartedPostgres, startPostgres } from './postgres.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
 export { makeTarball, type TarEntry } from './tar.js';
 export { makeTempDir } from './temp.js';

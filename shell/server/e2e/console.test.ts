@@ -54,7 +54,8 @@ describe('the staff console', () => {
     await page.waitForURL(/[?&]q=/);
     const card = page.locator('[data-package="@yiyuan/waste-pickup"]');
     await card.waitFor({ timeout: 30_000 });
-    await expect(page.locator('[data-package]').count()).resolves.toBe(1);
+    // The unfiltered list stays on screen until the search answers: wait for it to narrow.
+    await expect.poll(() => page.locator('[data-package]').count(), { timeout: 30_000 }).toBe(1);
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('垃圾分类预约');
     expect(text).toContain('沂源县做的');

@@ -1,0 +1,137 @@
+/**
+ * A throwaway PostgreSQL server for scale-mode tests: `initdb` into a temporary directory, `postgres` on a
+ * free loopback port, stopped (and its directory removed) when the test is done. Nothing is shared with a
+ * system cluster, so tests run in parallel and leave nothing behind. `npm test` installs Debian's
+ * `postgresql` package when it is missing (scripts/lib/bootstrap.mjs `ensurePostgres`) and passes its
+ * binaries' folder as PG_BIN.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, readdirSync } from 'node:fs';
+import { freePort } from './ports.js';
+import { type StartedProcess, startProcess } from './processes.js';
+import { makeTempDir } from './temp.js';
+
+export interface StartedPostgres {
+  readonly port: number;
+  /** `postgres://postgres@127.0.0.1:<port>/<database>` (trust authentication on loopback). */
+  url(database?: string): string;
+  /** Creates an empty database (UTF-8, C.UTF-8 collation) and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Fast shutdown (SIGINT: running transactions are aborted), then the data directory is removed. */
+  stop(): Promise<void>;
+  /** Immediate shutdown, as if the machine lost power: for crash tests. */
+  readonly process: StartedProcess;
+}
+
+/** The folder holding `initdb` and `postgres`: PG_BIN, else the newest Debian version, else pg_config. */
+export function postgresBinDir(): string {
+  const fromEnv = process.env.PG_BIN;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v) && existsSync(`${debian}/${v}/bin/initdb`))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0] !== undefined) return `${debian}/${versions[0]}/bin`;
+  }
+  const r = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (r.status === 0 && existsSync(`${r.stdout.trim()}/initdb`)) return r.stdout.trim();
+  throw new Error(
+    'PostgreSQL not found: install Debian\'s "postgresql" package (npm test does this), or set PG_BIN to the folder with initdb and postgres',
+  );
+}
+
+/** PostgreSQL refuses to run as root: as root, run its programs as the `postgres` user Debian creates. */
+function asServerUser(command: string, args: string[]): { command: string; args: string[] } {
+  if (process.getuid?.() !== 0) return { command, args };
+  return { command: 'runuser', args: ['-u', 'postgres', '--', command, ...args] };
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+export async function startPostgres(
+  options: { settings?: Record<string, string> } = {},
+): Promise<StartedPostgres> {
+  const bin = postgresBinDir();
+  const dir = await makeTempDir('cunmen-pg-');
+  const data = `${dir.path}/data`;
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = postgresIds();
+    chownSync(dir.path, uid, gid);
+  }
+  const init = asServerUser(`${bin}/initdb`, [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
+  const initRun = spawnSync(init.command, init.args, { encoding: 'utf8' });
+  if (initRun.status !== 0) {
+    await dir.remove();
+    throw new Error(`initdb failed (${initRun.status}): ${initRun.stderr || initRun.stdout}`);
+  }
+  const port = await freePort();
+  // Durability off: a test database is thrown away, and fsync on every commit would dominate test time.
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: dir.path,
+    fsync: 'off',
+    synchronous_commit: 'off',
+    full_page_writes: 'off',
+    max_connections: '200',
+    ...options.settings,
+  };
+  const server = asServerUser(`${bin}/postgres`, [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+  ]);
+  const started = await startProcess({
+    command: server.command,
+    args: server.args,
+    readyPattern: /database system is ready to accept connections/,
+    timeoutMs: 60_000,
+  });
+  const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    process: started,
+    async createDatabase(name) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+      const psql = `${bin}/psql`;
+      const r = spawnSync(
+        psql,
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'postgres',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-c',
+          `CREATE DATABASE ${name}`,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${r.stderr}`);
+      return url(name);
+    },
+    async stop() {
+      await started.stop('SIGINT', 10_000);
+      await dir.remove();
+    },
+  };
+}
