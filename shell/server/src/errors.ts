@@ -138,6 +138,11 @@ export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-she
     en: 'the staff console is for staff accounts; residents sign in on their portal',
     zh: '该账号不是村干部或工作人员账号，不能进入工作台',
   },
+  SHELL_ERR_MANDATORY_MODULE: {
+    status: 409,
+    en: 'the province or county made this module mandatory; a portal must keep it',
+    zh: '这是上级规定每个村门户都必须有的服务，不能移除',
+  },
   SHELL_ERR_NOT_IN_CATALOG: {
     status: 404,
     en: "no such package in the registry's catalog",

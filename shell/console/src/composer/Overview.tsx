@@ -3,8 +3,10 @@
  * order residents see them (drag, or 上移/下移), the pages, notices of newer versions, and the phone
  * preview beside them (on a phone: its own screen). Every reorder is kept in the draft at once.
  */
+
+import { LockOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { App, Button, Card, Typography } from 'antd';
+import { App, Button, Card, Tag, Typography } from 'antd';
 import { useT } from '../i18n/index.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
 import { useDraftEdit } from './api.js';
@@ -32,6 +34,7 @@ export function Overview({ view }: { view: ComposerView }) {
     );
   };
   const pages = entriesOf(view.config, PAGE, view.services);
+  const mandatory = new Set((view.mandatory ?? []).map((r) => r.package));
 
   const lists = (
     <div className="composer-lists">
@@ -89,6 +92,11 @@ export function Overview({ view }: { view: ComposerView }) {
             {pages.map((p) => (
               <li key={p.key}>
                 <span>{p.title}</span>
+                {mandatory.has(p.name) ? (
+                  <Tag icon={<LockOutlined aria-hidden />} className="composer-mandatory-tag">
+                    {t('composer.mandatory')}
+                  </Tag>
+                ) : null}
                 <Link
                   to={serviceHref(code, p.name) as '/'}
                   aria-label={t('composer.settingsOf', { title: p.title })}

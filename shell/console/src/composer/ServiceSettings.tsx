@@ -4,6 +4,7 @@
  * and a refusal's problems shown on their fields. Also its newer version, if any, and 从门户中移除 —
  * with 撤销 instead of a confirmation dialog.
  */
+import { LockOutlined } from '@ant-design/icons';
 import type { IChangeEvent } from '@rjsf/core';
 import { useNavigate } from '@tanstack/react-router';
 import { Alert, App, Button, Typography } from 'antd';
@@ -48,6 +49,7 @@ export function ServiceSettings({ view, name }: { view: ComposerView; name: stri
     );
   }
   const title = info?.title['zh-CN'] ?? name;
+  const rule = (view.mandatory ?? []).find((r) => r.package === name);
   const back = () => void navigate({ to: composerHref(code) as '/' });
   const save = ({ formData }: IChangeEvent<Config>) =>
     edit.mutate(
@@ -123,12 +125,27 @@ export function ServiceSettings({ view, name }: { view: ComposerView; name: stri
       ) : (
         <Typography.Paragraph>{t('composer.noSettings')}</Typography.Paragraph>
       )}
-      {info?.kind === 'standard' ? <Alert type="warning" title={t('composer.standard', { title })} /> : null}
-      <p className="composer-remove">
-        <Button onClick={remove} loading={edit.isPending}>
-          {t('composer.remove')}
-        </Button>
-      </p>
+      {info?.kind === 'standard' && !rule ? (
+        <Alert type="warning" title={t('composer.standard', { title })} />
+      ) : null}
+      {rule ? (
+        <Alert
+          type="info"
+          className="composer-mandatory"
+          showIcon
+          icon={<LockOutlined aria-hidden />}
+          title={t('composer.mandatoryBy', {
+            title,
+            by: t(rule.by === 'province' ? 'composer.byProvince' : 'composer.byCounty'),
+          })}
+        />
+      ) : (
+        <p className="composer-remove">
+          <Button onClick={remove} loading={edit.isPending}>
+            {t('composer.remove')}
+          </Button>
+        </p>
+      )}
     </section>
   );
 }

@@ -26,6 +26,8 @@ export interface ComposerView {
   baseVersion: number;
   config: DraftConfig;
   services: Record<string, ServiceInfo>;
+  /** Modules the province or county made mandatory here: shown locked, never removable. */
+  mandatory: { package: string; division: string; by: 'province' | 'county' }[];
 }
 
 /** `GET /api/portals/<village>/versions`. */

@@ -17,6 +17,7 @@ import { portalRoutes } from '../http/portal-routes.js';
 import { securityHeaders } from '../http/security.js';
 import { WebDist } from '../http/web-dist.js';
 import { identity } from '../identity/plugin.js';
+import { mandatoryRoutes } from '../mandatory/routes.js';
 import { mountModules } from '../modules/mount.js';
 import { SqliteDraftStore } from '../portals/drafts.js';
 import type { RegistryClient } from '../portals/registry-client.js';
@@ -93,6 +94,12 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
   await app.register(composerRoutes, {
     composer: new Composer(portals, drafts, new ServiceInfoCache(registry), deps.now),
     audit: storage.audit,
+  });
+  await app.register(mandatoryRoutes, {
+    store: storage.mandatory,
+    portals,
+    audit: storage.audit,
+    now: deps.now ?? (() => new Date()),
   });
   await app.register(consoleWeb, {
     web: new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST),

@@ -26,6 +26,8 @@ export interface ComposerView {
   config: DraftConfig;
   /** What each placed service is (title, contributions, config schema), by package name. */
   services: Record<string, ServiceInfo>;
+  /** Modules the province or county made mandatory here: shown locked, never removable. */
+  mandatory: { package: string; division: string; by: 'province' | 'county' }[];
 }
 
 const withoutVersion = ({ version: _v, ...rest }: VillageConfig): DraftConfig => rest;
@@ -68,12 +70,18 @@ export class Composer {
       baseVersion: draft?.baseVersion ?? published?.version ?? 0,
       config,
       services: await this.info.forConfig(config.widgets),
+      mandatory: (await this.portals.storage.mandatory.forVillage(code)).map((r) => ({
+        package: r.package,
+        division: r.division,
+        by: r.division.endsWith('0000') ? 'province' : 'county',
+      })),
     };
   }
 
   /** Checks `config` as a publication would and keeps it as the village's draft. */
   private async keep(code: string, base: number, config: VillageConfig, actor: string): Promise<void> {
     const village = await this.portals.village(code);
+    await this.portals.checkMandatory(code, config);
     await this.portals.assemble(village, config);
     const draft: PortalDraft = {
       village: code,

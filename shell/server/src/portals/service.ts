@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type PortalSnapshot, type VillageConfig, villageCodeSchema } from '@cunmen/manifest';
 import { ShellError, shellError } from '../errors.js';
+import { checkMandatory } from '../mandatory/check.js';
 import type {
   PortalVersion,
   PortalWarning,
@@ -95,6 +96,27 @@ export class PortalService {
   }
 
   /** Resolves and checks `config`; returns a builder for the snapshot once the version is known. */
+  /**
+   * Refuses a config that leaves out a module the province or county made mandatory for the village
+   * (mandatory/check.ts), naming it as the current portal's snapshot does.
+   */
+  async checkMandatory(code: string, config: VillageConfig): Promise<void> {
+    const rules = await this.storage.mandatory.forVillage(code);
+    if (rules.length === 0) return;
+    const placed = new Set(config.widgets.map((w) => w.name));
+    if (rules.every((r) => placed.has(r.package))) return;
+    const titles = new Map<string, string>();
+    const version = await this.storage.portals.currentVersion(code);
+    const snapshot = version === null ? null : await this.storage.portals.getSnapshot(code, version);
+    if (snapshot) {
+      const { widgets } = JSON.parse(snapshot.json) as {
+        widgets: { name: string; title: { 'zh-CN': string } }[];
+      };
+      for (const w of widgets) titles.set(w.name, w.title['zh-CN']);
+    }
+    checkMandatory(rules, config, titles);
+  }
+
   async assemble(village: VillageRecord, config: VillageConfig) {
     const resolved = await resolveWidgets(this.resolver(), {
       config,
@@ -145,6 +167,7 @@ export class PortalService {
         field: 'version',
       });
     }
+    await this.checkMandatory(code, target.config);
     let snapshot: StoredSnapshot | null;
     try {
       snapshot = (await this.assemble(village, target.config)).build(version).snapshot;

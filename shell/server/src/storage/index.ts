@@ -6,6 +6,7 @@ import { FileModuleBlobs } from '@cunmen/module-api';
 import type { Kysely } from 'kysely';
 import { SqliteHouseholdStore } from '../households/sqlite-store.js';
 import { SqliteIdentityStore } from '../identity/sqlite-store.js';
+import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
 import { openDatabase } from './sqlite/database.js';
 import { SqliteDivisionStore } from './sqlite/division-store.js';
 import { SqliteHostStorage } from './sqlite/host-store.js';
@@ -20,7 +21,10 @@ export async function openStorage(dataDir: string): Promise<Storage> {
   await identity.migrate();
   const households = new SqliteHouseholdStore(db as unknown as Kysely<unknown>);
   await households.migrate();
+  const mandatory = new KyselyMandatoryStore(db as unknown as Kysely<unknown>);
+  await mandatory.migrate();
   return {
+    mandatory,
     identity,
     households,
     audit: new SqliteAuditLog(db),

@@ -10,6 +10,7 @@ import type { ModuleBlobs } from '@cunmen/module-api';
 import type { Kysely } from 'kysely';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
+import type { MandatoryStore } from '../mandatory/store.js';
 
 export type { DivisionLevel };
 
@@ -252,6 +253,8 @@ export interface Storage {
   households: HouseholdStore;
   /** Append-only, hash-chained log of every privileged action. */
   audit: AuditLog;
+  /** Modules the province or a county made mandatory in its villages' portals (src/mandatory). */
+  mandatory: MandatoryStore;
   /** What the standard modules' back ends get (src/modules): the database and a blob store each. */
   modules: {
     // biome-ignore lint/suspicious/noExplicitAny: each module types its own tables.
