@@ -5,6 +5,7 @@
  * interactions (clicks, key presses, fills), the measure of "no code, few steps".
  */
 import type { openPage } from '@cunmen/test-utils';
+import { totpCode } from '../src/identity/totp.js';
 import { PASSWORD } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
@@ -27,8 +28,8 @@ export async function staffApi(consoleUrl: string, name: string): Promise<StaffA
   });
   if (!login.ok) throw new Error(`sign-in of ${name} failed: ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
+  const { csrfToken, mfa } = (await login.json()) as { csrfToken: string; mfa?: string };
+  const api: StaffApi = {
     async call(method, path, body) {
       const res = await fetch(`${consoleUrl}${path}`, {
         method,
@@ -42,6 +43,13 @@ export async function staffApi(consoleUrl: string, name: string): Promise<StaffA
       return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
     },
   };
+  // Province and county staff enrol their second factor first, as the console asks them to.
+  if (mfa === 'enrolment-required') {
+    const { body } = await api.call('POST', '/api/auth/totp/setup', {});
+    const enabled = await api.call('POST', '/api/auth/totp/enable', { code: totpCode(String(body.secret)) });
+    if (enabled.status !== 200) throw new Error(`TOTP enrolment of ${name} failed: ${enabled.status}`);
+  }
+  return api;
 }
 
 /** The resident snapshot without its generation time (what a rollback must restore exactly). */

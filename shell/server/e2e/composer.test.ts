@@ -6,14 +6,23 @@
  * unchanged; axe finds no serious or critical issue. The screenshots are the cadre docs' figures.
  */
 import { join } from 'node:path';
-import { formatViolations, openPage, runAxe } from '@cunmen/test-utils';
+import {
+  formatViolations,
+  makeTarball,
+  openPage,
+  publishDocument,
+  publishPath,
+  runAxe,
+} from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureManifest } from '../test/registry.js';
 import { Interactions, residentSnapshot, type StaffApi, staffApi } from './composer-helpers.js';
 import { ACCOUNTS, PASSWORD, type Platform, repo, startPlatform, XIANTAN } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
 
 const WASTE = '@yiyuan/waste-pickup';
+const DISCLOSURE = '@cunmen/affairs-disclosure';
 const WUSI = '330521003201';
 const SHOTS = join(repo, 'docs/docs/public/screenshots');
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -245,5 +254,104 @@ describe('the composer', () => {
       .getByRole('status')
       .filter({ hasText: `与已发布的第 ${newest} 版相同` })
       .waitFor({ timeout: 30_000 });
+  }, 240_000);
+
+  it('shows a module the county made mandatory locked and refuses its removal; offers no version the province has not approved or this shell cannot run', async () => {
+    const county = await staffApi(p.consoleUrl, ACCOUNTS.county.name);
+    const rule = await county.call('PUT', '/api/console/v1/mandatory', {
+      division: '330521',
+      package: DISCLOSURE,
+    });
+    expect(rule.status).toBe(200);
+    const version = (await portal()).version;
+    const unchanged = await residentSnapshot(p.shellUrl, XIANTAN);
+
+    const { page } = await openPage(p.browser.browser, 'composer rules', DESKTOP);
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal`);
+    await signIn(page, new Interactions());
+    const pages = page.locator('.composer-pages li').filter({ hasText: '三务公开' });
+    await pages.getByText('必备').waitFor({ timeout: 30_000 });
+    await pages.getByRole('link', { name: '设置“三务公开”' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: '“三务公开”是县里规定每个村门户都必须有的服务，不能移除' })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: '从门户中移除' }).count()).toBe(0);
+    expect(await seriousViolations(page), 'mandatory module').toBe('');
+    await shot(page, 'composer-mandatory');
+    // The server refuses it whatever the client: one-widget removal and a draft without it.
+    const removal = await cadre.call(
+      'DELETE',
+      `/api/portals/${XIANTAN}/widgets/${encodeURIComponent(DISCLOSURE)}`,
+    );
+    expect(removal).toMatchObject({
+      status: 409,
+      body: {
+        code: 'SHELL_ERR_MANDATORY_MODULE',
+        field: 'widgets',
+        message: '“三务公开”（@cunmen/affairs-disclosure）是县里规定每个村门户都必须有的服务，不能移除',
+      },
+    });
+
+    // 沂源 publishes 0.2.0 (still pending review) and the province approves 0.3.0, built for React 18.
+    const publish = async (v: string, overrides: Record<string, unknown> = {}) => {
+      const { manifest, bodies } = fixtureManifest(WASTE, v, overrides);
+      const files: Record<string, string> = {
+        'package/package.json': JSON.stringify({ name: WASTE, version: v }),
+        'package/dist/cunmen.json': JSON.stringify(manifest),
+      };
+      for (const [path, body] of Object.entries(bodies)) files[`package/dist/${path}`] = body;
+      const doc = publishDocument(WASTE, v, makeTarball(files), {
+        dist: { tarball: `${p.registryUrl}/x.tgz` },
+      });
+      const res = await fetch(`${p.registryUrl}${publishPath(WASTE)}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${p.tokens.yiyuan}`, 'content-type': 'application/json' },
+        body: JSON.stringify(doc),
+      });
+      expect(res.status, await res.text()).toBe(201);
+    };
+    await publish('0.2.0');
+    await publish('0.3.0', { shared: { react: '^18.2.0', '@cunmen/sdk': '^0.1.0' } });
+    const approved = await fetch(`${p.registryUrl}/-/cunmen/v1/review/${WASTE}/0.3.0/approve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${p.tokens.province}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(approved.status, await approved.text()).toBe(200);
+
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal/service/${WASTE}`);
+    await page.getByRole('heading', { level: 1, name: /的设置$/ }).waitFor({ timeout: 30_000 });
+    await page.getByText('版本 0.1.0').waitFor();
+    expect(await page.getByText(/有新版本/).count(), 'no upgrade to 0.2.0 or 0.3.0 is offered').toBe(0);
+
+    const view = (await cadre.call('GET', `/api/console/v1/portals/${XIANTAN}/composer`)).body as {
+      baseVersion: number;
+      config: { widgets: { name: string; version: string }[] };
+    };
+    const index = view.config.widgets.findIndex((w) => w.name === WASTE);
+    for (const [v, code, message] of [
+      [
+        '0.2.0',
+        'SHELL_ERR_WIDGET_NOT_APPROVED',
+        '组件仓库中没有该版本的已审核发布（未发布、待审核、已驳回或已撤回）',
+      ],
+      ['0.3.0', 'SHELL_ERR_SHARED_CONFLICT', 'react'],
+    ] as const) {
+      const config = structuredClone(view.config);
+      (config.widgets[index] as { version: string }).version = v;
+      const refused = await cadre.call('PUT', `/api/console/v1/portals/${XIANTAN}/draft`, {
+        baseVersion: view.baseVersion,
+        config,
+      });
+      expect(refused.status, v).toBe(400);
+      expect(refused.body.code, v).toBe(code);
+      expect(String(refused.body.message), v).toContain(message);
+      expect(String(refused.body.message), v).toContain(`${WASTE}@${v}`);
+    }
+    const after = (await cadre.call('GET', `/api/console/v1/portals/${XIANTAN}/composer`)).body;
+    expect(after.config).toEqual(view.config);
+    expect((await portal()).version).toBe(version);
+    expect(await residentSnapshot(p.shellUrl, XIANTAN)).toEqual(unchanged);
   }, 240_000);
 });

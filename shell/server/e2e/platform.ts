@@ -38,6 +38,8 @@ export interface Platform {
   /** The staff console's origin: another host name than the residents' (localhost vs 127.0.0.1), as in production, so the browser keeps the two cookie jars apart. */
   consoleUrl: string;
   registryUrl: string;
+  /** The registry tokens of the province and the two counties, to publish and review in a test. */
+  tokens: { province: string; deqing: string; yiyuan: string };
   browser: LaunchedBrowser;
   stop(): Promise<void>;
 }
@@ -199,6 +201,7 @@ export async function startPlatform(): Promise<Platform> {
     shellUrl,
     consoleUrl,
     registryUrl,
+    tokens: { province, deqing, yiyuan },
     browser,
     async stop() {
       await browser.close();
