@@ -16,8 +16,26 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+/**
+ * Waits (up to 3 s) until no CSS transition or animation is running: colour contrast measured halfway
+ * through a button's fade-in is a false alarm, and a flaky accessibility check is worse than none.
+ */
+async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3000, polling: 50 },
+    )
+    .catch(() => undefined);
+}
+
 /** WCAG 2.1 A/AA rules; returns the violations (empty when the page passes). */
 export async function runAxe(page: Page, selector?: string): Promise<AxeViolation[]> {
+  await settle(page);
   const loaded = await page.evaluate('typeof globalThis.axe === "object"');
   if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async (context) => {

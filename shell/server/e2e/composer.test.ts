@@ -5,6 +5,7 @@
  * the earlier portal exactly; each bad input is refused with its Chinese message and the portal
  * unchanged; axe finds no serious or critical issue. The screenshots are the cadre docs' figures.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   formatViolations,
@@ -136,17 +137,25 @@ describe('the composer', () => {
   it('shows what changed between two versions and restores the earlier portal exactly in one click', async () => {
     const earlier = await residentSnapshot(p.shellUrl, XIANTAN);
     const earlierVersion = (await portal()).version;
-    // A change published through the composer: residents start in 长辈版.
+    // A change published through the composer: residents start in 长辈版, in the village's colour.
     const view = (await cadre.call('GET', `/api/console/v1/portals/${XIANTAN}/composer`)).body as {
       baseVersion: number;
       config: { theme: Record<string, unknown> };
     };
-    const edited = { ...view.config, theme: { ...view.config.theme, elderlyByDefault: true } };
-    const draft = { baseVersion: view.baseVersion, config: edited };
+    const theme = { ...view.config.theme, elderlyByDefault: true, primary: '#8a1c1c' };
+    const draft = { baseVersion: view.baseVersion, config: { ...view.config, theme } };
     expect((await cadre.call('PUT', `/api/console/v1/portals/${XIANTAN}/draft`, draft)).status).toBe(200);
     expect((await cadre.call('POST', `/api/console/v1/portals/${XIANTAN}/draft/publish`, {})).status).toBe(
       200,
     );
+    const resident = (await openPage(p.browser.browser, 'resident accent')).page;
+    await resident.goto(`${p.shellUrl}/v/${XIANTAN}/`);
+    const root = resident.locator('.cm-root[data-cm-elderly="true"]').first();
+    await root.waitFor({ timeout: 30_000 });
+    const accent = await root.evaluate((el) =>
+      getComputedStyle(el).getPropertyValue('--cm-color-primary').trim(),
+    );
+    expect(accent).toBe('#8a1c1c');
     expect(await residentSnapshot(p.shellUrl, XIANTAN)).not.toEqual(earlier);
 
     const { page } = await openPage(p.browser.browser, 'composer history', DESKTOP);
@@ -294,8 +303,25 @@ describe('the composer', () => {
     });
 
     // 沂源 publishes 0.2.0 (still pending review) and the province approves 0.3.0, built for React 18.
+    // Everything but the version and the shared ranges as the real build declares it.
+    const built = JSON.parse(readFileSync(join(repo, 'plugins/waste-pickup/dist/cunmen.json'), 'utf8'));
+    const same = [
+      'kind',
+      'county',
+      'title',
+      'category',
+      'sdk',
+      'exposes',
+      'contributes',
+      'capabilities',
+      'configSchema',
+      'configDefaults',
+      'remote',
+      'shared',
+    ];
     const publish = async (v: string, overrides: Record<string, unknown> = {}) => {
-      const { manifest, bodies } = fixtureManifest(WASTE, v, overrides);
+      const real = Object.fromEntries(same.map((k) => [k, built[k]]));
+      const { manifest, bodies } = fixtureManifest(WASTE, v, { ...real, ...overrides });
       const files: Record<string, string> = {
         'package/package.json': JSON.stringify({ name: WASTE, version: v }),
         'package/dist/cunmen.json': JSON.stringify(manifest),
@@ -312,7 +338,7 @@ describe('the composer', () => {
       expect(res.status, await res.text()).toBe(201);
     };
     await publish('0.2.0');
-    await publish('0.3.0', { shared: { react: '^18.2.0', '@cunmen/sdk': '^0.1.0' } });
+    await publish('0.3.0', { shared: { ...built.shared, react: '^18.2.0' } });
     const approved = await fetch(`${p.registryUrl}/-/cunmen/v1/review/${WASTE}/0.3.0/approve`, {
       method: 'POST',
       headers: { authorization: `Bearer ${p.tokens.province}`, 'content-type': 'application/json' },

@@ -93,6 +93,7 @@ export function Portal(props: PortalProps) {
         elderly={elderly}
         onElderlyChange={(v) => elderlyMode.set(v)}
         locale={locale}
+        accent={snapshot.theme.primary}
         className="shell"
       >
         <a className="shell-skip" href="#shell-main">

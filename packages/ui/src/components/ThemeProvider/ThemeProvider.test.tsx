@@ -47,6 +47,23 @@ describe('ThemeProvider', () => {
     expect(root?.getAttribute('lang')).toBe('en');
   });
 
+  it('gives buttons, links and the focus ring the village accent; anything but #rrggbb is ignored', () => {
+    const { container, rerender } = render(
+      <ThemeProvider accent="#8a1c1c">
+        <p>内容</p>
+      </ThemeProvider>,
+    );
+    const root = container.querySelector<HTMLElement>('.cm-root');
+    expect(root?.style.getPropertyValue('--cm-color-primary')).toBe('#8a1c1c');
+    expect(root?.style.getPropertyValue('--cm-color-focus')).toBe('#8a1c1c');
+    rerender(
+      <ThemeProvider accent="red; background: url(x)">
+        <p>内容</p>
+      </ThemeProvider>,
+    );
+    expect(root?.style.getPropertyValue('--cm-color-primary')).toBe('');
+  });
+
   it('switching the locale changes the built-in strings (zh-CN first)', () => {
     const { rerender } = render(
       <ThemeProvider>

@@ -2,7 +2,7 @@
  * The root of every resident-side UI: sets the CSS custom properties' scope (`.cm-root`), switches
  * elderly mode with `data-cm-elderly="true"`, sets `lang`, and hosts the toast live region.
  */
-import { type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { type CSSProperties, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { formatMessage, type Locale } from '../../i18n/messages.js';
 import { cx } from '../../internal/cx.js';
 import { ToastHost } from '../Toast/ToastHost.js';
@@ -22,9 +22,16 @@ export interface ThemeProviderProps {
   storageKey?: string;
   /** Locale of the built-in strings; the outer provider's, or zh-CN. */
   locale?: Locale;
+  /**
+   * The village's accent colour (`#rrggbb`, checked for AA contrast when the portal was saved): buttons,
+   * links and the focus ring take it. Absent, the UI kit's own primary colour.
+   */
+  accent?: string;
   className?: string;
   children?: ReactNode;
 }
+
+const ACCENT = /^#[0-9a-fA-F]{6}$/;
 
 function readStored(key: string | undefined): boolean | undefined {
   if (!key) return undefined;
@@ -57,6 +64,7 @@ export function ThemeProvider({
   onElderlyChange,
   storageKey,
   locale: localeProp,
+  accent,
   className,
   children,
 }: ThemeProviderProps) {
@@ -83,7 +91,17 @@ export function ThemeProvider({
   );
   return (
     <ThemeContext.Provider value={value}>
-      <div className={cx('cm-root', className)} data-cm-elderly={elderly ? 'true' : 'false'} lang={locale}>
+      <div
+        className={cx('cm-root', className)}
+        data-cm-elderly={elderly ? 'true' : 'false'}
+        lang={locale}
+        // Set through the CSSOM by React, so a CSP without 'unsafe-inline' styles still allows it.
+        style={
+          accent && ACCENT.test(accent)
+            ? ({ '--cm-color-primary': accent, '--cm-color-focus': accent } as CSSProperties)
+            : undefined
+        }
+      >
         <ToastHost>{children}</ToastHost>
       </div>
     </ThemeContext.Provider>
