@@ -33,6 +33,12 @@ export const EXACT_VERSION: Pattern = {
 
 export const COLOUR: Pattern = { regex: /^#[0-9a-fA-F]{6}$/, en: 'a colour such as #8a1c1c' };
 
+/** A banner photo the console stored (re-encoded, content-addressed): `<sha256>.webp`. */
+export const BANNER: Pattern = {
+  regex: /^[0-9a-f]{64}\.webp$/,
+  en: 'a banner photo uploaded through the console (<sha256>.webp)',
+};
+
 /** Where widget code is loaded from: http(s) only, never `javascript:` or `data:`. */
 export const HTTP_URL: Pattern = {
   regex: /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/,

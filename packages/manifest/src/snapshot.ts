@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { capabilitySchema } from './capabilities.js';
 import { villageCodeSchema } from './division.js';
 import {
+  BANNER,
   COLOUR,
   EXACT_VERSION,
   EXPOSE_KEY,
@@ -38,6 +39,8 @@ export const placementSchema = z.strictObject(placementShape);
 
 export const themeSchema = z.strictObject({
   primary: z.optional(matching(COLOUR)),
+  /** The village's banner photo on the home page, served by the shell at `/media/banners/<file>`. */
+  banner: z.optional(matching(BANNER)),
   elderlyByDefault: z._default(z.boolean(), false),
 });
 

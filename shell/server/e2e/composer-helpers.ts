@@ -4,9 +4,13 @@
  * snapshot and config as residents and the admin API see them, and a counter of the cadre's
  * interactions (clicks, key presses, fills), the measure of "no code, few steps".
  */
-import type { openPage } from '@cunmen/test-utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTarball, type openPage, publishDocument, publishPath } from '@cunmen/test-utils';
+import { expect } from 'vitest';
 import { totpCode } from '../src/identity/totp.js';
-import { PASSWORD } from './platform.js';
+import { fixtureManifest } from '../test/registry.js';
+import { PASSWORD, type Platform, repo } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
 type Locator = ReturnType<Page['locator']>;
@@ -84,4 +88,43 @@ export class Interactions {
     this.count++;
     this.log.push(`${this.count}. ${what}`);
   }
+}
+
+/** The built manifest of a widget of this repo (`<dir>/dist/cunmen.json`). */
+export function builtManifest(dir: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(repo, dir, 'dist/cunmen.json'), 'utf8'));
+}
+
+/** What a new version keeps of the built one: everything a portal's placements and config rely on. */
+const KEPT = ['name', 'kind', 'county', 'title', 'category', 'sdk', 'exposes', 'contributes', 'capabilities'];
+const KEPT_TOO = ['configSchema', 'configDefaults', 'remote', 'shared'];
+
+/**
+ * Publishes another version of a built widget over the npm protocol (pending review): its manifest as
+ * built, with `overrides` (e.g. other shared ranges), and small fixture assets.
+ */
+export async function publishLike(
+  p: Platform,
+  built: Record<string, unknown>,
+  version: string,
+  token: string,
+  overrides: Record<string, unknown> = {},
+): Promise<void> {
+  const name = String(built.name);
+  const kept = Object.fromEntries([...KEPT, ...KEPT_TOO].map((k) => [k, built[k]]));
+  const { manifest, bodies } = fixtureManifest(name, version, { ...kept, ...overrides, version });
+  const files: Record<string, string> = {
+    'package/package.json': JSON.stringify({ name, version }),
+    'package/dist/cunmen.json': JSON.stringify(manifest),
+  };
+  for (const [path, body] of Object.entries(bodies)) files[`package/dist/${path}`] = body;
+  const doc = publishDocument(name, version, makeTarball(files), {
+    dist: { tarball: `${p.registryUrl}/x.tgz` },
+  });
+  const res = await fetch(`${p.registryUrl}${publishPath(name)}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  expect(res.status, await res.text()).toBe(201);
 }

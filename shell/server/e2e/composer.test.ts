@@ -5,19 +5,18 @@
  * the earlier portal exactly; each bad input is refused with its Chinese message and the portal
  * unchanged; axe finds no serious or critical issue. The screenshots are the cadre docs' figures.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  formatViolations,
-  makeTarball,
-  openPage,
-  publishDocument,
-  publishPath,
-  runAxe,
-} from '@cunmen/test-utils';
+import { formatViolations, openPage, runAxe } from '@cunmen/test-utils';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureManifest } from '../test/registry.js';
-import { Interactions, residentSnapshot, type StaffApi, staffApi } from './composer-helpers.js';
+import {
+  builtManifest,
+  Interactions,
+  publishLike,
+  residentSnapshot,
+  type StaffApi,
+  staffApi,
+} from './composer-helpers.js';
 import { ACCOUNTS, PASSWORD, type Platform, repo, startPlatform, XIANTAN } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
@@ -303,42 +302,11 @@ describe('the composer', () => {
     });
 
     // 沂源 publishes 0.2.0 (still pending review) and the province approves 0.3.0, built for React 18.
-    // Everything but the version and the shared ranges as the real build declares it.
-    const built = JSON.parse(readFileSync(join(repo, 'plugins/waste-pickup/dist/cunmen.json'), 'utf8'));
-    const same = [
-      'kind',
-      'county',
-      'title',
-      'category',
-      'sdk',
-      'exposes',
-      'contributes',
-      'capabilities',
-      'configSchema',
-      'configDefaults',
-      'remote',
-      'shared',
-    ];
-    const publish = async (v: string, overrides: Record<string, unknown> = {}) => {
-      const real = Object.fromEntries(same.map((k) => [k, built[k]]));
-      const { manifest, bodies } = fixtureManifest(WASTE, v, { ...real, ...overrides });
-      const files: Record<string, string> = {
-        'package/package.json': JSON.stringify({ name: WASTE, version: v }),
-        'package/dist/cunmen.json': JSON.stringify(manifest),
-      };
-      for (const [path, body] of Object.entries(bodies)) files[`package/dist/${path}`] = body;
-      const doc = publishDocument(WASTE, v, makeTarball(files), {
-        dist: { tarball: `${p.registryUrl}/x.tgz` },
-      });
-      const res = await fetch(`${p.registryUrl}${publishPath(WASTE)}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${p.tokens.yiyuan}`, 'content-type': 'application/json' },
-        body: JSON.stringify(doc),
-      });
-      expect(res.status, await res.text()).toBe(201);
-    };
+    const built = builtManifest('plugins/waste-pickup');
+    const publish = (v: string, overrides: Record<string, unknown> = {}) =>
+      publishLike(p, built, v, p.tokens.yiyuan, overrides);
     await publish('0.2.0');
-    await publish('0.3.0', { shared: { ...built.shared, react: '^18.2.0' } });
+    await publish('0.3.0', { shared: { ...(built.shared as object), react: '^18.2.0' } });
     const approved = await fetch(`${p.registryUrl}/-/cunmen/v1/review/${WASTE}/0.3.0/approve`, {
       method: 'POST',
       headers: { authorization: `Bearer ${p.tokens.province}`, 'content-type': 'application/json' },
@@ -356,13 +324,14 @@ describe('the composer', () => {
       config: { widgets: { name: string; version: string }[] };
     };
     const index = view.config.widgets.findIndex((w) => w.name === WASTE);
-    for (const [v, code, message] of [
+    for (const [v, status, code, message] of [
       [
         '0.2.0',
+        400,
         'SHELL_ERR_WIDGET_NOT_APPROVED',
         '组件仓库中没有该版本的已审核发布（未发布、待审核、已驳回或已撤回）',
       ],
-      ['0.3.0', 'SHELL_ERR_SHARED_CONFLICT', 'react'],
+      ['0.3.0', 409, 'SHELL_ERR_SHARED_CONFLICT', '^18.2.0'],
     ] as const) {
       const config = structuredClone(view.config);
       (config.widgets[index] as { version: string }).version = v;
@@ -370,7 +339,7 @@ describe('the composer', () => {
         baseVersion: view.baseVersion,
         config,
       });
-      expect(refused.status, v).toBe(400);
+      expect(refused.status, v).toBe(status);
       expect(refused.body.code, v).toBe(code);
       expect(String(refused.body.message), v).toContain(message);
       expect(String(refused.body.message), v).toContain(`${WASTE}@${v}`);
@@ -380,4 +349,40 @@ describe('the composer', () => {
     expect((await portal()).version).toBe(version);
     expect(await residentSnapshot(p.shellUrl, XIANTAN)).toEqual(unchanged);
   }, 240_000);
+
+  it('puts a banner photo from the cadre’s phone on the resident home: re-encoded small, no location left', async () => {
+    const { page } = await openPage(p.browser.browser, 'composer banner', DESKTOP);
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal/theme`);
+    await signIn(page, new Interactions());
+    const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#4d7c3a' } })
+      .jpeg({ quality: 90 })
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 32/1 0/1' } })
+      .toBuffer();
+    await page
+      .getByLabel('横幅照片')
+      .setInputFiles({ name: '村口.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('img', { name: '当前的横幅照片' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '保存名称和颜色' }).click();
+    await page.getByText('名称和颜色已保存，发布后生效').waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page), 'theme with a banner').toBe('');
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal`);
+    await page.getByRole('button', { name: '发布', exact: true }).click({ timeout: 30_000 });
+    await page.getByText(/已发布第 \d+ 版，村民现在就能看到/).waitFor({ timeout: 30_000 });
+
+    const resident = (await openPage(p.browser.browser, 'resident banner')).page;
+    await resident.goto(`${p.shellUrl}/v/${XIANTAN}/`);
+    const banner = resident.locator('img.shell-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => banner.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBe(960);
+    const src = String(await banner.getAttribute('src'));
+    const served = await fetch(`${p.shellUrl}${src}`);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    expect(bytes.length).toBeLessThan(60 * 1024);
+    expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+  }, 180_000);
 });

@@ -4,9 +4,12 @@
  * become the one body `{ error, code, message, requestId, field?, widget? }` (errors.ts) with a 4xx for
  * client input; anything unexpected is logged and answered as a 500 with the request id.
  */
+
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { bannerServeRoutes } from './banner/routes.js';
+import { BANNER_BLOBS, BannerStore } from './banner/store.js';
 import { buildConsoleApp, type ConsoleOptions } from './console/app.js';
 import { handleShellErrors } from './errors.js';
 import { WidgetCredentials } from './host-api/credentials.js';
@@ -127,6 +130,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     credentials,
     now: options.now,
   });
+  await app.register(bannerServeRoutes, { banners: new BannerStore(storage.modules.blobs(BANNER_BLOBS)) });
   await app.register(webRoutes, {
     portals,
     web: new WebDist(options.webDist ?? DEFAULT_WEB_DIST),

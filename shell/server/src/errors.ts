@@ -138,6 +138,16 @@ export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-she
     en: 'the staff console is for staff accounts; residents sign in on their portal',
     zh: '该账号不是村干部或工作人员账号，不能进入工作台',
   },
+  SHELL_ERR_BANNER_UNREADABLE: {
+    status: 400,
+    en: 'the banner photo could not be read',
+    zh: '这张照片无法打开，请换一张',
+  },
+  SHELL_ERR_UNKNOWN_BANNER: {
+    status: 400,
+    en: 'the theme names a banner photo that was never uploaded',
+    zh: '找不到这张横幅照片，请重新上传',
+  },
   SHELL_ERR_MANDATORY_MODULE: {
     status: 409,
     en: 'the province or county made this module mandatory; a portal must keep it',

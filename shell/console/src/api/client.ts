@@ -22,6 +22,8 @@ export class ApiError extends Error {
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** Raw bytes instead of JSON (an uploaded photo), sent with the file's own content type. */
+  file?: Blob;
   csrf?: string;
 }
 
@@ -37,9 +39,11 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
         headers: {
           accept: 'application/json',
           ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(options.file ? { 'content-type': options.file.type || 'application/octet-stream' } : {}),
           ...(options.csrf ? { 'x-csrf-token': options.csrf } : {}),
         },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        ...(options.file ? { body: options.file } : {}),
       });
     } catch {
       throw new ApiError(0, 'SDK_ERR_NETWORK', '网络连接失败，请稍后重试');

@@ -1,12 +1,14 @@
 /**
- * The portal's accent colour and whether residents start in 长辈版. A colour below WCAG AA against the
- * UI kit's colours (contrast.ts) is refused on its field, in Chinese, and nothing is saved. (The
- * village's name comes from the division register; a banner photo is not part of the village config.)
+ * The portal's banner photo, accent colour and whether residents start in 长辈版. A colour below WCAG AA
+ * against the UI kit's colours (contrast.ts) is refused on its field, in Chinese, and nothing is saved.
+ * A photo is uploaded at once (the server re-encodes it to a small WebP without its metadata) and joins
+ * the draft with the rest when the cadre saves. (The village's name comes from the division register.)
  */
 import { App, Button, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
+import { problemText } from '../api/client.js';
 import { useT } from '../i18n/index.js';
-import { useDraftEdit } from './api.js';
+import { useBannerUpload, useDraftEdit } from './api.js';
 import { ComposerHeading } from './ComposerHeading.js';
 import { checkAccent, formatRatio } from './contrast.js';
 import type { ComposerView } from './types.js';
@@ -18,6 +20,11 @@ export function ThemeSettings({ view }: { view: ComposerView }) {
   const [accent, setAccent] = useState(view.config.theme.primary ?? '');
   const [elderly, setElderly] = useState(view.config.theme.elderlyByDefault);
   const [error, setError] = useState<string | null>(null);
+  const [banner, setBanner] = useState<string | undefined>(view.config.theme.banner);
+  const upload = useBannerUpload(view.village.code);
+  const choose = (file: File | undefined) => {
+    if (file) upload.mutate(file, { onSuccess: (answer) => setBanner(answer.banner) });
+  };
 
   const save = () => {
     const value = accent.trim();
@@ -33,14 +40,19 @@ export function ThemeSettings({ view }: { view: ComposerView }) {
       }
     }
     setError(null);
-    const { primary: _old, ...theme } = view.config.theme;
+    const { primary: _old, banner: _photo, ...theme } = view.config.theme;
     edit.mutate(
       {
         kind: 'save',
         baseVersion: view.baseVersion,
         config: {
           ...view.config,
-          theme: { ...theme, elderlyByDefault: elderly, ...(value ? { primary: value.toLowerCase() } : {}) },
+          theme: {
+            ...theme,
+            elderlyByDefault: elderly,
+            ...(value ? { primary: value.toLowerCase() } : {}),
+            ...(banner ? { banner } : {}),
+          },
         },
       },
       { onSuccess: () => void message.success(t('composer.themeSaved')) },
@@ -51,6 +63,33 @@ export function ThemeSettings({ view }: { view: ComposerView }) {
     <section className="console-page composer">
       <ComposerHeading view={view} title={t('composer.theme')} />
       <Form layout="vertical" onFinish={save} className="composer-theme">
+        <Form.Item
+          label={t('composer.banner')}
+          htmlFor="composer-banner"
+          extra={t('composer.bannerHint')}
+          validateStatus={upload.isError ? 'error' : undefined}
+          help={upload.isError ? <span role="alert">{problemText(upload.error, '')}</span> : undefined}
+        >
+          {banner ? (
+            <img
+              className="composer-theme__banner"
+              src={`/media/banners/${banner}`}
+              alt={t('composer.bannerAlt')}
+            />
+          ) : null}
+          <input
+            id="composer-banner"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            onChange={(e) => choose(e.target.files?.[0])}
+            disabled={upload.isPending}
+          />
+          {banner ? (
+            <Button onClick={() => setBanner(undefined)} className="composer-theme__remove-banner">
+              {t('composer.bannerRemove')}
+            </Button>
+          ) : null}
+        </Form.Item>
         <Form.Item
           label={t('composer.accent')}
           htmlFor="composer-accent"

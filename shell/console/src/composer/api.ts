@@ -100,6 +100,20 @@ export function useRollback(village: string) {
   });
 }
 
+/** Uploads a banner photo; the server answers the re-encoded file's name for `theme.banner`. */
+export function useBannerUpload(village: string) {
+  const api = useApi();
+  const csrf = useSession().data?.csrfToken ?? '';
+  return useMutation({
+    mutationFn: (file: File) =>
+      api<{ banner: string; url: string; bytes: number }>(`${portalPath(village)}/banner`, {
+        method: 'POST',
+        file,
+        csrf,
+      }),
+  });
+}
+
 /** A refusal's problems, each with its field (`widgets[2].config.heading`). */
 export function problemsOf(error: unknown): { field: string; message: string }[] {
   if (!(error instanceof ApiError)) return [];

@@ -53,6 +53,11 @@ export const composerZh = {
   upgradeTo: '升级到 {{version}}',
   upgraded: '已换成 {{version}} 版，发布后生效',
   theme: '名称和颜色',
+  banner: '横幅照片',
+  bannerHint:
+    '显示在门户首页最上方，例如村口或村委会的照片。平台会裁成 3:1 并压缩（村民手机约下载 30 KB），照片里的拍摄地点等信息会被去掉。',
+  bannerAlt: '当前的横幅照片',
+  bannerRemove: '不用照片',
   portalTitle: '门户名称',
   portalTitleHint: '显示在门户顶部，不填就用村名“{{village}}”',
   accent: '主题颜色',
@@ -139,6 +144,11 @@ export const composerEn: Shape<typeof composerZh> = {
   upgradeTo: 'Upgrade to {{version}}',
   upgraded: 'Now on version {{version}} once you publish',
   theme: 'Name and colour',
+  banner: 'Banner photo',
+  bannerHint:
+    'Shown at the top of the home page, e.g. the village gate. Cropped to 3:1 and compressed (about 30 KB on a phone); location and camera data are removed.',
+  bannerAlt: 'The current banner photo',
+  bannerRemove: 'No photo',
   portalTitle: 'Portal name',
   portalTitleHint: 'Shown at the top; the village name “{{village}}” when empty',
   accent: 'Accent colour',

@@ -103,6 +103,15 @@ export function PreviewPortal(props: {
             slot(page, 'village.page/v1', route.path)
           ) : (
             <section aria-labelledby="preview-services">
+              {snapshot.theme.banner ? (
+                <img
+                  className="preview__banner"
+                  src={`/media/banners/${snapshot.theme.banner}`}
+                  alt=""
+                  width={960}
+                  height={320}
+                />
+              ) : null}
               <h2 id="preview-services" className="preview__section">
                 本村服务
               </h2>

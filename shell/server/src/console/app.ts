@@ -9,6 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { bannerServeRoutes, bannerUploadRoutes } from '../banner/routes.js';
+import { BANNER_BLOBS, BannerStore } from '../banner/store.js';
 import { handleShellErrors } from '../errors.js';
 import type { WidgetCredentials } from '../host-api/credentials.js';
 import { hostApi } from '../host-api/plugin.js';
@@ -95,6 +97,9 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     composer: new Composer(portals, drafts, new ServiceInfoCache(registry), deps.now),
     audit: storage.audit,
   });
+  const banners = new BannerStore(storage.modules.blobs(BANNER_BLOBS));
+  await app.register(bannerServeRoutes, { banners });
+  await app.register(bannerUploadRoutes, { banners, audit: storage.audit });
   await app.register(mandatoryRoutes, {
     store: storage.mandatory,
     portals,

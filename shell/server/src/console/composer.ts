@@ -81,7 +81,7 @@ export class Composer {
   /** Checks `config` as a publication would and keeps it as the village's draft. */
   private async keep(code: string, base: number, config: VillageConfig, actor: string): Promise<void> {
     const village = await this.portals.village(code);
-    await this.portals.checkMandatory(code, config);
+    await this.portals.checkWrite(code, config);
     await this.portals.assemble(village, config);
     const draft: PortalDraft = {
       village: code,

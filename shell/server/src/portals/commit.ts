@@ -72,7 +72,7 @@ export async function commitEdit(
       throw await staleRefusal(portals, code, edit.base, current);
     }
     const config = await edit.apply(current);
-    await service.checkMandatory(code, config);
+    await service.checkWrite(code, config);
     const assembly = await service.assemble(village, config);
     let etag = '';
     try {

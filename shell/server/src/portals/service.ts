@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type PortalSnapshot, type VillageConfig, villageCodeSchema } from '@cunmen/manifest';
+import { BANNER_BLOBS, BannerStore } from '../banner/store.js';
 import { ShellError, shellError } from '../errors.js';
 import { checkMandatory } from '../mandatory/check.js';
 import type {
@@ -100,6 +101,12 @@ export class PortalService {
    * Refuses a config that leaves out a module the province or county made mandatory for the village
    * (mandatory/check.ts), naming it as the current portal's snapshot does.
    */
+  /** What every write checks besides the assembly: mandatory modules, and that the banner exists. */
+  async checkWrite(code: string, config: VillageConfig): Promise<void> {
+    await this.checkMandatory(code, config);
+    await new BannerStore(this.storage.modules.blobs(BANNER_BLOBS)).checkExists(config.theme.banner);
+  }
+
   async checkMandatory(code: string, config: VillageConfig): Promise<void> {
     const rules = await this.storage.mandatory.forVillage(code);
     if (rules.length === 0) return;
@@ -167,7 +174,7 @@ export class PortalService {
         field: 'version',
       });
     }
-    await this.checkMandatory(code, target.config);
+    await this.checkWrite(code, target.config);
     let snapshot: StoredSnapshot | null;
     try {
       snapshot = (await this.assemble(village, target.config)).build(version).snapshot;

@@ -247,4 +247,25 @@ describe('elderly mode switch (长辈版)', () => {
     setup([], [], true);
     expect(screen.getByRole('switch', { name: /长辈版/ }).getAttribute('aria-checked')).toBe('false');
   });
+
+  it('shows the village’s banner photo on the home page and takes its accent colour', () => {
+    const banner = `${'b'.repeat(64)}.webp`;
+    const snapshot = makeSnapshot(keys, [], {
+      theme: { elderlyByDefault: false, primary: '#8a1c1c', banner },
+    });
+    const { container } = render(
+      <Portal
+        snapshot={snapshot}
+        base={base}
+        locale="zh-CN"
+        elderly={elderlyModeFor(snapshot)}
+        federation={{ load: vi.fn() }}
+      />,
+    );
+    const img = container.querySelector<HTMLImageElement>('img.shell-banner');
+    expect(img?.getAttribute('src')).toBe(`/media/banners/${banner}`);
+    expect(img?.getAttribute('alt')).toBe('');
+    const root = container.querySelector<HTMLElement>('.cm-root');
+    expect(root?.style.getPropertyValue('--cm-color-primary')).toBe('#8a1c1c');
+  });
 });

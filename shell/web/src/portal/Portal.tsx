@@ -128,7 +128,11 @@ export function Portal(props: PortalProps) {
         </header>
         <main id="shell-main" className="shell-main" tabIndex={-1}>
           {route.kind === 'home' ? (
-            <Home tiles={layout.tiles} render={(entry) => slotFor(entry, 'village.home.tile/v1')} />
+            <Home
+              tiles={layout.tiles}
+              banner={snapshot.theme.banner}
+              render={(entry) => slotFor(entry, 'village.home.tile/v1')}
+            />
           ) : page && route.kind === 'page' ? (
             <PageView page={page} render={(entry) => slotFor(entry, 'village.page/v1', route.path)} />
           ) : route.kind === 'signin' ? (
@@ -154,10 +158,30 @@ function VillageName({ name }: { name: string }) {
   );
 }
 
-function Home({ tiles, render }: { tiles: SlotEntry[]; render: (entry: SlotEntry) => ReactNode }) {
+function Home({
+  tiles,
+  banner,
+  render,
+}: {
+  tiles: SlotEntry[];
+  banner: string | undefined;
+  render: (entry: SlotEntry) => ReactNode;
+}) {
   const t = useShellT();
   return (
     <section className="shell-home" aria-labelledby="shell-services">
+      {banner ? (
+        // The village's photo (960 × 320 WebP, ~30 KB): decorative, so the services load first.
+        <img
+          className="shell-banner"
+          src={`/media/banners/${banner}`}
+          alt=""
+          width={960}
+          height={320}
+          decoding="async"
+          fetchPriority="low"
+        />
+      ) : null}
       <h2 id="shell-services" className="shell-section-title">
         {t('portal.services')}
       </h2>
