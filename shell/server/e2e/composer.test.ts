@@ -365,6 +365,7 @@ describe('the composer', () => {
     await page.getByRole('button', { name: '保存名称和颜色' }).click();
     await page.getByText('名称和颜色已保存，发布后生效').waitFor({ timeout: 30_000 });
     expect(await seriousViolations(page), 'theme with a banner').toBe('');
+    await shot(page, 'composer-banner');
     await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal`);
     await page.getByRole('button', { name: '发布', exact: true }).click({ timeout: 30_000 });
     await page.getByText(/已发布第 \d+ 版，村民现在就能看到/).waitFor({ timeout: 30_000 });

@@ -77,8 +77,13 @@ export function ThemeSettings({ view }: { view: ComposerView }) {
               alt={t('composer.bannerAlt')}
             />
           ) : null}
+          {/* The browser's own file button speaks the browser's language; this one speaks the console's. */}
+          <label htmlFor="composer-banner" className="composer-theme__choose">
+            {upload.isPending ? t('composer.bannerUploading') : t('composer.bannerChoose')}
+          </label>
           <input
             id="composer-banner"
+            className="composer-theme__file"
             type="file"
             accept="image/jpeg,image/png,image/webp"
             onChange={(e) => choose(e.target.files?.[0])}
