@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineModule } from '../module.js';
 import { attempt, eachTestApp } from './each-test.js';
 import { createModuleTestApp, testUser } from './index.js';
@@ -23,7 +23,7 @@ const counter = defineModule({
   },
 });
 
-const t = eachTestApp(() => createModuleTestApp(counter), { beforeEach, afterEach });
+const t = eachTestApp(() => createModuleTestApp(counter), { beforeEach, afterEach, afterAll });
 
 describe('eachTestApp', () => {
   it('is a harness while a test runs', async () => {
