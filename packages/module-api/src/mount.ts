@@ -20,12 +20,27 @@ import {
 
 export type CallerResolver = (request: FastifyRequest, module: ShellModule) => Promise<ModuleCaller | null>;
 
+/** Whether the module's bookkeeping records exactly its migrations (one cheap query, no lock). */
+async function upToDate(module: ShellModule, db: ModuleContext['db']): Promise<boolean> {
+  let done: string[];
+  try {
+    const rows = await db.selectFrom(migrationTables(module.id).migrationTableName).select('name').execute();
+    done = rows.map((r) => String(r.name)).sort();
+  } catch {
+    return false; // no bookkeeping table yet: the Migrator creates it
+  }
+  const wanted = Object.keys(module.migrations).sort();
+  return done.length === wanted.length && done.every((name, i) => name === wanted[i]);
+}
+
 /**
  * Runs the module's pending migrations. On PostgreSQL several shell instances may start at once: the
  * whole run (creating Kysely's bookkeeping tables included) holds an advisory lock named after the
- * module, so one instance migrates and the others then find nothing left to do.
+ * module, so one instance migrates and the others then find nothing left to do. A database that is
+ * already up to date (every start after the first) is seen with one query and no lock.
  */
 export async function migrateModule(module: ShellModule, context: Pick<ModuleContext, 'db'>): Promise<void> {
+  if (await upToDate(module, context.db)) return;
   await withAdvisoryLock(context.db, `cunmen.module.${module.id}.migrate`, async (db) => {
     const migrator = new Migrator({
       db,
