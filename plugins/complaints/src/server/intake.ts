@@ -4,7 +4,7 @@
  * (`JS<China day>-0001`) is the next of the village's day.
  */
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation, type ModuleUser } from '@cunmen/module-api';
+import { isUniqueViolation, type ModuleUser, toCount } from '@cunmen/module-api';
 import { addHours, CATEGORIES, type Category, chinaDay, complaintsErrors } from '../common/index.js';
 import type { ComplaintsContext } from './context.js';
 import type { PhotoRow } from './rows.js';
@@ -60,7 +60,7 @@ export async function createCase(
     .where('resident_id', '=', user.id)
     .where('submitted_at', '>', addHours(now, -24))
     .executeTakeFirst();
-  if (Number(today?.n ?? 0) >= c.options.submissionsPerDay) {
+  if (toCount(today?.n) >= c.options.submissionsPerDay) {
     throw complaintsErrors.error('COMPLAINTS_ERR_RATE_LIMIT');
   }
   const { settings } = await settingsFor(c, village);
