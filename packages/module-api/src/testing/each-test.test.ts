@@ -30,10 +30,13 @@ describe('eachTestApp', () => {
     const res = await t.inject({ method: 'POST', url: '/hit', payload: { n: 1 } });
     expect(res.json()).toEqual({ ok: true });
     expect(await t.context.db.selectFrom('counter_hit').selectAll().execute()).toHaveLength(1);
+    await t.context.db.schema.createTable('counter_extra').addColumn('n', 'integer').execute();
   });
 
   it('is a new one in the next test, and can be replaced', async () => {
     expect(await t.context.db.selectFrom('counter_hit').selectAll().execute()).toHaveLength(0);
+    // The table the last test added is gone too (PostgreSQL reuses the file's database, reset).
+    await t.context.db.schema.createTable('counter_extra').addColumn('n', 'integer').execute();
     const first = t.context;
     await t.replace(await createModuleTestApp(counter));
     expect(t.context).not.toBe(first);
