@@ -11,7 +11,7 @@
  * `pg` is used as the shell uses it: no type parsers, so a `bigint` (`count(*)`) arrives as a string
  * here exactly as in scale mode.
  */
-import { type StartedPostgres, startPostgres } from '@cunmen/test-utils';
+import type { StartedPostgres } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -68,7 +68,10 @@ interface Server {
 let server: Promise<Server> | undefined;
 
 function postgresServer(): Promise<Server> {
-  server ??= startPostgres().then(async (started) => {
+  // Imported when needed: widget tests in a browser-like environment import the harness too, and
+  // test-utils reads file URLs when it loads.
+  server ??= import('@cunmen/test-utils').then(async ({ startPostgres }) => {
+    const started = await startPostgres();
     const client = new pg.Client({ connectionString: started.url('postgres') });
     await client.connect();
     let queue: Promise<unknown> = Promise.resolve();
