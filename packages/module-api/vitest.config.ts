@@ -1,20 +1,4 @@
 import { defineCunmenConfig } from '../../vitest.shared.ts';
+import { bothDatabases } from './vitest.projects.ts';
 
-// The harness's tests run on both back ends a module meets: SQLite (the embedded default) and
-// PostgreSQL (scale mode; one throwaway server per test file, see src/testing/databases.ts).
-export default defineCunmenConfig({
-  test: {
-    projects: [
-      { extends: true, test: { name: 'sqlite' } },
-      {
-        extends: true,
-        test: {
-          name: 'postgres',
-          // Only the tests that touch a database (a project's include adds to the base config's).
-          exclude: ['src/errors.test.ts'],
-          env: { CUNMEN_TEST_DB: 'postgres' },
-        },
-      },
-    ],
-  },
-});
+export default defineCunmenConfig({ test: { projects: bothDatabases(['src/errors.test.ts']) } });
