@@ -4,6 +4,9 @@
  * migrations and an encapsulated Fastify plugin — and everything it may use from the shell arrives in
  * `ModuleContext`. A module never imports the shell; the shell never imports a module's internals.
  *
+ * The database in `ModuleContext.db` is SQLite in the embedded default and PostgreSQL in scale mode;
+ * `ModuleContext.dialect` says which, and ./dialect.ts holds the helpers for what differs between them.
+ *
  * Routes live under `/api/modules/<id>/`. Every request there is authenticated by the shell before the
  * module sees it: a widget credential of a version of `package` that holds the `module.api` capability
  * (granted at review), or no credential at all (`request.moduleCaller` is null, for public reads).
