@@ -221,8 +221,12 @@ export async function stopTestDatabases(): Promise<void> {
   server = undefined;
   templates.clear();
   if (!running) return;
-  await Promise.all(kept.map((d) => endPool(d.pool)));
   const { pg: started, end } = await running;
-  await end();
-  await started.stop();
+  try {
+    await Promise.all(kept.map((d) => endPool(d.pool)));
+    await end();
+  } finally {
+    // Whatever went wrong above, the server and its directory must not outlive the file.
+    await started.stop();
+  }
 }
