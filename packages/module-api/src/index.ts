@@ -10,6 +10,15 @@ export {
   userOf,
 } from './caller.js';
 export {
+  addSerialId,
+  dialectOf,
+  isUniqueViolation,
+  type ModuleDialect,
+  skipLocked,
+  toCount,
+  withAdvisoryLock,
+} from './dialect.js';
+export {
   forbidden,
   MODULE_DOCS_PAGE,
   MODULE_GENERIC_CODES,
@@ -33,6 +42,7 @@ export {
   type ModuleDivisions,
   migrationTables,
   modulePrefix,
+  type ShellContext,
   type ShellModule,
 } from './module.js';
 export { type CallerResolver, migrateModule, mountModule } from './mount.js';

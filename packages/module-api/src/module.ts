@@ -4,6 +4,9 @@
  * migrations and an encapsulated Fastify plugin — and everything it may use from the shell arrives in
  * `ModuleContext`. A module never imports the shell; the shell never imports a module's internals.
  *
+ * The database in `ModuleContext.db` is SQLite in the embedded default and PostgreSQL in scale mode;
+ * `ModuleContext.dialect` says which, and ./dialect.ts holds the helpers for what differs between them.
+ *
  * Routes live under `/api/modules/<id>/`. Every request there is authenticated by the shell before the
  * module sees it: a widget credential of a version of `package` that holds the `module.api` capability
  * (granted at review), or no credential at all (`request.moduleCaller` is null, for public reads).
@@ -12,6 +15,7 @@ import type { AuditEntry } from '@cunmen/audit-log';
 import type { DivisionLevel } from '@cunmen/manifest';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
+import type { ModuleDialect } from './dialect.js';
 
 export const MODULE_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -44,9 +48,17 @@ export interface ModuleAudit {
 
 export interface ModuleContext {
   id: string;
-  /** The shell's database. A module's tables are named `<id with _>_…` and created by its migrations. */
+  /**
+   * The shell's database: SQLite in the embedded default, PostgreSQL in scale mode (several shell
+   * instances share it). A module's tables are named `<id with _>_…` and created by its migrations.
+   */
   // biome-ignore lint/suspicious/noExplicitAny: the tables are the module's own; it types its queries itself.
   db: Kysely<any>;
+  /**
+   * Which SQL `db` speaks, read from its adapter by `mountModule` (the shell does not pass it). Write
+   * one query for both and put what must differ in a named helper (`skipLocked`, `addSerialId` …).
+   */
+  dialect: ModuleDialect;
   audit: ModuleAudit;
   blobs: ModuleBlobs;
   divisions: ModuleDivisions;
@@ -54,6 +66,9 @@ export interface ModuleContext {
   now(): Date;
   log: FastifyBaseLogger;
 }
+
+/** What the shell hands `mountModule`: the context without `dialect`, which module-api reads from `db`. */
+export type ShellContext = Omit<ModuleContext, 'dialect'>;
 
 export interface ShellModule {
   /** `/api/modules/<id>`; also the prefix of its tables and audit actions. */

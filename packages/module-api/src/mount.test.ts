@@ -1,11 +1,12 @@
 import { defineErrors } from '@cunmen/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callerOf, requireRole, userOf } from './caller.js';
+import { addSerialId, dialectOf } from './dialect.js';
 import { moduleError, parseInput } from './errors.js';
 import { defineModule } from './module.js';
 import { param, registerRoutes } from './routes.js';
-import { createModuleTestApp, type ModuleTestApp, testUser } from './testing/index.js';
+import { createModuleTestApp, type ModuleTestApp, stopTestDatabases, testUser } from './testing/index.js';
 
 const notesErrors = defineErrors('NOTES', '/docs/notes', {
   NOTES_ERR_DUPLICATE: { status: 409, en: 'duplicate note', zh: '重复的记录' },
@@ -17,9 +18,7 @@ const notes = defineModule({
   migrations: {
     '0001-initial': {
       up: async (db) => {
-        await db.schema
-          .createTable('notes_note')
-          .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        await addSerialId(db.schema.createTable('notes_note'), dialectOf(db))
           .addColumn('village', 'text', (c) => c.notNull())
           .addColumn('text', 'text', (c) => c.notNull())
           .execute();
@@ -67,6 +66,7 @@ const notes = defineModule({
 
 let t: ModuleTestApp;
 afterEach(async () => t?.close());
+afterAll(stopTestDatabases);
 
 describe('mountModule through the test harness', () => {
   it('runs the migrations, serves under /api/modules/<id> and prefixes audit actions', async () => {

@@ -8,31 +8,64 @@ import { installErrorHandler } from '@cunmen/errors/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Migrator } from 'kysely';
 import type { ModuleCaller } from './caller.js';
+import { dialectOf, withAdvisoryLock } from './dialect.js';
 import { MODULE_GENERIC_CODES, moduleErrors } from './errors.js';
-import { type ModuleContext, migrationTables, modulePrefix, type ShellModule } from './module.js';
+import {
+  type ModuleContext,
+  migrationTables,
+  modulePrefix,
+  type ShellContext,
+  type ShellModule,
+} from './module.js';
 
 export type CallerResolver = (request: FastifyRequest, module: ShellModule) => Promise<ModuleCaller | null>;
 
-export async function migrateModule(module: ShellModule, context: Pick<ModuleContext, 'db'>): Promise<void> {
-  const migrator = new Migrator({
-    db: context.db,
-    provider: { getMigrations: async () => module.migrations },
-    ...migrationTables(module.id),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '(unknown)';
-    throw new Error(`migration ${failed} of module ${module.id} failed: ${String(error)}`);
+/** Whether the module's bookkeeping records exactly its migrations (one cheap query, no lock). */
+async function upToDate(module: ShellModule, db: ModuleContext['db']): Promise<boolean> {
+  let done: string[];
+  try {
+    const rows = await db.selectFrom(migrationTables(module.id).migrationTableName).select('name').execute();
+    done = rows.map((r) => String(r.name)).sort();
+  } catch {
+    return false; // no bookkeeping table yet: the Migrator creates it
   }
+  const wanted = Object.keys(module.migrations).sort();
+  return done.length === wanted.length && done.every((name, i) => name === wanted[i]);
 }
 
-/** Migrates the module and registers its routes under `/api/modules/<id>`. */
+/**
+ * Runs the module's pending migrations. On PostgreSQL several shell instances may start at once: the
+ * whole run (creating Kysely's bookkeeping tables included) holds an advisory lock named after the
+ * module, so one instance migrates and the others then find nothing left to do. A database that is
+ * already up to date (every start after the first) is seen with one query and no lock.
+ */
+export async function migrateModule(module: ShellModule, context: Pick<ModuleContext, 'db'>): Promise<void> {
+  if (await upToDate(module, context.db)) return;
+  await withAdvisoryLock(context.db, `cunmen.module.${module.id}.migrate`, async (db) => {
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => module.migrations },
+      ...migrationTables(module.id),
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '(unknown)';
+      throw new Error(`migration ${failed} of module ${module.id} failed: ${String(error)}`);
+    }
+  });
+}
+
+/**
+ * Migrates the module and registers its routes under `/api/modules/<id>`; the module's context gets the
+ * dialect of the shell's database.
+ */
 export async function mountModule(
   app: FastifyInstance,
   module: ShellModule,
-  context: ModuleContext,
+  shellContext: ShellContext,
   resolveCaller: CallerResolver,
 ): Promise<void> {
+  const context: ModuleContext = { ...shellContext, dialect: dialectOf(shellContext.db) };
   await migrateModule(module, context);
   await app.register(
     async (scope) => {

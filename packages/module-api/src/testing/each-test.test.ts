@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineModule } from '../module.js';
 import { attempt, eachTestApp } from './each-test.js';
 import { createModuleTestApp, testUser } from './index.js';
@@ -23,17 +23,20 @@ const counter = defineModule({
   },
 });
 
-const t = eachTestApp(() => createModuleTestApp(counter), { beforeEach, afterEach });
+const t = eachTestApp(() => createModuleTestApp(counter), { beforeEach, afterEach, afterAll });
 
 describe('eachTestApp', () => {
   it('is a harness while a test runs', async () => {
     const res = await t.inject({ method: 'POST', url: '/hit', payload: { n: 1 } });
     expect(res.json()).toEqual({ ok: true });
     expect(await t.context.db.selectFrom('counter_hit').selectAll().execute()).toHaveLength(1);
+    await t.context.db.schema.createTable('counter_extra').addColumn('n', 'integer').execute();
   });
 
   it('is a new one in the next test, and can be replaced', async () => {
     expect(await t.context.db.selectFrom('counter_hit').selectAll().execute()).toHaveLength(0);
+    // The table the last test added is gone too (PostgreSQL reuses the file's database, reset).
+    await t.context.db.schema.createTable('counter_extra').addColumn('n', 'integer').execute();
     const first = t.context;
     await t.replace(await createModuleTestApp(counter));
     expect(t.context).not.toBe(first);

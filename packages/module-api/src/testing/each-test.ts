@@ -4,11 +4,14 @@
  * Framework-free: the test runner's hooks are passed in, assertions stay in the test.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { stopTestDatabases } from './databases.js';
 import type { ModuleTestApp } from './index.js';
 
 export interface TestHooks {
   beforeEach(fn: () => Promise<void>): void;
   afterEach(fn: () => Promise<void>): void;
+  /** Stops the file's PostgreSQL server when the tests run on PostgreSQL. */
+  afterAll(fn: () => Promise<void>): void;
 }
 
 /** The harness of the running test; `replace` swaps it mid-test (other limits), closing the old one. */
@@ -16,7 +19,8 @@ export type EachTestApp = ModuleTestApp & { replace(app: ModuleTestApp): Promise
 
 /**
  * One object that is a new harness in every test: `create` runs before each test, the app is closed
- * after it. `const t = eachTestApp(() => createModuleTestApp(myModule), { beforeEach, afterEach });`
+ * after it, and the file's database server after the last test. Call it at the top of the file:
+ * `const t = eachTestApp(() => createModuleTestApp(myModule), { beforeEach, afterEach, afterAll });`
  */
 export function eachTestApp(create: () => Promise<ModuleTestApp>, hooks: TestHooks): EachTestApp {
   let current: ModuleTestApp | null = null;
@@ -31,6 +35,7 @@ export function eachTestApp(create: () => Promise<ModuleTestApp>, hooks: TestHoo
     await current?.close();
     current = null;
   });
+  hooks.afterAll(stopTestDatabases);
   const replace = async (next: ModuleTestApp) => {
     await current?.close();
     current = next;

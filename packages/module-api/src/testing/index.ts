@@ -1,8 +1,10 @@
 /**
  * A harness for a module's own API tests: the module mounted through the same `mountModule` as in the
- * shell, on a real Fastify and a real SQLite database (in memory) with the real hash-chained audit log,
- * a file blob store in a temporary directory and a clock the test moves. Only the caller differs: the
- * shell verifies widget credentials, the harness takes the caller the test names with `as`.
+ * shell, on a real Fastify and a real database — SQLite in memory, or a fresh PostgreSQL database when
+ * the test runs in a module's `postgres` project (`CUNMEN_TEST_DB=postgres`, see ./databases.ts) — with
+ * the real hash-chained audit log, a file blob store in a temporary directory and a clock the test moves.
+ * Only the caller differs: the shell verifies widget credentials, the harness takes the caller the test
+ * names with `as`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { FileModuleBlobs } from '../file-blobs.js';
 import type { ModuleContext, ModuleDivision, ShellModule } from '../module.js';
 import { modulePrefix } from '../module.js';
 import { mountModule } from '../mount.js';
+import { openTestDatabase, type TestDatabase } from './databases.js';
 
 const CALLER_HEADER = 'x-cunmen-test-caller';
 
@@ -107,23 +110,54 @@ function homeVillage(user: ModuleUser): string {
   return below?.code ?? '330521107201';
 }
 
+/** What `sameDatabaseAs` needs of an app: its database and blob directory (a symbol, so proxies pass it). */
+const INTERNALS = Symbol('cunmen.moduleTestApp');
+interface Internals {
+  database: TestDatabase;
+  blobDir: string;
+}
+
+export interface ModuleTestAppOptions {
+  divisions?: readonly ModuleDivision[];
+  clock?: TestClock;
+  /**
+   * A second shell instance: the same database through its own connection pool (PostgreSQL), the same
+   * audit log, blobs and clock, its own Fastify — for tests of two instances working at once.
+   */
+  sameDatabaseAs?: ModuleTestApp;
+}
+
 export async function createModuleTestApp(
   module: ShellModule,
-  options: { divisions?: readonly ModuleDivision[]; clock?: TestClock } = {},
+  options: ModuleTestAppOptions = {},
 ): Promise<ModuleTestApp> {
-  const database = new BetterSqlite3(':memory:');
-  database.pragma('foreign_keys = ON');
-  // biome-ignore lint/suspicious/noExplicitAny: a module's tables are its own; the harness does not type them.
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
-  await createAuditLogTable(db);
-  const audit = new SqliteAuditLog(db);
-  const blobDir = mkdtempSync(join(tmpdir(), `cunmen-module-${module.id}-`));
+  const first = options.sameDatabaseAs;
+  const firstInternals = first ? (first as unknown as Record<symbol, Internals>)[INTERNALS] : undefined;
+  if (first && !firstInternals) throw new Error('sameDatabaseAs: not an app of createModuleTestApp');
+  const database = firstInternals ? firstInternals.database.connectAgain() : await openTestDatabase(module);
+  const { db, dialect } = database;
+  // The shell's hash-chained audit log lives in the shell's database. The harness keeps it in SQLite on
+  // both back ends (on PostgreSQL in a side database in memory): the module only appends and tests read
+  // it back; the log's own PostgreSQL implementation is tested with the shell.
+  let audit: SqliteAuditLog;
+  let auditDb: Kysely<unknown> | null = null;
+  if (first) audit = first.audit;
+  else if (dialect === 'sqlite') {
+    await createAuditLogTable(db);
+    audit = new SqliteAuditLog(db);
+  } else {
+    auditDb = new Kysely({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
+    await createAuditLogTable(auditDb);
+    audit = new SqliteAuditLog(auditDb);
+  }
+  const blobDir = firstInternals?.blobDir ?? mkdtempSync(join(tmpdir(), `cunmen-module-${module.id}-`));
   const divisions = options.divisions ?? TEST_DIVISIONS;
-  const clock = options.clock ?? testClock();
+  const clock = options.clock ?? first?.clock ?? testClock();
   const app = Fastify({ logger: false });
   const context: ModuleContext = {
     id: module.id,
     db,
+    dialect,
     audit: moduleAudit(module.id, audit),
     blobs: new FileModuleBlobs(blobDir),
     divisions: {
@@ -143,7 +177,8 @@ export async function createModuleTestApp(
       : null;
   });
   await app.ready();
-  return {
+  const testApp: ModuleTestApp & { [INTERNALS]: Internals } = {
+    [INTERNALS]: { database, blobDir },
     app,
     context,
     audit,
@@ -168,12 +203,15 @@ export async function createModuleTestApp(
     },
     close: async () => {
       await app.close();
-      await db.destroy();
-      rmSync(blobDir, { recursive: true, force: true });
+      await database.close();
+      await auditDb?.destroy();
+      if (!first) rmSync(blobDir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }
 
+export { openTestDatabase, stopTestDatabases, type TestDatabase, testDialect } from './databases.js';
 export {
   type Attempt,
   attempt,

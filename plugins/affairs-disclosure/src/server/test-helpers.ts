@@ -14,7 +14,7 @@ import {
 } from '@cunmen/module-api/testing';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { affairsDisclosureModule } from './index.js';
 import { T } from './migrations.js';
 
@@ -90,7 +90,7 @@ export async function setup(): Promise<ModuleTestApp> {
 }
 
 /** A new module (empty database, fresh clock) in every test of the file that calls this. */
-export const freshApp = () => eachTestApp(setup, { beforeEach, afterEach });
+export const freshApp = () => eachTestApp(setup, { beforeEach, afterEach, afterAll });
 
 /** Every table of the module: a refused call must leave all of them (and the audit log) as they were. */
 export const TABLES = Object.values(T);

@@ -4,7 +4,7 @@
  * (`JS<China day>-0001`) is the next of the village's day.
  */
 import { randomUUID } from 'node:crypto';
-import type { ModuleUser } from '@cunmen/module-api';
+import { isUniqueViolation, type ModuleUser, toCount } from '@cunmen/module-api';
 import { addHours, CATEGORIES, type Category, chinaDay, complaintsErrors } from '../common/index.js';
 import type { ComplaintsContext } from './context.js';
 import type { PhotoRow } from './rows.js';
@@ -19,13 +19,6 @@ export interface Submission {
   public: boolean;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/i.test(e.message ?? '')
-  );
-}
-
 /** Throws `COMPLAINTS_ERR_PHOTO_UNKNOWN` naming the first photo that is not the resident's to attach. */
 async function checkPhotos(c: ComplaintsContext, user: ModuleUser, village: string, ids: string[]) {
   if (new Set(ids).size !== ids.length) {
@@ -35,8 +28,10 @@ async function checkPhotos(c: ComplaintsContext, user: ModuleUser, village: stri
       field: 'photos',
     });
   }
-  const photos: PhotoRow[] = ids.length
-    ? await c.db.selectFrom('complaints_photo').selectAll().where('id', 'in', ids.filter(isId)).execute()
+  // No query for no well-formed id: PostgreSQL refuses an empty `in ()` that SQLite accepts.
+  const wellFormed = ids.filter(isId);
+  const photos: PhotoRow[] = wellFormed.length
+    ? await c.db.selectFrom('complaints_photo').selectAll().where('id', 'in', wellFormed).execute()
     : [];
   ids.forEach((id, i) => {
     const p = photos.find((x) => x.id === id);
@@ -65,7 +60,7 @@ export async function createCase(
     .where('resident_id', '=', user.id)
     .where('submitted_at', '>', addHours(now, -24))
     .executeTakeFirst();
-  if (Number(today?.n ?? 0) >= c.options.submissionsPerDay) {
+  if (toCount(today?.n) >= c.options.submissionsPerDay) {
     throw complaintsErrors.error('COMPLAINTS_ERR_RATE_LIMIT');
   }
   const { settings } = await settingsFor(c, village);

@@ -11,7 +11,7 @@ import {
   refusal,
   testUser,
 } from '@cunmen/module-api/testing';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { type ComplaintsOptions, createComplaintsModule } from './index.js';
 
 export const V = '330521107201'; // 仙潭村, 莫干山镇
@@ -45,7 +45,7 @@ export function users() {
 
 /** A new module (empty database, fresh clock) in every test; `t.replace(await withLimits(…))` for others. */
 export const freshApp = () =>
-  eachTestApp(() => createModuleTestApp(createComplaintsModule()), { beforeEach, afterEach });
+  eachTestApp(() => createModuleTestApp(createComplaintsModule()), { beforeEach, afterEach, afterAll });
 
 /** The module with other limits (photo size, daily quotas). */
 export const withLimits = (options: Partial<ComplaintsOptions>) =>

@@ -17,6 +17,7 @@ import {
   moduleAudit,
   moduleError,
   mountModule,
+  type ShellContext,
   type ShellModule,
 } from '@cunmen/module-api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -54,7 +55,7 @@ export async function mountModules(app: FastifyInstance, options: ModulesOptions
   for (const module of options.modules) {
     if (ids.has(module.id)) throw new Error(`two standard modules share the id "${module.id}"`);
     ids.add(module.id);
-    const context: ModuleContext = {
+    const context: ShellContext = {
       id: module.id,
       db: options.storage.modules.database,
       audit: moduleAudit(module.id, options.storage.audit),

@@ -12,6 +12,7 @@ import {
   parseInput,
   query,
   requireRole,
+  toCount,
   userOf,
 } from '@cunmen/module-api';
 import ExcelJS from 'exceljs';
@@ -247,7 +248,7 @@ export const publicRoutes: ModuleRoute[] = [
         .where('asked_by', '=', user.name)
         .where('asked_at', '>', new Date(ctx.now().getTime() - 86_400_000).toISOString())
         .executeTakeFirst();
-      if (Number(recent?.n ?? 0) >= LIMITS.questionsPerDay)
+      if (toCount(recent?.n) >= LIMITS.questionsPerDay)
         throw affairsErrors.error('AFFAIRS_ERR_TOO_MANY_QUESTIONS');
       const id = randomUUID();
       const days = await answerDaysFor(ctx, row.village);

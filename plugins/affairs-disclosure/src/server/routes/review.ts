@@ -3,7 +3,7 @@
  * and corrections of a published disclosure (a new revision; the published one is never changed).
  */
 import { randomUUID } from 'node:crypto';
-import { type ModuleContext, type ModuleRoute, parseInput } from '@cunmen/module-api';
+import { isUniqueViolation, type ModuleContext, type ModuleRoute, parseInput } from '@cunmen/module-api';
 import type { FastifyRequest } from 'fastify';
 import {
   affairsErrors,
@@ -19,6 +19,16 @@ import { maskText } from '../deidentify.js';
 import { T } from '../migrations.js';
 import { addStep, attachmentsOf, type ItemRow, itemView, loadItem, move } from '../store.js';
 import { guarded, itemFor } from './guards.js';
+
+/** The revision's insert; a revision numbered alike by a concurrent request is the open one. */
+async function revisionOnce(insert: Promise<void>): Promise<void> {
+  try {
+    await insert;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw affairsErrors.error('AFFAIRS_ERR_REVISION_OPEN');
+    throw err;
+  }
+}
 
 async function step(
   ctx: ModuleContext,
@@ -124,38 +134,42 @@ export const reviewRoutes: ModuleRoute[] = [
       const id = randomUUID();
       const now = ctx.now().toISOString();
       const attachments = await attachmentsOf(ctx, row.id);
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto(T.item)
-          .values({
-            ...row,
-            id,
-            revision: Number(last?.revision ?? row.revision) + 1,
-            supersedes: row.id,
-            status: 'draft',
-            created_by: user.name,
-            created_at: now,
-            updated_at: now,
-            submitted_at: null,
-            reviewed_at: null,
-            reviewed_by: null,
-            council_date: null,
-            council_by: null,
-            published_at: null,
-            published_by: null,
-            superseded_at: null,
-            return_reason: null,
-            revision_reason: maskText(reason).text,
-          })
-          .execute();
-        for (const a of attachments) {
+      // Two cadres revising at once (two shell instances, or two requests of one) both pass the check
+      // above and number their revision alike: the unique (root, revision) refuses the second.
+      await revisionOnce(
+        ctx.db.transaction().execute(async (trx) => {
           await trx
-            .insertInto(T.attachment)
-            .values({ ...a, id: randomUUID(), item_id: id })
+            .insertInto(T.item)
+            .values({
+              ...row,
+              id,
+              revision: Number(last?.revision ?? row.revision) + 1,
+              supersedes: row.id,
+              status: 'draft',
+              created_by: user.name,
+              created_at: now,
+              updated_at: now,
+              submitted_at: null,
+              reviewed_at: null,
+              reviewed_by: null,
+              council_date: null,
+              council_by: null,
+              published_at: null,
+              published_by: null,
+              superseded_at: null,
+              return_reason: null,
+              revision_reason: maskText(reason).text,
+            })
             .execute();
-        }
-        await addStep(trx, id, 'revise', user, now, maskText(reason).text);
-      });
+          for (const a of attachments) {
+            await trx
+              .insertInto(T.attachment)
+              .values({ ...a, id: randomUUID(), item_id: id })
+              .execute();
+          }
+          await addStep(trx, id, 'revise', user, now, maskText(reason).text);
+        }),
+      );
       await ctx.audit.append({
         actor: user.name,
         action: 'item.revise',

@@ -63,6 +63,8 @@ export const caseRoutes: ComplaintsRoute[] = [
         .where('resident_id', '=', user.id)
         .where('village', '=', village)
         .orderBy('submitted_at', 'desc')
+        // Cases of the same moment keep one order on both databases (PostgreSQL has no insertion order).
+        .orderBy('tracking', 'desc')
         .limit(100)
         .execute();
       const now = c.nowIso();
@@ -143,7 +145,11 @@ export const caseRoutes: ComplaintsRoute[] = [
           eb.or([eb('owner_division', '=', user.division), eb('handler_division', '=', user.division)]),
         );
       }
-      const rows: CaseRow[] = await query.orderBy('submitted_at', 'desc').limit(500).execute();
+      const rows: CaseRow[] = await query
+        .orderBy('submitted_at', 'desc')
+        .orderBy('tracking', 'desc')
+        .limit(500)
+        .execute();
       const now = c.nowIso();
       let items = rows.map((r) => ({ ...toSummary(r, now), actions: allowedActions(stateOf(r), user) }));
       if (q.overdue === '1')

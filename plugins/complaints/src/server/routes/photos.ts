@@ -1,6 +1,6 @@
 /** `POST /photos` (raw image bytes, sniffed) and `GET /photos/:id` (owner, or staff in scope once attached). */
 import { randomUUID } from 'node:crypto';
-import { callerOf, param, userOf } from '@cunmen/module-api';
+import { callerOf, param, toCount, userOf } from '@cunmen/module-api';
 import { addHours, complaintsErrors, isReader, photoType, within } from '../../common/index.js';
 import { residentOf } from '../access.js';
 import type { ComplaintsRoute } from '../context.js';
@@ -37,7 +37,7 @@ export const photoRoutes: ComplaintsRoute[] = [
         .where('uploader_id', '=', user.id)
         .where('created_at', '>', addHours(now, -24))
         .executeTakeFirst();
-      if (Number(recent?.n ?? 0) >= c.options.photosPerDay) {
+      if (toCount(recent?.n) >= c.options.photosPerDay) {
         throw complaintsErrors.error('COMPLAINTS_ERR_PHOTO_QUOTA', { field: 'photo' });
       }
       const sha256 = await c.blobs.put(body);

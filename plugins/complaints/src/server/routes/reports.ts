@@ -147,6 +147,7 @@ export const reportRoutes: ComplaintsRoute[] = [
         .where('is_public', '=', 1)
         .where('replied_at', 'is not', null)
         .orderBy('replied_at', 'desc')
+        .orderBy('tracking', 'desc')
         .limit(50)
         .execute();
       const now = c.nowIso();
