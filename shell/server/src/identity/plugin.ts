@@ -13,7 +13,7 @@ import type { AuditLog } from '@cunmen/audit-log';
 import { parseWith } from '@cunmen/errors';
 import { HOST_API_PATH, MODULE_API_PATH, WIDGET_TOKEN_PATH } from '@cunmen/host-api';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
@@ -53,6 +53,11 @@ export interface IdentityOptions {
   totpIssuer?: string;
   /** Sign-in attempts per minute per address. */
   loginRateLimit?: number;
+  /**
+   * Where rate limits (sign-in here, the host API's routes too) are counted: in this process by default;
+   * a shared store (`Storage.rateLimits`) when several instances serve one platform.
+   */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /**
    * The origin this instance serves: the resident portal (default) or the staff console. Each has its
    * own cookie and its own session tokens, so a session of one is never accepted by the other.
@@ -140,6 +145,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    ...(opts.rateLimitStore ? { store: opts.rateLimitStore } : {}),
     errorResponseBuilder: (_req, ctx) => {
       const seconds = Math.ceil(ctx.ttl / 1000);
       return shellError('SHELL_ERR_RATE_LIMITED', `too many sign-in attempts; try again in ${seconds} s`, {

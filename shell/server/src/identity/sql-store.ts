@@ -118,7 +118,7 @@ function toSession(r: Selectable<SessionsTable>): Session {
   };
 }
 
-export class SqliteIdentityStore implements IdentityStore {
+export class SqlIdentityStore implements IdentityStore {
   private readonly db: Kysely<IdentityDatabase>;
 
   constructor(db: Kysely<unknown>) {

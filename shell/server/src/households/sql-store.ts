@@ -78,7 +78,7 @@ const toResident = (r: ResidentsTable): Resident => ({
   createdAt: r.created_at,
 });
 
-export class SqliteHouseholdStore implements HouseholdStore {
+export class SqlHouseholdStore implements HouseholdStore {
   private readonly db: Kysely<HouseholdDatabase>;
 
   constructor(db: Kysely<unknown>) {

@@ -35,7 +35,7 @@ function toSnapshot(row: Selectable<PortalSnapshotsTable>): StoredSnapshot {
   };
 }
 
-export class SqlitePortalStore implements PortalStore {
+export class SqlPortalStore implements PortalStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async savePortal(portal: NewPortal): Promise<PortalVersion> {
@@ -153,6 +153,18 @@ export class SqlitePortalStore implements PortalStore {
       .where('village', '=', village)
       .executeTakeFirst();
     return row?.current_version ?? null;
+  }
+
+  async currentRef(village: string): Promise<{ version: number; etag: string } | null> {
+    const row = await this.db
+      .selectFrom('portals as p')
+      .innerJoin('portal_snapshots as s', (join) =>
+        join.onRef('s.village', '=', 'p.village').onRef('s.version', '=', 'p.current_version'),
+      )
+      .select(['p.current_version as version', 's.etag as etag'])
+      .where('p.village', '=', village)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   async getVersion(village: string, version: number): Promise<PortalVersion | null> {

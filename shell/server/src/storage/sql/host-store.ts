@@ -75,7 +75,7 @@ async function fits(db: Db, scope: HostDocScope, quota: HostQuota, addDocs: numb
   return used.docs + addDocs <= quota.maxDocs && used.bytes + addBytes <= quota.maxBytes;
 }
 
-export class SqliteHostStorage implements HostStorage {
+export class SqlHostStorage implements HostStorage {
   constructor(private readonly db: Db) {}
 
   /**
