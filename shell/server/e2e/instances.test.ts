@@ -182,4 +182,22 @@ describe('two shell instances on one PostgreSQL', () => {
     }
     expect((await snapshotOn(b.url)).etag).toBe(won[0]?.body.etag);
   });
+
+  it('counts the sign-in rate limit across the instances, not per instance', async () => {
+    const [a, b] = pair();
+    const statuses: number[] = [];
+    // 12 attempts, 6 on each: under a limit of 10 a minute per instance, over 10 together.
+    for (let n = 0; n < 12; n++) {
+      const res = await fetch(`${(n % 2 ? a : b).url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'xt-zhang', password: 'wrong password' }),
+      });
+      const body = (await res.json()) as { code?: string };
+      statuses.push(res.status);
+      if (res.status === 429) expect(body.code).toBe('SHELL_ERR_RATE_LIMITED');
+    }
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(10);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });
