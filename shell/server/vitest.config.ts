@@ -14,8 +14,13 @@ const ON_POSTGRES = [
 ];
 
 // Not `extends: true`: that would add these to the shared include list instead of replacing it.
-const { reporters: _r, outputFile: _o, maxWorkers: _m, fileParallelism: _f, ...shared } =
-  defineCunmenConfig().test ?? {};
+const {
+  reporters: _r,
+  outputFile: _o,
+  maxWorkers: _m,
+  fileParallelism: _f,
+  ...shared
+} = defineCunmenConfig().test ?? {};
 const base = defineCunmenConfig();
 
 export default defineCunmenConfig({
@@ -25,7 +30,12 @@ export default defineCunmenConfig({
       {
         resolve: base.resolve,
         ssr: base.ssr,
-        test: { ...shared, name: 'postgres', include: ON_POSTGRES, env: { CUNMEN_TEST_DATABASE: 'postgres' } },
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: ON_POSTGRES,
+          env: { CUNMEN_TEST_DATABASE: 'postgres' },
+        },
       },
     ],
   },

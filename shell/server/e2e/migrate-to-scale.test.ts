@@ -4,7 +4,6 @@
  * afterwards (ids continue, the audit chain verifies with the same head), a second run refused, and the
  * verification catching a changed or missing row.
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VillageConfig } from '@cunmen/manifest';
 import { migrateModule } from '@cunmen/module-api';
