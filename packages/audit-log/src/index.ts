@@ -1,3 +1,5 @@
-export { createAuditLogTable, dropAuditLogTable } from './migration.js';
-export { auditHash, GENESIS_HASH, SqliteAuditLog } from './sqlite-audit-log.js';
+export { auditHash, GENESIS_HASH } from './chain.js';
+export { createAuditLogTable, dropAuditLogTable, openAuditLog } from './migration.js';
+export { PostgresAuditLog } from './postgres-audit-log.js';
+export { SqliteAuditLog } from './sqlite-audit-log.js';
 export type { AuditEntry, AuditLog, AuditRecord, AuditVerification } from './types.js';

@@ -34,8 +34,10 @@ import type { Storage } from './storage/types.js';
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface ShellOptions {
-  /** Data directory of the embedded store; or pass `storage`. */
+  /** Data directory of the embedded store (and of module blobs in scale mode); or pass `storage`. */
   dataDir?: string;
+  /** A `postgres://` URL: keep every table there (scale mode) instead of `<dataDir>/shell.db`. */
+  databaseUrl?: string;
   storage?: Storage;
   /** The registry's base URL; without it portals can be served and rolled back but not saved. */
   registryUrl?: string;
@@ -78,7 +80,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   const ownsStorage = !storage;
   if (!storage) {
     if (!options.dataDir) throw new Error('buildApp needs dataDir or storage');
-    storage = await openStorage(options.dataDir);
+    storage = await openStorage(options.dataDir, { databaseUrl: options.databaseUrl });
   }
   // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
   // named here, so rate limits and the audit log see residents, not the proxy.
@@ -111,6 +113,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   await app.register(identity, {
     store: storage.identity,
     audit: storage.audit,
+    rateLimitStore: storage.kind === 'shared' ? storage.rateLimits.storeClass('resident') : undefined,
     secureCookies: options.publicUrl?.startsWith('https:') ?? false,
     oidc: options.oidc,
     consoleUrl: options.console?.url,

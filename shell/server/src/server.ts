@@ -1,4 +1,10 @@
-/** Starts the shell on a port, retries usage reports in the background, and closes cleanly on SIGTERM/SIGINT. */
+/**
+ * Starts the shell on a port, retries usage reports in the background, re-resolves portals on a timer,
+ * and closes cleanly on SIGTERM/SIGINT. With several instances on one database, the refresh runs on one
+ * of them per interval (a lease) and each usage report is claimed by one sender (storage/sql/usage-outbox).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, type ShellOptions } from './app.js';
 
 export interface ServeOptions extends ShellOptions {
@@ -34,22 +40,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   app.shell.usage.start();
   const refreshMinutes = options.refreshMinutes ?? 60;
-  let refreshing = false;
   const refresh =
-    options.registryUrl && refreshMinutes > 0
-      ? setInterval(() => {
-          if (refreshing) return;
-          refreshing = true;
-          app.shell.portals
-            .refreshAll(app.log)
-            .then((changed) => app.log.info({ changed }, 'portals refreshed'))
-            .catch((err: unknown) => app.log.warn({ err }, 'portal refresh failed'))
-            .finally(() => {
-              refreshing = false;
-            });
-        }, refreshMinutes * 60_000)
-      : null;
-  refresh?.unref();
+    options.registryUrl && refreshMinutes > 0 ? refreshTimer(app, refreshMinutes * 60_000) : null;
   process.stdout.write(`cunmen-shell listening on ${address.replace('127.0.0.1', 'localhost')}\n`);
   const stop = () => {
     if (refresh) clearInterval(refresh);
@@ -60,4 +52,34 @@ export async function serve(options: ServeOptions): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+/** The lease the portal refresh runs under: one instance per interval refreshes every portal. */
+export const REFRESH_LEASE = 'portal-refresh';
+
+/**
+ * Every instance ticks; the one that takes the lease refreshes. The lease lasts a little less than the
+ * interval and is not given back, so the holder renews it at its next tick and the others skip until it
+ * lapses (its holder stopped): each interval's refresh runs once, not once per instance.
+ */
+export function refreshTimer(app: FastifyInstance, intervalMs: number): NodeJS.Timeout {
+  const holder = randomUUID();
+  let refreshing = false;
+  const timer = setInterval(() => {
+    if (refreshing) return;
+    refreshing = true;
+    app.shell.storage.leases
+      .acquire(REFRESH_LEASE, holder, Math.floor(intervalMs * 0.9))
+      .then(async (held) => {
+        if (!held) return;
+        const changed = await app.shell.portals.refreshAll(app.log);
+        app.log.info({ changed }, 'portals refreshed');
+      })
+      .catch((err: unknown) => app.log.warn({ err }, 'portal refresh failed'))
+      .finally(() => {
+        refreshing = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return timer;
 }

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type ShellOptions } from '../src/app.js';
 import { DEMO_DIVISIONS } from '../src/storage/demo.js';
 import { openStorage } from '../src/storage/index.js';
+import type { Storage } from '../src/storage/types.js';
+import { testDatabaseUrl } from './postgres.js';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789';
 export const XIANTAN = '330521107201';
@@ -20,6 +22,10 @@ export const WEB_INDEX = `<!doctype html>
 export interface TestShell {
   app: FastifyInstance;
   dataDir: string;
+  /** The shell's PostgreSQL database when the suites run on it (test/postgres.ts), else undefined. */
+  databaseUrl: string | undefined;
+  /** Opens the shell's storage a second time, as the CLI beside a running server does. */
+  openStorage(): Promise<Storage>;
   webDist: string;
   close(): Promise<void>;
 }
@@ -40,13 +46,16 @@ export async function startShell(options: Partial<ShellOptions> = {}): Promise<T
   const dataDir = join(dir.path, 'data');
   const webDist = join(dir.path, 'web');
   writeWebDist(webDist);
-  const storage = await openStorage(dataDir);
+  const databaseUrl = await testDatabaseUrl();
+  const storage = await openStorage(dataDir, { databaseUrl });
   await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
   await storage.close();
-  const app = await buildApp({ dataDir, adminToken: ADMIN_TOKEN, webDist, ...options });
+  const app = await buildApp({ dataDir, databaseUrl, adminToken: ADMIN_TOKEN, webDist, ...options });
   return {
     app,
     dataDir,
+    databaseUrl,
+    openStorage: () => openStorage(dataDir, { databaseUrl }),
     webDist,
     close: async () => {
       await app.close();

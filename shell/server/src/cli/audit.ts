@@ -1,6 +1,7 @@
 /** `cunmen-shell audit verify|list`. */
-import { openStorage } from '../storage/index.js';
+
 import { type CliCommand, type CliContext, optionalString } from './command.js';
+import { openCliStorage } from './database.js';
 
 export const auditCommands: CliCommand[] = [
   {
@@ -14,7 +15,7 @@ that was changed, inserted or removed, and exits 1.
   --data    data directory
 `,
     async run(ctx: CliContext) {
-      const storage = await openStorage(ctx.dataDir);
+      const storage = await openCliStorage(ctx);
       try {
         const v = await storage.audit.verify();
         if (v.ok) ctx.out(`audit log intact: ${v.count} entries, head ${v.head}\n`);
@@ -43,7 +44,7 @@ Prints entries oldest first, one per line: seq, time, actor, action, subject, so
       const limit = Number(optionalString(ctx, 'limit') ?? 100);
       if (!Number.isInteger(after) || after < 0) ctx.fail('--after must be an entry number');
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) ctx.fail('--limit must be 1 to 10000');
-      const storage = await openStorage(ctx.dataDir);
+      const storage = await openCliStorage(ctx);
       try {
         for (const r of await storage.audit.list({ after, limit })) {
           ctx.out(

@@ -1,6 +1,8 @@
 /** Every `cunmen-shell` command, in the order the main help lists them. */
 import { auditCommands } from './audit.js';
 import type { CliCommand } from './command.js';
+import { withDatabaseOption } from './database.js';
+import { migrateCommands } from './migrate-to-scale.js';
 import { portalCommands } from './portal.js';
 import { seedCommands } from './seed.js';
 import { serveCommands } from './serve.js';
@@ -12,4 +14,5 @@ export const COMMANDS: CliCommand[] = [
   ...portalCommands,
   ...userCommands,
   ...auditCommands,
-];
+  ...migrateCommands,
+].map(withDatabaseOption);

@@ -1,7 +1,8 @@
 /** `cunmen-shell seed-demo`. */
+
 import { DEMO_DIVISIONS } from '../storage/demo.js';
-import { openStorage } from '../storage/index.js';
 import type { CliCommand } from './command.js';
+import { openCliStorage } from './database.js';
 
 export const seedCommands: CliCommand[] = [
   {
@@ -14,7 +15,7 @@ Adds the demo division tree: 浙江省 330000 › 德清县 330521 (莫干山镇
   --data    data directory
 `,
     async run(ctx) {
-      const storage = await openStorage(ctx.dataDir);
+      const storage = await openCliStorage(ctx);
       try {
         await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
         const villages = await storage.divisions.listVillages();

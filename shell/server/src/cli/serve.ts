@@ -13,6 +13,7 @@ import {
   registryOptions,
   urlOption,
 } from './command.js';
+import { DATABASE_HELP, databaseUrl } from './database.js';
 
 export const serveCommands: CliCommand[] = [
   {
@@ -21,7 +22,8 @@ export const serveCommands: CliCommand[] = [
     help: `Usage: cunmen-shell serve --port <n> --data <dir> --registry <url> [options]
 
   --port <n>                  TCP port to listen on (default 8080)
-  --data <dir>                data directory (SQLite database; created if missing)
+  --data <dir>                data directory (SQLite database, module files; created if missing)
+${DATABASE_HELP}
   --host <addr>               address to bind (default 127.0.0.1)
 ${REGISTRY_HELP}
   --public-url <url>          the URL residents reach the shell at; https adds Strict-Transport-Security
@@ -58,6 +60,7 @@ ${REGISTRY_HELP}
       'console-port': { type: 'string' },
       'console-url': { type: 'string' },
       'console-dist': { type: 'string' },
+      'database-url': { type: 'string' },
       ...REGISTRY_OPTIONS,
     },
     async run(ctx: CliContext) {
@@ -93,6 +96,7 @@ ${REGISTRY_HELP}
         port,
         host: optionalString(ctx, 'host') ?? '127.0.0.1',
         dataDir: resolve(ctx.dataDir),
+        databaseUrl: databaseUrl(ctx),
         publicUrl,
         webDist: webDist === undefined ? undefined : resolve(webDist),
         adminToken: fileOption(ctx, 'admin-token-file'),

@@ -3,8 +3,8 @@
 import { readStdin } from '@cunmen/command-line';
 import { hashPassword, passwordProblem } from '../identity/passwords.js';
 import { divisionMismatch, isRole, ROLES } from '../identity/roles.js';
-import { openStorage } from '../storage/index.js';
 import { type CliCommand, type CliContext, optionalString } from './command.js';
+import { openCliStorage } from './database.js';
 
 export const userCommands: CliCommand[] = [
   {
@@ -48,7 +48,7 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
         const problem = passwordProblem(password);
         if (problem) ctx.fail(problem);
       }
-      const storage = await openStorage(ctx.dataDir);
+      const storage = await openCliStorage(ctx);
       try {
         if (await storage.identity.findUserByName(name))
           ctx.fail(`an account named "${name}" already exists`);

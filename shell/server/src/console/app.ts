@@ -21,7 +21,6 @@ import { WebDist } from '../http/web-dist.js';
 import { identity } from '../identity/plugin.js';
 import { mandatoryRoutes } from '../mandatory/routes.js';
 import { mountModules } from '../modules/mount.js';
-import { SqliteDraftStore } from '../portals/drafts.js';
 import type { RegistryClient } from '../portals/registry-client.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
@@ -69,6 +68,7 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
   await app.register(identity, {
     store: storage.identity,
     audit: storage.audit,
+    rateLimitStore: storage.kind === 'shared' ? storage.rateLimits.storeClass('console') : undefined,
     secureCookies: url.startsWith('https:'),
     surface: 'console',
   });
@@ -91,10 +91,8 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     : null;
   await app.register(consoleRoutes, { storage, catalog, consoleUrl: url, residentUrl: deps.residentUrl });
   await app.register(posterRoutes, { storage, residentUrl: deps.residentUrl });
-  const drafts = new SqliteDraftStore(storage.modules.database);
-  await drafts.migrate();
   await app.register(composerRoutes, {
-    composer: new Composer(portals, drafts, new ServiceInfoCache(registry), deps.now),
+    composer: new Composer(portals, storage.drafts, new ServiceInfoCache(registry), deps.now),
     audit: storage.audit,
   });
   const banners = new BannerStore(storage.modules.blobs(BANNER_BLOBS));

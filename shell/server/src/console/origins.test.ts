@@ -95,12 +95,17 @@ describe('the resident origin and staff sessions', () => {
     shell = await startConsoleShell();
     await shell.app.close();
     // The same data directory without a console: staff still signed in on the resident origin then.
-    const plain = await buildApp({ dataDir: shell.dataDir, webDist: shell.webDist });
+    const plain = await buildApp({
+      dataDir: shell.dataDir,
+      databaseUrl: shell.databaseUrl,
+      webDist: shell.webDist,
+    });
     const old = await signInOn(plain, 'xt-cadre');
     expect(old.res.statusCode).toBe(200);
     await plain.close();
     const app = await buildApp({
       dataDir: shell.dataDir,
+      databaseUrl: shell.databaseUrl,
       webDist: shell.webDist,
       console: { url: 'http://localhost:9090' },
     });

@@ -9,10 +9,13 @@
  *
  * Drawing one takes about a second (most of it loading the CJK font), so each file is kept in memory by
  * what is printed on it and answered with an ETag (`private, no-cache`: the browser revalidates, no
- * shared cache keeps a staff-only file). The ETag is salted per process, so a new shell with a new layout
- * never matches an old poster.
+ * shared cache keeps a staff-only file). The ETag is salted with the drawing code, so a new shell with a
+ * new layout never matches an old poster.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { shellError } from '../errors.js';
 import type { IdentityRole } from '../identity/roles.js';
@@ -45,7 +48,19 @@ type Format = keyof typeof FORMATS;
 
 /** Posters kept in memory (about 100–250 KB each). */
 const KEEP = 32;
-const SALT = randomUUID();
+/**
+ * The ETag's salt: a hash of the code that draws posters (this directory's poster modules, as built), so
+ * every instance running one build answers one ETag for one poster — a browser moving between instances
+ * revalidates instead of downloading again — and a new layout never matches an old poster.
+ */
+const SALT = (() => {
+  const self = fileURLToPath(import.meta.url);
+  const hash = createHash('sha256');
+  for (const name of ['poster-routes', 'poster-layout', 'poster-png', 'poster-pdf', 'poster-fonts']) {
+    hash.update(readFileSync(join(dirname(self), `${name}${extname(self)}`)));
+  }
+  return hash.digest('base64url');
+})();
 
 interface VillageParams {
   village: string;

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type TestRegistry } from '../../test/registry.js';
 import { machineryConfig, startShell, type TestShell, WUSI, XIANTAN } from '../../test/shell.js';
 import { buildApp } from '../app.js';
-import { openStorage } from '../storage/index.js';
 import { hashPassword } from './passwords.js';
 import type { IdentityRole } from './roles.js';
 import { totpCode } from './totp.js';
@@ -21,7 +20,7 @@ beforeAll(async () => {
   shell = await startShell({ registryUrl: registry.url, registryToken: registry.tokens.province });
   // Accounts go into the shell's own data directory, then the shell is started again on it.
   await shell.app.close();
-  const storage = await openStorage(shell.dataDir);
+  const storage = await shell.openStorage();
   const add = async (name: string, role: IdentityRole, division: string) =>
     storage.identity.createUser({
       name,
@@ -35,6 +34,7 @@ beforeAll(async () => {
   await storage.close();
   shell.app = await buildApp({
     dataDir: shell.dataDir,
+    databaseUrl: shell.databaseUrl,
     webDist: shell.webDist,
     registryUrl: registry.url,
     registryToken: registry.tokens.province,

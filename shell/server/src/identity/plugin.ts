@@ -13,14 +13,15 @@ import type { AuditLog } from '@cunmen/audit-log';
 import { parseWith } from '@cunmen/errors';
 import { HOST_API_PATH, MODULE_API_PATH, WIDGET_TOKEN_PATH } from '@cunmen/host-api';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { shellError, shellErrors } from '../errors.js';
 import { OidcClient, type OidcOptions } from './oidc.js';
 import { checkPassword } from './passwords.js';
-import { canActOn, type IdentityRole, MFA_ROLES } from './roles.js';
+import { registerRateLimits } from './rate-limit.js';
+import { canActOn, type IdentityRole, isStaffRole, MFA_ROLES } from './roles.js';
 import type { IdentityStore, IdentityUser, Session } from './store.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 
@@ -33,10 +34,6 @@ export function consoleCookieName(secure: boolean): string {
   return secure ? `__Host-${CONSOLE_COOKIE}` : CONSOLE_COOKIE;
 }
 
-/** Every role but `resident` works in the staff console (cadres, supervisors, merchants, staff above). */
-export function isStaffRole(role: string): boolean {
-  return role !== 'resident';
-}
 const SESSION_HOURS = 12;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const HOST_API_BEARER_PREFIX = `${HOST_API_PATH}/`;
@@ -53,6 +50,8 @@ export interface IdentityOptions {
   totpIssuer?: string;
   /** Sign-in attempts per minute per address. */
   loginRateLimit?: number;
+  /** Where rate limits are counted (./rate-limit.ts): this process by default. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /**
    * The origin this instance serves: the resident portal (default) or the staff console. Each has its
    * own cookie and its own session tokens, so a session of one is never accepted by the other.
@@ -138,15 +137,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   };
   const oidc = opts.oidc ? new OidcClient(opts.oidc) : null;
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => {
-      const seconds = Math.ceil(ctx.ttl / 1000);
-      return shellError('SHELL_ERR_RATE_LIMITED', `too many sign-in attempts; try again in ${seconds} s`, {
-        zh: `登录尝试过多，请 ${seconds} 秒后再试`,
-      });
-    },
-  });
+  await registerRateLimits(app, opts.rateLimitStore);
   const limited = { config: { rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: '1 minute' } } };
 
   app.decorateRequest('identity', null);

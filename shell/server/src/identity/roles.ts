@@ -51,3 +51,8 @@ export function divisionMismatch(role: IdentityRole, division: string): string |
 export function canActOn(scope: string, code: string): boolean {
   return isWithinDivision(scope, code);
 }
+
+/** Every role but `resident` works in the staff console (cadres, supervisors, merchants, staff above). */
+export function isStaffRole(role: string): boolean {
+  return role !== 'resident';
+}

@@ -7,13 +7,13 @@ import type { OidcOptions } from './oidc.js';
 import { hashPassword } from './passwords.js';
 import { identity } from './plugin.js';
 import type { IdentityRole } from './roles.js';
-import { SqliteIdentityStore } from './sqlite-store.js';
+import { SqlIdentityStore } from './sql-store.js';
 
 export const PASSWORD = 'correct horse battery';
 
 export async function identityTestApp(options: { oidc?: OidcOptions } = {}) {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
-  const store = new SqliteIdentityStore(db);
+  const store = new SqlIdentityStore(db);
   await store.migrate();
   const app: FastifyInstance = Fastify();
   handleShellErrors(app);

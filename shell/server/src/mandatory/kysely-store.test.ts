@@ -1,25 +1,16 @@
-import { makeTempDir } from '@cunmen/test-utils';
-import type { Kysely } from 'kysely';
 import { afterEach, describe } from 'vitest';
-import { openDatabase } from '../storage/sqlite/database.js';
-import { KyselyMandatoryStore } from './kysely-store.js';
+import { BACKENDS, type OpenedBackend, openBackend } from '../../test/backends.js';
 import { mandatoryStoreContract } from './store.contract.js';
 
-const cleanups: (() => Promise<void>)[] = [];
+const opened: OpenedBackend[] = [];
 afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
+  for (const o of opened.splice(0)) await o.close();
 });
 
-describe('KyselyMandatoryStore on SQLite', () => {
+describe.each(BACKENDS)('the mandatory-module rules on %s', (backend) => {
   mandatoryStoreContract(async () => {
-    const dir = await makeTempDir('cunmen-mandatory-');
-    const db = await openDatabase(`${dir.path}/shell.db`);
-    cleanups.push(async () => {
-      await db.destroy();
-      await dir.remove();
-    });
-    const store = new KyselyMandatoryStore(db as unknown as Kysely<unknown>);
-    await store.migrate();
-    return store;
+    const o = await openBackend(backend);
+    opened.push(o);
+    return o.storage.mandatory;
   });
 });

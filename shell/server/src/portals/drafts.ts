@@ -59,7 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 };
 
-export class SqliteDraftStore implements DraftStore {
+export class SqlDraftStore implements DraftStore {
   private readonly db: Kysely<DraftDatabase>;
 
   constructor(db: Kysely<unknown>) {

@@ -1,7 +1,7 @@
 /**
  * The portal service: saves a village config as a new immutable portal version (resolved and checked
  * first, so a refusal changes nothing), rolls back by moving the current pointer, and serves the
- * resolved snapshot of the current version from a cache keyed by (village, portal version).
+ * resolved snapshot of the current version from a cache keyed by (village, portal version, ETag).
  */
 import { createHash } from 'node:crypto';
 import { type PortalSnapshot, type VillageConfig, villageCodeSchema } from '@cunmen/manifest';
@@ -200,7 +200,6 @@ export class PortalService {
       };
     }
     await this.storage.portals.setCurrent(code, version, actor, snapshot);
-    this.cache.delete(`${code}@${version}`);
     await this.options.usage.record(usageOf(target));
     return { village: code, version, etag: snapshot.etag, warnings: snapshot.warnings };
   }
@@ -239,7 +238,6 @@ export class PortalService {
       next = { json, etag: etagOf(json), warnings, resolvedAt: snapshot.generatedAt };
     }
     await this.storage.portals.putSnapshot(code, version, next);
-    this.cache.delete(`${code}@${version}`);
     return { village: code, version, etag: next.etag, warnings, changed: true };
   }
 
@@ -300,17 +298,21 @@ export class PortalService {
     return { ...portal, warnings: snapshot?.warnings ?? [] };
   }
 
-  /** The current snapshot of a village, from the cache when this portal version was served before. */
+  /**
+   * The current snapshot of a village, from the cache when this portal version with this ETag was served
+   * before. The key is read from the database on every call, so a save, rollback or refresh made by
+   * another instance is served at once; the cache only saves reading and parsing the snapshot itself.
+   */
   async snapshot(code: string): Promise<ServedSnapshot> {
     await this.village(code);
-    const version = await this.storage.portals.currentVersion(code);
-    if (version === null) throw noPortal(code);
-    const key = `${code}@${version}`;
+    const ref = await this.storage.portals.currentRef(code);
+    if (ref === null) throw noPortal(code);
+    const key = `${code}@${ref.version}@${ref.etag}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const stored = await this.storage.portals.getSnapshot(code, version);
+    const stored = await this.storage.portals.getSnapshot(code, ref.version);
     if (!stored) throw noPortal(code);
-    const served = { ...stored, version, assetOrigins: assetOrigins(stored.json) };
+    const served = { ...stored, version: ref.version, assetOrigins: assetOrigins(stored.json) };
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, served);
     return served;

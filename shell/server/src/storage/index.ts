@@ -1,37 +1,67 @@
-/** Opens the embedded storage under one data directory: `shell.db` (SQLite, WAL). */
+/**
+ * Opens the shell's storage: the embedded default is `shell.db` (SQLite, WAL) under the data
+ * directory; with a PostgreSQL URL (scale mode) every table lives there instead, shared by all
+ * instances. Module blobs stay files under the data directory either way (for now).
+ */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteAuditLog } from '@cunmen/audit-log';
+import { openAuditLog } from '@cunmen/audit-log';
 import { FileModuleBlobs } from '@cunmen/module-api';
 import type { Kysely } from 'kysely';
-import { SqliteHouseholdStore } from '../households/sqlite-store.js';
-import { SqliteIdentityStore } from '../identity/sqlite-store.js';
+import { SqlHouseholdStore } from '../households/sql-store.js';
+import { SqlIdentityStore } from '../identity/sql-store.js';
 import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
-import { openDatabase } from './sqlite/database.js';
-import { SqliteDivisionStore } from './sqlite/division-store.js';
-import { SqliteHostStorage } from './sqlite/host-store.js';
-import { SqlitePortalStore } from './sqlite/portal-store.js';
-import { SqliteUsageOutbox } from './sqlite/usage-outbox.js';
+import { SqlDraftStore } from '../portals/drafts.js';
+import { isPostgresUrl, openPostgres, openSqlite } from './connect.js';
+import { migrateShell } from './migrate.js';
+import { SqlDivisionStore } from './sql/division-store.js';
+import { SqlHostStorage } from './sql/host-store.js';
+import { SqlLeases } from './sql/leases.js';
+import { SqlPortalStore } from './sql/portal-store.js';
+import { SqlRateLimits } from './sql/rate-limits.js';
+import type { Database } from './sql/schema.js';
+import { SqlUsageOutbox } from './sql/usage-outbox.js';
 import type { Storage } from './types.js';
 
-export async function openStorage(dataDir: string): Promise<Storage> {
+export interface StorageOptions {
+  /** A `postgres://` URL: scale mode. Absent: the embedded SQLite file under the data directory. */
+  databaseUrl?: string;
+}
+
+/** The embedded database file under a data directory. */
+export const databaseFile = (dataDir: string): string => join(dataDir, 'shell.db');
+
+export async function openStorage(dataDir: string, options: StorageOptions = {}): Promise<Storage> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await openDatabase(join(dataDir, 'shell.db'));
-  const identity = new SqliteIdentityStore(db as unknown as Kysely<unknown>);
-  await identity.migrate();
-  const households = new SqliteHouseholdStore(db as unknown as Kysely<unknown>);
-  await households.migrate();
-  const mandatory = new KyselyMandatoryStore(db as unknown as Kysely<unknown>);
-  await mandatory.migrate();
+  const { databaseUrl } = options;
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    throw new Error(`the database URL must start with postgres:// (got ${databaseUrl.split(':')[0]}:)`);
+  }
+  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(databaseFile(dataDir));
+  try {
+    await migrateShell(db as unknown as Kysely<unknown>);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return storageOn(db, dataDir, databaseUrl ? 'shared' : 'embedded');
+}
+
+function storageOn(db: Kysely<Database>, dataDir: string, kind: Storage['kind']): Storage {
+  const untyped = db as unknown as Kysely<unknown>;
   return {
-    mandatory,
-    identity,
-    households,
-    audit: new SqliteAuditLog(db),
-    divisions: new SqliteDivisionStore(db),
-    portals: new SqlitePortalStore(db),
-    usage: new SqliteUsageOutbox(db),
-    host: new SqliteHostStorage(db),
+    kind,
+    rateLimits: new SqlRateLimits(db),
+    identity: new SqlIdentityStore(untyped),
+    households: new SqlHouseholdStore(untyped),
+    drafts: new SqlDraftStore(untyped),
+    mandatory: new KyselyMandatoryStore(untyped),
+    audit: openAuditLog(db),
+    divisions: new SqlDivisionStore(db),
+    portals: new SqlPortalStore(db),
+    usage: new SqlUsageOutbox(db),
+    host: new SqlHostStorage(db),
+    leases: new SqlLeases(db),
     modules: {
       database: db,
       blobs: (moduleId) => new FileModuleBlobs(join(dataDir, 'modules', moduleId, 'blobs')),

@@ -1,7 +1,7 @@
 /**
- * The shell's storage boundary. Routes and services see only these interfaces; the embedded
- * implementation is SQLite (Kysely over better-sqlite3) under the data directory, and a PostgreSQL one
- * can implement the same interfaces without touching routes.
+ * The shell's storage boundary. Routes and services see only these interfaces; one implementation
+ * (./sql, Kysely) runs on the embedded SQLite file under the data directory or on PostgreSQL, where
+ * several shell instances share it.
  */
 
 import type { AuditLog } from '@cunmen/audit-log';
@@ -11,6 +11,8 @@ import type { Kysely } from 'kysely';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
 import type { MandatoryStore } from '../mandatory/store.js';
+import type { DraftStore } from '../portals/drafts.js';
+import type { SqlRateLimits } from './sql/rate-limits.js';
 
 export type { DivisionLevel };
 
@@ -103,6 +105,11 @@ export interface PortalStore {
   setCurrent(village: string, version: number, actor: string, snapshot?: StoredSnapshot): Promise<boolean>;
   /** The current version number, or null when the village has no portal yet. */
   currentVersion(village: string): Promise<number | null>;
+  /**
+   * The current version and its snapshot's ETag in one read: what a cache of snapshots is keyed by, so
+   * a save, rollback or refresh on any instance (each changes one of the two) is seen at once.
+   */
+  currentRef(village: string): Promise<{ version: number; etag: string } | null>;
   getVersion(village: string, version: number): Promise<PortalVersion | null>;
   listVersions(village: string): Promise<PortalVersion[]>;
   listEvents(village: string): Promise<PortalEvent[]>;
@@ -118,8 +125,12 @@ export interface UsageReport {
 /** Usage reports waiting to reach the registry: one per village, the latest replacing older ones. */
 export interface UsageOutbox {
   enqueue(report: UsageReport): Promise<void>;
-  /** Reports whose next attempt is due at `now`. */
-  due(now: Date): Promise<(UsageReport & { attempts: number })[]>;
+  /**
+   * Claims the reports whose next attempt is due at `now` and returns them: a claimed report is not due
+   * again for `leaseMs`, so of several instances draining the outbox exactly one sends each report
+   * (one whose sender died is sent again once the lease runs out).
+   */
+  due(now: Date, leaseMs?: number): Promise<(UsageReport & { attempts: number })[]>;
   /** Removes the village's report if it is still the one sent (a newer one stays). */
   delivered(report: UsageReport): Promise<void>;
   failed(village: string, error: string, nextAttemptAt: Date): Promise<void>;
@@ -241,7 +252,19 @@ export interface HostStorage {
   existingMedia(village: string, widget: string, ids: readonly string[]): Promise<string[]>;
 }
 
+/** Named leases: a job that must run once across instances is run by the lease's holder only. */
+export interface Leases {
+  /** Takes or renews `name` for `holder` until `now + ms`; false while another holder's lease runs. */
+  acquire(name: string, holder: string, ms: number, now?: Date): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
 export interface Storage {
+  /**
+   * `embedded`: the SQLite file of one process. `shared`: PostgreSQL, possibly under several instances —
+   * then state that must agree across them (rate limits) lives in the database too.
+   */
+  kind: 'embedded' | 'shared';
   divisions: DivisionStore;
   portals: PortalStore;
   usage: UsageOutbox;
@@ -255,6 +278,11 @@ export interface Storage {
   audit: AuditLog;
   /** Modules the province or a county made mandatory in its villages' portals (src/mandatory). */
   mandatory: MandatoryStore;
+  /** Portal drafts the console keeps (src/portals/drafts.ts). */
+  drafts: DraftStore;
+  leases: Leases;
+  /** Rate-limit counters every instance shares (used when `kind` is `shared`). */
+  rateLimits: SqlRateLimits;
   /** What the standard modules' back ends get (src/modules): the database and a blob store each. */
   modules: {
     // biome-ignore lint/suspicious/noExplicitAny: each module types its own tables.

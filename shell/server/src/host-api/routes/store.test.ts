@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectError, hostApiWorld, JSON_TYPE, WASTE } from '../../../test/host-api.js';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
-import type { SqliteHostStorage } from '../../storage/sqlite/host-store.js';
+import type { SqlHostStorage } from '../../storage/sql/host-store.js';
 
 const w = hostApiWorld();
 
@@ -171,7 +171,7 @@ describe('the document store', () => {
   });
 
   it('keeps each widget within its quota per village, in the same transaction as the write', async () => {
-    const host = w.shell.app.shell.storage.host as SqliteHostStorage;
+    const host = w.shell.app.shell.storage.host as SqlHostStorage;
     const scope = { village: WUSI, widget: '@deqing/quota', collection: 'c' };
     const quota = { maxDocs: 2, maxBytes: 20 };
     const at = new Date().toISOString();

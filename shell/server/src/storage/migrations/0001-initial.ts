@@ -4,8 +4,10 @@
  * rollbacks, and the outbox of usage reports for the registry.
  */
 import { type Kysely, sql } from 'kysely';
+import { dialectOf } from '../dialect/index.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const dialect = dialectOf(db);
   await db.schema
     .createTable('divisions')
     .addColumn('code', 'text', (c) => c.primaryKey())
@@ -51,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('portal_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', dialect.autoId)
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('save', 'rollback')`))
     .addColumn('version', 'integer', (c) => c.notNull())

@@ -4,8 +4,10 @@
  * that signs widget credentials.
  */
 import { type Kysely, sql } from 'kysely';
+import { dialectOf } from '../dialect/index.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const dialect = dialectOf(db);
   await db.schema
     .createTable('host_keys')
     .addColumn('name', 'text', (c) => c.primaryKey())
@@ -14,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('host_docs')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('seq', 'integer', dialect.autoId)
     .addColumn('village', 'text', (c) => c.notNull().references('divisions.code'))
     .addColumn('widget', 'text', (c) => c.notNull())
     .addColumn('collection', 'text', (c) => c.notNull())
@@ -77,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('content_type', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('bytes', 'blob', (c) => c.notNull())
+    .addColumn('bytes', dialect.bytes, (c) => c.notNull())
     .addColumn('user_id', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();

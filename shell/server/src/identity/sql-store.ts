@@ -2,7 +2,9 @@
  * Identity in the shell's SQLite database, with its own migration table so it evolves independently
  * of the portal tables that share the file.
  */
+
 import { type Kysely, type Migration, Migrator, type Selectable } from 'kysely';
+import { dialectOf } from '../storage/dialect/index.js';
 import type { IdentityRole } from './roles.js';
 import type { IdentityStore, IdentityUser, NewIdentityUser, OidcAttempt, Session } from './store.js';
 
@@ -49,7 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('identity_users')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => dialectOf(db).autoId(c))
         .addColumn('name', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('role', 'text', (c) => c.notNull())
@@ -116,7 +118,7 @@ function toSession(r: Selectable<SessionsTable>): Session {
   };
 }
 
-export class SqliteIdentityStore implements IdentityStore {
+export class SqlIdentityStore implements IdentityStore {
   private readonly db: Kysely<IdentityDatabase>;
 
   constructor(db: Kysely<unknown>) {
@@ -259,21 +261,19 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async takeOidcAttempt(state: string): Promise<OidcAttempt | null> {
-    return this.db.transaction().execute(async (trx) => {
-      const r = await trx
-        .selectFrom('identity_oidc_attempts')
-        .selectAll()
-        .where('state', '=', state)
-        .executeTakeFirst();
-      if (!r) return null;
-      await trx.deleteFrom('identity_oidc_attempts').where('state', '=', state).execute();
-      return {
-        state: r.state,
-        nonce: r.nonce,
-        codeVerifier: r.code_verifier,
-        returnTo: r.return_to,
-        createdAt: r.created_at,
-      };
-    });
+    // DELETE … RETURNING: of two instances answering the same callback, exactly one gets the attempt.
+    const r = await this.db
+      .deleteFrom('identity_oidc_attempts')
+      .where('state', '=', state)
+      .returningAll()
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      state: r.state,
+      nonce: r.nonce,
+      codeVerifier: r.code_verifier,
+      returnTo: r.return_to,
+      createdAt: r.created_at,
+    };
   }
 }

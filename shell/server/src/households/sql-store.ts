@@ -1,5 +1,7 @@
 /** Households and residents in the shell's SQLite database, with their own migration table. */
+
 import { type Kysely, type Migration, Migrator } from 'kysely';
+import { dialectOf, isUniqueViolation } from '../storage/dialect/index.js';
 import type { Household, HouseholdStore, Resident } from './store.js';
 
 interface HouseholdsTable {
@@ -31,7 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('households')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => dialectOf(db).autoId(c))
         .addColumn('village', 'text', (c) => c.notNull())
         .addColumn('number', 'text', (c) => c.notNull())
         .addColumn('head', 'text', (c) => c.notNull())
@@ -41,7 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('residents')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => dialectOf(db).autoId(c))
         .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id'))
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('relation', 'text', (c) => c.notNull())
@@ -76,7 +78,7 @@ const toResident = (r: ResidentsTable): Resident => ({
   createdAt: r.created_at,
 });
 
-export class SqliteHouseholdStore implements HouseholdStore {
+export class SqlHouseholdStore implements HouseholdStore {
   private readonly db: Kysely<HouseholdDatabase>;
 
   constructor(db: Kysely<unknown>) {
@@ -108,7 +110,7 @@ export class SqliteHouseholdStore implements HouseholdStore {
         .executeTakeFirstOrThrow();
       return toHousehold(row as HouseholdsTable);
     } catch (err) {
-      if (String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE')) return 'exists';
+      if (isUniqueViolation(err)) return 'exists';
       throw err;
     }
   }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Division, DivisionStore, VillageRecord } from '../types.js';
 import type { Database } from './schema.js';
 
-export class SqliteDivisionStore implements DivisionStore {
+export class SqlDivisionStore implements DivisionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async upsertDivisions(divisions: readonly Division[]): Promise<void> {

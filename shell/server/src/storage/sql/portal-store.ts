@@ -3,7 +3,8 @@
  * moves the current pointer, and both are recorded as events. Nothing is ever deleted.
  */
 import type { VillageConfig } from '@cunmen/manifest';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { dialectOf } from '../dialect/index.js';
 import {
   type NewPortal,
   type PortalEvent,
@@ -34,11 +35,11 @@ function toSnapshot(row: Selectable<PortalSnapshotsTable>): StoredSnapshot {
   };
 }
 
-export class SqlitePortalStore implements PortalStore {
+export class SqlPortalStore implements PortalStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async savePortal(portal: NewPortal): Promise<PortalVersion> {
-    return immediate(this.db, async (trx) => {
+    return dialectOf(this.db).lockedTransaction(this.db, portalLock(portal.village), async (trx) => {
       const previous = await trx
         .selectFrom('portals')
         .select('current_version')
@@ -96,7 +97,7 @@ export class SqlitePortalStore implements PortalStore {
     actor: string,
     snapshot?: StoredSnapshot,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return dialectOf(this.db).lockedTransaction(this.db, portalLock(village), async (trx) => {
       const exists = await trx
         .selectFrom('portal_versions')
         .select('version')
@@ -152,6 +153,18 @@ export class SqlitePortalStore implements PortalStore {
       .where('village', '=', village)
       .executeTakeFirst();
     return row?.current_version ?? null;
+  }
+
+  async currentRef(village: string): Promise<{ version: number; etag: string } | null> {
+    const row = await this.db
+      .selectFrom('portals as p')
+      .innerJoin('portal_snapshots as s', (join) =>
+        join.onRef('s.village', '=', 'p.village').onRef('s.version', '=', 'p.current_version'),
+      )
+      .select(['p.current_version as version', 's.etag as etag'])
+      .where('p.village', '=', village)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   async getVersion(village: string, version: number): Promise<PortalVersion | null> {
@@ -212,24 +225,8 @@ export class SqlitePortalStore implements PortalStore {
   }
 }
 
-/**
- * Runs `work` in a transaction begun with BEGIN IMMEDIATE: the write lock is taken before the first read,
- * so another process (the CLI beside the server) waits for it (busy_timeout) instead of both reading the
- * same current version.
- */
-async function immediate<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await work(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (err) {
-      await sql`rollback`.execute(conn);
-      throw err;
-    }
-  });
-}
+/** The lock every write of one village's portal takes: a save and a rollback see each other's result. */
+const portalLock = (village: string) => `portal:${village}`;
 
 function snapshotRow(village: string, version: number, s: StoredSnapshot): Selectable<PortalSnapshotsTable> {
   return {

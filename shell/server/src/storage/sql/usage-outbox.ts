@@ -1,9 +1,15 @@
-/** Usage reports waiting for the registry, one row per village (the latest report replaces older ones). */
+/**
+ * Usage reports waiting for the registry, one row per village (the latest report replaces older ones).
+ * Several instances drain it; each report is claimed by one of them before it is sent.
+ */
 import type { Kysely } from 'kysely';
 import type { UsageOutbox, UsageReport } from '../types.js';
 import type { Database } from './schema.js';
 
-export class SqliteUsageOutbox implements UsageOutbox {
+/** How long a claimed report is left to its sender before another instance may send it. */
+const CLAIM_MS = 5 * 60_000;
+
+export class SqlUsageOutbox implements UsageOutbox {
   constructor(private readonly db: Kysely<Database>) {}
 
   async enqueue(report: UsageReport): Promise<void> {
@@ -18,18 +24,33 @@ export class SqliteUsageOutbox implements UsageOutbox {
       .execute();
   }
 
-  async due(now: Date) {
+  async due(now: Date, leaseMs = CLAIM_MS) {
     const rows = await this.db
       .selectFrom('usage_outbox')
       .selectAll()
       .where('next_attempt_at', '<=', now.toISOString())
       .orderBy('next_attempt_at')
       .execute();
-    return rows.map((r) => ({
-      village: r.village,
-      widgets: JSON.parse(r.widgets) as UsageReport['widgets'],
-      attempts: r.attempts,
-    }));
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    const claimed = [];
+    for (const r of rows) {
+      // Claimed only if nobody changed the row since it was read: another instance's claim, a failure
+      // or a newer report all change next_attempt_at or widgets.
+      const result = await this.db
+        .updateTable('usage_outbox')
+        .set({ next_attempt_at: until })
+        .where('village', '=', r.village)
+        .where('widgets', '=', r.widgets)
+        .where('next_attempt_at', '=', r.next_attempt_at)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) continue;
+      claimed.push({
+        village: r.village,
+        widgets: JSON.parse(r.widgets) as UsageReport['widgets'],
+        attempts: r.attempts,
+      });
+    }
+    return claimed;
   }
 
   async delivered(report: UsageReport): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { dialectOf } from '../dialect/index.js';
 import type {
   FormSubmission,
   HostDoc,
@@ -74,8 +75,17 @@ async function fits(db: Db, scope: HostDocScope, quota: HostQuota, addDocs: numb
   return used.docs + addDocs <= quota.maxDocs && used.bytes + addBytes <= quota.maxBytes;
 }
 
-export class SqliteHostStorage implements HostStorage {
+export class SqlHostStorage implements HostStorage {
   constructor(private readonly db: Db) {}
+
+  /**
+   * One widget's documents in one village are written one transaction at a time: the version check,
+   * the owner check and the quota (a sum over the widget's documents) then hold on PostgreSQL too,
+   * where two READ COMMITTED transactions would otherwise both pass them.
+   */
+  private locked<T>(scope: HostDocScope, work: (trx: Db) => Promise<T>): Promise<T> {
+    return dialectOf(this.db).lockedTransaction(this.db, `host-docs:${scope.village}:${scope.widget}`, work);
+  }
 
   async credentialKey(): Promise<Buffer> {
     await this.db
@@ -118,7 +128,7 @@ export class SqliteHostStorage implements HostStorage {
     write: HostDocWrite,
     quota: HostQuota,
   ): Promise<HostWriteResult> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.locked(scope, async (trx) => {
       const size = Buffer.byteLength(write.data);
       if (!(await fits(trx, scope, quota, 1, size))) return { ok: false, reason: 'quota' };
       return { ok: true, doc: await insertDoc(trx, scope, id, write, size), created: true };
@@ -132,7 +142,7 @@ export class SqliteHostStorage implements HostStorage {
     quota: HostQuota,
     mayOverwrite: (existing: HostDoc) => boolean,
   ): Promise<HostWriteResult> {
-    return this.db.transaction().execute(async (trx): Promise<HostWriteResult> => {
+    return this.locked(scope, async (trx): Promise<HostWriteResult> => {
       const existing = await scoped(trx, scope).selectAll().where('id', '=', id).executeTakeFirst();
       const size = Buffer.byteLength(write.data);
       if (!existing) {
@@ -162,7 +172,7 @@ export class SqliteHostStorage implements HostStorage {
   }
 
   async deleteDoc(scope: HostDocScope, id: string, mayDelete: (existing: HostDoc) => boolean) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.locked(scope, async (trx) => {
       const existing = await scoped(trx, scope).selectAll().where('id', '=', id).executeTakeFirst();
       if (!existing) return 'missing' as const;
       if (!mayDelete(toDoc(existing))) return 'forbidden' as const;
@@ -253,31 +263,35 @@ export class SqliteHostStorage implements HostStorage {
   }
 
   async saveMedia(record: MediaRecord, bytes: Buffer, maxBytes: number): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const used = await trx
-        .selectFrom('host_media')
-        .select((eb) => eb.fn.sum<number>('size').as('bytes'))
-        .where('village', '=', record.village)
-        .where('widget', '=', record.widget)
-        .executeTakeFirst();
-      if (Number(used?.bytes ?? 0) + record.size > maxBytes) return false;
-      await trx
-        .insertInto('host_media')
-        .values({
-          id: record.id,
-          village: record.village,
-          widget: record.widget,
-          filename: record.filename,
-          content_type: record.contentType,
-          size: record.size,
-          sha256: record.sha256,
-          bytes,
-          user_id: record.userId,
-          created_at: record.createdAt,
-        })
-        .execute();
-      return true;
-    });
+    return dialectOf(this.db).lockedTransaction(
+      this.db,
+      `host-media:${record.village}:${record.widget}`,
+      async (trx) => {
+        const used = await trx
+          .selectFrom('host_media')
+          .select((eb) => eb.fn.sum<number>('size').as('bytes'))
+          .where('village', '=', record.village)
+          .where('widget', '=', record.widget)
+          .executeTakeFirst();
+        if (Number(used?.bytes ?? 0) + record.size > maxBytes) return false;
+        await trx
+          .insertInto('host_media')
+          .values({
+            id: record.id,
+            village: record.village,
+            widget: record.widget,
+            filename: record.filename,
+            content_type: record.contentType,
+            size: record.size,
+            sha256: record.sha256,
+            bytes,
+            user_id: record.userId,
+            created_at: record.createdAt,
+          })
+          .execute();
+        return true;
+      },
+    );
   }
 
   async getMedia(id: string) {

@@ -109,6 +109,19 @@ export interface HostMediaTable {
   created_at: string;
 }
 
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  /** Milliseconds since the epoch (PostgreSQL returns a bigint as a string). */
+  expires_at: number | string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends: number | string;
+}
+
 export interface Database {
   divisions: DivisionsTable;
   portal_versions: PortalVersionsTable;
@@ -121,4 +134,6 @@ export interface Database {
   host_form_submissions: HostFormSubmissionsTable;
   host_points_requests: HostPointsRequestsTable;
   host_media: HostMediaTable;
+  shell_leases: LeasesTable;
+  shell_rate_limits: RateLimitsTable;
 }
