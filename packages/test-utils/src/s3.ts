@@ -4,8 +4,25 @@
  * key pair, so clients use the credentials returned here. Create buckets through the API (the object
  * stores do that themselves: `S3ObjectStore.ensureBucket`) or pass `buckets`.
  */
-import S3rver from 's3rver';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { makeTempDir } from './temp.js';
+
+/** The part of s3rver 3.7 (CommonJS, no bundled types) used here. */
+interface S3rverInstance {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+  httpServer?: Server;
+}
+type S3rverClass = new (options: {
+  address: string;
+  port: number;
+  directory: string;
+  silent: boolean;
+  configureBuckets: { name: string }[];
+}) => S3rverInstance;
+const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
 
 export interface StartedS3 {
   /** `http://127.0.0.1:<port>`: use path-style addressing. */
