@@ -1,4 +1,7 @@
-/** Users, their token hashes and pending web logins, over SQLite. */
+/**
+ * Users, their token hashes and pending web logins, over SQLite or PostgreSQL. Web logins are rows, so
+ * the instance that hands out the token need not be the one that started the login.
+ */
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountStore, NewUser, User, WebLoginState } from '../types.js';
 import type { Database, UsersTable } from './schema.js';
@@ -18,7 +21,7 @@ function toUser(row: Selectable<UsersTable>): User {
   };
 }
 
-export class SqliteAccountStore implements AccountStore {
+export class SqlAccountStore implements AccountStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async createUser(user: NewUser): Promise<User> {
