@@ -23,6 +23,7 @@ import { SqlAccountStore } from './sql/account-store.js';
 import { openAuditLog } from './sql/audit-store.js';
 import { SqlCatalogStore } from './sql/catalog-store.js';
 import { SqlPackageStore } from './sql/package-store.js';
+import { SqlRateLimitStore } from './sql/rate-limit-store.js';
 import type { Database } from './sql/schema.js';
 import { migrateDatabase, openDatabase } from './sqlite/database.js';
 import type { Storage } from './types.js';
@@ -104,6 +105,7 @@ export async function openStorage(dataDir: string, scale: ScaleStorageOptions = 
         );
   return {
     accounts: new SqlAccountStore(db),
+    rateLimits: new SqlRateLimitStore(db),
     packages: new SqlPackageStore(db, dialect),
     blobs: new ObjectBlobStore(objects.province),
     audit: openAuditLog(db as Kysely<unknown>, dialect),

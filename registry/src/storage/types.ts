@@ -378,8 +378,15 @@ export interface UplinkCacheStore {
   blobs: BlobStore;
 }
 
+/** Attempts per key (a source address and a route) in fixed windows, shared by every instance. */
+export interface RateLimitStore {
+  /** Counts one attempt; the count in the current window and when that window ends (ms since epoch). */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+}
+
 export interface Storage {
   accounts: AccountStore;
+  rateLimits: RateLimitStore;
   packages: PackageStore;
   blobs: BlobStore;
   audit: AuditLog;

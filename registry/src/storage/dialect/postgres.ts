@@ -103,6 +103,11 @@ export const postgresDialect: StorageDialect = {
     return conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
   },
 
+  async syncIdSequence(db, table) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false)
+      from ${sql.table(table)}`.execute(db);
+  },
+
   isUniqueViolation(err) {
     return (err as { code?: unknown } | null)?.code === '23505';
   },

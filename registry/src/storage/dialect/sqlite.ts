@@ -75,6 +75,9 @@ export const sqliteDialect: StorageDialect = {
     return conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
   },
 
+  // AUTOINCREMENT continues after the largest id in the table.
+  syncIdSequence: async () => {},
+
   isUniqueViolation(err) {
     const code = (err as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

@@ -25,6 +25,9 @@ export interface StorageDialect {
    * a substring of the entry's name, title, description, keywords or category.
    */
   catalogTextContainsAll(words: readonly string[]): Expression<SqlBool>;
+  /** After rows were inserted with explicit ids (a migration copy): the next generated id follows them. */
+  // biome-ignore lint/suspicious/noExplicitAny: any transaction of any database
+  syncIdSequence(db: Kysely<any>, table: string): Promise<void>;
   /** True when a write failed on a unique or primary key. */
   isUniqueViolation(err: unknown): boolean;
   /**

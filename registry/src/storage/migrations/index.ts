@@ -8,6 +8,7 @@ import * as initial from './0001-initial.js';
 import * as audit from './0002-audit.js';
 import * as catalog from './0003-catalog.js';
 import * as revisions from './0004-revisions.js';
+import * as rateLimits from './0005-rate-limits.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -19,6 +20,7 @@ const STEPS: Record<string, DialectMigration> = {
   '0002-audit': audit,
   '0003-catalog': catalog,
   '0004-revisions': revisions,
+  '0005-rate-limits': rateLimits,
 };
 
 /** The names of every migration this registry knows, oldest first. */

@@ -95,6 +95,14 @@ export interface Database {
   catalog_entries: CatalogEntriesTable;
   catalog_fts: CatalogFtsTable;
   portal_usage: PortalUsageTable;
+  rate_limits: RateLimitsTable;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** ms since the epoch */
+  window_start: number;
 }
 
 export interface AuditLogTable {
