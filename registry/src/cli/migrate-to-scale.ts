@@ -9,7 +9,7 @@ export const migrateCommands: CliCommand[] = [
   {
     name: 'migrate-to-scale',
     summary: 'copy the embedded registry into PostgreSQL and a bucket, and verify the copy',
-    help: `Usage: cunmen-registry migrate-to-scale --data <dir> --database-url <url> [--s3-endpoint <url>] [--s3-bucket <name>]
+    help: `Usage: cunmen-registry migrate-to-scale --database-url <url> [--data <dir>] [--s3-endpoint <url>] [--s3-bucket <name>]
 
 Copies every table of <data>/registry.db into an empty PostgreSQL database (one transaction) and every
 blob of <data>/blobs into the bucket, then prints the row count of each table on both sides and the

@@ -197,6 +197,8 @@ export interface BlobStore {
   /** A stream of the blob, or null if there is none. */
   get(sha256: string): Promise<Readable | null>;
   has(sha256: string): Promise<boolean>;
+  /** Every blob stored (backups, migration, tests). */
+  list(): AsyncIterable<BlobInfo>;
 }
 
 export type { AuditEntry, AuditLog, AuditRecord, AuditVerification } from '@cunmen/audit-log';
