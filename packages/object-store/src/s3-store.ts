@@ -37,6 +37,9 @@ export class S3ObjectStore implements ObjectStore {
 
   constructor(options: S3ObjectStoreOptions) {
     this.bucket = options.bucket;
+    // The SDK warns on every Node below 22 about SDK versions published later; the version is pinned
+    // here, so the warning would only be noise on the stderr of every command a service runs.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = new S3Client({
       endpoint: options.endpoint,
       region: options.region ?? 'us-east-1',
