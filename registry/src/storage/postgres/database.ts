@@ -22,6 +22,9 @@ export function openPostgres(url: string, maxConnections = 10): Kysely<Database>
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closed (a restart, a failover) is dropped by the pool and replaced on
+  // the next query; without a listener its error event would end the whole process.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

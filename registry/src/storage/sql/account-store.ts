@@ -105,12 +105,15 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async takeWebLogin(id: string): Promise<WebLoginState> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('web_logins').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return { state: 'missing' as const };
-      if (row.token === null) return { state: 'pending' as const };
-      await trx.deleteFrom('web_logins').where('id', '=', id).execute();
-      return { state: 'done' as const, token: row.token };
-    });
+    // Delete-and-return in one statement: of two instances polling at once, one gets the token.
+    const taken = await this.db
+      .deleteFrom('web_logins')
+      .where('id', '=', id)
+      .where('token', 'is not', null)
+      .returning('token')
+      .executeTakeFirst();
+    if (taken?.token) return { state: 'done', token: taken.token };
+    const row = await this.db.selectFrom('web_logins').select('id').where('id', '=', id).executeTakeFirst();
+    return row ? { state: 'pending' } : { state: 'missing' };
   }
 }
