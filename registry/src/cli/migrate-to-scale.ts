@@ -1,6 +1,6 @@
 /** `cunmen-registry migrate-to-scale`: the embedded registry into PostgreSQL + S3, verified. */
 
-import type { CliCommand } from '@cunmen/command-line';
+import { type CliCommand, CommandRefusal } from '@cunmen/command-line';
 import { migrateToScale } from '../services/scale/migrate-to-scale.js';
 import { DATA_DEFAULT_HELP } from './data-dir.js';
 import { SCALE_OPTIONS, scaleSetting } from './scale-options.js';
@@ -40,7 +40,8 @@ signing key stays a file: give <data>/keys/province-ed25519.key to every instanc
         const state = b.targetSha256 === b.sha256 ? 'ok' : `MISMATCH (target ${b.targetSha256 ?? 'missing'})`;
         ctx.out(`${b.sha256} ${String(b.size).padStart(9)} ${state}\n`);
       }
-      if (!report.ok) ctx.fail('the copy differs from the embedded registry (see MISMATCH above)');
+      if (!report.ok)
+        throw new CommandRefusal('the copy differs from the embedded registry (see MISMATCH above)');
       ctx.out('verified: every table has the same row count and every blob the same sha256\n');
     },
   },

@@ -1,4 +1,7 @@
-/** Kysely table types for the SQLite metadata store (timestamps are ISO strings, JSON is text). */
+/**
+ * Kysely table types of the metadata store, the same on SQLite and PostgreSQL (timestamps are ISO
+ * strings, JSON is text).
+ */
 import type { Generated } from 'kysely';
 
 export interface UsersTable {
