@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTarball, makeTempDir, publishDocument, publishPath } from '@cunmen/test-utils';
+import { makeTarball, makeTempDir } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../src/storage/index.js';
 import { scaleOptions } from '../test/backends.js';
@@ -163,7 +163,7 @@ describe('two registry instances on one PostgreSQL and one bucket', () => {
     await c.proc.stop('SIGKILL');
     const statuses = await Promise.all(sent);
     // Every publish to A went through; the killed instance's either did or left no trace.
-    expect(statuses.filter((s, i) => i % 2 === 0)).toEqual(
+    expect(statuses.filter((_, i) => i % 2 === 0)).toEqual(
       versions.filter((_, i) => i % 2 === 0).map(() => 201),
     );
 
