@@ -1,3 +1,42 @@
 import { defineCunmenConfig } from '../vitest.shared.ts';
 
-export default defineCunmenConfig();
+/**
+ * What does not run a second time on PostgreSQL + S3 (the `postgres` project): the storage contract
+ * tests run on both back ends already, unit tests touch no storage, scale-instances is scale mode
+ * itself, backups are pg_dump's job there, and the data-directory defaults and the npx/release suites
+ * test nothing that depends on the back end. The route suites and the publish/install, login, refusal
+ * and crash e2e suites run again. (A project's include adds to the shared one, so this excludes.)
+ */
+const NOT_ON_POSTGRES = [
+  'src/storage/**',
+  'src/cli/**',
+  'src/services/**',
+  'src/errors.test.ts',
+  'e2e/backup.test.ts',
+  'e2e/cli-defaults.test.ts',
+  'e2e/release.test.ts',
+  'e2e/uplink-npx.test.ts',
+  'e2e/scale-instances.test.ts',
+];
+
+const config = defineCunmenConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'embedded' } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          exclude: NOT_ON_POSTGRES,
+          setupFiles: ['test/postgres-suite.setup.ts'],
+          env: { REGISTRY_TEST_BACKEND: 'postgres' },
+        },
+      },
+    ],
+  },
+});
+// The AWS SDK's `module` entries import without file extensions, which Node's loader refuses: on the
+// server side resolve it by `node` (its CommonJS build) instead.
+const ssr = config.ssr?.resolve;
+if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'module');
+export default config;

@@ -11,6 +11,7 @@ import { makeTempDir, publishDocument, publishPath } from '@cunmen/test-utils';
 import { describe, expect, it } from 'vitest';
 import { addUser } from '../src/cli/users.js';
 import { openStorage } from '../src/storage/index.js';
+import { storageOptionsFor } from '../test/backends.js';
 import { serveRegistry as startServer } from '../test/e2e.js';
 import { widgetTarball } from '../test/fixtures.js';
 
@@ -73,7 +74,7 @@ describe('SIGKILL during publish', () => {
       await pending;
     }
 
-    const storage = await openStorage(data);
+    const storage = await openStorage(data, await storageOptionsFor(data));
     const kept: string[] = [];
     try {
       for (const version of versions) {

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { makeTarball, makeTempDir, type StartedProcess, type TarEntry } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../src/cli/users.js';
+import { suiteBackend } from '../test/backends.js';
 import { runRegistry as run, sendPublish, serveRegistry } from '../test/e2e.js';
 import { errorBody } from '../test/errors.js';
 import { widgetEntries } from '../test/fixtures.js';
@@ -87,12 +89,23 @@ describe('publish refusals against the real server', () => {
     const intact = await run('audit', 'verify', '--data', data);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/^audit log intact: \d+ entries, head [0-9a-f]{64}\n$/);
-    const db = new BetterSqlite3(join(data, 'registry.db'));
-    try {
-      db.exec('drop trigger audit_log_no_update');
-      db.prepare("update audit_log set actor = 'someone-else' where seq = 2").run();
-    } finally {
-      db.close();
+    if (suiteBackend() === 'postgres') {
+      const db = new pg.Client(process.env.REGISTRY_DATABASE_URL);
+      await db.connect();
+      try {
+        await db.query('drop trigger audit_log_no_change on audit_log');
+        await db.query("update audit_log set actor = 'someone-else' where seq = 2");
+      } finally {
+        await db.end();
+      }
+    } else {
+      const db = new BetterSqlite3(join(data, 'registry.db'));
+      try {
+        db.exec('drop trigger audit_log_no_update');
+        db.prepare("update audit_log set actor = 'someone-else' where seq = 2").run();
+      } finally {
+        db.close();
+      }
     }
     const broken = await run('audit', 'verify', '--data', data);
     expect(broken.code).toBe(1);

@@ -23,15 +23,19 @@ import { whoamiRoutes } from './routes/whoami.js';
 import { loadOrCreateKeys, type ProvinceKeys } from './services/keys.js';
 import { DEFAULT_SUPPORTED_SDK } from './services/publish/index.js';
 import { DEFAULT_UPLINK_MAX_AGE_SECONDS, DEFAULT_UPLINK_TIMEOUT_MS } from './services/uplink/index.js';
-import { openStorage } from './storage/index.js';
+import { openStorage, type ScaleStorageOptions } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 
 export interface BuildAppOptions {
   /** Data directory of the embedded store (SQLite + blobs) and the province key. */
   dataDir?: string;
   storage?: Storage;
-  /** The province key; loaded from (or created in) `dataDir` when omitted. */
+  /** Scale mode: PostgreSQL and/or a bucket instead of the data directory (when `storage` is omitted). */
+  scale?: ScaleStorageOptions;
+  /** The province key; loaded from (or created in) `signingKeyFile` or `dataDir` when omitted. */
   keys?: ProvinceKeys;
+  /** The private key file shared by every instance; default `<dataDir>/keys/`. */
+  signingKeyFile?: string;
   /** Base URL clients reach the registry at; tarball and asset URLs are built from it. */
   publicUrl: string;
   /** Largest publish body in bytes; default 50 MB. */
@@ -57,12 +61,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ownsStorage = !storage;
   if (!storage) {
     if (!options.dataDir) throw new Error('buildApp needs dataDir or storage');
-    storage = await openStorage(options.dataDir);
+    storage = await openStorage(options.dataDir, options.scale);
   }
   let keys = options.keys;
   if (!keys) {
     if (!options.dataDir) throw new Error('buildApp needs dataDir or keys');
-    keys = loadOrCreateKeys(options.dataDir);
+    keys = loadOrCreateKeys(options.dataDir, options.signingKeyFile);
   }
   // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
   // named here, so rate limits and the audit log see residents, not the proxy.

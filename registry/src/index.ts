@@ -7,5 +7,5 @@ export { type BuildAppOptions, buildApp, DEFAULT_MAX_PUBLISH_BYTES } from './app
 export { type RegistryErrorCode, registryErrors } from './errors.js';
 export { createAccount } from './services/accounts.js';
 export { type Actor, OPERATOR } from './services/actor.js';
-export { openStorage } from './storage/index.js';
+export { openStorage, type ScaleStorageOptions } from './storage/index.js';
 export type * from './storage/types.js';

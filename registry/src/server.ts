@@ -1,5 +1,7 @@
 /** Starts the registry on a port and closes it cleanly on SIGTERM/SIGINT. */
 import { buildApp } from './app.js';
+import { describeStorage } from './cli/scale-options.js';
+import type { ScaleStorageOptions } from './storage/index.js';
 
 export interface ServeOptions {
   port: number;
@@ -12,6 +14,8 @@ export interface ServeOptions {
   supportedSdk?: string;
   trustProxy?: string[];
   uplink?: { url: string; timeoutMs?: number; maxAgeSeconds?: number };
+  scale?: ScaleStorageOptions;
+  signingKeyFile?: string;
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -26,9 +30,13 @@ export async function serve(options: ServeOptions): Promise<void> {
     supportedSdk: options.supportedSdk,
     trustProxy: options.trustProxy,
     uplink: options.uplink,
+    scale: options.scale,
+    signingKeyFile: options.signingKeyFile,
   });
   await app.listen({ port: options.port, host: options.host });
-  process.stdout.write(`cunmen-registry listening on ${publicUrl} (data in ${options.dataDir})\n`);
+  process.stdout.write(
+    `cunmen-registry listening on ${publicUrl} (${describeStorage(options.dataDir, options.scale ?? {})})\n`,
+  );
   if (options.uplink) {
     process.stdout.write(`proxying packages outside the province's scopes from ${options.uplink.url}\n`);
   }

@@ -1,5 +1,6 @@
 import { makeTempDir, publishDocument } from '@cunmen/test-utils';
 import { describe, expect, it } from 'vitest';
+import { freshBackend, storageOptionsFor } from '../test/backends.js';
 import { widgetTarball } from '../test/fixtures.js';
 import { buildApp } from './app.js';
 import { addUser } from './cli/users.js';
@@ -7,6 +8,7 @@ import { openStorage } from './storage/index.js';
 
 async function publishedFrom(trustProxy: string[] | undefined): Promise<string | undefined> {
   const dataDir = (await makeTempDir('cunmen-proxy-')).path;
+  await freshBackend();
   const { token } = await addUser({
     dataDir,
     name: 'dq',
@@ -14,7 +16,12 @@ async function publishedFrom(trustProxy: string[] | undefined): Promise<string |
     county: '330521',
     scope: '@deqing',
   });
-  const app = await buildApp({ dataDir, publicUrl: 'https://r.example', trustProxy });
+  const app = await buildApp({
+    dataDir,
+    publicUrl: 'https://r.example',
+    trustProxy,
+    scale: await storageOptionsFor(dataDir),
+  });
   const res = await app.inject({
     method: 'PUT',
     url: '/@deqing%2ffind-machinery',
@@ -31,7 +38,7 @@ async function publishedFrom(trustProxy: string[] | undefined): Promise<string |
   });
   expect(res.statusCode).toBe(201);
   await app.close();
-  const storage = await openStorage(dataDir);
+  const storage = await openStorage(dataDir, await storageOptionsFor(dataDir));
   const rows = await storage.audit.list();
   await storage.close();
   return rows.find((r) => r.action === 'version.publish')?.ip;

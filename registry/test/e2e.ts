@@ -74,6 +74,8 @@ export interface ServeOptions {
   publicUrl?: string;
   /** More `serve` options, e.g. `['--max-publish-mb', '0.01']`. */
   args?: string[];
+  /** More environment, e.g. scale mode's `REGISTRY_DATABASE_URL` and `CUNMEN_S3_*`. */
+  env?: Record<string, string>;
 }
 
 /** `cunmen-registry serve` over `data` on a free port, ready once `/-/ping` answers. */
@@ -91,7 +93,7 @@ export async function serveRegistry(data: string, options: ServeOptions = {}): P
     ],
     readyUrl: `${base}/-/ping`,
     // An uplink only when the test asks for one, whatever the environment that runs the tests says.
-    env: { CUNMEN_UPLINK: '' },
+    env: { ...options.env, CUNMEN_UPLINK: '' },
   });
   return { proc, port, base };
 }

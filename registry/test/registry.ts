@@ -9,6 +9,7 @@ import { createAccount } from '../src/services/accounts.js';
 import { OPERATOR } from '../src/services/actor.js';
 import { openStorage } from '../src/storage/index.js';
 import type { Role, Storage } from '../src/storage/types.js';
+import { freshBackend, storageOptionsFor } from './backends.js';
 
 export interface TestRegistry {
   app: FastifyInstance;
@@ -27,7 +28,9 @@ export async function testRegistry(
   options: Partial<BuildAppOptions> = {},
 ): Promise<TestRegistry> {
   const dataDir = (await makeTempDir(prefix)).path;
-  const storage = await openStorage(dataDir);
+  await freshBackend();
+  // The suite's back end: PostgreSQL + S3 in the `postgres` vitest project.
+  const storage = await openStorage(dataDir, await storageOptionsFor(dataDir));
   const tokens = {
     deqing: await user(storage, 'dq', 'county', '330521', '@deqing'),
     anji: await user(storage, 'aj', 'county', '330523', '@anji'),

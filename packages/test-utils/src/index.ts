@@ -20,5 +20,6 @@ export {
 export { freePort } from './ports.js';
 export { postgresBinDir, type StartedPostgres, startPostgres } from './postgres.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
+export { type StartedS3, startS3 } from './s3.js';
 export { makeTarball, type TarEntry } from './tar.js';
 export { makeTempDir } from './temp.js';

@@ -3,9 +3,17 @@
 import { type CliCommand, CommandRefusal } from '@cunmen/command-line';
 import { BackupError, createBackup, restoreBackup } from '../services/backup/index.js';
 import { DATA_DEFAULT_HELP } from './data-dir.js';
+import { operatorInScaleMode } from './storage.js';
+
+/** In scale mode the data is not in a directory: the operator backs up the database and the bucket. */
+const SCALE_MODE_REFUSAL =
+  'in scale mode the registry is in PostgreSQL and a bucket: back it up with pg_dump (or the database ' +
+  "service's point-in-time recovery) and the bucket's versioning, and keep the signing key file; to move " +
+  'a backup of the embedded registry there, restore it into a data directory and run migrate-to-scale';
 
 /** A refused backup or restore exits 1 with its one-line message. */
 async function refusals<T>(fn: () => Promise<T>): Promise<T> {
+  if (operatorInScaleMode()) throw new CommandRefusal(SCALE_MODE_REFUSAL);
   try {
     return await fn();
   } catch (err) {

@@ -5,6 +5,7 @@ import { auditCommands } from './audit.js';
 import { backupCommands } from './backup.js';
 import { catalogCommands } from './catalog.js';
 import { keyCommands } from './keys.js';
+import { migrateCommands } from './migrate-to-scale.js';
 import { reviewCommands } from './review.js';
 import { serveCommands } from './serve.js';
 import { passwordCommands, userCommands } from './users.js';
@@ -18,4 +19,5 @@ export const COMMANDS: CliCommand[] = [
   ...catalogCommands,
   ...auditCommands,
   ...backupCommands,
+  ...migrateCommands,
 ];

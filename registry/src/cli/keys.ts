@@ -1,8 +1,8 @@
 /** `cunmen-registry key export`. */
 
 import type { CliCommand } from '@cunmen/command-line';
-import { loadOrCreateKeys } from '../services/keys.js';
 import { DATA_DEFAULT_HELP } from './data-dir.js';
+import { operatorKeys } from './storage.js';
 
 export const keyCommands: CliCommand[] = [
   {
@@ -18,7 +18,7 @@ it at GET /-/cunmen/v1/keys.
 `,
     options: { raw: { type: 'boolean' } },
     async run(ctx) {
-      const keys = loadOrCreateKeys(ctx.dataDir);
+      const keys = operatorKeys(ctx.dataDir);
       ctx.out(ctx.values.raw ? `${keys.publicKeyRaw}\n` : keys.publicKeyPem);
     },
   },

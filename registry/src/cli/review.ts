@@ -5,18 +5,17 @@
 
 import { type CliCommand, type CliContext, optionalString, requiredString } from '@cunmen/command-line';
 import { OPERATOR } from '../services/actor.js';
-import { loadOrCreateKeys } from '../services/keys.js';
 import { markStandard, yankRelease } from '../services/lifecycle.js';
 import { approveRelease, inspectRelease, parseSpec, rejectRelease } from '../services/review.js';
 import { DATA_DEFAULT_HELP } from './data-dir.js';
-import { withStorage } from './storage.js';
+import { operatorKeys, withStorage } from './storage.js';
 
 const SPEC = { min: 1, max: 1, label: 'exactly one <name>@<version>' };
 
 /** Approves and signs a pending version with the province key in the data directory. */
 export async function approve(dataDir: string, spec: string, grant?: string[]) {
   const { name, version } = parseSpec(spec);
-  const keys = loadOrCreateKeys(dataDir);
+  const keys = operatorKeys(dataDir);
   return withStorage(dataDir, (storage) => approveRelease(storage, keys, OPERATOR, { name, version, grant }));
 }
 

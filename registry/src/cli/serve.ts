@@ -4,6 +4,7 @@ import { type CliCommand, optionalString, requiredString } from '@cunmen/command
 import semver from 'semver';
 import { serve } from '../server.js';
 import { DATA_DEFAULT_HELP } from './data-dir.js';
+import { SCALE_HELP, SCALE_OPTIONS, scaleSetting } from './scale-options.js';
 import { UPLINK_HELP, UPLINK_OPTIONS, uplinkSetting } from './uplink-options.js';
 
 function listOption(value: unknown): string[] | undefined {
@@ -27,7 +28,9 @@ export const serveCommands: CliCommand[] = [
   --trust-proxy <addr>  a reverse proxy (address or CIDR, repeatable) whose X-Forwarded-For is believed
   --supported-sdk   the SDK range the province's shell supports; a widget's range must overlap it
                     (default ^0.1.0)
-${UPLINK_HELP}`,
+${UPLINK_HELP}
+Scale mode (several instances on one PostgreSQL and one bucket):
+${SCALE_HELP}`,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -37,6 +40,7 @@ ${UPLINK_HELP}`,
       'supported-sdk': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
       ...UPLINK_OPTIONS,
+      ...SCALE_OPTIONS,
     },
     async run(ctx) {
       const port = Number(requiredString(ctx, 'port'));
@@ -52,6 +56,7 @@ ${UPLINK_HELP}`,
       if (supportedSdk !== undefined && semver.validRange(supportedSdk) === null) {
         ctx.fail('--supported-sdk must be a semver range such as ^0.1.0');
       }
+      const scale = scaleSetting(ctx.values, process.env);
       await serve({
         maxPublishBytes: Math.round(maxMb * 1024 * 1024),
         port,
@@ -62,6 +67,8 @@ ${UPLINK_HELP}`,
         supportedSdk,
         trustProxy: listOption(ctx.values['trust-proxy']),
         uplink: uplinkSetting(ctx.values, process.env, ctx.fail),
+        scale: scale.storage,
+        signingKeyFile: scale.signingKeyFile,
       });
     },
   },

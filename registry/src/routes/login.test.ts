@@ -2,6 +2,7 @@ import { CommandRefusal } from '@cunmen/command-line';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshBackend, storageOptionsFor } from '../../test/backends.js';
 import { errorBody, npmText } from '../../test/errors.js';
 import { buildApp } from '../app.js';
 import { addUser, setPassword } from '../cli/users.js';
@@ -12,9 +13,10 @@ const PASSWORD = 'correct horse battery';
 
 beforeEach(async () => {
   dataDir = (await makeTempDir('cunmen-login-')).path;
+  await freshBackend();
   await addUser({ dataDir, name: 'dq', role: 'county', county: '330521', scope: '@deqing' });
   await setPassword(dataDir, 'dq', PASSWORD);
-  app = await buildApp({ dataDir, publicUrl: 'https://r.example' });
+  app = await buildApp({ dataDir, publicUrl: 'https://r.example', scale: await storageOptionsFor(dataDir) });
 });
 
 afterEach(async () => {

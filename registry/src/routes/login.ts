@@ -5,7 +5,7 @@
  *   waiting, then 200 `{token}`, handed out once).
  * - legacy (`--auth-type=legacy`): `PUT /-/user/org.couchdb.user:<name>` `{name, password}` → a new
  *   token. Accounts are made by the province (`cunmen-registry user add`); this never creates one.
- * Both are rate-limited per source address.
+ * Both are rate-limited per source address, counted in the database (shared by every instance).
  */
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { regError, registryErrors } from '../errors.js';
 import { completeWebLogin, issueLoginToken, startWebLogin } from '../services/accounts.js';
 import type { RouteOptions } from './options.js';
+import { sharedRateLimitStore } from './rate-limit-store.js';
 
 const SESSION = /^[A-Za-z0-9_-]{32,64}$/;
 
@@ -62,6 +63,8 @@ export const loginRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
+    // In the database, so several instances behind a load balancer enforce one limit together.
+    store: sharedRateLimitStore(storage.rateLimits),
     errorResponseBuilder: (_request, context) =>
       regError(
         'REG_ERR_RATE_LIMITED',

@@ -10,6 +10,7 @@ import {
 } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshBackend, storageOptionsFor, suiteBackend } from '../../test/backends.js';
 import { errorBody, npmText } from '../../test/errors.js';
 import { ASSET_BODIES, builtManifest, widgetEntries, widgetTarball } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
@@ -30,12 +31,13 @@ let anji: string;
 
 beforeEach(async () => {
   dataDir = (await makeTempDir('cunmen-registry-')).path;
+  await freshBackend();
   deqing = (
     await addUser({ dataDir, name: 'deqing-dev', role: 'county', county: '330521', scope: '@deqing' })
   ).token;
   anji = (await addUser({ dataDir, name: 'anji-dev', role: 'county', county: '330523', scope: '@anji' }))
     .token;
-  storage = await openStorage(dataDir);
+  storage = await openStorage(dataDir, await storageOptionsFor(dataDir));
   app = await buildApp({ storage, dataDir, publicUrl: `${PUBLIC_URL}/`, maxPublishBytes: 64 * 1024 });
 });
 
@@ -53,7 +55,13 @@ function put(body: unknown, token: string | null = deqing, name = NAME) {
   });
 }
 
-function blobFiles(): string[] {
+/** Every stored blob: the files under blobs/ (temporary ones too) or, in scale mode, the bucket's. */
+async function blobFiles(): Promise<string[]> {
+  if (suiteBackend() === 'postgres') {
+    const names: string[] = [];
+    for await (const blob of storage.blobs.list()) names.push(blob.sha256);
+    return names;
+  }
   const root = join(dataDir, 'blobs');
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, withFileTypes: true })
@@ -63,7 +71,7 @@ function blobFiles(): string[] {
 
 async function expectNothingStored(): Promise<void> {
   expect(await storage.packages.countVersions(NAME)).toBe(0);
-  expect(blobFiles()).toEqual([]);
+  expect(await blobFiles()).toEqual([]);
 }
 
 async function expectRejected(
@@ -113,7 +121,7 @@ describe('publish', () => {
     expect(res.json()).toEqual({ ok: true, id: NAME, version: '1.0.0', status: 'pending' });
     expect((await storage.packages.getVersion(NAME, '1.0.0'))?.status).toBe('pending');
     // The tarball and, unpacked, the two assets the manifest lists.
-    expect(blobFiles()).toHaveLength(3);
+    expect(await blobFiles()).toHaveLength(3);
 
     expect((await app.inject({ url: `/${NAME.replace('/', '%2f')}` })).statusCode).toBe(404);
     const tgzUrl = `/${NAME}/-/find-machinery-1.0.0.tgz`;
@@ -147,7 +155,7 @@ describe('publish', () => {
       errorBody('REG_ERR_VERSION_EXISTS', `cannot publish over existing version ${NAME}@1.0.0`, 'version'),
     );
     expect(await storage.packages.countVersions(NAME)).toBe(1);
-    expect(blobFiles()).toHaveLength(3);
+    expect(await blobFiles()).toHaveLength(3);
   });
 
   it("refuses another county's scope with 403 naming both scopes", async () => {

@@ -11,8 +11,8 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { keyIdOf, rawPublicKey } from '@cunmen/manifest/key-id';
 
 export interface ProvinceKeys {
@@ -40,21 +40,33 @@ function describe(privateKey: KeyObject): ProvinceKeys {
   return { privateKey, publicKey, publicKeyPem, publicKeyRaw: raw.toString('base64'), keyId: keyIdOf(raw) };
 }
 
-/** Loads the province key from the data directory, creating it the first time. */
-export function loadOrCreateKeys(dataDir: string): ProvinceKeys {
-  const dir = keysDir(dataDir);
-  const privatePath = join(dir, PRIVATE_FILE);
+/**
+ * Loads the province key, creating it the first time: from `keyFile` when given (scale mode: the same
+ * file on every instance, so they all sign with the key the shells trust), else `<data>/keys/`.
+ */
+export function loadOrCreateKeys(dataDir: string, keyFile?: string): ProvinceKeys {
+  const privatePath = keyFile ?? join(keysDir(dataDir), PRIVATE_FILE);
+  const dir = dirname(privatePath);
   if (existsSync(privatePath)) return describe(createPrivateKey(readFileSync(privatePath)));
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   const keys = describe(privateKey);
-  // Written under a temporary name and renamed, so two processes starting at once never see half a key;
-  // the rename is atomic and the first key wins.
+  // Written under a temporary name and hard-linked into place, so two processes (or two instances on
+  // one key file) starting at once never see half a key, and the link fails for all but the first:
+  // every one of them ends up with the first key.
   const tmp = `${privatePath}.${process.pid}.tmp`;
   writeFileSync(tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  if (existsSync(privatePath)) return describe(createPrivateKey(readFileSync(privatePath)));
-  renameSync(tmp, privatePath);
-  writeFileSync(join(dir, PUBLIC_FILE), keys.publicKeyPem, { mode: 0o644 });
+  try {
+    linkSync(tmp, privatePath);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EEXIST') throw err;
+    return describe(createPrivateKey(readFileSync(privatePath)));
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  writeFileSync(keyFile === undefined ? join(dir, PUBLIC_FILE) : `${privatePath}.pub`, keys.publicKeyPem, {
+    mode: 0o644,
+  });
   return describe(createPrivateKey(readFileSync(privatePath)));
 }
 

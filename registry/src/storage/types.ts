@@ -197,6 +197,8 @@ export interface BlobStore {
   /** A stream of the blob, or null if there is none. */
   get(sha256: string): Promise<Readable | null>;
   has(sha256: string): Promise<boolean>;
+  /** Every blob stored (backups, migration, tests). */
+  list(): AsyncIterable<BlobInfo>;
 }
 
 export type { AuditEntry, AuditLog, AuditRecord, AuditVerification } from '@cunmen/audit-log';
@@ -378,8 +380,15 @@ export interface UplinkCacheStore {
   blobs: BlobStore;
 }
 
+/** Attempts per key (a source address and a route) in fixed windows, shared by every instance. */
+export interface RateLimitStore {
+  /** Counts one attempt; the count in the current window and when that window ends (ms since epoch). */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+}
+
 export interface Storage {
   accounts: AccountStore;
+  rateLimits: RateLimitStore;
   packages: PackageStore;
   blobs: BlobStore;
   audit: AuditLog;

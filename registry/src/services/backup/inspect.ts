@@ -1,8 +1,9 @@
 /** What a database file holds, read without changing it: counts, migrations, blobs, the audit state. */
+
+import { SqliteAuditLog } from '@cunmen/audit-log';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { SqliteAuditLog } from '../../storage/sqlite/audit-store.js';
-import type { Database } from '../../storage/sqlite/schema.js';
+import type { Database } from '../../storage/sql/schema.js';
 import type { AuditVerification } from '../../storage/types.js';
 
 /** Counts, applied migrations, blob digests and the audit state of a database file. */

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { extract, type ReadEntry } from 'tar';
 import { openStorage } from '../../storage/index.js';
-import { MIGRATIONS } from '../../storage/migrations/index.js';
+import { MIGRATION_NAMES } from '../../storage/migrations/index.js';
 import type { AuditVerification } from '../../storage/types.js';
 import { blobPath, fsyncPath, hashFile, listBlobFiles, syncTree } from './files.js';
 import {
@@ -62,7 +62,7 @@ async function checkExtracted(dir: string, file: string): Promise<BackupManifest
     throw notBackup(`${MANIFEST_FILE} is invalid at ${issue?.path.join('.') || '(top)'}: ${issue?.message}`);
   }
   const manifest = parsed.data;
-  const unknown = manifest.migrations.filter((m) => !(m in MIGRATIONS));
+  const unknown = manifest.migrations.filter((m) => !MIGRATION_NAMES.includes(m));
   if (unknown.length > 0) {
     throw new BackupError(
       `${file} was made by a newer registry (its database has migration ${unknown[0]}, unknown here)`,

@@ -16,6 +16,9 @@ function countingStore(blobs: Record<string, Buffer>) {
       const b = blobs[sha];
       return b ? Readable.from([b]) : null;
     },
+    list: async function* () {
+      for (const [sha256, b] of Object.entries(blobs)) yield { sha256, size: b.length };
+    },
   };
   return { store, reads };
 }

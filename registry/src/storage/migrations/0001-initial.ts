@@ -3,11 +3,12 @@
  * a version number is never reused), the unpacked browser assets of each version, dist-tags, blobs.
  */
 import { type Kysely, sql } from 'kysely';
+import type { StorageDialect } from '../dialect/types.js';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => dialect.idColumn(c))
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('province', 'county')`))
     .addColumn('county', 'text', (c) => c.notNull())
@@ -38,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('versions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => dialect.idColumn(c))
     .addColumn('package_name', 'text', (c) => c.notNull().references('packages.name'))
     .addColumn('version', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('widget', 'standard', 'library')`))

@@ -1,17 +1,18 @@
 /**
  * The catalog: one row per package that has an installable version (`catalog_entries`, rebuilt from the
  * package's current approved, non-yanked version by `CatalogStore.reindex`), its searchable text in an
- * FTS5 table with the trigram tokenizer (substring matching, which Chinese needs: no spaces between
- * words), and the widgets each village portal uses (`portal_usage`, replaced by every assembly report).
+ * table indexed for substring search (SQLite FTS5 trigram, PostgreSQL pg_trgm: Chinese has no spaces
+ * between words), and the widgets each village portal uses (`portal_usage`, replaced by every assembly report).
  * Existing approved versions are indexed here, so a data directory from before the catalog has one
  * (`rebuildCatalog` writes exactly the columns created here; a later migration that changes them must
  * rebuild the catalog itself).
  */
-import { type Kysely, sql } from 'kysely';
-import { rebuildCatalog } from '../sqlite/catalog-index.js';
-import type { Database } from '../sqlite/schema.js';
+import type { Kysely } from 'kysely';
+import type { StorageDialect } from '../dialect/types.js';
+import { rebuildCatalog } from '../sql/catalog-index.js';
+import type { Database } from '../sql/schema.js';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void> {
   await db.schema
     .createTable('catalog_entries')
     .addColumn('package_name', 'text', (c) => c.primaryKey().references('packages.name'))
@@ -33,11 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('catalog_entries_category').on('catalog_entries').column('category').execute();
   await db.schema.createIndex('catalog_entries_county').on('catalog_entries').column('county').execute();
-  // Trigram: every 3-character substring is indexed, case-insensitively. Queries of 1–2 characters
-  // (农机) cannot use it; the store scans the same text with instr() for those.
-  await sql`create virtual table catalog_fts using fts5(
-    package_name unindexed, name, title, description, keywords, category, tokenize = 'trigram'
-  )`.execute(db);
+  await dialect.createCatalogText(db);
   await db.schema
     .createTable('portal_usage')
     .addColumn('village', 'text', (c) => c.notNull())
@@ -55,8 +52,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await rebuildCatalog(db as unknown as Kysely<Database>);
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
+export async function down(db: Kysely<unknown>, dialect: StorageDialect): Promise<void> {
   await db.schema.dropTable('portal_usage').execute();
-  await sql`drop table catalog_fts`.execute(db);
+  await dialect.dropCatalogText(db);
   await db.schema.dropTable('catalog_entries').execute();
 }

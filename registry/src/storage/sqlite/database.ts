@@ -3,9 +3,10 @@
  * account, package, catalog and audit stores.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { MIGRATIONS } from '../migrations/index.js';
-import type { Database } from './schema.js';
+import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteDialect } from '../dialect/sqlite.js';
+import { migrateWith } from '../migrate.js';
+import type { Database } from '../sql/schema.js';
 
 export function openDatabase(file: string): Kysely<Database> {
   const database = new BetterSqlite3(file);
@@ -19,14 +20,6 @@ export function openDatabase(file: string): Kysely<Database> {
 }
 
 /** Applies pending migrations; safe to call from several processes on one data directory. */
-export async function migrateDatabase(db: Kysely<Database>, to?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const { error } = to === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(to);
-  if (error) throw error;
-}
-
-/** True when a write failed on a unique or primary key (a version or a scope that exists). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+export function migrateDatabase(db: Kysely<Database>, to?: string): Promise<void> {
+  return migrateWith(db, sqliteDialect, to);
 }

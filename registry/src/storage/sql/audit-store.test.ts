@@ -3,9 +3,9 @@ import { makeTempDir } from '@cunmen/test-utils';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../index.js';
+import { openDatabase } from '../sqlite/database.js';
 import type { AuditRecord, Storage } from '../types.js';
 import { auditHash, GENESIS_HASH } from './audit-store.js';
-import { openDatabase } from './database.js';
 
 const opened: { close(): unknown }[] = [];
 

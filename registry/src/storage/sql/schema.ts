@@ -1,4 +1,7 @@
-/** Kysely table types for the SQLite metadata store (timestamps are ISO strings, JSON is text). */
+/**
+ * Kysely table types of the metadata store, the same on SQLite and PostgreSQL (timestamps are ISO
+ * strings, JSON is text).
+ */
 import type { Generated } from 'kysely';
 
 export interface UsersTable {
@@ -95,6 +98,14 @@ export interface Database {
   catalog_entries: CatalogEntriesTable;
   catalog_fts: CatalogFtsTable;
   portal_usage: PortalUsageTable;
+  rate_limits: RateLimitsTable;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** ms since the epoch */
+  window_start: number;
 }
 
 export interface AuditLogTable {

@@ -1,4 +1,7 @@
-/** Users, their token hashes and pending web logins, over SQLite. */
+/**
+ * Users, their token hashes and pending web logins, over SQLite or PostgreSQL. Web logins are rows, so
+ * the instance that hands out the token need not be the one that started the login.
+ */
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountStore, NewUser, User, WebLoginState } from '../types.js';
 import type { Database, UsersTable } from './schema.js';
@@ -18,7 +21,7 @@ function toUser(row: Selectable<UsersTable>): User {
   };
 }
 
-export class SqliteAccountStore implements AccountStore {
+export class SqlAccountStore implements AccountStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async createUser(user: NewUser): Promise<User> {
@@ -102,12 +105,15 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async takeWebLogin(id: string): Promise<WebLoginState> {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('web_logins').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return { state: 'missing' as const };
-      if (row.token === null) return { state: 'pending' as const };
-      await trx.deleteFrom('web_logins').where('id', '=', id).execute();
-      return { state: 'done' as const, token: row.token };
-    });
+    // Delete-and-return in one statement: of two instances polling at once, one gets the token.
+    const taken = await this.db
+      .deleteFrom('web_logins')
+      .where('id', '=', id)
+      .where('token', 'is not', null)
+      .returning('token')
+      .executeTakeFirst();
+    if (taken?.token) return { state: 'done', token: taken.token };
+    const row = await this.db.selectFrom('web_logins').select('id').where('id', '=', id).executeTakeFirst();
+    return row ? { state: 'pending' } : { state: 'missing' };
   }
 }

@@ -1,5 +1,10 @@
-/** Packages, their versions, browser assets and dist-tags, over SQLite. */
+/**
+ * Packages, their versions, browser assets and dist-tags, over SQLite or PostgreSQL. A version and
+ * everything naming it commit in one transaction, and the unique (name, version) key decides a race
+ * between two publishes of the same version on any number of instances: exactly one wins.
+ */
 import type { Kysely, Transaction } from 'kysely';
+import type { StorageDialect } from '../dialect/types.js';
 import type {
   Approval,
   AssetRecord,
@@ -9,7 +14,6 @@ import type {
   VersionRecord,
   VersionStatus,
 } from '../types.js';
-import { isUniqueViolation } from './database.js';
 import type { Database } from './schema.js';
 import { newVersionRow, toAsset, toVersion } from './version-rows.js';
 
@@ -61,8 +65,11 @@ async function insertRows(trx: Transaction<Database>, v: NewVersion, now: string
   if (v.autoApprove) await upsertTag(trx, v.name, v.requestedTag, v.version);
 }
 
-export class SqlitePackageStore implements PackageStore {
-  constructor(private readonly db: Kysely<Database>) {}
+export class SqlPackageStore implements PackageStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StorageDialect,
+  ) {}
 
   async insertVersion(v: NewVersion): Promise<boolean> {
     const now = new Date().toISOString();
@@ -70,7 +77,7 @@ export class SqlitePackageStore implements PackageStore {
       await this.db.transaction().execute((trx) => insertRows(trx, v, now));
       return true;
     } catch (err) {
-      if (isUniqueViolation(err)) return false;
+      if (this.dialect.isUniqueViolation(err)) return false;
       throw err;
     }
   }
@@ -165,7 +172,8 @@ export class SqlitePackageStore implements PackageStore {
         .where('version', '=', version)
         .executeTakeFirst();
       if (row?.status !== 'pending') return 'not-pending';
-      await trx
+      // Still pending when written: of two reviewers approving at once on two instances, one wins.
+      const updated = await trx
         .updateTable('versions')
         .set({
           status: 'approved',
@@ -176,7 +184,9 @@ export class SqlitePackageStore implements PackageStore {
         })
         .where('package_name', '=', name)
         .where('version', '=', version)
-        .execute();
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return 'not-pending';
       await upsertTag(trx, name, row.requested_tag, version);
       return 'approved';
     });

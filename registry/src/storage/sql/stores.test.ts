@@ -2,17 +2,18 @@ import { join } from 'node:path';
 import { makeTempDir } from '@cunmen/test-utils';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { sqliteDialect } from '../dialect/sqlite.js';
+import { migrateDatabase, openDatabase } from '../sqlite/database.js';
 import type { NewVersion } from '../types.js';
-import { SqliteAccountStore } from './account-store.js';
-import { migrateDatabase, openDatabase } from './database.js';
-import { SqlitePackageStore } from './package-store.js';
+import { SqlAccountStore } from './account-store.js';
+import { SqlPackageStore } from './package-store.js';
 
 /** Both stores over one fresh database, as `openStorage` puts them together. */
 async function openStore() {
   const db = openDatabase(join((await makeTempDir('cunmen-meta-')).path, 'registry.db'));
   await migrateDatabase(db);
-  const accounts = new SqliteAccountStore(db);
-  const packages = new SqlitePackageStore(db);
+  const accounts = new SqlAccountStore(db);
+  const packages = new SqlPackageStore(db, sqliteDialect);
   return { db, accounts, packages, close: () => db.destroy() };
 }
 

@@ -1,14 +1,15 @@
 /**
- * The catalog over SQLite. `catalog_entries` holds one row per package that has an installable version
+ * The catalog over SQLite or PostgreSQL. `catalog_entries` holds one row per package that has an installable version
  * (what lists and filters read; see catalog-index.ts for how it is built), `catalog_fts` its searchable
- * text (FTS5, trigram tokenizer), and `portal_usage` one row per (village, package) as the shell last
+ * text (indexed for substring search: dialect/), and `portal_usage` one row per (village, package) as the shell last
  * reported it.
  *
- * Text search: every word must occur as a substring. Words of 3 or more characters go through the
- * trigram index (`MATCH '"word"'`); shorter ones (Chinese words are often 2 characters, 农机) cannot,
- * so they are checked with `instr()` over the same text, which needs no escaping.
+ * Text search: every word must occur as a substring; how each dialect finds it is its own
+ * (`StorageDialect.catalogTextContainsAll`). Index writes take a lock per package (per village for
+ * usage reports), so two instances rebuilding one entry at once cannot both insert it.
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { StorageDialect } from '../dialect/types.js';
 import type {
   CatalogDetailData,
   CatalogEntry,
@@ -36,16 +37,6 @@ import type { CatalogEntriesTable, Database, VersionsTable } from './schema.js';
 export { pickCurrent, rebuildCatalog } from './catalog-index.js';
 
 type VersionRow = Selectable<VersionsTable>;
-
-/** An FTS5 query that requires every word as a phrase (`"a" AND "b"`), quotes doubled inside. */
-export function ftsPhrases(words: readonly string[]): string {
-  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
-}
-
-/** Trigram MATCH needs at least 3 characters (code points, so 找农机 counts 3). */
-export function usesTrigramIndex(word: string): boolean {
-  return [...word].length >= 3;
-}
 
 function toEntry(
   row: Selectable<CatalogEntriesTable> & {
@@ -97,17 +88,24 @@ function toCatalogVersion(row: VersionRow): CatalogVersion {
   };
 }
 
-export class SqliteCatalogStore implements CatalogStore {
-  constructor(private readonly db: Kysely<Database>) {}
+export class SqlCatalogStore implements CatalogStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StorageDialect,
+  ) {}
 
   async reindex(name: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await this.dialect.lockWithinTransaction(trx, `catalog:${name}`);
       await writeEntry(trx, name);
     });
   }
 
   async reindexAll(): Promise<number> {
-    return this.db.transaction().execute((trx) => rebuildCatalog(trx));
+    return this.db.transaction().execute(async (trx) => {
+      await this.dialect.lockWithinTransaction(trx, 'catalog:*');
+      return rebuildCatalog(trx);
+    });
   }
 
   async search(query: CatalogSearch): Promise<CatalogEntry[]> {
@@ -133,20 +131,12 @@ export class SqliteCatalogStore implements CatalogStore {
 
     const words = (query.words ?? []).filter((w) => w.length > 0);
     if (words.length > 0) {
-      const indexed = words.filter(usesTrigramIndex);
-      const short = words.filter((w) => !usesTrigramIndex(w));
-      q = q.where('e.package_name', 'in', (eb) => {
-        let sub = eb.selectFrom('catalog_fts').select('catalog_fts.package_name');
-        if (indexed.length > 0) sub = sub.where(sql<boolean>`catalog_fts match ${ftsPhrases(indexed)}`);
-        for (const w of short) {
-          sub = sub.where(
-            sql<boolean>`instr(lower(catalog_fts.name || char(10) || catalog_fts.title || char(10) ||
-              catalog_fts.description || char(10) || catalog_fts.keywords || char(10) ||
-              catalog_fts.category), lower(${w})) > 0`,
-          );
-        }
-        return sub;
-      });
+      q = q.where('e.package_name', 'in', (eb) =>
+        eb
+          .selectFrom('catalog_fts')
+          .select('catalog_fts.package_name')
+          .where(this.dialect.catalogTextContainsAll(words)),
+      );
     }
     if (query.category !== undefined) q = q.where('e.category', '=', query.category);
     if (query.county !== undefined) q = q.where('e.county', '=', query.county);
@@ -207,6 +197,7 @@ export class SqliteCatalogStore implements CatalogStore {
     const county = village.slice(0, 6);
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx): Promise<PortalReportResult> => {
+      await this.dialect.lockWithinTransaction(trx, `village:${village}`);
       const rejected: { name: string; version: string; status: VersionStatus | 'missing' }[] = [];
       for (const w of widgets) {
         const row = await trx

@@ -1,18 +1,40 @@
 /**
- * The uplink cache over SQLite: `<data>/uplink-cache/cache.db` and the tarballs' blobs in
- * `<data>/uplink-cache/blobs/`. Nothing is created until the proxy first stores something, so a
- * registry without an uplink (and every operator command) never makes the directory.
+ * The uplink cache: its tables and the tarballs' blobs. Embedded: its own SQLite database
+ * `<data>/uplink-cache/cache.db` and blobs in `<data>/uplink-cache/blobs/`, so backups never grow with
+ * copies of public packages; nothing is created until the proxy first stores something, so a registry
+ * without an uplink (and every operator command) never makes the directory. Scale mode: tables in the
+ * registry's PostgreSQL database (migrated under their own migration table) and blobs under
+ * `uplink-cache/` in the bucket.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { FileBlobStore } from '../blobs/file-store.js';
-import type { PackumentForm, UplinkCacheStore, UpstreamPackument, UpstreamTarball } from '../types.js';
+import type {
+  BlobStore,
+  PackumentForm,
+  UplinkCacheStore,
+  UpstreamPackument,
+  UpstreamTarball,
+} from '../types.js';
 import { UPLINK_CACHE_MIGRATIONS } from './migrations.js';
 import type { UplinkCacheDatabase } from './schema.js';
 
-async function openCacheDatabase(dir: string): Promise<Kysely<UplinkCacheDatabase>> {
+/** Applies the cache's migrations, recorded apart from the registry's own in a shared database. */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any database type
+export async function migrateUplinkCache(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => UPLINK_CACHE_MIGRATIONS },
+    migrationTableName: 'uplink_cache_migration',
+    migrationLockTableName: 'uplink_cache_migration_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+/** The embedded cache database, opened (and migrated) on first use. */
+export async function openSqliteUplinkCache(dir: string): Promise<Kysely<UplinkCacheDatabase>> {
   mkdirSync(dir, { recursive: true });
   const database = new BetterSqlite3(join(dir, 'cache.db'));
   database.pragma('journal_mode = WAL');
@@ -29,16 +51,21 @@ async function openCacheDatabase(dir: string): Promise<Kysely<UplinkCacheDatabas
   return db;
 }
 
-export class SqliteUplinkCacheStore implements UplinkCacheStore {
-  readonly blobs: FileBlobStore;
+export class SqlUplinkCacheStore implements UplinkCacheStore {
   private opened: Promise<Kysely<UplinkCacheDatabase>> | null = null;
 
-  constructor(private readonly dir: string) {
-    this.blobs = new FileBlobStore(join(dir, 'blobs'));
-  }
+  /**
+   * `open` makes the database ready on first use; `release` undoes it on close (the embedded cache
+   * closes its own file, scale mode leaves the shared pool to its owner).
+   */
+  constructor(
+    readonly blobs: BlobStore,
+    private readonly open: () => Promise<Kysely<UplinkCacheDatabase>>,
+    private readonly release: (db: Kysely<UplinkCacheDatabase>) => Promise<void>,
+  ) {}
 
   private db(): Promise<Kysely<UplinkCacheDatabase>> {
-    this.opened ??= openCacheDatabase(this.dir).catch((err: unknown) => {
+    this.opened ??= this.open().catch((err: unknown) => {
       this.opened = null;
       throw err;
     });
@@ -130,6 +157,6 @@ export class SqliteUplinkCacheStore implements UplinkCacheStore {
   async close(): Promise<void> {
     const opened = this.opened;
     this.opened = null;
-    if (opened) await (await opened).destroy();
+    if (opened) await this.release(await opened);
   }
 }
