@@ -25,20 +25,31 @@ const {
 } = defineCunmenConfig().test ?? {};
 const base = defineCunmenConfig();
 
-export default defineCunmenConfig({
-  test: {
-    projects: [
-      { extends: true, test: { name: 'sqlite' } },
-      {
-        resolve: base.resolve,
-        ssr: base.ssr,
-        test: {
-          ...shared,
-          name: 'postgres',
-          include: ON_POSTGRES,
-          env: { CUNMEN_TEST_DATABASE: 'postgres' },
+// The AWS SDK's `module` entries import without file extensions, which Node's loader refuses: on the
+// server side resolve it by `node` (its CommonJS build) instead (as registry/ and object-store do).
+const withoutModuleCondition = (config: typeof base) => {
+  const ssr = config.ssr?.resolve;
+  if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'module');
+  return config;
+};
+withoutModuleCondition(base);
+
+export default withoutModuleCondition(
+  defineCunmenConfig({
+    test: {
+      projects: [
+        { extends: true, test: { name: 'sqlite' } },
+        {
+          resolve: base.resolve,
+          ssr: base.ssr,
+          test: {
+            ...shared,
+            name: 'postgres',
+            include: ON_POSTGRES,
+            env: { CUNMEN_TEST_DATABASE: 'postgres' },
+          },
         },
-      },
-    ],
-  },
-});
+      ],
+    },
+  }),
+);

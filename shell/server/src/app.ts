@@ -7,6 +7,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
+import type { S3ObjectStoreOptions } from '@cunmen/object-store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { bannerServeRoutes } from './banner/routes.js';
 import { BANNER_BLOBS, BannerStore } from './banner/store.js';
@@ -38,6 +39,8 @@ export interface ShellOptions {
   dataDir?: string;
   /** A `postgres://` URL: keep every table there (scale mode) instead of `<dataDir>/shell.db`. */
   databaseUrl?: string;
+  /** An S3 bucket for module blobs and banner photos (scale mode) instead of files under `dataDir`. */
+  s3?: S3ObjectStoreOptions;
   storage?: Storage;
   /** The registry's base URL; without it portals can be served and rolled back but not saved. */
   registryUrl?: string;
@@ -80,7 +83,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   const ownsStorage = !storage;
   if (!storage) {
     if (!options.dataDir) throw new Error('buildApp needs dataDir or storage');
-    storage = await openStorage(options.dataDir, { databaseUrl: options.databaseUrl });
+    storage = await openStorage(options.dataDir, { databaseUrl: options.databaseUrl, s3: options.s3 });
   }
   // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
   // named here, so rate limits and the audit log see residents, not the proxy.

@@ -4,6 +4,7 @@
  * command that opens the storage takes the option, so the admin commands reach the same database
  * as the running instances.
  */
+import { type S3ObjectStoreOptions, s3OptionsFrom } from '@cunmen/object-store';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
 import { type CliCommand, type CliContext, optionalString } from './command.js';
@@ -25,8 +26,24 @@ export function databaseUrl(ctx: CliContext): string | undefined {
   return url;
 }
 
+export const S3_HELP = `  --s3-endpoint <url>         keep module blobs and banner photos in this S3-compatible object store
+                              (path-style; default $CUNMEN_S3_ENDPOINT; credentials from
+                              $CUNMEN_S3_ACCESS_KEY_ID / $CUNMEN_S3_SECRET_ACCESS_KEY)
+  --s3-bucket <name>          the bucket (default $CUNMEN_S3_BUCKET, else cunmen-shell)`;
+
+/** The object store the command was given (flags, then environment), or undefined for files. */
+export function s3Options(ctx: CliContext): S3ObjectStoreOptions | undefined {
+  return (
+    s3OptionsFrom(
+      { endpoint: optionalString(ctx, 's3-endpoint'), bucket: optionalString(ctx, 's3-bucket') },
+      process.env,
+      'cunmen-shell',
+    ) ?? undefined
+  );
+}
+
 export function openCliStorage(ctx: CliContext): Promise<Storage> {
-  return openStorage(ctx.dataDir, { databaseUrl: databaseUrl(ctx) });
+  return openStorage(ctx.dataDir, { databaseUrl: databaseUrl(ctx), s3: s3Options(ctx) });
 }
 
 /** The command with `--database-url` among its options and in its help. */
@@ -34,7 +51,12 @@ export function withDatabaseOption(command: CliCommand): CliCommand {
   if (command.options && 'database-url' in command.options) return command;
   return {
     ...command,
-    options: { ...command.options, 'database-url': { type: 'string' } },
-    help: `${command.help.replace(/\n*$/, '\n')}${DATABASE_HELP}\n`,
+    options: {
+      ...command.options,
+      'database-url': { type: 'string' },
+      's3-endpoint': { type: 'string' },
+      's3-bucket': { type: 'string' },
+    },
+    help: `${command.help.replace(/\n*$/, '\n')}${DATABASE_HELP}\n${S3_HELP}\n`,
   };
 }

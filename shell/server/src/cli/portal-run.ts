@@ -7,7 +7,7 @@ import { buildApp } from '../app.js';
 import { parseBaseVersion } from '../portals/save-body.js';
 import type { SaveResult } from '../portals/service.js';
 import { type CliContext, optionalString, registryOptions, requiredRegistryOptions } from './command.js';
-import { databaseUrl } from './database.js';
+import { databaseUrl, s3Options } from './database.js';
 
 export type ShellApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -23,7 +23,12 @@ export async function withShell(
       : registry === 'optional'
         ? registryOptions(ctx)
         : {};
-  const app = await buildApp({ dataDir: ctx.dataDir, databaseUrl: databaseUrl(ctx), ...options });
+  const app = await buildApp({
+    dataDir: ctx.dataDir,
+    databaseUrl: databaseUrl(ctx),
+    s3: s3Options(ctx),
+    ...options,
+  });
   try {
     await fn(app);
     await app.shell.usage.flush();

@@ -13,7 +13,7 @@ import {
   registryOptions,
   urlOption,
 } from './command.js';
-import { DATABASE_HELP, databaseUrl } from './database.js';
+import { DATABASE_HELP, databaseUrl, S3_HELP, s3Options } from './database.js';
 
 export const serveCommands: CliCommand[] = [
   {
@@ -24,6 +24,7 @@ export const serveCommands: CliCommand[] = [
   --port <n>                  TCP port to listen on (default 8080)
   --data <dir>                data directory (SQLite database, module files; created if missing)
 ${DATABASE_HELP}
+${S3_HELP}
   --host <addr>               address to bind (default 127.0.0.1)
 ${REGISTRY_HELP}
   --public-url <url>          the URL residents reach the shell at; https adds Strict-Transport-Security
@@ -61,6 +62,8 @@ ${REGISTRY_HELP}
       'console-url': { type: 'string' },
       'console-dist': { type: 'string' },
       'database-url': { type: 'string' },
+      's3-endpoint': { type: 'string' },
+      's3-bucket': { type: 'string' },
       ...REGISTRY_OPTIONS,
     },
     async run(ctx: CliContext) {
@@ -97,6 +100,7 @@ ${REGISTRY_HELP}
         host: optionalString(ctx, 'host') ?? '127.0.0.1',
         dataDir: resolve(ctx.dataDir),
         databaseUrl: databaseUrl(ctx),
+        s3: s3Options(ctx),
         publicUrl,
         webDist: webDist === undefined ? undefined : resolve(webDist),
         adminToken: fileOption(ctx, 'admin-token-file'),

@@ -1,12 +1,13 @@
 /**
  * Opens the shell's storage: the embedded default is `shell.db` (SQLite, WAL) under the data
  * directory; with a PostgreSQL URL (scale mode) every table lives there instead, shared by all
- * instances. Module blobs stay files under the data directory either way (for now).
+ * instances. Module blobs and banners are files under the data directory, or objects in an S3 bucket.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAuditLog } from '@cunmen/audit-log';
-import { FileModuleBlobs } from '@cunmen/module-api';
+import { FileModuleBlobs, type ModuleBlobs } from '@cunmen/module-api';
+import { S3ObjectStore, type S3ObjectStoreOptions } from '@cunmen/object-store';
 import type { Kysely } from 'kysely';
 import { SqlHouseholdStore } from '../households/sql-store.js';
 import { SqlIdentityStore } from '../identity/sql-store.js';
@@ -14,6 +15,7 @@ import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
 import { SqlDraftStore } from '../portals/drafts.js';
 import { isPostgresUrl, openPostgres, openSqlite } from './connect.js';
 import { migrateShell } from './migrate.js';
+import { ObjectModuleBlobs } from './object-blobs.js';
 import { SqlDivisionStore } from './sql/division-store.js';
 import { SqlHostStorage } from './sql/host-store.js';
 import { SqlLeases } from './sql/leases.js';
@@ -26,6 +28,8 @@ import type { Storage } from './types.js';
 export interface StorageOptions {
   /** A `postgres://` URL: scale mode. Absent: the embedded SQLite file under the data directory. */
   databaseUrl?: string;
+  /** An S3 bucket for module blobs and banners (scale mode). Absent: files under the data directory. */
+  s3?: S3ObjectStoreOptions;
 }
 
 /** The embedded database file under a data directory. */
@@ -44,10 +48,26 @@ export async function openStorage(dataDir: string, options: StorageOptions = {})
     await db.destroy();
     throw err;
   }
-  return storageOn(db, dataDir, databaseUrl ? 'shared' : 'embedded');
+  let blobs: (moduleId: string) => ModuleBlobs = (moduleId) =>
+    new FileModuleBlobs(join(dataDir, 'modules', moduleId, 'blobs'));
+  if (options.s3) {
+    const bucket = new S3ObjectStore(options.s3);
+    try {
+      await bucket.ensureBucket();
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    blobs = (moduleId) => new ObjectModuleBlobs(bucket, moduleId);
+  }
+  return storageOn(db, blobs, databaseUrl ? 'shared' : 'embedded');
 }
 
-function storageOn(db: Kysely<Database>, dataDir: string, kind: Storage['kind']): Storage {
+function storageOn(
+  db: Kysely<Database>,
+  blobs: (moduleId: string) => ModuleBlobs,
+  kind: Storage['kind'],
+): Storage {
   const untyped = db as unknown as Kysely<unknown>;
   return {
     kind,
@@ -64,7 +84,7 @@ function storageOn(db: Kysely<Database>, dataDir: string, kind: Storage['kind'])
     leases: new SqlLeases(db),
     modules: {
       database: db,
-      blobs: (moduleId) => new FileModuleBlobs(join(dataDir, 'modules', moduleId, 'blobs')),
+      blobs,
     },
     close: () => db.destroy(),
   };
