@@ -17,6 +17,8 @@ export interface GracefulShutdownOptions {
   /** Time between readiness turning 503 and the server closing; default 0. */
   drainDelayMs?: number;
   signals?: readonly NodeJS.Signals[];
+  /** Runs as the shutdown begins, e.g. to stop background timers that would start new work. */
+  beforeClose?: () => unknown;
   /** Ends the process; default `process.exit`. */
   exit?: (code: number) => void;
 }
@@ -41,6 +43,7 @@ export function handleShutdownSignals(
     running = (async () => {
       app.log.info({ reason, timeoutMs }, 'shutting down: readiness 503, finishing requests in flight');
       app.ops?.drain();
+      await options.beforeClose?.();
       if (drainDelayMs > 0) await new Promise((r) => setTimeout(r, drainDelayMs));
       const force = setTimeout(() => {
         app.log.warn({ timeoutMs }, 'requests still running after the shutdown timeout: cutting them');

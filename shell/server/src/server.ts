@@ -1,4 +1,9 @@
-/** Starts the shell on a port, retries usage reports in the background, and closes cleanly on SIGTERM/SIGINT. */
+/**
+ * Starts the shell on a port and retries usage reports in the background. SIGTERM/SIGINT: readiness turns
+ * 503, requests in flight finish, then the stores close (`@cunmen/service-ops`). `CUNMEN_METRICS_TOKEN`
+ * guards `GET /metrics`.
+ */
+import { handleShutdownSignals } from '@cunmen/service-ops';
 import { buildApp, type ShellOptions } from './app.js';
 
 export interface ServeOptions extends ShellOptions {
@@ -11,7 +16,11 @@ export interface ServeOptions extends ShellOptions {
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
-  const app = await buildApp({ logger: true, ...options });
+  const app = await buildApp({
+    logger: true,
+    metricsToken: process.env.CUNMEN_METRICS_TOKEN || undefined,
+    ...options,
+  });
   if (!options.registryUrl) {
     app.log.warn('no --registry: portals are served and can be rolled back, but not saved');
   } else if (!options.provinceKeyPem) {
@@ -51,13 +60,5 @@ export async function serve(options: ServeOptions): Promise<void> {
       : null;
   refresh?.unref();
   process.stdout.write(`cunmen-shell listening on ${address.replace('127.0.0.1', 'localhost')}\n`);
-  const stop = () => {
-    if (refresh) clearInterval(refresh);
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  handleShutdownSignals(app, { beforeClose: () => refresh && clearInterval(refresh) });
 }
