@@ -17,6 +17,13 @@ export {
   publishPath,
   sri,
 } from './npm-publish.js';
+export {
+  type NginxPlace,
+  nginxBin,
+  type StartedNginx,
+  type StartNginxOptions,
+  startNginx,
+} from './nginx.js';
 export { freePort } from './ports.js';
 export { postgresBinDir, type StartedPostgres, startPostgres } from './postgres.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
