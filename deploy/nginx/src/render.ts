@@ -53,7 +53,10 @@ function fillBlock(text: string, name: string, lines: readonly string[]): string
   );
 }
 
-export function renderNginxConfig(options: NginxSiteOptions, template = readFileSync(NGINX_TEMPLATE, 'utf8')): string {
+export function renderNginxConfig(
+  options: NginxSiteOptions,
+  template = readFileSync(NGINX_TEMPLATE, 'utf8'),
+): string {
   if (!options.prefix.startsWith('/')) throw new Error(`prefix must be absolute: ${options.prefix}`);
   let text = template;
   for (const service of SERVICES) {

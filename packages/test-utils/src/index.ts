@@ -11,19 +11,19 @@ export { type CommandResult, type RunCommandOptions, runCommand } from './comman
 export { smallTargets, smallText } from './elderly.js';
 export { copyFixture, type FixtureName, fixturePath } from './fixtures.js';
 export {
-  integrityOf,
-  type PublishDocumentOptions,
-  publishDocument,
-  publishPath,
-  sri,
-} from './npm-publish.js';
-export {
   type NginxPlace,
   nginxBin,
   type StartedNginx,
   type StartNginxOptions,
   startNginx,
 } from './nginx.js';
+export {
+  integrityOf,
+  type PublishDocumentOptions,
+  publishDocument,
+  publishPath,
+  sri,
+} from './npm-publish.js';
 export { freePort } from './ports.js';
 export { postgresBinDir, type StartedPostgres, startPostgres } from './postgres.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
