@@ -63,6 +63,24 @@ describe('graceful shutdown (SIGTERM to a real process)', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
+  it('keeps finishing the request when a second signal follows (Ctrl-C, then a supervisor)', async () => {
+    const { p, url, exited } = await startSlow({
+      SLOW_MS: '1200',
+      DRAIN_DELAY_MS: '0',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
+    const inFlight = fetch(`${url}/slow`);
+    await until(p, /slow request started/);
+    p.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 100));
+    p.child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    expect(await exited).toBe(0);
+    expect(p.output()).toContain('exit 0');
+  });
+
   it('cuts a request still running after the timeout, so a stop never hangs', async () => {
     const { p, url, exited } = await startSlow({
       SLOW_MS: '60000',

@@ -7,7 +7,9 @@
  * 3. the app's `onClose` hooks close the stores (database pool, object store client) after the server
  *    closed, so no request in flight loses its database;
  * 4. after `timeoutMs` the connections still open are cut, so a hung request cannot stall a deploy.
- * A second signal during the shutdown exits at once.
+ * Signals that arrive during the shutdown are ignored: Ctrl-C reaches every process of a terminal's group
+ * and a supervisor then sends its own SIGTERM, which must not cut the requests in flight. The timeout
+ * bounds the shutdown; SIGKILL is always there.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -36,8 +38,7 @@ export function handleShutdownSignals(
 
   const shutdown = (reason: string): Promise<void> => {
     if (running) {
-      app.log.warn({ reason }, 'second stop request: exiting now');
-      exit(1);
+      app.log.info({ reason }, 'already shutting down');
       return running;
     }
     running = (async () => {
