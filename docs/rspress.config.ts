@@ -9,6 +9,7 @@ import { defineConfig } from '@rspress/core';
 const province = [
   { text: 'Overview', link: '/province/' },
   { text: 'Run the platform', link: '/province/run-the-platform' },
+  { text: 'Run for a province', link: '/province/run-for-a-province' },
   { text: 'Run the registry', link: '/province/run-the-registry' },
   { text: 'Operate the shell', link: '/province/operate-the-shell' },
   { text: 'Sign-in and roles', link: '/province/sign-in-and-roles' },

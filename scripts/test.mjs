@@ -5,6 +5,7 @@ import {
   ensureChromium,
   ensureDependencies,
   ensureFonts,
+  ensureNginx,
   ensurePnpm,
   ensurePostgres,
   log,
@@ -17,7 +18,7 @@ ensurePnpm();
 ensureDependencies();
 const chrome = ensureChromium();
 ensureFonts();
-const env = { CHROME_PATH: chrome, PG_BIN: ensurePostgres() };
+const env = { CHROME_PATH: chrome, PG_BIN: ensurePostgres(), NGINX_BIN: ensureNginx() };
 
 const workspaceDirs = ['packages', 'plugins', 'shell']
   .flatMap((group) => {

@@ -6,6 +6,7 @@
  * logged and answered as a 500 with the request id.
  */
 import { installErrorHandler } from '@cunmen/errors/fastify';
+import { requestIdOptions, serviceOps } from '@cunmen/service-ops';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { GENERIC_CODES, registryErrors, withCodeAndLink } from './errors.js';
@@ -52,6 +53,8 @@ export interface BuildAppOptions {
    */
   uplink?: { url: string; timeoutMs?: number; maxAgeSeconds?: number };
   logger?: boolean;
+  /** When set, `GET /metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export const DEFAULT_MAX_PUBLISH_BYTES = 50 * 1024 * 1024;
@@ -70,11 +73,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
   // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
   // named here, so rate limits and the audit log see residents, not the proxy.
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    ...requestIdOptions(),
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+  });
 
   installErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES, decorate: withCodeAndLink });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // /healthz, /readyz (a metadata read and a blob lookup), /metrics, request ids; before the OpenAPI
+  // document, which lists only the npm and catalog routes registered after it.
+  const probed = storage;
+  await app.register(serviceOps, {
+    service: 'registry',
+    metricsToken: options.metricsToken,
+    checks: {
+      database: () => probed.packages.getPackage('@cunmen/readiness-probe'),
+      objects: () => probed.blobs.has('0'.repeat(64)),
+    },
+  });
   if (ownsStorage) {
     const owned = storage;
     app.addHook('onClose', async () => owned.close());

@@ -1,4 +1,8 @@
-/** Starts the registry on a port and closes it cleanly on SIGTERM/SIGINT. */
+/**
+ * Starts the registry on a port. SIGTERM/SIGINT: readiness turns 503, requests in flight finish, then the
+ * stores close (`@cunmen/service-ops`). `CUNMEN_METRICS_TOKEN` guards `GET /metrics`.
+ */
+import { handleShutdownSignals } from '@cunmen/service-ops';
 import { buildApp } from './app.js';
 import { describeStorage } from './cli/scale-options.js';
 import type { ScaleStorageOptions } from './storage/index.js';
@@ -32,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     uplink: options.uplink,
     scale: options.scale,
     signingKeyFile: options.signingKeyFile,
+    metricsToken: process.env.CUNMEN_METRICS_TOKEN || undefined,
   });
   await app.listen({ port: options.port, host: options.host });
   process.stdout.write(
@@ -40,12 +45,5 @@ export async function serve(options: ServeOptions): Promise<void> {
   if (options.uplink) {
     process.stdout.write(`proxying packages outside the province's scopes from ${options.uplink.url}\n`);
   }
-  const stop = () => {
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  handleShutdownSignals(app);
 }

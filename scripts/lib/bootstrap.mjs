@@ -158,6 +158,34 @@ export function ensurePostgres() {
   return installed;
 }
 
+function nginxOnPath() {
+  for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Debian's nginx for the tests and `npm run start:scale` in front of several instances (each starts its
+ * own nginx with its own prefix and ports; the system service is never used). Returns the binary's path,
+ * passed to tests as NGINX_BIN.
+ */
+export function ensureNginx() {
+  if (process.env.NGINX_BIN) {
+    if (isExecutable(process.env.NGINX_BIN)) return process.env.NGINX_BIN;
+    throw new Error(`NGINX_BIN=${process.env.NGINX_BIN} is not an executable file`);
+  }
+  const found = nginxOnPath();
+  if (found !== undefined) return found;
+  // `nginx` is the real package in Debian 12 (nginx-light is a transitional one on top of it).
+  if (!aptInstall(['nginx'], 'nginx for the scale-mode tests, under a minute')) {
+    throw new Error("nginx not found: install Debian's nginx package, or set NGINX_BIN to the nginx binary");
+  }
+  const installed = nginxOnPath();
+  if (installed === undefined) throw new Error('apt-get finished but /usr/sbin/nginx is missing');
+  return installed;
+}
+
 /** Runs a command in the repo root with the bootstrap environment; throws on a non-zero exit. */
 export function run(command, args, options = {}) {
   const r = spawnSync(command, args, {

@@ -11,6 +11,13 @@ export { type CommandResult, type RunCommandOptions, runCommand } from './comman
 export { smallTargets, smallText } from './elderly.js';
 export { copyFixture, type FixtureName, fixturePath } from './fixtures.js';
 export {
+  type NginxPlace,
+  nginxBin,
+  type StartedNginx,
+  type StartNginxOptions,
+  startNginx,
+} from './nginx.js';
+export {
   integrityOf,
   type PublishDocumentOptions,
   publishDocument,

@@ -8,7 +8,9 @@
 import { fileURLToPath } from 'node:url';
 import type { ShellModule } from '@cunmen/module-api';
 import type { S3ObjectStoreOptions } from '@cunmen/object-store';
+import { requestIdOptions, serviceOps } from '@cunmen/service-ops';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { bannerServeRoutes } from './banner/routes.js';
 import { BANNER_BLOBS, BannerStore } from './banner/store.js';
 import { buildConsoleApp, type ConsoleOptions } from './console/app.js';
@@ -67,6 +69,8 @@ export interface ShellOptions {
   now?: () => Date;
   /** The staff console on its own origin (`app.console`); staff then sign in only there. */
   console?: ConsoleOptions;
+  /** When set, `GET /metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 declare module 'fastify' {
@@ -87,7 +91,11 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   }
   // Behind nginx or a CDN the client address is in X-Forwarded-For; it is believed only from the proxies
   // named here, so rate limits and the audit log see residents, not the proxy.
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    ...requestIdOptions(),
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+  });
 
   const registry = options.registryUrl
     ? new RegistryClient({
@@ -121,7 +129,16 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     oidc: options.oidc,
     consoleUrl: options.console?.url,
   });
-  app.get('/healthz', async () => ({ ok: true }));
+  // /healthz (as before: `{ ok: true }`), /readyz (database and blob store), /metrics, request ids.
+  const probed = storage;
+  await app.register(serviceOps, {
+    service: 'shell',
+    metricsToken: options.metricsToken,
+    checks: {
+      database: () => sql`select 1`.execute(probed.modules.database),
+      objects: () => probed.modules.blobs('readiness').get('0'.repeat(64)),
+    },
+  });
   await app.register(portalRoutes, { portals, adminToken: options.adminToken });
   await app.register(householdRoutes, {
     storage,

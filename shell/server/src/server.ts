@@ -1,9 +1,12 @@
 /**
- * Starts the shell on a port, retries usage reports in the background, re-resolves portals on a timer,
- * and closes cleanly on SIGTERM/SIGINT. With several instances on one database, the refresh runs on one
- * of them per interval (a lease) and each usage report is claimed by one sender (storage/sql/usage-outbox).
+ * Starts the shell on a port, retries usage reports in the background and re-resolves portals on a
+ * timer. With several instances on one database, the refresh runs on one of them per interval (a lease)
+ * and each usage report is claimed by one sender (storage/sql/usage-outbox). SIGTERM/SIGINT: readiness
+ * turns 503, requests in flight finish, then the stores close (`@cunmen/service-ops`).
+ * `CUNMEN_METRICS_TOKEN` guards `GET /metrics`.
  */
 import { randomUUID } from 'node:crypto';
+import { handleShutdownSignals } from '@cunmen/service-ops';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type ShellOptions } from './app.js';
 
@@ -17,7 +20,11 @@ export interface ServeOptions extends ShellOptions {
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
-  const app = await buildApp({ logger: true, ...options });
+  const app = await buildApp({
+    logger: true,
+    metricsToken: process.env.CUNMEN_METRICS_TOKEN || undefined,
+    ...options,
+  });
   if (!options.registryUrl) {
     app.log.warn('no --registry: portals are served and can be rolled back, but not saved');
   } else if (!options.provinceKeyPem) {
@@ -43,15 +50,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const refresh =
     options.registryUrl && refreshMinutes > 0 ? refreshTimer(app, refreshMinutes * 60_000) : null;
   process.stdout.write(`cunmen-shell listening on ${address.replace('127.0.0.1', 'localhost')}\n`);
-  const stop = () => {
-    if (refresh) clearInterval(refresh);
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  handleShutdownSignals(app, { beforeClose: () => refresh && clearInterval(refresh) });
 }
 
 /** The lease the portal refresh runs under: one instance per interval refreshes every portal. */

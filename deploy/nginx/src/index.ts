@@ -1,0 +1,7 @@
+export {
+  type CunmenService,
+  NGINX_TEMPLATE,
+  type NginxSiteOptions,
+  preparePrefix,
+  renderNginxConfig,
+} from './render.js';
