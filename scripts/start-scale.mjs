@@ -149,7 +149,7 @@ if (infraOnly) {
       shellPorts.map((p, i) => supervisor.startService(shellInstance(p, consolePorts[i], i + 1, extra))),
     );
   }
-  await seedContentOnce({ shellUrl: `http://127.0.0.1:${shellPort}`, shellData, supervisor });
+  await seedContentOnce({ shellUrl: `http://127.0.0.1:${shellPort}`, consoleUrl, shellData, supervisor });
   if (!supervisor.isStopping()) {
     const each = (ports) => ports.map((p) => `http://127.0.0.1:${p}`).join(', ');
     log(`instances (each has /healthz, /readyz and /metrics): registry ${each(registryPorts)}`);

@@ -90,7 +90,7 @@ await seedRegistryOnce({ registryUrl, registryData, dataDir, supervisor });
 const shellArgs = await prepareShell({ shellData, registryData, dataDir, registryUrl, supervisor });
 shell.args.push(...shellArgs);
 if (!supervisor.isStopping()) await supervisor.startService(shell);
-await seedContentOnce({ shellUrl: `http://127.0.0.1:${shellPort}`, shellData, supervisor });
+await seedContentOnce({ shellUrl: `http://127.0.0.1:${shellPort}`, consoleUrl, shellData, supervisor });
 if (!supervisor.isStopping()) {
   printPlatform({ registryUrl, uplink, shellPort, consoleUrl, shellData, dataDir });
 }

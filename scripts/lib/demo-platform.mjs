@@ -75,10 +75,10 @@ export async function prepareShell({ shellData, registryData, dataDir, registryU
 }
 
 /** The villages' demo content, once; the platform runs without it when that fails. */
-export async function seedContentOnce({ shellUrl, shellData, supervisor }) {
+export async function seedContentOnce({ shellUrl, consoleUrl, shellData, supervisor }) {
   if (supervisor.isStopping()) return;
   const failed = (err) => log(`demo content: ${err instanceof ContentSeedError ? err.message : err.stack}`);
-  const content = await seedContent({ shellUrl, shellData, say }).catch(failed);
+  const content = await seedContent({ shellUrl, consoleUrl, shellData, say }).catch(failed);
   if (content) log(content.summary);
 }
 

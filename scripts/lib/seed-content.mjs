@@ -68,18 +68,20 @@ async function settled(promises) {
 }
 
 /**
- * Seeds the content into the shell running at `shellUrl` with its data in `shellData`. Returns the
+ * Seeds the content into the shell running at `shellUrl` (residents) and `consoleUrl` (staff; the
+ * resident origin when the shell runs without a console) with its data in `shellData`. Returns the
  * counts and a one-line summary, or null when the content was seeded before.
  *
  * @example
  * const content = await seedContent({ shellUrl: 'http://127.0.0.1:8080', shellData, say: console.log });
  * if (content) console.log(content.summary); // content: 7 disclosures (6 published, 1 in review), …
  */
-export async function seedContent({ shellUrl, shellData, say = () => {} }) {
+export async function seedContent({ shellUrl, consoleUrl, shellData, say = () => {} }) {
   const marker = contentMarker(shellData);
   if (existsSync(marker)) return null;
   const started = Date.now();
-  const people = new People({ shellUrl: shellUrl.replace(/\/+$/, ''), shellData, say });
+  const trim = (url) => url?.replace(/\/+$/, '');
+  const people = new People({ shellUrl: trim(shellUrl), consoleUrl: trim(consoleUrl), shellData, say });
   const ctx = { people, today: chinaToday(), say };
   const perVillage = await settled(DEMO_VILLAGES.map((v) => seedVillage(v, ctx)));
   const counts = { ...NONE };

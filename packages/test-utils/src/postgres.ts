@@ -41,12 +41,6 @@ export function postgresBinDir(): string {
   );
 }
 
-/** PostgreSQL refuses to run as root: as root, run its programs as the `postgres` user Debian creates. */
-function asServerUser(command: string, args: string[]): { command: string; args: string[] } {
-  if (process.getuid?.() !== 0) return { command, args };
-  return { command: 'runuser', args: ['-u', 'postgres', '--', command, ...args] };
-}
-
 function postgresIds(): { uid: number; gid: number } {
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
@@ -59,21 +53,16 @@ export async function startPostgres(
   const bin = postgresBinDir();
   const dir = await makeTempDir('cunmen-pg-');
   const data = `${dir.path}/data`;
-  if (process.getuid?.() === 0) {
-    const { uid, gid } = postgresIds();
-    chownSync(dir.path, uid, gid);
-  }
-  const init = asServerUser(`${bin}/initdb`, [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--locale=C.UTF-8',
-    '--no-sync',
-  ]);
-  const initRun = spawnSync(init.command, init.args, { encoding: 'utf8' });
+  // PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user Debian creates —
+  // spawned with that uid directly (not through runuser), so the server is the child this process kills.
+  const ids = process.getuid?.() === 0 ? postgresIds() : undefined;
+  if (ids) chownSync(dir.path, ids.uid, ids.gid);
+  const init = spawnSync(
+    `${bin}/initdb`,
+    ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
+    { encoding: 'utf8', ...ids, env: { ...process.env, HOME: dir.path } },
+  );
+  const initRun = init;
   if (initRun.status !== 0) {
     await dir.remove();
     throw new Error(`initdb failed (${initRun.status}): ${initRun.stderr || initRun.stdout}`);
@@ -89,16 +78,18 @@ export async function startPostgres(
     max_connections: '200',
     ...options.settings,
   };
-  const server = asServerUser(`${bin}/postgres`, [
+  const serverArgs = [
     '-D',
     data,
     '-p',
     String(port),
     ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-  ]);
+  ];
   const started = await startProcess({
-    command: server.command,
-    args: server.args,
+    command: `${bin}/postgres`,
+    args: serverArgs,
+    ...ids,
+    env: { HOME: dir.path },
     readyPattern: /database system is ready to accept connections/,
     timeoutMs: 60_000,
   });

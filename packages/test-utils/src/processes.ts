@@ -22,6 +22,9 @@ export interface StartProcessOptions {
   /** …or when this URL answers with a status below 500. */
   readyUrl?: string;
   timeoutMs?: number;
+  /** Run as this user and group (when this process is root), e.g. a server that refuses root. */
+  uid?: number;
+  gid?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -56,6 +59,8 @@ export async function startProcess(options: StartProcessOptions): Promise<Starte
     env: { ...process.env, ...options.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   running.add(child);
   let output = '';

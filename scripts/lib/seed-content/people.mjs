@@ -23,8 +23,10 @@ function readContentAccounts(shellData) {
 export class People {
   #sessions = new Map();
 
-  constructor({ shellUrl, shellData, say }) {
+  constructor({ shellUrl, consoleUrl, shellData, say }) {
     this.shellUrl = shellUrl;
+    // Staff sign in on the console's origin (the resident origin refuses them when a console runs).
+    this.consoleUrl = consoleUrl ?? shellUrl;
     this.shellData = shellData;
     this.say = say;
     this.shellAccounts = readShellAccounts(shellData);
@@ -67,7 +69,8 @@ export class People {
     if (!this.#sessions.has(name)) {
       const account = this.#find(name);
       if (!account) throw new ContentSeedError(`no demo account ${name} in ${this.shellData}`);
-      const signedIn = signIn(this.shellUrl, name, account.password, this.say);
+      const origin = account.role === 'resident' ? this.shellUrl : this.consoleUrl;
+      const signedIn = signIn(origin, name, account.password, this.say);
       this.#sessions.set(name, signedIn);
       signedIn.catch(() => this.#sessions.delete(name));
     }

@@ -70,6 +70,7 @@ let visitor: Reader;
 const seed = () =>
   platform.scripts.seedContent({
     shellUrl: platform.shellUrl,
+    consoleUrl: platform.consoleUrl,
     shellData: platform.shellData,
     say: (line) => platform.said.push(line),
   });
@@ -84,7 +85,7 @@ beforeAll(async () => {
   platform = await startDemoPlatform();
   first = await seed();
   resident = await readerFor(platform.shellUrl, accountNamed('xiantan-resident'));
-  cadre = await readerFor(platform.shellUrl, accountNamed('xiantan-cadre'));
+  cadre = await readerFor(platform.consoleUrl, accountNamed('xiantan-cadre'));
   visitor = await readerFor(platform.shellUrl);
 }, 300_000);
 

@@ -35,6 +35,7 @@ interface SeedScripts {
   readShellAccounts(shellData: string): ShellAccount[];
   seedContent(options: {
     shellUrl: string;
+    consoleUrl?: string;
     shellData: string;
     say?: Say;
   }): Promise<{ counts: ContentCounts; summary: string; seconds: number } | null>;
@@ -56,6 +57,8 @@ async function loadScripts(): Promise<SeedScripts> {
 export interface DemoPlatform {
   scripts: SeedScripts;
   shellUrl: string;
+  /** The staff console's origin (staff sign in there; the resident origin refuses them). */
+  consoleUrl: string;
   shellData: string;
   /** What the seeding printed (its `say` lines). */
   said: string[];
@@ -92,19 +95,24 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
 
   const shellPort = await freePort();
   const shellUrl = `http://127.0.0.1:${shellPort}`;
+  // A console beside the portal, as npm start runs it: staff then sign in there only.
+  const consolePort = await freePort();
+  const consoleUrl = `http://localhost:${consolePort}`;
   const startShell = () =>
     startProcess({
       command: process.execPath,
       args: [join(repo, 'shell/server/dist/cli.js'), 'serve', '--port', String(shellPort)]
         .concat(['--data', shellData, '--public-url', `http://localhost:${shellPort}`])
         .concat(['--registry', registryUrl, '--admin-token-file', files.adminToken])
-        .concat(['--registry-token-file', files.registryToken]),
+        .concat(['--registry-token-file', files.registryToken])
+        .concat(['--console-port', String(consolePort), '--console-url', consoleUrl]),
       readyUrl: `${shellUrl}/healthz`,
     });
   let shell: StartedProcess = await startShell();
   return {
     scripts,
     shellUrl,
+    consoleUrl,
     shellData,
     said,
     async restartShell() {
