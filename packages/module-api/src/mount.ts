@@ -20,15 +20,17 @@ import {
 
 export type CallerResolver = (request: FastifyRequest, module: ShellModule) => Promise<ModuleCaller | null>;
 
-/** Whether the module's bookkeeping records exactly its migrations (one cheap query, no lock). */
+/**
+ * Whether the module's bookkeeping records exactly its migrations (two cheap queries, no lock). The
+ * table is looked up first rather than queried blindly: PostgreSQL logs a failed query as an ERROR, and
+ * a first start must not fill an operator's log with alarming lines.
+ */
 async function upToDate(module: ShellModule, db: ModuleContext['db']): Promise<boolean> {
-  let done: string[];
-  try {
-    const rows = await db.selectFrom(migrationTables(module.id).migrationTableName).select('name').execute();
-    done = rows.map((r) => String(r.name)).sort();
-  } catch {
-    return false; // no bookkeeping table yet: the Migrator creates it
-  }
+  const table = migrationTables(module.id).migrationTableName;
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === table)) return false; // a first start: the Migrator creates it
+  const rows = await db.selectFrom(table).select('name').execute();
+  const done = rows.map((r) => String(r.name)).sort();
   const wanted = Object.keys(module.migrations).sort();
   return done.length === wanted.length && done.every((name, i) => name === wanted[i]);
 }
