@@ -63,6 +63,14 @@ describe('runnable docs', () => {
     if (!failed) rmSync(scratch, { recursive: true, force: true });
   }, 60_000);
 
+  it('npm start seeded the living demo (a village with disclosures, cases, machines and bookings)', () => {
+    // A failed content seed only prints a line and the platform runs on: catch it here.
+    expect(platform.output()).not.toMatch(/demo content: /);
+    expect(platform.output()).toMatch(
+      /content: \d+ disclosures \(\d+ published, \d+ in review\), \d+ complaints, \d+ machines, \d+ bookings, \d+ households in 3 villages/,
+    );
+  });
+
   for (const { page, cwd: where } of RUNNABLE_PAGES) {
     describe(page, () => {
       for (const block of runnableBlocks(page, read(page))) {
