@@ -1,9 +1,10 @@
 import { defineCunmenConfig } from '../../vitest.shared.ts';
 
 /**
- * Two projects: every suite on the embedded SQLite store, and the HTTP suites that build their shell
- * through test/shell.ts (portal, identity, host API, audit, households) once more on PostgreSQL — one
- * throwaway server per test file (test/postgres.ts), nothing rebuilt.
+ * Two projects: every suite on the embedded SQLite store, and once more on PostgreSQL the HTTP suites that
+ * build their shell through test/shell.ts (portal, identity, host API, audit, households) — one throwaway
+ * server per test file (test/postgres.ts) — and the full-platform browser suites, whose registry and
+ * shell processes then run on PostgreSQL + S3 (e2e/backends.ts). Nothing is rebuilt.
  */
 const ON_POSTGRES = [
   'src/http/portal-routes.*.test.ts',
@@ -13,6 +14,12 @@ const ON_POSTGRES = [
   'src/households/routes.test.ts',
   'src/mandatory/routes.test.ts',
   'src/console/composer.test.ts',
+  // The full-platform browser suites: registry and shell on PostgreSQL + S3 (e2e/backends.ts).
+  'e2e/full-stack.test.ts',
+  'e2e/portal.test.ts',
+  'e2e/composer.test.ts',
+  'e2e/console.test.ts',
+  'e2e/demo-content.test.ts',
 ];
 
 // Not `extends: true`: that would add these to the shared include list instead of replacing it.

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort, makeTempDir, type StartedProcess, startProcess } from '@cunmen/test-utils';
+import { platformBackend } from './backends.js';
 import { repo } from './platform.js';
 
 export interface ShellAccount {
@@ -68,6 +69,7 @@ export interface DemoPlatform {
 }
 
 export async function startDemoPlatform(): Promise<DemoPlatform> {
+  const backend = await platformBackend();
   const scripts = await loadScripts();
   const tmp = await makeTempDir('cunmen-demo-content-');
   const dataDir = tmp.path;
@@ -109,6 +111,7 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
       readyUrl: `${shellUrl}/healthz`,
     });
   let shell: StartedProcess = await startShell();
+  backend.check({ registryData, shellData });
   return {
     scripts,
     shellUrl,
@@ -122,6 +125,7 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
     async stop() {
       await shell.stop();
       await registry.stop();
+      await backend.stop();
       await tmp.remove();
     },
   };

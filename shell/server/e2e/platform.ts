@@ -16,6 +16,7 @@ import {
   type StartedProcess,
   startProcess,
 } from '@cunmen/test-utils';
+import { platformBackend } from './backends.js';
 
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const shellCli = join(repo, 'shell/server/dist/cli.js');
@@ -68,6 +69,7 @@ async function waitFor(url: string): Promise<void> {
 }
 
 export async function startPlatform(): Promise<Platform> {
+  const backend = await platformBackend();
   const tmp = (await makeTempDir('cunmen-full-stack-')).path;
   const regData = join(tmp, 'registry');
   const shellData = join(tmp, 'shell');
@@ -196,6 +198,7 @@ export async function startPlatform(): Promise<Platform> {
     readyUrl: `${shellUrl}/healthz`,
   });
   await waitFor(`http://127.0.0.1:${consolePort}/healthz`);
+  backend.check({ registryData: regData, shellData });
   const browser = await launchChromium();
   return {
     shellUrl,
@@ -207,6 +210,7 @@ export async function startPlatform(): Promise<Platform> {
       await browser.close();
       await shell.stop();
       await registry.stop();
+      await backend.stop();
     },
   };
 }

@@ -22,6 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type TestRegistry } from '../test/registry.js';
 import { ADMIN_TOKEN, machineryConfig, writeWebDist, XIANTAN } from '../test/shell.js';
+import { type PlatformBackend, platformBackend } from './backends.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const realWeb = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -50,8 +51,11 @@ describe('a portal assembled against the real registry', () => {
   let data = '';
   let stop: () => Promise<void> = async () => undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let backend: PlatformBackend | undefined;
 
   beforeAll(async () => {
+    // The shell processes below run on PostgreSQL + S3 in the `postgres` project.
+    backend = await platformBackend();
     registry = await startRegistry();
     await registry.release('@deqing/find-machinery', '1.0.0');
     dir = await makeTempDir('cunmen-shell-e2e-');
@@ -111,6 +115,7 @@ describe('a portal assembled against the real registry', () => {
     stop = async () => {
       await proc.stop();
     };
+    backend.check({ shellData: data });
     browser = await launchChromium();
   });
 
@@ -118,6 +123,7 @@ describe('a portal assembled against the real registry', () => {
     await browser?.close();
     await stop();
     await registry?.close();
+    await backend?.stop();
     await dir?.remove();
   });
 
