@@ -4,10 +4,19 @@
  * afterwards (ids continue, the audit chain verifies with the same head), a second run refused, and the
  * verification catching a changed or missing row.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VillageConfig } from '@cunmen/manifest';
 import { migrateModule } from '@cunmen/module-api';
-import { makeTempDir, runCommand, type StartedPostgres, startPostgres } from '@cunmen/test-utils';
+import {
+  makeTempDir,
+  runCommand,
+  type StartedPostgres,
+  type StartedS3,
+  startPostgres,
+  startS3,
+} from '@cunmen/test-utils';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_MODULES } from '../src/modules/standard.js';
@@ -19,12 +28,22 @@ import type { Storage } from '../src/storage/types.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const V = '330521107201';
-const run = (args: string[]) =>
+const run = (args: string[], env: Record<string, string> = {}) =>
   runCommand(process.execPath, [cli, ...args], {
-    env: { CUNMEN_DATA: '', CUNMEN_SHELL_DATA: '', SHELL_DATABASE_URL: '', DATABASE_URL: '' },
+    env: { CUNMEN_DATA: '', CUNMEN_SHELL_DATA: '', SHELL_DATABASE_URL: '', DATABASE_URL: '', ...env },
   });
 
 let pg: StartedPostgres;
+let s3: StartedS3;
+/** A complaint's photo and a portal banner: module blobs under <data>/modules. */
+const PHOTO = Buffer.from('complaint photo bytes');
+const BANNER = Buffer.from('banner webp bytes');
+const blobShas: Record<string, string> = {};
+const s3Args = () => ['--s3-endpoint', s3.endpoint, '--s3-bucket', 'cunmen-shell'];
+const s3Env = () => ({
+  CUNMEN_S3_ACCESS_KEY_ID: s3.accessKeyId,
+  CUNMEN_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+});
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
 let databaseUrl: string;
 /** Media bytes with every byte value, so a text conversion anywhere would show. */
@@ -114,10 +133,12 @@ async function seed(storage: Storage) {
     await storage.audit.append({ actor: 'cadre', action, subject: `village:${V}`, detail: { 村: '仙潭' } });
   }
   for (const m of STANDARD_MODULES) await migrateModule(m, { db: storage.modules.database });
+  blobShas.complaints = await storage.modules.blobs('complaints').put(PHOTO);
+  blobShas['portal-banners'] = await storage.modules.blobs('portal-banners').put(BANNER);
 }
 
 beforeAll(async () => {
-  pg = await startPostgres();
+  [pg, s3] = await Promise.all([startPostgres(), startS3()]);
   databaseUrl = await pg.createDatabase('scale');
   dir = await makeTempDir('cunmen-shell-migrate-');
   const storage = await openStorage(dir.path);
@@ -130,15 +151,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pg?.stop();
+  await s3?.stop();
   await dir?.remove();
 });
 
 describe('cunmen-shell migrate-to-scale', () => {
   it('copies every table, verifies each, and the copy serves as scale-mode storage', async () => {
-    const result = await run(['migrate-to-scale', '--data', dir.path, '--database-url', databaseUrl]);
+    const result = await run(
+      ['migrate-to-scale', '--data', dir.path, '--database-url', databaseUrl, ...s3Args()],
+      s3Env(),
+    );
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('ok       module blobs  2 of 2 verified\n');
     const lines = result.stdout.trim().split('\n');
-    const tables = lines.filter((l) => l.startsWith('ok ')).map((l) => l.split(/\s+/)[1]);
+    const oks = lines.filter((l) => l.startsWith('ok ')).map((l) => l.split(/\s+/)[1]);
+    const tables = oks.filter((t) => t !== 'module');
     for (const t of [
       'divisions',
       'portal_versions',
@@ -157,13 +184,27 @@ describe('cunmen-shell migrate-to-scale', () => {
     ]) {
       expect(tables).toContain(t);
     }
+    expect(oks).toContain('module');
     expect(lines.some((l) => l.startsWith('MISMATCH'))).toBe(false);
-    expect(lines.at(-1)).toBe(`all ${tables.length} tables copied and verified`);
+    expect(lines.at(-1)).toBe(`all ${tables.length} tables and 2 module blobs copied and verified`);
 
     const embedded = await openStorage(dir.path);
-    const scale = await openStorage(dir.path, { databaseUrl });
+    const scale = await openStorage(dir.path, {
+      databaseUrl,
+      s3: {
+        endpoint: s3.endpoint,
+        bucket: 'cunmen-shell',
+        accessKeyId: s3.accessKeyId,
+        secretAccessKey: s3.secretAccessKey,
+      },
+    });
     try {
       expect(scale.kind).toBe('shared');
+      // The blobs now come from the bucket (an instance elsewhere has no <data>/modules).
+      expect(await scale.modules.blobs('complaints').get(blobShas.complaints as string)).toEqual(PHOTO);
+      expect(await scale.modules.blobs('portal-banners').get(blobShas['portal-banners'] as string)).toEqual(
+        BANNER,
+      );
       expect(await scale.portals.currentRef(V)).toEqual(await embedded.portals.currentRef(V));
       expect(await scale.audit.verify()).toEqual(await embedded.audit.verify());
       expect((await scale.host.getMedia('m1'))?.bytes.equals(BYTES)).toBe(true);
@@ -200,6 +241,22 @@ describe('cunmen-shell migrate-to-scale', () => {
     const missing = await run(['migrate-to-scale', '--data', dir.path]);
     expect(missing.code).toBe(2);
   }, 60_000);
+
+  it('names a damaged module blob and exits 1', async () => {
+    const fake = 'ab'.repeat(32);
+    mkdirSync(join(dir.path, 'modules', 'complaints', 'blobs', 'ab'), { recursive: true });
+    writeFileSync(join(dir.path, 'modules', 'complaints', 'blobs', 'ab', fake), 'not what the name says');
+    const other = await pg.createDatabase('scale_damaged');
+    const result = await run(
+      ['migrate-to-scale', '--data', dir.path, '--database-url', other, ...s3Args()],
+      s3Env(),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('MISMATCH module blobs  2 of 3 verified\n');
+    expect(result.stderr).toContain(
+      `the copy differs from the embedded database in: modules/complaints/${fake}`,
+    );
+  }, 120_000);
 
   it('finds a changed row and a missing row in the table they are in', async () => {
     const embedded = await openStorage(dir.path);

@@ -1,9 +1,10 @@
 /** `cunmen-shell migrate-to-scale`: the embedded database → PostgreSQL, verified table by table. */
 import { CommandRefusal } from '@cunmen/command-line';
+import { S3ObjectStore } from '@cunmen/object-store';
 import { STANDARD_MODULES } from '../modules/standard.js';
 import { migrateToScale, ScaleMigrationRefused } from '../storage/scale/copy.js';
 import type { CliCommand, CliContext } from './command.js';
-import { databaseUrl } from './database.js';
+import { databaseUrl, s3Options } from './database.js';
 
 export const migrateCommands: CliCommand[] = [
   {
@@ -16,18 +17,24 @@ households, the host API's documents and media, the audit log, the standard modu
 migration's bookkeeping — into an empty PostgreSQL database, then compares each table's row count and
 content hash on both sides. Prints one line per table; exits 1 naming each table that differs (or when
 the target already holds data). Stop the shell first: writes made during the copy are not carried over.
-Module files (<data>/modules) stay where they are.
+With --s3-endpoint (or $CUNMEN_S3_ENDPOINT), the module blobs under <data>/modules (attachments,
+photos, banners) are copied into the bucket too and each read back and hashed; without it they stay
+in the data directory, which every instance must then share.
   --data <dir>                the embedded shell's data directory
 `,
     async run(ctx: CliContext) {
       const url = databaseUrl(ctx);
       if (url === undefined) ctx.fail('--database-url is required (the PostgreSQL database to copy into)');
+      const s3 = s3Options(ctx);
+      const objects = s3 ? new S3ObjectStore(s3) : undefined;
+      await objects?.ensureBucket();
       let result: Awaited<ReturnType<typeof migrateToScale>>;
       try {
         result = await migrateToScale({
           dataDir: ctx.dataDir,
           databaseUrl: url,
           modules: STANDARD_MODULES,
+          ...(objects ? { objects } : {}),
           log: (line) => ctx.err(`${line}\n`),
         });
       } catch (err) {
@@ -41,11 +48,21 @@ Module files (<data>/modules) stay where they are.
           `${c.ok ? 'ok      ' : 'MISMATCH'} ${c.table}  rows ${rows}  sha256 ${c.hash.postgres.slice(0, 16)}\n`,
         );
       }
-      const bad = result.checks.filter((c) => !c.ok).map((c) => c.table);
+      if (objects) {
+        const good = result.blobs.filter((b) => b.ok).length;
+        ctx.out(
+          `${good === result.blobs.length ? 'ok      ' : 'MISMATCH'} module blobs  ${good} of ${result.blobs.length} verified\n`,
+        );
+      }
+      const bad = [
+        ...result.checks.filter((c) => !c.ok).map((c) => c.table),
+        ...result.blobs.filter((b) => !b.ok).map((b) => b.key),
+      ];
       if (bad.length > 0) {
         throw new CommandRefusal(`the copy differs from the embedded database in: ${bad.join(', ')}`);
       }
-      ctx.out(`all ${result.checks.length} tables copied and verified\n`);
+      const blobs = objects ? ` and ${result.blobs.length} module blobs` : '';
+      ctx.out(`all ${result.checks.length} tables${blobs} copied and verified\n`);
     },
   },
 ];

@@ -7,11 +7,14 @@
  * (so the target's tables, types and constraints are the ones the PostgreSQL code path creates), then
  * the bookkeeping rows the target's migrations just wrote are replaced by the source's, rows are
  * copied parents first in one transaction, and identity sequences are moved past the copied ids.
+ * Given the bucket, the module blobs follow (blobs.ts).
  */
 import { migrateModule, type ShellModule } from '@cunmen/module-api';
+import type { ObjectStore } from '@cunmen/object-store';
 import { type Kysely, sql } from 'kysely';
 import { openStorage } from '../index.js';
 import type { Storage } from '../types.js';
+import { type BlobCopy, copyModuleBlobs } from './blobs.js';
 import {
   copyOrder,
   parentsFirst,
@@ -31,6 +34,8 @@ export interface ScaleMigration {
   dataDir: string;
   databaseUrl: string;
   modules: readonly ShellModule[];
+  /** The bucket of scale mode: the module blobs under `<data>/modules` go there too. */
+  objects?: ObjectStore;
   /** Progress lines (one per table). */
   log?: (line: string) => void;
 }
@@ -105,7 +110,7 @@ async function resetSequences(trx: Kysely<unknown>, table: string, columns: stri
 
 export async function migrateToScale(
   options: ScaleMigration,
-): Promise<{ ok: boolean; checks: TableCheck[] }> {
+): Promise<{ ok: boolean; checks: TableCheck[]; blobs: BlobCopy[] }> {
   const log = options.log ?? (() => undefined);
   let source: Storage | null = null;
   let target: Storage | null = null;
@@ -142,7 +147,9 @@ export async function migrateToScale(
     for (const t of tables) {
       checks.push(await compareTable(from, to, t.name, t.columns, columns.get(t.name) ?? new Map()));
     }
-    return { ok: checks.every((c) => c.ok), checks };
+    const blobs = options.objects ? await copyModuleBlobs(options.dataDir, options.objects) : [];
+    if (options.objects) log(`copied ${blobs.length} module blobs`);
+    return { ok: checks.every((c) => c.ok) && blobs.every((b) => b.ok), checks, blobs };
   } finally {
     await source?.close();
     await target?.close();
