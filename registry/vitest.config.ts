@@ -2,8 +2,8 @@ import { defineCunmenConfig } from '../vitest.shared.ts';
 
 /**
  * What does not run a second time on PostgreSQL + S3 (the `postgres` project): the storage contract
- * tests run on both back ends already, unit tests touch no storage, scale-instances is scale mode
- * itself, backups are pg_dump's job there, and the data-directory defaults and the npx/release suites
+ * tests run on both back ends already, unit tests touch no storage, scale-instances and scale-backup
+ * are scale mode itself (backup.test.ts is the data directory's), and the data-directory defaults and the npx/release suites
  * test nothing that depends on the back end. The route suites and the publish/install, login, refusal
  * and crash e2e suites run again. (A project's include adds to the shared one, so this excludes.)
  */
@@ -17,6 +17,7 @@ const NOT_ON_POSTGRES = [
   'e2e/release.test.ts',
   'e2e/uplink-npx.test.ts',
   'e2e/scale-instances.test.ts',
+  'e2e/scale-backup.test.ts',
 ];
 
 const config = defineCunmenConfig({

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CommandResult, makeTempDir, type StartedProcess } from '@cunmen/test-utils';
@@ -7,47 +6,16 @@ import { create, extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUserWithCli, runRegistry as run, sendPublish, serveRegistry } from '../test/e2e.js';
 import { widgetTarball } from '../test/fixtures.js';
+import { type Fetched, get, readsOf } from '../test/reads.js';
 import { snapshotTree } from '../test/tree.js';
 
 const NAME = '@deqing/find-machinery';
 const PUBLIC_URL = 'https://registry.example.gov.cn';
 const startServer = (data: string) => serveRegistry(data, { publicUrl: PUBLIC_URL });
 
-interface Fetched {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
-  const res = await fetch(url, { headers });
-  const kept: Record<string, string> = {};
-  for (const h of ['content-type', 'etag', 'cache-control', 'content-length', 'vary']) {
-    const v = res.headers.get(h);
-    if (v !== null) kept[h] = v;
-  }
-  return { status: res.status, headers: kept, body: Buffer.from(await res.arrayBuffer()) };
-}
-
 const tarballs = new Map<string, Buffer>();
 for (const version of ['1.0.0', '1.1.0']) tarballs.set(version, widgetTarball(NAME, version));
-
-/** The reads a client makes, keyed by a label: what both servers must answer identically. */
-async function reads(base: string): Promise<Record<string, Fetched>> {
-  const out: Record<string, Fetched> = {};
-  const encoded = NAME.replace('/', '%2f');
-  out.packument = await get(`${base}/${encoded}`);
-  out.abbreviated = await get(`${base}/${encoded}`, { accept: 'application/vnd.npm.install-v1+json' });
-  out.packumentByPath = await get(`${base}/${NAME}`);
-  for (const [version, bytes] of tarballs) {
-    out[`tarball ${version}`] = await get(`${base}/${NAME}/-/find-machinery-${version}.tgz`);
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    out[`asset ${version}`] = await get(`${base}/-/assets/${digest}/remoteEntry.js`);
-    out[`release ${version}`] = await get(`${base}/-/cunmen/v1/releases/${NAME}/${version}`);
-  }
-  out.distTags = await get(`${base}/-/package/${encoded}/dist-tags`);
-  return out;
-}
+const reads = (base: string) => readsOf(base, NAME, tarballs);
 
 let tmp: string;
 let source: string;

@@ -5,9 +5,9 @@
  * the backup recorded them.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ObjectStore } from '@cunmen/object-store';
 import pg from 'pg';
 import { extract } from 'tar';
@@ -138,7 +138,9 @@ export async function restoreScaleBackup(
     }
     for (const f of m.files) {
       const to = target.files?.[f.name] as string;
-      if (!existsSync(to)) await writeFile(to, await readFile(join(dir, FILES_DIR, f.name)), { mode: 0o600 });
+      if (existsSync(to)) continue;
+      await mkdir(dirname(to), { recursive: true, mode: 0o700 });
+      await writeFile(to, await readFile(join(dir, FILES_DIR, f.name)), { mode: 0o600 });
     }
     return {
       file: resolve(file),

@@ -33,6 +33,11 @@ export function keysDir(dataDir: string): string {
   return join(dataDir, 'keys');
 }
 
+/** The private key's file: `keyFile` when given, else `<data>/keys/`. */
+export function privateKeyPath(dataDir: string, keyFile?: string): string {
+  return keyFile ?? join(keysDir(dataDir), PRIVATE_FILE);
+}
+
 function describe(privateKey: KeyObject): ProvinceKeys {
   const publicKey = createPublicKey(privateKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -45,7 +50,7 @@ function describe(privateKey: KeyObject): ProvinceKeys {
  * file on every instance, so they all sign with the key the shells trust), else `<data>/keys/`.
  */
 export function loadOrCreateKeys(dataDir: string, keyFile?: string): ProvinceKeys {
-  const privatePath = keyFile ?? join(keysDir(dataDir), PRIVATE_FILE);
+  const privatePath = privateKeyPath(dataDir, keyFile);
   const dir = dirname(privatePath);
   if (existsSync(privatePath)) return describe(createPrivateKey(readFileSync(privatePath)));
   mkdirSync(dir, { recursive: true, mode: 0o700 });

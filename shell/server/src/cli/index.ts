@@ -1,5 +1,6 @@
 /** Every `cunmen-shell` command, in the order the main help lists them. */
 import { auditCommands } from './audit.js';
+import { backupCommands } from './backup.js';
 import type { CliCommand } from './command.js';
 import { withDatabaseOption } from './database.js';
 import { migrateCommands } from './migrate-to-scale.js';
@@ -15,4 +16,5 @@ export const COMMANDS: CliCommand[] = [
   ...userCommands,
   ...auditCommands,
   ...migrateCommands,
+  ...backupCommands,
 ].map(withDatabaseOption);
