@@ -25,3 +25,14 @@ export function defineCunmenConfig(extra: ViteUserConfig = {}): ViteUserConfig {
   });
   return mergeConfig(base, extra);
 }
+
+/**
+ * For packages whose tests load the AWS SDK (scale mode's S3 client): its `module` entries import
+ * without file extensions, which Node's loader refuses, so the server side resolves it by `node` (its
+ * CommonJS build) instead. Mutates and returns `config`.
+ */
+export function withoutModuleCondition(config: ViteUserConfig): ViteUserConfig {
+  const ssr = config.ssr?.resolve;
+  if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'module');
+  return config;
+}

@@ -1,4 +1,4 @@
-import { defineCunmenConfig } from '../vitest.shared.ts';
+import { defineCunmenConfig, withoutModuleCondition } from '../vitest.shared.ts';
 
 /**
  * What does not run a second time on PostgreSQL + S3 (the `postgres` project): the storage contract
@@ -36,8 +36,5 @@ const config = defineCunmenConfig({
     ],
   },
 });
-// The AWS SDK's `module` entries import without file extensions, which Node's loader refuses: on the
-// server side resolve it by `node` (its CommonJS build) instead.
-const ssr = config.ssr?.resolve;
-if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'module');
-export default config;
+// Scale mode's S3 client (the AWS SDK): see withoutModuleCondition.
+export default withoutModuleCondition(config);

@@ -1,8 +1,4 @@
-import { defineCunmenConfig } from '../../vitest.shared.ts';
+import { defineCunmenConfig, withoutModuleCondition } from '../../vitest.shared.ts';
 
-const config = defineCunmenConfig();
-// The AWS SDK's `module` entries import without file extensions, which Node's loader refuses: on the
-// server side resolve it by `node` (its CommonJS build) instead (the registry's scale mode imports it).
-const ssr = config.ssr?.resolve;
-if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'module');
-export default config;
+// The tests load the AWS SDK (S3): see withoutModuleCondition.
+export default withoutModuleCondition(defineCunmenConfig());

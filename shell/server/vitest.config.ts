@@ -1,4 +1,4 @@
-import { defineCunmenConfig } from '../../vitest.shared.ts';
+import { defineCunmenConfig, withoutModuleCondition } from '../../vitest.shared.ts';
 
 /**
  * Two projects: every suite on the embedded SQLite store, and once more on PostgreSQL the HTTP suites that
@@ -32,13 +32,7 @@ const {
 } = defineCunmenConfig().test ?? {};
 const base = defineCunmenConfig();
 
-// The AWS SDK's `module` entries import without file extensions, which Node's loader refuses: on the
-// server side resolve it by `node` (its CommonJS build) instead (as registry/ and object-store do).
-const withoutModuleCondition = (config: typeof base) => {
-  const ssr = config.ssr?.resolve;
-  if (ssr?.conditions) ssr.conditions = ssr.conditions.filter((c) => c !== 'module');
-  return config;
-};
+// Scale mode's S3 client (the AWS SDK): see withoutModuleCondition.
 withoutModuleCondition(base);
 
 export default withoutModuleCondition(
