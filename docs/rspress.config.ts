@@ -11,6 +11,7 @@ const province = [
   { text: 'Run the platform', link: '/province/run-the-platform' },
   { text: 'Run for a province', link: '/province/run-for-a-province' },
   { text: 'Run the registry', link: '/province/run-the-registry' },
+  { text: 'Registry in scale mode', link: '/province/registry-scale' },
   { text: 'Operate the shell', link: '/province/operate-the-shell' },
   { text: 'Sign-in and roles', link: '/province/sign-in-and-roles' },
   { text: 'Catalog API', link: '/province/catalog-api' },
