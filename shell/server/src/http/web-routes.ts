@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isShellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
-import { FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
+import { escapeHtml, FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
 import { contentSecurityPolicy } from './security.js';
 import { injectSnapshot, sendWebFile, type WebDist } from './web-dist.js';
 
@@ -17,8 +17,24 @@ export interface WebRouteOptions {
   portals: PortalService;
   web: WebDist;
   registryOrigins: string[];
+  /**
+   * The pinned province key (raw, base64) the browser verifies widgets with: it comes from the shell's
+   * configuration into the page, never from the snapshot's own field. Null without a pinned key: the
+   * browser then loads no widget.
+   */
+  provinceKey: string | null;
   /** The staff console's URL, where the old cadre URLs redirect. */
   consoleUrl?: string;
+}
+
+/** The name of the `<meta>` that carries the pinned province key into the page (shell/web reads it). */
+export const PROVINCE_KEY_META = 'cunmen-province-key';
+
+/** Puts the pinned key into the page's head, before anything the web app runs. */
+export function injectProvinceKey(page: string, key: string | null): string {
+  if (key === null) return page;
+  const meta = `<meta name="${PROVINCE_KEY_META}" content="${escapeHtml(key)}">`;
+  return page.replace(/<head>/i, (head) => `${head}${meta}`);
 }
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -115,7 +131,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
         .header('cache-control', 'no-cache')
         .send();
     }
-    return html(reply, 200, injectSnapshot(build.index, snapshot.json));
+    return html(reply, 200, injectProvinceKey(injectSnapshot(build.index, snapshot.json), opts.provinceKey));
   };
   // Before the catch-all below: the cadre console is no longer part of the resident app.
   const cadre = async (request: FastifyRequest, reply: FastifyReply) => {
