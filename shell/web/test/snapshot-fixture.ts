@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import {
   type BuiltManifest,
   type PortalSnapshot,
+  type SignedManifest,
   type SnapshotWidget,
   signaturePayloadV2,
   signedManifest,
@@ -33,7 +34,8 @@ export function signWidget(keys: TestKeys, widget: Omit<SnapshotWidget, 'signatu
     remote: { name: widget.remote.name, entry: widget.remote.entry.slice(widget.assetBase.length) },
     assets: widget.assets,
     capabilities: widget.capabilities,
-    manifest: signedManifest(widget.manifest ?? {}),
+    // The snapshot carries the signed view itself (`signedManifest` of the built manifest).
+    manifest: (widget.manifest ?? {}) as unknown as SignedManifest,
   });
   return sign(null, Buffer.from(payload, 'utf8'), keys.privateKey).toString('base64');
 }

@@ -112,6 +112,13 @@ export function checkWidget(widget: SnapshotWidget, publicKey: Uint8Array | null
       detail: 'no signed manifest: the snapshot predates signature v2 (save the portal again)',
     };
   }
+  const foreignEntry = {
+    ok: false as const,
+    code: 'SHELL_ERR_WIDGET_ENTRY' as const,
+    detail: `${widget.remote.entry} is not a signed asset`,
+  };
+  // An entry outside the asset base names no signed path: no payload can even be rebuilt.
+  if (!widget.remote.entry.startsWith(widget.assetBase)) return foreignEntry;
   if (!publicKey || !verifySignature(widget, publicKey)) {
     return {
       ok: false,
@@ -121,13 +128,7 @@ export function checkWidget(widget: SnapshotWidget, publicKey: Uint8Array | null
         : 'no valid pinned province key in the page',
     };
   }
-  if (!entryIsSigned(widget)) {
-    return {
-      ok: false,
-      code: 'SHELL_ERR_WIDGET_ENTRY',
-      detail: `${widget.remote.entry} is not a signed asset`,
-    };
-  }
+  if (!entryIsSigned(widget)) return foreignEntry;
   const placement = unsignedPlacement(widget);
   if (placement !== null) {
     return {
