@@ -69,7 +69,10 @@ describe('--province-key', () => {
     ['a file that is not there', (dir: string) => join(dir, 'missing.pem'), /cannot read/],
     [
       'an empty file',
-      (dir: string) => (writeFileSync(join(dir, 'e.pem'), ''), join(dir, 'e.pem')),
+      (dir: string) => {
+        writeFileSync(join(dir, 'e.pem'), '');
+        return join(dir, 'e.pem');
+      },
       // The real ctx.fail exits at "is empty"; this one throws, which fileOption reports as unreadable.
       /--province-key: .*(is empty|cannot read)/,
     ],
