@@ -50,8 +50,14 @@ describe('the portal page', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');
     const origin = registry.url;
+    const base = (inlined(res.body) as { widgets: { assetBase: string }[] }).widgets[0]?.assetBase;
+    expect(base).toMatch(new RegExp(`^${origin}/-/assets/[0-9a-f]{64}/$`));
+    // Scripts only from the shell and the placed version's signed script assets, not the whole origin.
     expect(res.headers['content-security-policy']).toBe(
-      `default-src 'self'; script-src 'self' ${origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: ${origin}; connect-src 'self' ${origin}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+      `default-src 'self'; script-src 'self' ${base}chunk.1a2b3c4d.js ${base}remoteEntry.js; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: ${origin}; connect-src 'self' ${origin}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+    );
+    expect(res.headers['permissions-policy']).toBe(
+      'geolocation=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=()',
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');

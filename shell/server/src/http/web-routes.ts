@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { isShellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import { escapeHtml, FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
-import { contentSecurityPolicy } from './security.js';
+import { type PagePolicy, portalPagePolicy } from './security.js';
 import { injectSnapshot, sendWebFile, type WebDist } from './web-dist.js';
 
 export interface WebRouteOptions {
@@ -35,6 +35,17 @@ export function injectProvinceKey(page: string, key: string | null): string {
   if (key === null) return page;
   const meta = `<meta name="${PROVINCE_KEY_META}" content="${escapeHtml(key)}">`;
   return page.replace(/<head>/i, (head) => `${head}${meta}`);
+}
+
+/** Per served snapshot (the service caches those objects), so a page's policy is computed once. */
+const policies = new WeakMap<object, PagePolicy>();
+function policyOf(snapshot: { json: string }, connectOrigins: readonly string[]): PagePolicy {
+  let policy = policies.get(snapshot);
+  if (!policy) {
+    policy = portalPagePolicy(snapshot.json, connectOrigins);
+    policies.set(snapshot, policy);
+  }
+  return policy;
 }
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -121,9 +132,11 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
       );
     }
     const etag = `"${createHash('sha256').update(`${build.indexEtag}|${snapshot.etag}`).digest('base64url').slice(0, 32)}"`;
+    const policy = policyOf(snapshot, opts.registryOrigins);
     reply
       .header('etag', etag)
-      .header('content-security-policy', contentSecurityPolicy(snapshot.assetOrigins, opts.registryOrigins));
+      .header('content-security-policy', policy.csp)
+      .header('permissions-policy', policy.permissions);
     if (request.headers['if-none-match'] === etag) {
       return reply
         .code(304)
