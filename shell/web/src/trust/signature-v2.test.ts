@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { injectSnapshot, makeKeys, makeSnapshot } from '../../test/snapshot-fixture.js';
 import { testWidget } from '../../test/widgets.js';
 import { boot } from '../boot.js';
+import { removeScriptGuard } from '../federation/integrity.js';
 import { readProvinceKey, readSnapshot } from '../snapshot.js';
 import { checkWidget, checkWidgets, decodePublicKey } from './verify.js';
 
@@ -69,7 +70,10 @@ describe('payload v2 in the browser', () => {
 });
 
 describe('the pinned key comes from the page, not the snapshot', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    removeScriptGuard(document);
+  });
 
   const page = (pinned: string | null, snapshotKey: string) => {
     const snapshot = makeSnapshot(keys, [widget], { publicKey: snapshotKey });
