@@ -132,7 +132,9 @@ describe('an evil widget adding scripts the province did not sign', () => {
       payload: {
         baseVersion: 0,
         title: { 'zh-CN': '仙潭村门户' },
-        widgets: [{ name: EVIL, version: '1.0.0', config: {}, placements: [{ slot: 'village.home.tile/v1' }] }],
+        widgets: [
+          { name: EVIL, version: '1.0.0', config: {}, placements: [{ slot: 'village.home.tile/v1' }] },
+        ],
       },
     });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -157,17 +159,25 @@ describe('an evil widget adding scripts the province did not sign', () => {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __violations: string[] }).__violations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const res = await page.goto(`${shellUrl}/v/${XIANTAN}/`);
     expect(res?.status()).toBe(200);
     const csp = res?.headers()['content-security-policy'] ?? '';
-    expect(csp).toMatch(new RegExp(`script-src 'self' ${registry.url}/-/assets/[0-9a-f]{64}/remoteEntry\\.js;`));
+    expect(csp).toMatch(
+      new RegExp(`script-src 'self' ${registry.url}/-/assets/[0-9a-f]{64}/remoteEntry\\.js;`),
+    );
 
     // The signed code ran (so the attempts were really made) …
-    await page.waitForFunction(() => (window as unknown as { __evilImport?: unknown }).__evilImport !== undefined, null, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { __evilImport?: unknown }).__evilImport !== undefined,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
     const outcome = await page.evaluate(async () => {
       const w = window as unknown as Record<string, unknown>;
       return {
@@ -180,7 +190,9 @@ describe('an evil widget adding scripts the province did not sign', () => {
     });
     // … and nothing the province did not sign ran, or was even requested.
     expect(outcome).toMatchObject({ attempted: true, imported: 'refused', ran: false, inline: false });
-    expect(outcome.violations.some((v) => v.startsWith('script-src') && v.includes('/imported.js'))).toBe(true);
+    expect(outcome.violations.some((v) => v.startsWith('script-src') && v.includes('/imported.js'))).toBe(
+      true,
+    );
     expect(hits).toEqual([]);
     expect(warnings.filter((w) => w.includes('SHELL_ERR_SCRIPT_REFUSED')).join('\n')).toMatch(/appended\.js/);
     expect(warnings.join('\n')).toMatch(/an inline script/);
@@ -188,6 +200,6 @@ describe('an evil widget adding scripts the province did not sign', () => {
     expect(await page.locator('script[src*="appended.js"], link[href*="evil.css"]').count()).toBe(0);
 
     // The portal still works: the village's page rendered around the failed tile.
-    await expect.poll(() => page.locator('#root').innerText(), { timeout: 10_000 }).toContain('仙潭村');
+    await expect.poll(() => page.locator('#root').textContent(), { timeout: 10_000 }).toContain('仙潭村');
   }, 90_000);
 });
