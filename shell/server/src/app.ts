@@ -172,6 +172,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
         credentials,
         registry,
         registryOrigins,
+        provinceKey: keys ? (await keys.current()).raw : null,
         adminToken: options.adminToken,
         residentUrl: options.publicUrl,
         modules: options.modules ?? STANDARD_MODULES,
