@@ -189,7 +189,13 @@ describe('a portal assembled against the real registry', () => {
     // As `npm run shell -- …` runs it: the data directory and the registry from the environment.
     const shell = (...args: string[]) =>
       runCommand(process.execPath, [cli, ...args], {
-        env: { CUNMEN_DATA: '', CUNMEN_SHELL_DATA: data, CUNMEN_REGISTRY_URL: registry.url },
+        env: {
+          CUNMEN_DATA: '',
+          CUNMEN_SHELL_DATA: data,
+          CUNMEN_REGISTRY_URL: registry.url,
+          // The pinned key from the environment, as the registry URL is.
+          CUNMEN_PROVINCE_KEY: join(dir.path, 'secrets', 'province.pub'),
+        },
       });
     const names = async () =>
       (await (await fetch(`${base}/api/portals/${XIANTAN}/snapshot`)).json()).widgets.map(
