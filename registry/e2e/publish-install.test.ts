@@ -2,7 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Capability, signaturePayload } from '@cunmen/manifest';
+import { type Capability, type LocalizedText, signaturePayloadV2, signedManifest } from '@cunmen/manifest';
 import { copyFixture, makeTempDir, runCommand, type StartedProcess } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUserWithCli, runRegistry, serveRegistry } from '../test/e2e.js';
@@ -179,14 +179,21 @@ describe('publish and install with the real npm CLI', () => {
       remote: { entry: string; entryIntegrity: string };
     };
     const built = JSON.parse(readFileSync(join(tmp, 'hello', 'dist', 'cunmen.json'), 'utf8')) as {
+      kind: string;
+      title: LocalizedText;
       assets: { path: string; integrity: string }[];
-      remote: { entry: string };
+      remote: { name: string; entry: string };
     };
-    const payload = signaturePayload({
+    // Payload v2 from the built manifest on disk: what the author built is what the province signed.
+    const payload = signaturePayloadV2({
       name: '@deqing/hello',
       version: '1.0.0',
+      kind: built.kind,
+      title: built.title,
+      remote: { name: built.remote.name, entry: built.remote.entry },
       assets: Object.fromEntries(built.assets.map((a) => [a.path, a.integrity])),
       capabilities: release.capabilities,
+      manifest: signedManifest(built as unknown as Record<string, unknown>),
     });
     const key = createPublicKey(exported.stdout);
     expect(verify(null, Buffer.from(payload), key, Buffer.from(release.signature, 'base64'))).toBe(true);

@@ -54,13 +54,14 @@ export async function seedRegistryOnce({ registryUrl, registryData, dataDir, sup
  */
 export async function prepareShell({ shellData, registryData, dataDir, registryUrl, supervisor }) {
   const province = readDemoAccounts(dataDir).find((a) => a.role === 'province');
-  const files = ensureShellTokens(shellData, province?.token);
-  // The shell trusts the province key from its own configuration, never from what the registry serves.
+  // The province key is pinned into the shell's own configuration once; the shell never takes it from
+  // what the registry serves.
+  const files = ensureShellTokens(shellData, province?.token, registryData);
   const args = [
     '--admin-token-file',
     files.adminToken,
     '--province-key',
-    join(registryData, 'keys', 'province-ed25519.pub'),
+    files.provinceKey,
     ...(province ? ['--registry-token-file', files.registryToken] : []),
   ];
   if (supervisor.isStopping()) return args;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { childEnv, root } from './bootstrap.mjs';
+import { childEnv, log, root } from './bootstrap.mjs';
 import { exec } from './exec.mjs';
 
 const shellCli = join(root, 'shell', 'server', 'dist', 'cli.js');
@@ -57,6 +57,8 @@ export function shellFiles(shellData) {
     registryToken: join(shellData, 'registry-token'),
     marker: join(shellData, '.seeded'),
     accounts: join(shellData, 'demo-accounts.json'),
+    /** The pinned province key; the shell reads it when no --province-key is given. */
+    provinceKey: join(shellData, 'province-key.pem'),
   };
 }
 
@@ -75,13 +77,30 @@ async function step(what, args, options = {}) {
   return r;
 }
 
-/** Token files exist before the shell starts (it reads them at start), seeded or not. */
-export function ensureShellTokens(shellData, provinceToken) {
+/**
+ * Token files exist before the shell starts (it reads them at start), seeded or not. With
+ * `registryData`, the province's public key is pinned into the shell's configuration
+ * (`<shell data>/province-key.pem`, the shell's default for --province-key) the first time: the
+ * operator's copy, which the shell trusts from then on — it never asks the registry for a key.
+ */
+export function ensureShellTokens(shellData, provinceToken, registryData) {
   mkdirSync(shellData, { recursive: true });
   const files = shellFiles(shellData);
   if (!existsSync(files.adminToken)) writeSecret(files.adminToken, randomBytes(24).toString('base64url'));
   if (provinceToken) writeSecret(files.registryToken, provinceToken);
+  if (registryData) pinProvinceKey(files.provinceKey, join(registryData, 'keys', 'province-ed25519.pub'));
   return files;
+}
+
+function pinProvinceKey(pinned, registryKey) {
+  if (!existsSync(registryKey)) return;
+  const key = readFileSync(registryKey, 'utf8');
+  if (!existsSync(pinned)) {
+    writeFileSync(pinned, key, { mode: 0o644 });
+  } else if (readFileSync(pinned, 'utf8').trim() !== key.trim()) {
+    // A pinned key is kept: the shell refuses what another key signed until the operator re-pins.
+    log(`the registry's key differs from the one pinned in ${pinned}: delete that file to pin the new key`);
+  }
 }
 
 export function readShellAccounts(shellData) {

@@ -62,6 +62,16 @@ export {
   type SharedSingletonName,
   sharedVersions,
 } from './shared-singletons.js';
+export {
+  placementIsSigned,
+  type ReleaseFields,
+  releaseDocumentPayloadV2,
+  SIGNATURE_FORMAT_V2,
+  type SignedManifest,
+  type SignedReleaseV2,
+  signaturePayloadV2,
+  signedManifest,
+} from './signature-v2.js';
 export { type SignedRelease, signaturePayload } from './signing.js';
 export { isSlotId, SLOT_DESCRIPTIONS, SLOT_IDS, type SlotId, slotIdSchema } from './slots.js';
 export {

@@ -65,6 +65,11 @@ export const snapshotWidgetSchema = z.strictObject({
    * and the browser's trust check refuses that one widget, instead of the whole portal failing.
    */
   signature: z.string(),
+  /**
+   * The signed view of the built manifest (`signedManifest`, ./signature-v2.ts) the signature v2 covers;
+   * absent in snapshots made before v2, whose widgets the browser then refuses.
+   */
+  manifest: z.optional(z.record(z.string(), z.unknown())),
   config: z.record(z.string(), z.unknown()),
   // The shape spread, not `z.extend`: the same schema, without zod's extend helper in the first load.
   placements: z.array(

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { signaturePayload } from '@cunmen/manifest';
+import { releaseDocumentPayloadV2 } from '@cunmen/manifest';
 import { sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,11 +96,14 @@ describe('review', () => {
     const { signature, granted } = res.json();
     expect(granted).toEqual(['store.read']);
     const { keys } = (await app.inject({ url: '/-/cunmen/v1/keys' })).json();
-    const payload = signaturePayload({
-      name: NAME,
-      version: '1.0.0',
+    const release = (await app.inject({ url: `/-/cunmen/v1/releases/${NAME}/1.0.0` })).json();
+    // Payload v2 rebuilt from the release: it must name the published asset hashes and the grant.
+    const payload = releaseDocumentPayloadV2(release) as string;
+    expect(JSON.parse(payload)).toMatchObject({
+      format: 'cunmen-release/2',
       assets: Object.fromEntries(Object.entries(ASSET_BODIES).map(([p, b]) => [p, sri(b)])),
       capabilities: ['store.read'],
+      manifest: { requested: ['store.read', 'store.write'] },
     });
     expect(
       verify(null, Buffer.from(payload), createPublicKey(keys[0].pem), Buffer.from(signature, 'base64')),
@@ -111,7 +114,6 @@ describe('review', () => {
       verify(null, Buffer.from(forged), createPublicKey(keys[0].pem), Buffer.from(signature, 'base64')),
     ).toBe(false);
 
-    const release = (await app.inject({ url: `/-/cunmen/v1/releases/${NAME}/1.0.0` })).json();
     expect(release).toMatchObject({ name: NAME, version: '1.0.0', capabilities: ['store.read'], signature });
     expect(release.remote.entry).toMatch(/^https:\/\/r\.example\/-\/assets\/[0-9a-f]{64}\/remoteEntry\.js$/);
     expect(release.remote.entryIntegrity).toBe(sri(ASSET_BODIES['remoteEntry.js'] as string));

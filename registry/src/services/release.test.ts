@@ -1,6 +1,6 @@
 /** The registry's release document is the contract's `ReleaseDocument`, exactly: nothing the shell drops. */
 import { createPublicKey, verify } from 'node:crypto';
-import { releaseDocumentSchema, signaturePayload } from '@cunmen/manifest';
+import { releaseDocumentPayloadV2, releaseDocumentSchema } from '@cunmen/manifest';
 import { keyIdOf } from '@cunmen/manifest/key-id';
 import { makeTempDir } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
@@ -55,12 +55,9 @@ describe('the release document', () => {
     const publicKey = createPublicKey(key.pem);
     expect(release.keyId).toBe(keyIdOf(publicKey));
     expect(release.keyId).toBe(key.keyId);
-    const payload = signaturePayload({
-      name: release.name,
-      version: release.version,
-      assets: release.assets,
-      capabilities: release.capabilities,
-    });
+    // Payload v2: the signature covers the manifest's contributions, config schema, shared and SDK too.
+    const payload = releaseDocumentPayloadV2(release) as string;
+    expect(payload).toContain('"contributes":[');
     expect(verify(null, Buffer.from(payload), publicKey, Buffer.from(release.signature, 'base64'))).toBe(
       true,
     );

@@ -1,7 +1,10 @@
 /**
  * The release document (`ReleaseDocument` of @cunmen/manifest) the shell reads to assemble a portal
  * snapshot: the asset URLs (content-hashed, under the tarball's sha256), each asset's SRI, the granted
- * capabilities, the province signature and the deprecation and yank state.
+ * capabilities, the province signature and the deprecation and yank state. Every field the shell acts
+ * on except `assetBase`, `deprecated` and `yanked` is covered by the signature (payload v2, made from
+ * the same stored manifest by `releasePayload` of ./review.ts): the shell rebuilds the payload from
+ * this document with `releaseDocumentPayloadV2` and refuses the release when any field differs.
  */
 import type { BuiltManifest, Capability, ReleaseDocument } from '@cunmen/manifest';
 import { regError } from '../errors.js';

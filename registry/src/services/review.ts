@@ -1,9 +1,18 @@
 /**
  * Review and trust: what a province reviewer sees of a pending version, and the decisions. Approval
- * signs `{name, version, asset hashes, granted capabilities}` with the province key; the shell loads
- * nothing without that signature. Every decision goes to the audit log.
+ * signs payload v2 (`signaturePayloadV2` of @cunmen/manifest: name, version, kind, title, remote name
+ * and entry, asset hashes, granted capabilities and the signed view of the built manifest) with the
+ * province key; the shell loads nothing without that signature. Every decision goes to the audit log.
  */
-import { type Capability, isCapability, PROVINCE_SCOPE, scopeOf, signaturePayload } from '@cunmen/manifest';
+import {
+  type Capability,
+  isCapability,
+  type LocalizedText,
+  PROVINCE_SCOPE,
+  scopeOf,
+  signaturePayloadV2,
+  signedManifest,
+} from '@cunmen/manifest';
 import { regError } from '../errors.js';
 import type { Storage, VersionRecord } from '../storage/types.js';
 import { type Actor, recordActivity, requireProvince } from './actor.js';
@@ -105,19 +114,28 @@ export async function listPendingReleases(storage: Storage) {
   );
 }
 
-/** The exact bytes the province signs for a version, given the capabilities it grants. */
+/**
+ * The exact bytes the province signs for a version, given the capabilities it grants: payload v2 over
+ * the stored built manifest, the same fields the release document (./release.ts) hands the shell.
+ */
 export function releasePayload(record: VersionRecord, granted: readonly string[]): string {
+  const manifest = (record.manifest ?? {}) as Record<string, unknown>;
   const assets = Object.fromEntries(
-    ((record.manifest?.assets as { path: string; integrity: string }[] | undefined) ?? []).map((a) => [
+    ((manifest.assets as { path: string; integrity: string }[] | undefined) ?? []).map((a) => [
       a.path,
       a.integrity,
     ]),
   );
-  return signaturePayload({
+  const remote = (manifest.remote ?? {}) as { name?: string; entry?: string };
+  return signaturePayloadV2({
     name: record.name,
     version: record.version,
+    kind: record.kind,
+    title: manifest.title as LocalizedText,
+    remote: { name: String(remote.name ?? ''), entry: String(remote.entry ?? '') },
     assets,
     capabilities: granted as Capability[],
+    manifest: signedManifest(manifest),
   });
 }
 

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** The environment's data and registry defaults are cleared unless a test sets them. */
-const NO_DEFAULTS = { CUNMEN_DATA: '', CUNMEN_SHELL_DATA: '', CUNMEN_REGISTRY_URL: '' };
+const NO_DEFAULTS = {
+  CUNMEN_DATA: '',
+  CUNMEN_SHELL_DATA: '',
+  CUNMEN_REGISTRY_URL: '',
+  CUNMEN_PROVINCE_KEY: '',
+};
 const run = (args: string[], env: Record<string, string> = {}) =>
   runCommand(process.execPath, [cli, ...args], { env: { ...NO_DEFAULTS, ...env } });
 
@@ -45,6 +50,15 @@ describe('cunmen-shell', () => {
     const noFile = await run(['portal', 'set', '330521107201', '--data', dir.path]);
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('--file is required');
+    // The province key is required configuration: never learned from the registry.
+    for (const args of [
+      ['serve', '--port', '0'],
+      ['portal', 'rollback', '330521107201', '1'],
+    ]) {
+      const noKey = await run([...args, '--registry', 'http://127.0.0.1:9', '--data', dir.path]);
+      expect(noKey.code).toBe(2);
+      expect(noKey.stderr).toContain('--province-key is required with a registry');
+    }
     const badVersion = await run(['portal', 'rollback', '330521107201', 'latest', '--data', dir.path]);
     expect(badVersion.code).toBe(2);
     expect(badVersion.stderr).toContain('"latest" is not a portal version number');

@@ -31,7 +31,11 @@ export interface ContentCounts {
 interface SeedScripts {
   seedDemo(options: { registry: string; registryData: string; dataDir: string; say: Say }): Promise<unknown>;
   readDemoAccounts(dataDir: string): { role: string; token: string }[];
-  ensureShellTokens(shellData: string, provinceToken?: string): { adminToken: string; registryToken: string };
+  ensureShellTokens(
+    shellData: string,
+    provinceToken?: string,
+    registryData?: string,
+  ): { adminToken: string; registryToken: string; provinceKey: string };
   seedShell(options: { shellData: string; registry: string; say: Say }): Promise<unknown>;
   readShellAccounts(shellData: string): ShellAccount[];
   seedContent(options: {
@@ -92,7 +96,7 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
   });
   await scripts.seedDemo({ registry: `${registryUrl}/`, registryData, dataDir, say });
   const province = scripts.readDemoAccounts(dataDir).find((a) => a.role === 'province');
-  const files = scripts.ensureShellTokens(shellData, province?.token);
+  const files = scripts.ensureShellTokens(shellData, province?.token, registryData);
   await scripts.seedShell({ shellData, registry: registryUrl, say });
 
   const shellPort = await freePort();
@@ -106,7 +110,7 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
       args: [join(repo, 'shell/server/dist/cli.js'), 'serve', '--port', String(shellPort)]
         .concat(['--data', shellData, '--public-url', `http://localhost:${shellPort}`])
         .concat(['--registry', registryUrl, '--admin-token-file', files.adminToken])
-        .concat(['--registry-token-file', files.registryToken])
+        .concat(['--registry-token-file', files.registryToken, '--province-key', files.provinceKey])
         .concat(['--console-port', String(consolePort), '--console-url', consoleUrl]),
       readyUrl: `${shellUrl}/healthz`,
     });

@@ -43,6 +43,8 @@ async function serve(name: string, databaseUrl: string, tokenFile: string) {
       registry.url,
       '--admin-token-file',
       tokenFile,
+      '--province-key',
+      join(dir.path, 'province.pub'),
       '--refresh-minutes',
       '0',
     ],
@@ -72,6 +74,11 @@ beforeAll(async () => {
   await storage.close();
   const tokenFile = join(dir.path, 'admin-token');
   writeFileSync(tokenFile, ADMIN_TOKEN);
+  // Pinned as an operator would, from the registry's exported key.
+  const keys = (await (await fetch(`${registry.url}/-/cunmen/v1/keys`)).json()) as {
+    keys: { pem: string }[];
+  };
+  writeFileSync(join(dir.path, 'province.pub'), keys.keys[0]?.pem ?? '');
   for (const name of ['a', 'b']) instances.push(await serve(name, databaseUrl, tokenFile));
 }, 180_000);
 

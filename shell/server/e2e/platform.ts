@@ -166,11 +166,14 @@ export async function startPlatform(): Promise<Platform> {
       ],
     }),
   );
+  // The operator pins the province key the registry made on its first start.
+  const provinceKey = ['--province-key', join(regData, 'keys', 'province-ed25519.pub')];
   await cli(shellCli, [
     'portal',
     'set',
     XIANTAN,
     ...['--file', config, '--registry', registryUrl, '--registry-token-file', tokenFile, '--data', shellData],
+    ...provinceKey,
   ]);
 
   const shellPort = await freePort();
@@ -188,6 +191,7 @@ export async function startPlatform(): Promise<Platform> {
       shellData,
       '--registry',
       registryUrl,
+      ...provinceKey,
       '--public-url',
       shellUrl,
       '--console-port',

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { portalSnapshotSchema, signaturePayload } from '@cunmen/manifest';
+import { portalSnapshotSchema, type SignedManifest, signaturePayloadV2 } from '@cunmen/manifest';
 import {
   freePort,
   launchChromium,
@@ -138,11 +138,16 @@ describe('a portal assembled against the real registry', () => {
       key.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64'),
     );
     for (const w of snapshot.widgets) {
-      const payload = signaturePayload({
+      // Payload v2, as the browser rebuilds it from the snapshot and its signed manifest view.
+      const payload = signaturePayloadV2({
         name: w.name,
         version: w.version,
+        kind: w.kind,
+        title: w.title,
+        remote: { name: w.remote.name, entry: w.remote.entry.slice(w.assetBase.length) },
         assets: w.assets,
         capabilities: w.capabilities,
+        manifest: w.manifest as unknown as SignedManifest,
       });
       expect(verify(null, Buffer.from(payload), key, Buffer.from(w.signature, 'base64'))).toBe(true);
       const entry = await fetch(w.remote.entry);
@@ -190,7 +195,13 @@ describe('a portal assembled against the real registry', () => {
     // As `npm run shell -- …` runs it: the data directory and the registry from the environment.
     const shell = (...args: string[]) =>
       runCommand(process.execPath, [cli, ...args], {
-        env: { CUNMEN_DATA: '', CUNMEN_SHELL_DATA: data, CUNMEN_REGISTRY_URL: registry.url },
+        env: {
+          CUNMEN_DATA: '',
+          CUNMEN_SHELL_DATA: data,
+          CUNMEN_REGISTRY_URL: registry.url,
+          // The pinned key from the environment, as the registry URL is.
+          CUNMEN_PROVINCE_KEY: join(dir.path, 'secrets', 'province.pub'),
+        },
       });
     const names = async () =>
       (await (await fetch(`${base}/api/portals/${XIANTAN}/snapshot`)).json()).widgets.map(
@@ -277,6 +288,8 @@ describe('a portal assembled against the real registry', () => {
         data,
         '--registry',
         registry.url,
+        '--province-key',
+        join(dir.path, 'secrets', 'province.pub'),
         '--web-dist',
         web,
       ],

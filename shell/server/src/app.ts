@@ -28,7 +28,7 @@ import { mountModules } from './modules/mount.js';
 import { STANDARD_MODULES } from './modules/standard.js';
 import { RegistryClient } from './portals/registry-client.js';
 import { PortalService } from './portals/service.js';
-import { type KeyProvider, pinnedKey, registryKeys } from './portals/trust.js';
+import { pinnedKey } from './portals/trust.js';
 import { UsageReporter } from './portals/usage.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
@@ -46,7 +46,10 @@ export interface ShellOptions {
   storage?: Storage;
   /** The registry's base URL; without it portals can be served and rolled back but not saved. */
   registryUrl?: string;
-  /** PEM of the province's Ed25519 public key; when absent it is fetched from the registry. */
+  /**
+   * PEM of the province's Ed25519 public key, pinned: required with `registryUrl` (the shell never
+   * learns it from the registry), and handed to the browser in every portal page.
+   */
   provinceKeyPem?: string;
   /** Province token for usage reports; without it none are sent. */
   registryToken?: string;
@@ -105,9 +108,10 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
         fetch: options.fetch,
       })
     : null;
-  let keys: KeyProvider | null = null;
-  if (options.provinceKeyPem) keys = pinnedKey(options.provinceKeyPem);
-  else if (registry) keys = registryKeys(registry);
+  if (registry && !options.provinceKeyPem) {
+    throw new Error('the province key is required with a registry (provinceKeyPem, --province-key)');
+  }
+  const keys = options.provinceKeyPem ? pinnedKey(options.provinceKeyPem) : null;
   const usage = new UsageReporter(storage.usage, registry, app.log);
   const portals = new PortalService({ storage, registry, keys, usage });
   app.decorate('shell', { portals, usage, storage });
@@ -158,6 +162,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     portals,
     web: new WebDist(options.webDist ?? DEFAULT_WEB_DIST),
     registryOrigins,
+    provinceKey: keys ? (await keys.current()).raw : null,
     consoleUrl: options.console?.url,
   });
   const staff = options.console
@@ -167,6 +172,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
         credentials,
         registry,
         registryOrigins,
+        provinceKey: keys ? (await keys.current()).raw : null,
         adminToken: options.adminToken,
         residentUrl: options.publicUrl,
         modules: options.modules ?? STANDARD_MODULES,

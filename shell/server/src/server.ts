@@ -27,8 +27,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   if (!options.registryUrl) {
     app.log.warn('no --registry: portals are served and can be rolled back, but not saved');
-  } else if (!options.provinceKeyPem) {
-    app.log.warn('no --province-key: the province key is fetched from the registry (pin it in production)');
+  }
+  if (!options.provinceKeyPem) {
+    app.log.warn("no --province-key: residents' browsers will load no widget (pin the province key)");
   }
   if (options.registryUrl && !options.registryToken) {
     app.log.warn('no --registry-token-file: portal usage is not reported to the registry');

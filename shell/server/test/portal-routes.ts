@@ -71,6 +71,7 @@ export function registryForFile(releases: readonly FixtureRelease[]): PortalRegi
       const shell = await startShell({
         registryUrl: started().url,
         registryToken: started().tokens.province,
+        provinceKeyPem: pem,
         ...options,
       });
       try {

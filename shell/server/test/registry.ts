@@ -69,6 +69,8 @@ export function fixtureManifest(name: string, version: string, overrides: Record
 
 export interface TestRegistry {
   url: string;
+  /** The registry's data directory (`registry.db` in it), for tests that tamper with what it stored. */
+  dataDir: string;
   app: FastifyInstance;
   tokens: { deqing: string; yiyuan: string; province: string };
   publish(name: string, version: string, overrides?: Record<string, unknown>): Promise<void>;
@@ -102,6 +104,7 @@ export async function startRegistry(): Promise<TestRegistry> {
   };
   const r: TestRegistry = {
     url,
+    dataDir: dir.path,
     app,
     tokens,
     async publish(name, version, overrides = {}) {

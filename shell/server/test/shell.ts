@@ -1,4 +1,5 @@
 /** Test harness: a shell app (app.inject) over a temporary data directory seeded with the demo villages. */
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@cunmen/test-utils';
@@ -41,6 +42,21 @@ export function writeWebDist(dir: string): void {
   writeFileSync(join(dir, 'static', 'robots.txt'), 'User-agent: *\n');
 }
 
+/**
+ * The key a test shell pins, as an operator would: the one given, else the test registry's exported
+ * key (what `cunmen-registry key export` prints; the shell itself never fetches it), else — for a
+ * registry that is not there — a key nobody signs with.
+ */
+async function operatorPinnedKey(options: Partial<ShellOptions>): Promise<string> {
+  if (options.provinceKeyPem) return options.provinceKeyPem;
+  try {
+    const res = await fetch(`${options.registryUrl}/-/cunmen/v1/keys`, { signal: AbortSignal.timeout(2000) });
+    return ((await res.json()) as { keys: { pem: string }[] }).keys[0]?.pem as string;
+  } catch {
+    return generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  }
+}
+
 export async function startShell(options: Partial<ShellOptions> = {}): Promise<TestShell> {
   const dir = await makeTempDir('cunmen-shell-test-');
   const dataDir = join(dir.path, 'data');
@@ -50,7 +66,15 @@ export async function startShell(options: Partial<ShellOptions> = {}): Promise<T
   const storage = await openStorage(dataDir, { databaseUrl });
   await storage.divisions.upsertDivisions(DEMO_DIVISIONS);
   await storage.close();
-  const app = await buildApp({ dataDir, databaseUrl, adminToken: ADMIN_TOKEN, webDist, ...options });
+  const provinceKeyPem = options.registryUrl ? await operatorPinnedKey(options) : options.provinceKeyPem;
+  const app = await buildApp({
+    dataDir,
+    databaseUrl,
+    adminToken: ADMIN_TOKEN,
+    webDist,
+    ...options,
+    provinceKeyPem,
+  });
   return {
     app,
     dataDir,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { injectSnapshot, makeKeys, makeSnapshot } from '../test/snapshot-fixture.js';
 import { testWidget } from '../test/widgets.js';
 import { boot } from './boot.js';
+import { removeScriptGuard } from './federation/integrity.js';
 
 const keys = makeKeys();
 const base = '/v/330521001001';
@@ -15,7 +16,11 @@ function page(snapshot: unknown) {
 }
 
 describe('boot', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    // boot installs the window's script guard for the page; each test boots a new page.
+    removeScriptGuard(document);
+  });
 
   it('preloads the home tiles before the signature checks, which run after the first paint', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -12,7 +12,7 @@ import { type AssetIndex, createAssetIndex, installScriptGuard } from './federat
 import { preloadScripts, scriptsFor } from './federation/preload.js';
 import { parseRoute } from './portal/router.js';
 import { layoutOf } from './portal/slots.js';
-import { readSnapshot } from './snapshot.js';
+import { readProvinceKey, readSnapshot } from './snapshot.js';
 import { checkWidgets } from './trust/verify.js';
 
 export const ELDERLY_STORAGE_KEY = 'cunmen:elderly';
@@ -126,7 +126,7 @@ export function trustGate(
     gate ??= new Promise((resolve) =>
       schedule(() => {
         mark('cunmen:verifying');
-        const trust = checkWidgets(snapshot.widgets, snapshot.publicKey);
+        const trust = checkWidgets(snapshot.widgets, readProvinceKey(doc));
         const refused = new Map<SnapshotWidget, ShellErrorCode>();
         for (const { widget, code } of trust.refused) refused.set(widget, code);
         for (const { widget, code, detail } of [...trust.refused, ...trust.warnings]) {

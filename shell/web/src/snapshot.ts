@@ -43,3 +43,16 @@ export function readSnapshot(doc: Document): SnapshotResult {
   }
   return parseSnapshot(element.textContent);
 }
+
+/** The `<meta>` the shell server puts the pinned province key in (web-routes.ts on the server). */
+export const PROVINCE_KEY_META = 'cunmen-province-key';
+
+/**
+ * The province key the shell's configuration pinned, as the server wrote it into the page; '' when
+ * the page carries none (then every widget is refused). Never `snapshot.publicKey`: a snapshot is
+ * data the registry's answers went into, and must not name the key that checks it.
+ */
+export function readProvinceKey(doc: Document): string {
+  const meta = doc.querySelector(`meta[name="${PROVINCE_KEY_META}"]`);
+  return meta?.getAttribute('content')?.trim() ?? '';
+}

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import {
   type BuiltManifest,
   type PortalSnapshot,
+  type SignedManifest,
   type SnapshotWidget,
-  signaturePayload,
+  signaturePayloadV2,
+  signedManifest,
 } from '@cunmen/manifest';
 
 export interface TestKeys {
@@ -24,11 +26,16 @@ export function makeKeys(): TestKeys {
 }
 
 export function signWidget(keys: TestKeys, widget: Omit<SnapshotWidget, 'signature'>): string {
-  const payload = signaturePayload({
+  const payload = signaturePayloadV2({
     name: widget.name,
     version: widget.version,
+    kind: widget.kind,
+    title: widget.title,
+    remote: { name: widget.remote.name, entry: widget.remote.entry.slice(widget.assetBase.length) },
     assets: widget.assets,
     capabilities: widget.capabilities,
+    // The snapshot carries the signed view itself (`signedManifest` of the built manifest).
+    manifest: (widget.manifest ?? {}) as unknown as SignedManifest,
   });
   return sign(null, Buffer.from(payload, 'utf8'), keys.privateKey).toString('base64');
 }
@@ -69,6 +76,7 @@ export function widgetFromManifest(
     assets,
     assetBase: options.assetBase,
     capabilities: manifest.capabilities,
+    manifest: { ...signedManifest(manifest as unknown as Record<string, unknown>) },
     config: manifest.configDefaults ?? {},
     placements: manifest.contributes
       .filter((c) => c.slot !== 'cadre.page/v1')
@@ -114,11 +122,16 @@ export function makeSnapshot(
   };
 }
 
-/** What the server does: the placeholder becomes the snapshot script, `<` escaped as \u003c. */
-export function injectSnapshot(html: string, snapshot: unknown): string {
+/**
+ * What the server does: the placeholder becomes the snapshot script, `<` escaped as \u003c, and the
+ * pinned province key (from the shell's configuration; here `key`, by default the snapshot's own)
+ * goes into a `<meta>` the web app reads.
+ */
+export function injectSnapshot(html: string, snapshot: unknown, key?: string): string {
   const json = JSON.stringify(snapshot).replace(/</g, '\\u003c');
+  const pinned = key ?? (snapshot as { publicKey?: string }).publicKey ?? '';
   return html.replace(
     '<!--cunmen:snapshot-->',
-    `<script type="application/json" id="cunmen-snapshot">${json}</script>`,
+    `<meta name="cunmen-province-key" content="${pinned}"><script type="application/json" id="cunmen-snapshot">${json}</script>`,
   );
 }

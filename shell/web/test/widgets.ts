@@ -50,5 +50,21 @@ export function testWidget(
     yanked: null,
     ...options.override,
   };
+  // The signed manifest view offers exactly the placements (as the server resolves them from it).
+  base.manifest ??= {
+    sdk: '^0.1.0',
+    shared: {},
+    exposes: {},
+    contributes: base.placements.map(({ slot, expose, route, title, icon }) => ({
+      slot,
+      expose,
+      route,
+      title,
+      icon,
+    })),
+    configSchema: null,
+    configDefaults: null,
+    requested: [...base.capabilities],
+  };
   return { ...base, signature: signWidget(keys, base) };
 }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliContext, OptionSpec } from '@cunmen/command-line';
+import { describeKey } from '../portals/trust.js';
 
 export type { CliCommand, CliContext, OptionSpec } from '@cunmen/command-line';
 
@@ -45,10 +46,17 @@ export const REGISTRY_OPTIONS = {
 /** Where `--registry` comes from when it is not given (`npm run shell` sets it to the local registry). */
 export const REGISTRY_ENV = 'CUNMEN_REGISTRY_URL';
 
+/** Where `--province-key` comes from when it is not given: a path to the PEM file. */
+export const PROVINCE_KEY_ENV = 'CUNMEN_PROVINCE_KEY';
+
+/** The pinned key `npm start` writes into the shell's data directory. */
+export const PROVINCE_KEY_FILE = 'province-key.pem';
+
 export const REGISTRY_HELP = `  --registry <url>            the registry's base URL (signed releases, keys, usage reports);
                               default: $${REGISTRY_ENV}
-  --province-key <pem file>   the province's Ed25519 public key; pin it in production (default: fetched
-                              from the registry's /-/cunmen/v1/keys)
+  --province-key <pem file>   the province's Ed25519 public key, pinned (required with a registry:
+                              the shell never takes it from the registry); default: $${PROVINCE_KEY_ENV},
+                              else <data>/${PROVINCE_KEY_FILE} when it exists (npm start writes it)
   --registry-token-file <f>   a file holding a province token, for usage reports to the registry
                               (default: <data>/registry-token when it exists, as npm start writes it)`;
 
@@ -63,11 +71,54 @@ function registryUrl(ctx: CliContext): string | undefined {
   return env;
 }
 
+/**
+ * The pinned province key: `--province-key`, else `$CUNMEN_PROVINCE_KEY`, else the file `npm start`
+ * writes. With a registry and none of them, a usage error naming the flag (exit 2): there is no
+ * trust on first use.
+ */
+function provinceKey(ctx: CliContext, withRegistry: boolean): string | undefined {
+  const pem = pinnedPem(ctx, withRegistry);
+  if (pem !== undefined) {
+    try {
+      describeKey(pem);
+    } catch (err) {
+      ctx.fail(`--province-key: not an Ed25519 public key in PEM (${(err as Error).message})`);
+    }
+  }
+  return pem;
+}
+
+function pinnedPem(ctx: CliContext, withRegistry: boolean): string | undefined {
+  const flag = fileOption(ctx, 'province-key');
+  if (flag !== undefined) return flag;
+  const env = process.env[PROVINCE_KEY_ENV]?.trim();
+  const file = env || join(ctx.dataDir, PROVINCE_KEY_FILE);
+  if (env || existsSync(file)) {
+    let pem = '';
+    try {
+      pem = readFileSync(file, 'utf8').trim();
+    } catch (err) {
+      ctx.fail(
+        `$${PROVINCE_KEY_ENV}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+    if (pem === '') ctx.fail(`the province key file ${file} is empty`);
+    return pem;
+  }
+  if (withRegistry) {
+    ctx.fail(
+      `--province-key is required with a registry: pass --province-key <pem file> (the province's public key, \`cunmen-registry key export\`), or set $${PROVINCE_KEY_ENV}; the shell never takes the key from the registry`,
+    );
+  }
+  return undefined;
+}
+
 export function registryOptions(ctx: CliContext) {
   const tokenFile = join(ctx.dataDir, 'registry-token');
+  const url = registryUrl(ctx);
   return {
-    registryUrl: registryUrl(ctx),
-    provinceKeyPem: fileOption(ctx, 'province-key'),
+    registryUrl: url,
+    provinceKeyPem: provinceKey(ctx, url !== undefined),
     registryToken:
       fileOption(ctx, 'registry-token-file') ??
       (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() || undefined : undefined),

@@ -48,6 +48,8 @@ export interface ConsoleDeps {
   credentials: WidgetCredentials;
   registry: RegistryClient | null;
   registryOrigins: string[];
+  /** The pinned province key (raw, base64) the console's pages hand the browser's trust gate. */
+  provinceKey?: string | null;
   modules: readonly ShellModule[];
   adminToken?: string;
   /** The resident origin's public URL, for links from the console to portals. */
@@ -107,6 +109,7 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
   await app.register(consoleWeb, {
     web: new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST),
     registryOrigins: deps.registryOrigins,
+    provinceKey: deps.provinceKey ?? null,
   });
   return app;
 }

@@ -171,7 +171,10 @@ describe('the composer draft', () => {
     await cadre();
     const res = await shell.console.inject({ url: `/preview/v/${XIANTAN}` });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toBe(PREVIEW_HTML);
+    // The page, with the pinned province key the preview's trust gate verifies widgets with.
+    const pinned = /<meta name="cunmen-province-key" content="[A-Za-z0-9+/]{43}=">/;
+    expect(res.body).toMatch(pinned);
+    expect(res.body.replace(pinned, '')).toBe(PREVIEW_HTML);
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     const app = await shell.console.inject({ url: `/v/${XIANTAN}/portal` });

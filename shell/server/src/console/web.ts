@@ -13,7 +13,7 @@ import { shellError } from '../errors.js';
 import { escapeHtml, messagePage } from '../http/pages.js';
 import { contentSecurityPolicy } from '../http/security.js';
 import { sendWebFile, type WebDist } from '../http/web-dist.js';
-import { faviconRoutes } from '../http/web-routes.js';
+import { faviconRoutes, injectProvinceKey } from '../http/web-routes.js';
 
 export const CONSOLE_ASSETS = '/console/';
 /** The preview's page in the console build. */
@@ -22,6 +22,8 @@ const PREVIEW_PAGE = 'preview.html';
 export interface ConsoleWebOptions {
   web: WebDist;
   registryOrigins: string[];
+  /** The pinned province key, put into every page for the widgets' trust gate (never the snapshot's). */
+  provinceKey: string | null;
 }
 
 function consoleNotBuiltPage(dir: string): string {
@@ -63,7 +65,7 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
     if (url.startsWith('/api/')) throw shellError('SHELL_ERR_NOT_FOUND', `no route GET ${url.split('?')[0]}`);
     const build = web.load();
     if (!build) return html(reply, 503, consoleNotBuiltPage(web.dir));
-    return html(reply, 200, build.index);
+    return html(reply, 200, injectProvinceKey(build.index, opts.provinceKey));
   };
   const previewCsp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
   app.get('/preview/v/:village', async (_request, reply) => {
@@ -76,7 +78,7 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
       .code(200)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(file.body);
+      .send(injectProvinceKey(file.body.toString('utf8'), opts.provinceKey));
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/preview/v/')) reply.header('x-frame-options', 'SAMEORIGIN');

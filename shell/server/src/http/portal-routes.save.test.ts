@@ -1,6 +1,6 @@
 /** Saving a portal: the assembled snapshot, signed and served with an ETag, and what each save reports. */
 import { createPublicKey, verify } from 'node:crypto';
-import { portalSnapshotSchema, signaturePayload } from '@cunmen/manifest';
+import { portalSnapshotSchema, type SignedManifest, signaturePayloadV2 } from '@cunmen/manifest';
 import { describe, expect, it } from 'vitest';
 import { MACHINERY, put, registryForFile } from '../../test/portal-routes.js';
 import { machineryConfig, WUSI, XIANTAN } from '../../test/shell.js';
@@ -62,11 +62,17 @@ describe('saving a portal', () => {
         { slot: 'village.nav/v1', route: 'find-machinery', order: 100, title: { 'zh-CN': '农机' } },
       ]);
       for (const widget of snapshot.widgets) {
-        const payload = signaturePayload({
+        // Payload v2 as the browser rebuilds it: the snapshot carries the signed manifest view.
+        expect(widget.manifest?.contributes).toHaveLength(3);
+        const payload = signaturePayloadV2({
           name: widget.name,
           version: widget.version,
+          kind: widget.kind,
+          title: widget.title,
+          remote: { name: widget.remote.name, entry: widget.remote.entry.slice(widget.assetBase.length) },
           assets: widget.assets,
           capabilities: widget.capabilities,
+          manifest: widget.manifest as unknown as SignedManifest,
         });
         expect(
           verify(

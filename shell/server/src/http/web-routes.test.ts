@@ -1,8 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type TestRegistry } from '../../test/registry.js';
 import { admin, machineryConfig, startShell, type TestShell, WUSI, XIANTAN } from '../../test/shell.js';
+import { buildApp } from '../app.js';
+import { describeKey } from '../portals/trust.js';
 import { injectSnapshot, scriptJson } from './web-dist.js';
 
 let registry: TestRegistry;
@@ -47,8 +50,14 @@ describe('the portal page', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');
     const origin = registry.url;
+    const base = (inlined(res.body) as { widgets: { assetBase: string }[] }).widgets[0]?.assetBase;
+    expect(base).toMatch(new RegExp(`^${origin}/-/assets/[0-9a-f]{64}/$`));
+    // Scripts only from the shell and the placed version's signed script assets, not the whole origin.
     expect(res.headers['content-security-policy']).toBe(
-      `default-src 'self'; script-src 'self' ${origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: ${origin}; connect-src 'self' ${origin}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+      `default-src 'self'; script-src 'self' ${base}chunk.1a2b3c4d.js ${base}remoteEntry.js; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: ${origin}; connect-src 'self' ${origin}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+    );
+    expect(res.headers['permissions-policy']).toBe(
+      'geolocation=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=()',
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
@@ -93,6 +102,29 @@ describe('the portal page', () => {
     const unknown = await s.app.inject({ url: '/v/not-a-village/' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('找不到这个村');
+  });
+
+  it("hands the browser the shell's pinned province key in the page, not the snapshot's", async () => {
+    const pem = (await (await fetch(`${registry.url}/-/cunmen/v1/keys`)).json()).keys[0].pem as string;
+    const raw = describeKey(pem).raw;
+    const res = await s.app.inject({ url: `/v/${XIANTAN}/` });
+    expect(res.body).toContain(`<head><meta name="cunmen-province-key" content="${raw}">`);
+    // Another pinned key on the same data: the page carries that one, whatever the stored snapshot says.
+    const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const app = await buildApp({
+      dataDir: s.dataDir,
+      databaseUrl: s.databaseUrl,
+      webDist: s.webDist,
+      provinceKeyPem: other,
+    });
+    try {
+      const page = await app.inject({ url: `/v/${XIANTAN}/` });
+      expect(page.body).toContain(`content="${describeKey(other).raw}"`);
+      expect(page.body).not.toContain(`content="${raw}"`);
+      expect((inlined(page.body) as { publicKey: string }).publicKey).toBe(raw);
+    } finally {
+      await app.close();
+    }
   });
 
   it('lists the villages on the landing page', async () => {

@@ -9,16 +9,43 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isShellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
-import { FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
-import { contentSecurityPolicy } from './security.js';
+import { escapeHtml, FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
+import { type PagePolicy, portalPagePolicy } from './security.js';
 import { injectSnapshot, sendWebFile, type WebDist } from './web-dist.js';
 
 export interface WebRouteOptions {
   portals: PortalService;
   web: WebDist;
   registryOrigins: string[];
+  /**
+   * The pinned province key (raw, base64) the browser verifies widgets with: it comes from the shell's
+   * configuration into the page, never from the snapshot's own field. Null without a pinned key: the
+   * browser then loads no widget.
+   */
+  provinceKey: string | null;
   /** The staff console's URL, where the old cadre URLs redirect. */
   consoleUrl?: string;
+}
+
+/** The name of the `<meta>` that carries the pinned province key into the page (shell/web reads it). */
+export const PROVINCE_KEY_META = 'cunmen-province-key';
+
+/** Puts the pinned key into the page's head, before anything the web app runs. */
+export function injectProvinceKey(page: string, key: string | null): string {
+  if (key === null) return page;
+  const meta = `<meta name="${PROVINCE_KEY_META}" content="${escapeHtml(key)}">`;
+  return page.replace(/<head>/i, (head) => `${head}${meta}`);
+}
+
+/** Per served snapshot (the service caches those objects), so a page's policy is computed once. */
+const policies = new WeakMap<object, PagePolicy>();
+function policyOf(snapshot: { json: string }, connectOrigins: readonly string[]): PagePolicy {
+  let policy = policies.get(snapshot);
+  if (!policy) {
+    policy = portalPagePolicy(snapshot.json, connectOrigins);
+    policies.set(snapshot, policy);
+  }
+  return policy;
 }
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -105,9 +132,11 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
       );
     }
     const etag = `"${createHash('sha256').update(`${build.indexEtag}|${snapshot.etag}`).digest('base64url').slice(0, 32)}"`;
+    const policy = policyOf(snapshot, opts.registryOrigins);
     reply
       .header('etag', etag)
-      .header('content-security-policy', contentSecurityPolicy(snapshot.assetOrigins, opts.registryOrigins));
+      .header('content-security-policy', policy.csp)
+      .header('permissions-policy', policy.permissions);
     if (request.headers['if-none-match'] === etag) {
       return reply
         .code(304)
@@ -115,7 +144,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
         .header('cache-control', 'no-cache')
         .send();
     }
-    return html(reply, 200, injectSnapshot(build.index, snapshot.json));
+    return html(reply, 200, injectProvinceKey(injectSnapshot(build.index, snapshot.json), opts.provinceKey));
   };
   // Before the catch-all below: the cadre console is no longer part of the resident app.
   const cadre = async (request: FastifyRequest, reply: FastifyReply) => {

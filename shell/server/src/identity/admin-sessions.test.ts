@@ -38,6 +38,8 @@ beforeAll(async () => {
     webDist: shell.webDist,
     registryUrl: registry.url,
     registryToken: registry.tokens.province,
+    // Pinned as an operator would, from the registry's exported key.
+    provinceKeyPem: (await (await fetch(`${registry.url}/-/cunmen/v1/keys`)).json()).keys[0].pem,
   });
 }, 60_000);
 

@@ -16,6 +16,7 @@ import {
   releaseDocumentSchema,
   type SnapshotWidget,
   sdkSatisfies,
+  signedManifest,
   type VillageConfig,
   yankAction,
   yankReason,
@@ -25,7 +26,8 @@ import type { PortalWarning, VillageRecord } from '../storage/types.js';
 import { type ConfigProblem, checkConfig, pointerToPath } from './config-schema.js';
 import { HOST_SDK, HOST_SHARED } from './host.js';
 import type { RegistryClient } from './registry-client.js';
-import { type KeyProvider, verifyRelease } from './trust.js';
+import type { KeyProvider } from './trust.js';
+import { releaseRefusal } from './verify-release.js';
 
 export interface ResolveDeps {
   registry: Pick<RegistryClient, 'release'>;
@@ -41,7 +43,7 @@ export interface ResolveInput {
 
 export interface Resolved {
   widgets: SnapshotWidget[];
-  /** The raw base64 province key that verified every widget. */
+  /** The raw base64 pinned province key, which verified every widget. */
   publicKey: string;
   warnings: PortalWarning[];
 }
@@ -85,7 +87,6 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
   const warnings: PortalWarning[] = [];
   const shared: { id: string; index: number; shared: Record<string, string> }[] = [];
   const pageRoutes = new Map<string, number>();
-  let publicKey = '';
 
   for (const [i, w] of widgets.entries()) {
     const answer = answers[i] as PromiseSettledResult<unknown>;
@@ -114,9 +115,9 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
       );
     }
     const r: ReleaseDocument = parsed.data;
-    await verify(deps.keys, i, w, r).then((raw) => {
-      publicKey = raw;
-    });
+    const rawManifest = (answer.value as { manifest: Record<string, unknown> }).manifest;
+    const refusal = await releaseRefusal(deps.keys, w, r, rawManifest);
+    if (refusal) refuse('SHELL_ERR_BAD_SIGNATURE', i, w, '.version', refusal.en, refusal.zh);
 
     const id = `${w.name}@${w.version}`;
     const yank = yankAction(r.yanked, input.adopted.has(id) ? 'pinned' : 'adopt');
@@ -245,6 +246,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
       assetBase: r.assetBase,
       capabilities: r.capabilities,
       signature: r.signature,
+      manifest: { ...signedManifest(rawManifest) },
       config,
       placements,
       deprecated: r.deprecated,
@@ -274,42 +276,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
       `需要共享依赖 ${conflict.dependency} ${range}，而本平台只提供一个版本 ${conflict.provided}`,
     );
   }
-  if (publicKey === '') publicKey = (await deps.keys.current())?.raw ?? '';
-  return { widgets: out, publicKey, warnings };
-}
-
-/** Checks the signature and that the remote entry is one of the signed assets; returns the key used. */
-async function verify(keys: KeyProvider, i: number, w: Widget, r: ReleaseDocument): Promise<string> {
-  const bad = (en: string, zh: string): never => refuse('SHELL_ERR_BAD_SIGNATURE', i, w, '.version', en, zh);
-  if (r.name !== w.name || r.version !== w.version) {
-    bad(
-      `the registry answered with ${r.name}@${r.version} instead`,
-      `组件仓库返回的是 ${r.name}@${r.version}`,
-    );
-  }
-  const key = await keys.key(r.keyId);
-  if (!key) {
-    return bad(
-      `signed with key ${r.keyId}, which this shell does not trust${keys.pinned ? ' (not the pinned province key)' : ''}`,
-      `签名密钥 ${r.keyId} 不受本平台信任${keys.pinned ? '（不是固定的省级密钥）' : ''}`,
-    );
-  }
-  const signed = { name: r.name, version: r.version, assets: r.assets, capabilities: r.capabilities };
-  if (!verifyRelease(key, signed, r.signature)) {
-    bad(
-      'the province signature does not match its assets and capabilities; it will not be loaded',
-      '省级签名与其资源和权限不符，不能加载',
-    );
-  }
-  const entryPath = r.remote.entry.startsWith(r.assetBase) ? r.remote.entry.slice(r.assetBase.length) : null;
-  if (
-    entryPath === null ||
-    r.assets[entryPath] === undefined ||
-    r.assets[entryPath] !== r.remote.entryIntegrity
-  ) {
-    bad('its remote entry is not one of the signed assets', '其远程入口不在已签名的资源中');
-  }
-  return key.raw;
+  return { widgets: out, publicKey: (await deps.keys.current()).raw, warnings };
 }
 
 export interface SnapshotInput {

@@ -2,9 +2,10 @@
  * Subresource integrity for widget code. Every script a remote needs is one of the assets the province
  * signed (`widget.assets`: path → sha384 SRI, under `widget.assetBase`). `createAssetIndex` maps a script
  * URL back to its widget and signed SRI; `integrityPlugin` sets `integrity` and `crossOrigin` on the
- * scripts the MF runtime creates (remote entries) and refuses any URL outside the signed set;
- * `installScriptGuard` does the same for the chunk scripts a remote's own bundler runtime appends to
- * `<head>` (those never pass through the MF runtime's `createScript` hook).
+ * scripts and links the MF runtime creates (remote entries) and refuses any URL outside the signed
+ * set; `installScriptGuard` does the same for every script and stylesheet inserted into the document
+ * by any other path (a remote's chunk loader, a widget's own `appendChild`), which never pass through
+ * the MF runtime's `createScript`/`createLink` hooks.
  */
 import type { CunmenError } from '@cunmen/errors';
 import type { SnapshotWidget } from '@cunmen/manifest';
@@ -133,44 +134,121 @@ export function decideScript(index: AssetIndex, src: string, pageOrigin: string)
   return { action: 'refuse' };
 }
 
+const GUARD = Symbol.for('cunmen.scriptGuard');
+
+/** `<script>` types the browser executes: every other type (the snapshot's JSON) is inert data. */
+const EXECUTABLE = /^(|module|text\/javascript|application\/javascript|text\/ecmascript)$/i;
+
+/** `<link rel>` values that fetch a script or stylesheet. */
+const FETCHING_LINK = /\b(stylesheet|preload|modulepreload|prefetch)\b/i;
+
 /**
- * Guards `<head>`: a remote's chunk loader (`__webpack_require__.l`) creates `<script src>` and appends
- * it to `document.head`. Signed chunks get `integrity` + `crossOrigin` before insertion (so a preload
- * with the same attributes is reused); unsigned cross-origin scripts are not inserted and get an
- * `error` event instead, so the loader fails cleanly and the widget shows its fallback.
+ * Guards every way an element enters the document (`appendChild`, `insertBefore`, `replaceChild` on
+ * any node — `document.head` for a remote's chunk loader (`__webpack_require__.l`), `document.body`
+ * for a widget — and `append`, `prepend`, `before`, `after`, `replaceWith`, `insertAdjacentElement`):
+ * a signed script or stylesheet gets its `integrity` + `crossOrigin` before insertion (so a preload
+ * with the same attributes is reused); the shell's own files pass; an unsigned cross-origin one, and
+ * any executable inline or src-less script, is not inserted and gets an `error` event instead, so a
+ * loader fails cleanly and the widget shows its fallback. The page's CSP (`script-src` of the signed
+ * paths only) refuses the same in the browser itself, for paths no DOM method sees (`import()`).
  */
 export function installScriptGuard(index: AssetIndex, doc: Document = document): () => void {
-  const head = doc.head;
-  const origin = doc.defaultView?.location.origin ?? '';
-  const originalAppend = head.appendChild;
-  const originalInsert = head.insertBefore;
-  const check = (node: Node): boolean => {
-    if (!(node instanceof (doc.defaultView?.HTMLScriptElement ?? HTMLScriptElement))) return true;
-    const src = node.getAttribute('src');
-    if (!src) return true;
-    const decision = decideScript(index, src, origin);
-    if (decision.action === 'sign') {
-      node.integrity = decision.asset.integrity;
-      node.crossOrigin = 'anonymous';
-      return true;
-    }
-    if (decision.action === 'allow') return true;
-    reportShellError('SHELL_ERR_SCRIPT_REFUSED', src);
+  const win = doc.defaultView;
+  // One guard per window: a later install (a new trust decision) replaces the earlier one.
+  const slot = (win ?? globalThis) as unknown as Record<symbol, (() => void) | undefined>;
+  slot[GUARD]?.();
+  const origin = win?.location.origin ?? '';
+  const ScriptElement = win?.HTMLScriptElement ?? HTMLScriptElement;
+  const LinkElement = win?.HTMLLinkElement ?? HTMLLinkElement;
+  const refuse = (node: Element, what: string): false => {
+    reportShellError('SHELL_ERR_SCRIPT_REFUSED', what);
     setTimeout(() => node.dispatchEvent(new Event('error')), 0);
     return false;
   };
-  head.appendChild = function appendChild<T extends Node>(this: HTMLHeadElement, node: T): T {
-    return check(node) ? (originalAppend.call(this, node) as T) : node;
+  const sign = (node: Element, url: string | null): boolean => {
+    if (!url) return true;
+    const decision = decideScript(index, url, origin);
+    if (decision.action === 'allow') return true;
+    if (decision.action === 'refuse') return refuse(node, url);
+    node.setAttribute('integrity', decision.asset.integrity);
+    node.setAttribute('crossorigin', 'anonymous');
+    return true;
   };
-  head.insertBefore = function insertBefore<T extends Node>(
-    this: HTMLHeadElement,
-    node: T,
-    child: Node | null,
-  ): T {
-    return check(node) ? (originalInsert.call(this, node, child) as T) : node;
+  const check = (node: unknown): boolean => {
+    if (node instanceof ScriptElement) {
+      if (!EXECUTABLE.test(node.type.trim())) return true;
+      const src = node.getAttribute('src');
+      return src ? sign(node, src) : refuse(node, 'an inline script');
+    }
+    if (node instanceof LinkElement && FETCHING_LINK.test(node.rel)) {
+      return sign(node, node.getAttribute('href'));
+    }
+    // A fragment or subtree carrying scripts is checked element by element.
+    if (node instanceof (win?.Node ?? Node) && (node as ParentNode).querySelectorAll) {
+      const inner = (node as ParentNode).querySelectorAll('script, link');
+      return [...inner].every((child) => check(child));
+    }
+    return true;
   };
-  return () => {
-    head.appendChild = originalAppend;
-    head.insertBefore = originalInsert;
+  const NodeProto = (win?.Node ?? Node).prototype;
+  const ElementProto = (win?.Element ?? Element).prototype;
+  const saved = {
+    appendChild: NodeProto.appendChild,
+    insertBefore: NodeProto.insertBefore,
+    replaceChild: NodeProto.replaceChild,
+    append: ElementProto.append,
+    prepend: ElementProto.prepend,
+    before: ElementProto.before,
+    after: ElementProto.after,
+    replaceWith: ElementProto.replaceWith,
+    insertAdjacentElement: ElementProto.insertAdjacentElement,
   };
+  NodeProto.appendChild = function appendChild<T extends Node>(this: Node, node: T): T {
+    return check(node) ? (saved.appendChild.call(this, node) as T) : node;
+  };
+  NodeProto.insertBefore = function insertBefore<T extends Node>(this: Node, node: T, child: Node | null): T {
+    return check(node) ? (saved.insertBefore.call(this, node, child) as T) : node;
+  };
+  NodeProto.replaceChild = function replaceChild<T extends Node>(this: Node, node: Node, child: T): T {
+    return check(node) ? (saved.replaceChild.call(this, node, child) as T) : child;
+  };
+  for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith'] as const) {
+    const original = saved[name];
+    ElementProto[name] = function guarded(this: Element, ...nodes: (Node | string)[]) {
+      original.apply(
+        this,
+        nodes.filter((n) => typeof n === 'string' || check(n)),
+      );
+    };
+  }
+  ElementProto.insertAdjacentElement = function insertAdjacentElement(
+    this: Element,
+    where: InsertPosition,
+    element: Element,
+  ): Element | null {
+    return check(element) ? saved.insertAdjacentElement.call(this, where, element) : null;
+  };
+  const restore = () => {
+    if (slot[GUARD] === restore) slot[GUARD] = undefined;
+    Object.assign(NodeProto, {
+      appendChild: saved.appendChild,
+      insertBefore: saved.insertBefore,
+      replaceChild: saved.replaceChild,
+    });
+    Object.assign(ElementProto, {
+      append: saved.append,
+      prepend: saved.prepend,
+      before: saved.before,
+      after: saved.after,
+      replaceWith: saved.replaceWith,
+      insertAdjacentElement: saved.insertAdjacentElement,
+    });
+  };
+  slot[GUARD] = restore;
+  return restore;
+}
+
+/** Removes the window's script guard, if one is installed (tests that boot several pages in one window). */
+export function removeScriptGuard(doc: Document = document): void {
+  ((doc.defaultView ?? globalThis) as unknown as Record<symbol, (() => void) | undefined>)[GUARD]?.();
 }

@@ -1,14 +1,26 @@
 /**
  * The browser half of the province's trust chain: before a widget is registered with Module Federation
- * its Ed25519 signature over `signaturePayload({name, version, assets, capabilities})` is checked with
- * `snapshot.publicKey`. Unsigned and tampered widgets are refused; deprecated ones, and yanked ones the
- * portal pins (the one yank policy, `yankAction` of @cunmen/manifest), load with a warning.
+ * its Ed25519 signature over payload v2 (`signaturePayloadV2` of @cunmen/manifest: name, version, kind,
+ * title, remote name and entry, assets, granted capabilities and the signed manifest view the snapshot
+ * carries) is checked with the province key pinned in the shell's configuration — the page's
+ * `<meta name="cunmen-province-key">`, never the snapshot's own `publicKey` — and every placement must
+ * be one of the signed contributions. Unsigned and tampered widgets are refused; deprecated ones, and
+ * yanked ones the portal pins (the one yank policy, `yankAction` of @cunmen/manifest), load with a
+ * warning.
  *
  * tweetnacl, not @noble/ed25519: noble uses BigInt literals, which iOS Safari 13 (WeChat's WKWebView on
  * iOS 13) cannot parse, and no transpiler can lower BigInt. tweetnacl is Float64Array arithmetic (ES5)
  * with its own SHA-512; its fast build verifies in ~7 ms here.
  */
-import { type SnapshotWidget, signaturePayload, yankAction, yankReason } from '@cunmen/manifest';
+import {
+  canonicalJson,
+  placementIsSigned,
+  type SignedManifest,
+  type SnapshotWidget,
+  signaturePayloadV2,
+  yankAction,
+  yankReason,
+} from '@cunmen/manifest';
 import nacl from 'tweetnacl';
 import type { ShellErrorCode } from '../errors.js';
 
@@ -33,21 +45,52 @@ export function decodePublicKey(base64: string): Uint8Array | null {
   return key && key.length === nacl.sign.publicKeyLength ? key : null;
 }
 
-/** Whether `widget.signature` is the province's Ed25519 signature of its release payload. */
+/** The v2 payload of a snapshot widget, or null when it has no signed manifest or a foreign entry. */
+export function widgetPayload(widget: SnapshotWidget): string | null {
+  if (!widget.manifest || !widget.remote.entry.startsWith(widget.assetBase)) return null;
+  return signaturePayloadV2({
+    name: widget.name,
+    version: widget.version,
+    kind: widget.kind,
+    title: widget.title,
+    remote: { name: widget.remote.name, entry: widget.remote.entry.slice(widget.assetBase.length) },
+    assets: widget.assets,
+    capabilities: widget.capabilities,
+    manifest: widget.manifest as unknown as SignedManifest,
+  });
+}
+
+/** Whether `widget.signature` is the province's Ed25519 signature of its v2 payload. */
 export function verifySignature(widget: SnapshotWidget, publicKey: Uint8Array): boolean {
   const signature = decodeBase64(widget.signature);
   if (!signature || signature.length !== nacl.sign.signatureLength) return false;
-  const payload = signaturePayload({
-    name: widget.name,
-    version: widget.version,
-    assets: widget.assets,
-    capabilities: widget.capabilities,
-  });
+  const payload = widgetPayload(widget);
+  if (payload === null) return false;
   try {
     return nacl.sign.detached.verify(new TextEncoder().encode(payload), signature, publicKey);
   } catch {
     return false;
   }
+}
+
+/**
+ * The first placement that is not one of the signed contributions (slot, expose, route, and the title
+ * and icon the server copies from it), or null when all are.
+ */
+function unsignedPlacement(widget: SnapshotWidget): string | null {
+  const manifest = widget.manifest as unknown as SignedManifest;
+  for (const p of widget.placements) {
+    const offered = manifest.contributes.filter((c) =>
+      placementIsSigned({ ...manifest, contributes: [c] }, p),
+    ) as { title?: unknown; icon?: unknown }[];
+    const labelled = offered.some(
+      (c) =>
+        (p.title === undefined || canonicalJson(c.title ?? widget.title) === canonicalJson(p.title)) &&
+        c.icon === p.icon,
+    );
+    if (!labelled) return `${p.slot} ${p.expose ?? p.route ?? ''}`.trim();
+  }
+  return null;
 }
 
 /** The remote entry must be one of the signed assets, under `assetBase`, with the signed integrity. */
@@ -62,20 +105,36 @@ function entryIsSigned(widget: SnapshotWidget): boolean {
 export function checkWidget(widget: SnapshotWidget, publicKey: Uint8Array | null): TrustVerdict {
   if (!widget.signature.trim())
     return { ok: false, code: 'SHELL_ERR_WIDGET_UNSIGNED', detail: 'empty signature' };
+  if (!widget.manifest) {
+    return {
+      ok: false,
+      code: 'SHELL_ERR_WIDGET_SIGNATURE',
+      detail: 'no signed manifest: the snapshot predates signature v2 (save the portal again)',
+    };
+  }
+  const foreignEntry = {
+    ok: false as const,
+    code: 'SHELL_ERR_WIDGET_ENTRY' as const,
+    detail: `${widget.remote.entry} is not a signed asset`,
+  };
+  // An entry outside the asset base names no signed path: no payload can even be rebuilt.
+  if (!widget.remote.entry.startsWith(widget.assetBase)) return foreignEntry;
   if (!publicKey || !verifySignature(widget, publicKey)) {
     return {
       ok: false,
       code: 'SHELL_ERR_WIDGET_SIGNATURE',
       detail: publicKey
-        ? 'the signature does not match name, version, assets and capabilities'
-        : 'no valid snapshot.publicKey',
+        ? 'the signature does not match the release and its signed manifest'
+        : 'no valid pinned province key in the page',
     };
   }
-  if (!entryIsSigned(widget)) {
+  if (!entryIsSigned(widget)) return foreignEntry;
+  const placement = unsignedPlacement(widget);
+  if (placement !== null) {
     return {
       ok: false,
-      code: 'SHELL_ERR_WIDGET_ENTRY',
-      detail: `${widget.remote.entry} is not a signed asset`,
+      code: 'SHELL_ERR_WIDGET_SIGNATURE',
+      detail: `placement ${placement} is not one of the signed contributions`,
     };
   }
   // Only the server puts a widget into a snapshot, so every widget here is one the portal pins.
@@ -104,7 +163,10 @@ export interface TrustReport {
   warnings: TrustNote[];
 }
 
-/** Splits the snapshot's widgets into those that may load and those refused (with their codes). */
+/**
+ * Splits the snapshot's widgets into those that may load and those refused (with their codes), with
+ * the pinned key the page carries (`readProvinceKey` of ../snapshot.ts).
+ */
 export function checkWidgets(widgets: readonly SnapshotWidget[], publicKeyBase64: string): TrustReport {
   const key = decodePublicKey(publicKeyBase64);
   const report: TrustReport = { accepted: [], refused: [], warnings: [] };
