@@ -10,6 +10,7 @@ export {
   verifyAgainstCheckpoint,
   writeCheckpoint,
 } from './checkpoint.js';
+export { type CheckpointKey, loadOrCreateCheckpointKey } from './checkpoint-key.js';
 export { type CheckpointTimer, startCheckpointTimer } from './checkpoint-timer.js';
 export { createAuditLogTable, dropAuditLogTable, openAuditLog } from './migration.js';
 export { PostgresAuditLog } from './postgres-audit-log.js';

@@ -1,5 +1,5 @@
 /** A Fastify app with only identity and the shell's error handler, on an in-memory SQLite, for tests. */
-import { createAuditLogTable, openAuditLog } from '@cunmen/audit-log';
+import { type AuditLog, createAuditLogTable, openAuditLog } from '@cunmen/audit-log';
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -17,7 +17,7 @@ export async function identityTestApp(options: { oidc?: OidcOptions } = {}) {
   const store = new SqlIdentityStore(db);
   await store.migrate();
   await createAuditLogTable(db);
-  const audit = openAuditLog(db);
+  const audit: AuditLog = openAuditLog(db);
   const app: FastifyInstance = Fastify();
   handleShellErrors(app);
   await app.register(identity, { store, audit, secureCookies: false, oidc: options.oidc });
