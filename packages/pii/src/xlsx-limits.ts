@@ -1,7 +1,8 @@
 /**
  * The row and column limits of an .xlsx upload, checked on a stream before any workbook is built:
- * exceljs's streaming reader hands over one row at a time (nothing else is kept: shared strings, styles
- * and hyperlinks are not even read), and the first row or column past a limit stops it. Only a workbook
+ * exceljs's streaming reader hands over one row at a time (shared strings, styles and hyperlinks are not
+ * read; the reader spools each sheet's XML to a temporary file first, at most the unpacked size the zip
+ * check allowed), and the first row or column past a limit refuses it. Only a workbook
  * within the limits is then loaded whole (./xlsx.ts), so a sheet of a million rows costs one row's
  * memory and never reaches the object model.
  */
@@ -29,10 +30,11 @@ export async function checkSheetLimits(bytes: Uint8Array, limits: Limits): Promi
     entries: 'ignore',
   });
   let totalRows = 0;
-  // The first limit crossed: reading stops there (eachCell's callback cannot stop the row's loop).
+  // The first limit crossed. The rest is read and dropped (within the unpacked size the zip check
+  // allowed), never left: leaving exceljs's reader mid-stream breaks the next workbook read in the process.
   let crossed: PiiError | null = null;
   try {
-    sheets: for await (const sheet of reader) {
+    for await (const sheet of reader) {
       let lastRow = 0;
       for await (const row of sheet) {
         row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -41,7 +43,6 @@ export async function checkSheetLimits(bytes: Uint8Array, limits: Limits): Promi
           else if (totalRows + row.number > limits.maxRows) crossed = tooManyRows(limits.maxRows);
           else lastRow = Math.max(lastRow, row.number);
         });
-        if (crossed) break sheets;
       }
       totalRows += lastRow;
     }
