@@ -1,11 +1,15 @@
 /**
  * Starts the registry on a port. SIGTERM/SIGINT: readiness turns 503, requests in flight finish, then the
- * stores close (`@cunmen/service-ops`). `CUNMEN_METRICS_TOKEN` guards `GET /metrics`.
+ * stores close (`@cunmen/service-ops`). `CUNMEN_METRICS_TOKEN` guards `GET /metrics`. Every hour the audit
+ * log's head is signed with the province key into `<data>/audit-checkpoints/` (cli/audit.ts).
  */
+import { startCheckpointTimer } from '@cunmen/audit-log';
 import { handleShutdownSignals } from '@cunmen/service-ops';
 import { buildApp } from './app.js';
+import { REGISTRY_AUDIT_SERVICE, registryCheckpointDir } from './cli/audit.js';
 import { describeStorage } from './cli/scale-options.js';
-import type { ScaleStorageOptions } from './storage/index.js';
+import { loadOrCreateKeys } from './services/keys.js';
+import { openStorage, type ScaleStorageOptions } from './storage/index.js';
 
 export interface ServeOptions {
   port: number;
@@ -20,12 +24,19 @@ export interface ServeOptions {
   uplink?: { url: string; timeoutMs?: number; maxAgeSeconds?: number };
   scale?: ScaleStorageOptions;
   signingKeyFile?: string;
+  /** Minutes between signed checkpoints of the audit log's head (`<data>/audit-checkpoints/`); 0: none. */
+  auditCheckpointMinutes?: number;
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
   const publicUrl =
     options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
+  // Opened here rather than by buildApp: the checkpoint timer reads the same log the routes write.
+  const storage = await openStorage(options.dataDir, options.scale);
+  const keys = loadOrCreateKeys(options.dataDir, options.signingKeyFile);
   const app = await buildApp({
+    storage,
+    keys,
     dataDir: options.dataDir,
     publicUrl,
     logger: true,
@@ -37,6 +48,22 @@ export async function serve(options: ServeOptions): Promise<void> {
     scale: options.scale,
     signingKeyFile: options.signingKeyFile,
     metricsToken: process.env.CUNMEN_METRICS_TOKEN || undefined,
+  });
+  const minutes = options.auditCheckpointMinutes ?? 60;
+  const checkpoints =
+    minutes > 0
+      ? startCheckpointTimer({
+          log: storage.audit,
+          dir: registryCheckpointDir(options.dataDir),
+          service: REGISTRY_AUDIT_SERVICE,
+          privateKey: keys.privateKey,
+          intervalMs: minutes * 60_000,
+          onError: (err) => app.log.error({ err }, 'audit checkpoint failed'),
+        })
+      : null;
+  app.addHook('onClose', async () => {
+    await checkpoints?.stop();
+    await storage.close();
   });
   await app.listen({ port: options.port, host: options.host });
   process.stdout.write(

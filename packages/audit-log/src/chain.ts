@@ -5,8 +5,8 @@
  * (sqlite-audit-log.ts retries, postgres-audit-log.ts locks); reading and verifying are shared here.
  *
  * The chain proves order and content, not completeness at the end: rows cut off the tail leave a
- * shorter chain that still verifies. Keep the head hash `audit verify` prints somewhere else (a
- * ticket, the operations log) to notice that.
+ * shorter chain that still verifies. Signed checkpoints of the head kept outside the database
+ * (./checkpoint.ts, `audit verify --expect-head`) catch that.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@cunmen/manifest';

@@ -10,4 +10,11 @@ export { type MaskOptions, maskPersonalData } from './mask.js';
 export { maskName, maskNameList } from './names.js';
 export { type Cell, cellText, type MaskedTable, type MaskTableOptions, maskTable } from './table.js';
 export { type MaskedTableFile, type MaskTableFileOptions, maskTableFile } from './table-file.js';
-export { type MaskedSheet, type MaskedXlsx, type MaskXlsxOptions, maskXlsx } from './xlsx.js';
+export {
+  type MaskedSheet,
+  type MaskedXlsx,
+  type MaskXlsxOptions,
+  maskXlsx,
+  type ReadXlsx,
+  readXlsx,
+} from './xlsx.js';

@@ -5,6 +5,10 @@
  * values (and merged ranges and column widths, which hold no data): no formulas, comments, hyperlink
  * targets, images, defined names, data validation lists, document properties such as the author, or
  * hidden sheets. Copying the original and overwriting cells would keep all of those.
+ *
+ * An upload is read once (`readXlsx`): size, then the zip's unpacked size (zip bombs), then rows and
+ * columns on a stream (./xlsx-limits.ts), and only then the workbook is built. A caller that needs the
+ * original cells too (a list's names) takes them from the same read.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -19,6 +23,7 @@ import { type FileLimits, limitsOf } from './limits.js';
 import { maskText } from './mask.js';
 import type { NameMatcher } from './names.js';
 import { type Cell, cellText, type MaskTableOptions, maskTables } from './table.js';
+import { checkSheetLimits } from './xlsx-limits.js';
 import { checkZip, isZip, ZipTooLargeError } from './zip.js';
 
 export interface MaskXlsxOptions extends MaskTableOptions, FileLimits {
@@ -88,17 +93,18 @@ interface ReadSheet {
   widths: (number | undefined)[];
 }
 
-async function loadWorkbook(bytes: Uint8Array, maxUnpackedBytes: number): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(bytes: Uint8Array, limits: Required<FileLimits>): Promise<ExcelJS.Workbook> {
   if (isOleFile(bytes)) throw legacyWorkbook();
   if (!isZip(bytes)) throw notXlsx();
   let names: Set<string>;
   try {
-    names = checkZip(bytes, maxUnpackedBytes);
+    names = checkZip(bytes, limits.maxUnpackedBytes);
   } catch (err) {
-    if (err instanceof ZipTooLargeError) throw tooLargeUnpacked(maxUnpackedBytes);
+    if (err instanceof ZipTooLargeError) throw tooLargeUnpacked(limits.maxUnpackedBytes);
     throw notXlsx();
   }
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx();
+  await checkSheetLimits(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
@@ -114,7 +120,7 @@ async function loadWorkbook(bytes: Uint8Array, maxUnpackedBytes: number): Promis
 function readSheets(
   workbook: ExcelJS.Workbook,
   limits: Required<FileLimits>,
-  removed: MaskedXlsx['removed'],
+  removed: Pick<MaskedXlsx['removed'], 'formulas' | 'comments' | 'images'>,
 ) {
   const sheets: ReadSheet[] = [];
   let totalRows = 0;
@@ -179,15 +185,48 @@ function sheetName(masked: string, taken: Set<string>): string {
   return name;
 }
 
-export async function maskXlsxDetailed(
-  bytes: Uint8Array,
-  options: MaskXlsxOptions = {},
-): Promise<MaskedXlsx & { matcher: NameMatcher }> {
+/** An .xlsx upload read once, within its limits: each sheet's original cells. */
+export interface ReadXlsx {
+  readonly kind: 'read-xlsx';
+  /** Every sheet's rows of cell text (rows without a value left out), hidden sheets too. */
+  tables(): string[][][];
+}
+
+interface ReadXlsxState extends ReadXlsx {
+  sheets: ReadSheet[];
+  removed: Pick<MaskedXlsx['removed'], 'formulas' | 'comments' | 'images'>;
+}
+
+/**
+ * Reads an .xlsx upload within `limits`: throws `PiiError` (`PII_ERR_NOT_XLSX`, `PII_ERR_TOO_LARGE`)
+ * before building anything for a file it will not read.
+ */
+export async function readXlsx(bytes: Uint8Array, options: FileLimits = {}): Promise<ReadXlsx> {
   const limits = limitsOf(options);
   if (bytes.byteLength > limits.maxBytes) throw tooLargeBytes(limits.maxBytes);
-  const workbook = await loadWorkbook(bytes, limits.maxUnpackedBytes);
-  const removed = { hiddenSheets: 0, formulas: 0, comments: 0, images: 0 };
-  const read = readSheets(workbook, limits, removed);
+  const workbook = await loadWorkbook(bytes, limits);
+  const removed = { formulas: 0, comments: 0, images: 0 };
+  const sheets = readSheets(workbook, limits, removed);
+  const state: ReadXlsxState = {
+    kind: 'read-xlsx',
+    sheets,
+    removed,
+    tables: () =>
+      sheets.map((s) =>
+        s.rows.map((r) => r.map((c) => cellText(c).trim())).filter((r) => r.some((c) => c !== '')),
+      ),
+  };
+  return state;
+}
+
+export async function maskXlsxDetailed(
+  input: Uint8Array | ReadXlsx,
+  options: MaskXlsxOptions = {},
+): Promise<MaskedXlsx & { matcher: NameMatcher }> {
+  const { sheets: read, removed: counted } = (
+    input instanceof Uint8Array ? await readXlsx(input, options) : input
+  ) as ReadXlsxState;
+  const removed = { hiddenSheets: 0, ...counted };
   const { tables, matcher } = maskTables(
     read.map((s) => s.rows),
     options,
@@ -238,10 +277,13 @@ export async function maskXlsxDetailed(
 }
 
 /**
- * A de-identified copy of an .xlsx upload: a new workbook of masked values only. Throws `PiiError`
- * (`PII_ERR_NOT_XLSX`, `PII_ERR_TOO_LARGE`) for a file it will not read.
+ * A de-identified copy of an .xlsx upload (or of one `readXlsx` read): a new workbook of masked values
+ * only. Throws `PiiError` (`PII_ERR_NOT_XLSX`, `PII_ERR_TOO_LARGE`) for a file it will not read.
  */
-export async function maskXlsx(bytes: Uint8Array, options: MaskXlsxOptions = {}): Promise<MaskedXlsx> {
-  const { xlsx, sheets, masked, removed } = await maskXlsxDetailed(bytes, options);
+export async function maskXlsx(
+  input: Uint8Array | ReadXlsx,
+  options: MaskXlsxOptions = {},
+): Promise<MaskedXlsx> {
+  const { xlsx, sheets, masked, removed } = await maskXlsxDetailed(input, options);
   return { xlsx, sheets, masked, removed };
 }

@@ -82,6 +82,11 @@ export const shellErrors = defineErrors('SHELL', '/docs/province/operate-the-she
     en: 'the code is wrong, expired or already used',
     zh: '动态口令错误、已过期或已使用',
   },
+  SHELL_ERR_TOTP_LOCKED: {
+    status: 429,
+    en: 'too many wrong second-factor codes for this account; wait until the lock ends',
+    zh: '动态口令错误次数过多，请稍后再试',
+  },
   SHELL_ERR_CSRF: {
     status: 403,
     en: "a cookie-authenticated write without the session's x-csrf-token",

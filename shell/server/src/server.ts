@@ -3,18 +3,23 @@
  * timer. With several instances on one database, the refresh runs on one of them per interval (a lease)
  * and each usage report is claimed by one sender (storage/sql/usage-outbox). SIGTERM/SIGINT: readiness
  * turns 503, requests in flight finish, then the stores close (`@cunmen/service-ops`).
- * `CUNMEN_METRICS_TOKEN` guards `GET /metrics`.
+ * `CUNMEN_METRICS_TOKEN` guards `GET /metrics`. Every hour (by default) the audit log's head is signed into
+ * a checkpoint file under the data directory (storage/audit-checkpoints.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { startCheckpointTimer } from '@cunmen/audit-log';
 import { handleShutdownSignals } from '@cunmen/service-ops';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type ShellOptions } from './app.js';
+import { SHELL_AUDIT_SERVICE, shellCheckpointDir, shellCheckpointKey } from './storage/audit-checkpoints.js';
 
 export interface ServeOptions extends ShellOptions {
   port: number;
   host: string;
   /** Minutes between re-resolving every current portal (yanks and deprecations); 0 turns it off. */
   refreshMinutes?: number;
+  /** Minutes between signed checkpoints of the audit log's head (`<data>/audit-checkpoints/`); 0: none. */
+  auditCheckpointMinutes?: number;
   /** The staff console's port (with `console`): its own origin, apart from the residents'. */
   consolePort?: number;
 }
@@ -50,8 +55,25 @@ export async function serve(options: ServeOptions): Promise<void> {
   const refreshMinutes = options.refreshMinutes ?? 60;
   const refresh =
     options.registryUrl && refreshMinutes > 0 ? refreshTimer(app, refreshMinutes * 60_000) : null;
+  const checkpointMinutes = options.auditCheckpointMinutes ?? 60;
+  const checkpoints =
+    options.dataDir && checkpointMinutes > 0
+      ? startCheckpointTimer({
+          log: app.shell.storage.audit,
+          dir: shellCheckpointDir(options.dataDir),
+          service: SHELL_AUDIT_SERVICE,
+          privateKey: shellCheckpointKey(options.dataDir).privateKey,
+          intervalMs: checkpointMinutes * 60_000,
+          onError: (err) => app.log.error({ err }, 'audit checkpoint failed'),
+        })
+      : null;
   process.stdout.write(`cunmen-shell listening on ${address.replace('127.0.0.1', 'localhost')}\n`);
-  handleShutdownSignals(app, { beforeClose: () => refresh && clearInterval(refresh) });
+  handleShutdownSignals(app, {
+    beforeClose: async () => {
+      if (refresh) clearInterval(refresh);
+      await checkpoints?.stop();
+    },
+  });
 }
 
 /** The lease the portal refresh runs under: one instance per interval refreshes every portal. */

@@ -17,9 +17,11 @@ import {
   PNG,
   rosterDraft,
   rosterXlsx,
+  tooManyRowsXlsx,
   users as u,
   uploadRow as up,
   XT,
+  zipBombXlsx,
 } from './test-helpers.js';
 
 const t = freshApp();
@@ -38,8 +40,12 @@ async function otherVillagesItem(): Promise<Ids> {
 
 const f = financeDraft.finance;
 let xlsx: Buffer;
+let tooMany: Buffer;
+let bomb: Buffer;
 beforeAll(async () => {
   xlsx = await rosterXlsx();
+  tooMany = tooManyRowsXlsx();
+  bomb = zipBombXlsx();
 });
 const roster = () => xlsx;
 const confirmed = '?confirmNoPersonalData=true';
@@ -106,6 +112,9 @@ describe('attachments', () => {
     up(g.rosterDraft, u.cadre, '', PNG, '415 AFFAIRS_ERR_FILE_TYPE x-filename'),
     up(g.rosterDraft, u.cadre, '空.csv', Buffer.alloc(0), '400 AFFAIRS_ERR_FILE_EMPTY file'),
     up(g.rosterDraft, u.cadre, '大图.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), '413 AFFAIRS_ERR_FILE_TOO_LARGE file', confirmed),
+    // Lists past the row limit or unpacking past the size limit: refused before a workbook is built.
+    up(g.rosterDraft, u.cadre, '名单.xlsx', () => tooMany, '413 AFFAIRS_ERR_FILE_TOO_LARGE file'),
+    up(g.rosterDraft, u.cadre, '名单.xlsx', () => bomb, '413 AFFAIRS_ERR_FILE_TOO_LARGE file'),
     up(g.rosterDraft, u.cadre, '大文件.pdf', Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), '413 MODULE_ERR_TOO_LARGE', confirmed),
     // Images and PDFs need the uploader's confirmation that they hold no personal data.
     up(g.rosterDraft, u.cadre, '凭证.png', PNG, '400 AFFAIRS_ERR_CONFIRM_REQUIRED confirmNoPersonalData'),

@@ -4,8 +4,7 @@
  * too. A last pass re-checks every value and masks any ID-card, mobile or bank-card number that an
  * earlier pass left (defence in depth: a leak here is the failure this module exists to prevent).
  */
-import { findPersonalData, isPiiError, maskCsv, maskPersonalData, maskXlsx } from '@cunmen/pii';
-import ExcelJS from 'exceljs';
+import { findPersonalData, isPiiError, maskCsv, maskPersonalData, maskXlsx, readXlsx } from '@cunmen/pii';
 import type { MaskedSheet } from '../common/index.js';
 import { affairsErrors, LIMITS } from '../common/index.js';
 
@@ -43,32 +42,20 @@ function decode(bytes: Buffer): string {
   }
 }
 
+/** The rows of a CSV upload as text, for finding its names (the masking reads it with @cunmen/pii). */
+function csvTable(bytes: Buffer): string[][] {
+  const lines = decode(bytes)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+  const tab = lines[0]?.includes('\t') && !lines[0]?.includes(',');
+  return lines.map((l) => l.split(tab ? '\t' : ',').map((c) => c.replace(/^"|"$/g, '').trim()));
+}
+
 /**
- * The names in the name columns (姓名, 户主 …) of an uploaded list, read from the original, so that the
- * text of an item with `maskNames` can be masked with them too (a roster's 张三丰 in the body).
+ * The names in the name columns (姓名, 户主 …) of an uploaded list's original tables, so that the text
+ * of an item with `maskNames` can be masked with them too (a roster's 张三丰 in the body).
  */
-export async function namesInList(kind: 'xlsx' | 'csv', bytes: Buffer): Promise<string[]> {
-  const tables: string[][][] = [];
-  if (kind === 'csv') {
-    const text = decode(bytes);
-    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-    const tab = lines[0]?.includes('\t') && !lines[0]?.includes(',');
-    tables.push(lines.map((l) => l.split(tab ? '\t' : ',').map((c) => c.replace(/^"|"$/g, '').trim())));
-  } else {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    wb.eachSheet((ws) => {
-      const rows: string[][] = [];
-      ws.eachRow((row) => {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          cells[col - 1] = String(cell.text ?? '').trim();
-        });
-        rows.push(Array.from(cells, (c) => c ?? ''));
-      });
-      tables.push(rows);
-    });
-  }
+export function namesInTables(tables: readonly string[][][]): string[] {
   const names = new Set<string>();
   for (const rows of tables) {
     const header = rows.slice(0, 10).findIndex((r) => r.some((c) => isNameHeader(c)));
@@ -87,23 +74,32 @@ export async function namesInList(kind: 'xlsx' | 'csv', bytes: Buffer): Promise<
 export interface MaskedList {
   sheets: { name: string; rows: string[][] }[];
   masked: number;
+  /** With `maskNames`: the names of the list's name columns (namesInTables), from the same read. */
+  names: string[];
 }
 
 const finishRows = (rows: string[][]) =>
   rows.slice(0, LIMITS.listRows).map((r) => r.map((c) => residual(String(c ?? ''))));
 
-/** Parses and masks an XLSX or CSV list; a PII error becomes this module's coded error (field `file`). */
+/**
+ * Parses and masks an XLSX or CSV list, once: the workbook is read within its limits (size, unpacked
+ * size, rows and columns, checked before anything is built) and both the masking and the names come
+ * from that one read. A PII error becomes this module's coded error (field `file`).
+ */
 export async function maskList(kind: 'xlsx' | 'csv', bytes: Buffer, maskNames: boolean): Promise<MaskedList> {
   try {
     const options = { nameColumns: maskNames ? ('auto' as const) : [], maxBytes: LIMITS.file[kind] };
     if (kind === 'csv') {
       const out = maskCsv(bytes, options);
-      return { sheets: [{ name: 'CSV', rows: finishRows(out.rows) }], masked: out.masked };
+      const names = maskNames ? namesInTables([csvTable(bytes)]) : [];
+      return { sheets: [{ name: 'CSV', rows: finishRows(out.rows) }], masked: out.masked, names };
     }
-    const out = await maskXlsx(bytes, options);
+    const read = await readXlsx(bytes, options);
+    const out = await maskXlsx(read, options);
     return {
       sheets: out.sheets.map((s) => ({ name: residual(s.name), rows: finishRows(s.rows) })),
       masked: out.masked,
+      names: maskNames ? namesInTables(read.tables()) : [],
     };
   } catch (err) {
     if (!isPiiError(err)) throw err;

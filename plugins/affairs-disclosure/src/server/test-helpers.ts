@@ -2,6 +2,8 @@
  * Fixtures for the API tests: users, valid personal numbers, rosters as XLSX and CSV, a fresh module per
  * test, the states a refused call starts from, and the check behind every bad-input table.
  */
+
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { ModuleUser } from '@cunmen/module-api';
 import {
   checkRefusal,
@@ -75,6 +77,70 @@ export async function rosterXlsx(rows: string[][] = ROSTER): Promise<Buffer> {
   wb.addWorksheet('低保名单').addRows(rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A zip of the given parts, deflated, written by hand: uploads no spreadsheet program would make. */
+export function handZip(parts: Record<string, Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(parts)) {
+    const packed = deflateRawSync(data, { level: 9 });
+    const fields = (head: Buffer, at: number) => {
+      head.writeUInt16LE(8, at); // deflate
+      head.writeUInt32LE(crc32(data), at + 6);
+      head.writeUInt32LE(packed.length, at + 10);
+      head.writeUInt32LE(data.length, at + 14);
+      head.writeUInt16LE(Buffer.byteLength(name), at + 18);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    fields(local, 8);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    fields(central, 10);
+    central.writeUInt32LE(offset, 42);
+    const entry = Buffer.concat([local, Buffer.from(name), packed]);
+    locals.push(entry);
+    centrals.push(Buffer.concat([central, Buffer.from(name)]));
+    offset += entry.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length, 8);
+  end.writeUInt16LE(centrals.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const workbookParts = (sheet: string, extra: Record<string, Buffer> = {}) =>
+  handZip({
+    '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types/>'),
+    'xl/workbook.xml': Buffer.from('<?xml version="1.0"?><workbook><sheets/></workbook>'),
+    'xl/worksheets/sheet1.xml': Buffer.from(
+      `<?xml version="1.0"?><worksheet><sheetData>${sheet}</sheetData></worksheet>`,
+    ),
+    ...extra,
+  });
+
+/** An .xlsx of 60,000 one-cell rows (past the 50,000-row limit), 100 KB packed. */
+export const tooManyRowsXlsx = () =>
+  workbookParts(
+    Array.from(
+      { length: 60_000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>张三</t></is></c></row>`,
+    ).join(''),
+  );
+
+/** An .xlsx whose shared strings unpack to 70 MiB from about 70 KB: a zip bomb. */
+export const zipBombXlsx = () =>
+  workbookParts('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+    'xl/sharedStrings.xml': Buffer.alloc(70 * 1024 * 1024, 0x30),
+  });
 
 export const rosterCsv = (rows: string[][] = ROSTER) =>
   Buffer.from(`${rows.map((r) => r.join(',')).join('\n')}\n`, 'utf8');

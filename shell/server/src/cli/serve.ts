@@ -39,6 +39,8 @@ ${REGISTRY_HELP}
                               believed, so rate limits see residents' addresses, not the proxy's
   --refresh-minutes <n>       minutes between re-resolving every current portal against the registry,
                               so later yanks and deprecations show up (default 60; 0 turns it off)
+  --audit-checkpoint-minutes <n>  minutes between signed checkpoints of the audit log's head in
+                              <data>/audit-checkpoints/ (default 60; 0 turns them off)
   --console-port <n>          serve the staff console (cadres, county, province) on this port: its own
                               origin, where staff sign in; the resident port then serves none of it
   --console-url <url>         the URL staff reach the console at (env CONSOLE_URL; default
@@ -54,6 +56,7 @@ ${REGISTRY_HELP}
       'web-dist': { type: 'string' },
       'admin-token-file': { type: 'string' },
       'refresh-minutes': { type: 'string' },
+      'audit-checkpoint-minutes': { type: 'string' },
       'oidc-issuer': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
       'oidc-client-id': { type: 'string' },
@@ -73,6 +76,10 @@ ${REGISTRY_HELP}
       const refreshMinutes = Number(optionalString(ctx, 'refresh-minutes') ?? 60);
       if (!Number.isFinite(refreshMinutes) || refreshMinutes < 0) {
         ctx.fail('--refresh-minutes must be a number of minutes (0 turns refreshing off)');
+      }
+      const auditCheckpointMinutes = Number(optionalString(ctx, 'audit-checkpoint-minutes') ?? 60);
+      if (!Number.isFinite(auditCheckpointMinutes) || auditCheckpointMinutes < 0) {
+        ctx.fail('--audit-checkpoint-minutes must be a number of minutes (0 turns checkpoints off)');
       }
       const issuer = urlOption(ctx, 'oidc-issuer');
       const publicUrl = urlOption(ctx, 'public-url');
@@ -105,6 +112,7 @@ ${REGISTRY_HELP}
         webDist: webDist === undefined ? undefined : resolve(webDist),
         adminToken: fileOption(ctx, 'admin-token-file'),
         refreshMinutes,
+        auditCheckpointMinutes,
         ...staff,
         ...registryOptions(ctx),
       });

@@ -1,10 +1,11 @@
-/** `cunmen-shell user add`. */
+/** `cunmen-shell user add|link-oidc|unlink-oidc`. */
 
 import { readStdin } from '@cunmen/command-line';
 import { hashPassword, passwordProblem } from '../identity/passwords.js';
 import { divisionMismatch, isRole, ROLES } from '../identity/roles.js';
 import { type CliCommand, type CliContext, optionalString } from './command.js';
 import { openCliStorage } from './database.js';
+import { oidcLinkCommands } from './users-oidc.js';
 
 export const userCommands: CliCommand[] = [
   {
@@ -13,7 +14,7 @@ export const userCommands: CliCommand[] = [
     help: `Usage: cunmen-shell user add --name <n> --role <role> --division <code> [--display-name <text>] [--household <no>] --data <dir>  < password-file
 
 Creates an account that signs in with a password (read from standard input, at least 12 characters) or
-through the provincial identity platform (linked by name on first sign-in; send an empty password).
+through the provincial identity platform (send an empty password, then user link-oidc).
 Province and county roles enrol a TOTP second factor at their first sign-in.
   --name          sign-in name (lower-case letters, digits, ".", "_", "-")
   --role          ${ROLES.join(' | ')}
@@ -66,4 +67,5 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
       }
     },
   },
+  ...oidcLinkCommands,
 ];

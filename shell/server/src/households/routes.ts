@@ -150,6 +150,14 @@ export const householdRoutes: FastifyPluginAsync<HouseholdRouteOptions> = async 
     async (request) => {
       const h = await household(request.params);
       const residents = await households.listResidents(h.id);
+      // Who looked at which household's members (names, relations) is personal data use: on record.
+      await storage.audit.append({
+        actor: actorOf(request).name,
+        action: 'household.read',
+        subject: `village:${h.village}`,
+        detail: { household: h.number, residents: residents.length },
+        ip: request.ip,
+      });
       return {
         ...h,
         residents: residents.map((r) => ({

@@ -114,7 +114,17 @@ export const portalRoutes: FastifyPluginAsync<PortalRouteOptions> = async (app, 
     admin.post<{ Params: VillageParams }>(
       '/api/portals/:village/refresh',
       { preHandler: editors },
-      async (request) => portals.refresh(request.params.village),
+      async (request) => {
+        const result = await portals.refresh(request.params.village);
+        await portals.storage.audit.append({
+          actor: actorOf(request).name,
+          action: 'portal.refresh',
+          subject: `village:${request.params.village}`,
+          detail: { version: result.version, changed: result.changed },
+          ip: request.ip,
+        });
+        return result;
+      },
     );
 
     admin.get<{ Params: VillageParams }>(

@@ -1,8 +1,9 @@
 /**
  * Sign-in through the provincial identity platform (OpenID Connect, authorization code + PKCE, with
  * state and nonce). The platform proves who someone is; the shell decides what they may do: a person
- * must already have a shell account (made by their county or the province), linked on first sign-in by
- * the `preferred_username` claim and by `iss`+`sub` ever after.
+ * must already have a shell account that an operator linked to their `iss`+`sub`
+ * (`cunmen-shell user link-oidc`). Nothing else links: a `preferred_username` is a name the platform's
+ * users may choose or reuse, so matching on it would hand a shell account to whoever takes the name.
  */
 import * as client from 'openid-client';
 
@@ -17,10 +18,23 @@ export interface OidcOptions {
 }
 
 export interface OidcIdentity {
+  /** `<iss> <sub>`: what an operator links to a shell account. */
   subject: string;
-  preferredUsername: string | null;
-  /** The platform says the person passed a second factor (`amr` contains mfa/otp/hwk). */
+  /** The platform says the person used a phishing-resistant factor (see `phishingResistant`). */
   strongAuth: boolean;
+  /** The `amr` values the platform sent, for the audit log. */
+  amr: string[];
+}
+
+/**
+ * Whether an ID token's `amr` (RFC 8176) names a factor a phishing page cannot relay: a hardware key
+ * (`hwk`), a FIDO authenticator (`fido`), or a software key proven in possession (`swk` with `pop`).
+ * One-time codes (`otp`, `sms`, `mfa`, `tel`) can be typed into a fake page and replayed at once, so
+ * they do not stand in for the shell's own TOTP step, which is then still asked.
+ */
+export function phishingResistant(amr: readonly string[]): boolean {
+  const has = (m: string) => amr.includes(m);
+  return has('hwk') || has('fido') || (has('swk') && has('pop'));
 }
 
 export class OidcClient {
@@ -47,7 +61,7 @@ export class OidcClient {
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.options.redirectUri,
-      scope: 'openid profile',
+      scope: 'openid',
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
@@ -70,16 +84,6 @@ export class OidcClient {
     const claims = tokens.claims();
     if (!claims) throw new Error('the platform returned no ID token');
     const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]).map(String) : [];
-    let username = typeof claims.preferred_username === 'string' ? claims.preferred_username : null;
-    if (username === null) {
-      // Providers often keep profile claims out of the ID token and answer them at userinfo.
-      const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
-      username = typeof info.preferred_username === 'string' ? info.preferred_username : null;
-    }
-    return {
-      subject: `${claims.iss} ${claims.sub}`,
-      preferredUsername: username,
-      strongAuth: amr.some((m) => ['mfa', 'otp', 'hwk', 'sms'].includes(m)),
-    };
+    return { subject: `${claims.iss} ${claims.sub}`, strongAuth: phishingResistant(amr), amr };
   }
 }

@@ -4,26 +4,27 @@
  * cookie-authenticated writes, and rate limits on sign-in. Other plugins read `request.identity` and
  * guard routes with `requireUser({ roles, division })`.
  *
- * Routes (all JSON): `POST /api/auth/login {name, password}` · `POST /api/auth/totp {code}` ·
- * `POST /api/auth/totp/setup` · `POST /api/auth/totp/enable {code}` · `POST /api/auth/logout` ·
- * `GET /api/auth/me` · `GET /api/auth/oidc/login?returnTo=/…` · `GET /api/auth/oidc/callback`.
+ * Routes (all JSON): `POST /api/auth/login {name, password}` · `POST /api/auth/logout` ·
+ * `GET /api/auth/me` here; the TOTP routes in ./totp-routes.ts, the OIDC ones in ./oidc-routes.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditLog } from '@cunmen/audit-log';
-import { parseWith } from '@cunmen/errors';
 import { HOST_API_PATH, MODULE_API_PATH, WIDGET_TOKEN_PATH } from '@cunmen/host-api';
 import cookie from '@fastify/cookie';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { shellError, shellErrors } from '../errors.js';
+import { shellError } from '../errors.js';
+import type { IdentityContext, SessionAnswer } from './context.js';
 import { OidcClient, type OidcOptions } from './oidc.js';
-import { checkPassword } from './passwords.js';
+import { oidcRoutes } from './oidc-routes.js';
+import { parseBody } from './parse.js';
+import { checkPassword, hashPassword, needsRehash } from './passwords.js';
 import { registerRateLimits } from './rate-limit.js';
 import { canActOn, type IdentityRole, isStaffRole, MFA_ROLES } from './roles.js';
 import type { IdentityStore, IdentityUser, Session } from './store.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { totpRoutes } from './totp-routes.js';
 
 export const SESSION_COOKIE = 'cunmen_session';
 /** The staff console's session cookie; `__Host-` (host-only, Secure, Path=/) when served over https. */
@@ -101,12 +102,6 @@ export function publicUser(u: IdentityUser) {
 const loginBody = z
   .object({ name: z.string().min(1).max(64), password: z.string().min(1).max(200) })
   .strict();
-const codeBody = z.object({ code: z.string() }).strict();
-
-/** The body parsed by `schema`, or a 400 naming the first field that is wrong. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  return parseWith(schema, body ?? {}, shellErrors, 'SHELL_ERR_BAD_REQUEST');
-}
 
 async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Promise<void> {
   const { store } = opts;
@@ -127,15 +122,9 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
           `${user.name} is a ${user.role}: staff sign in on the console at ${opts.consoleUrl}`,
           { zh: `工作人员账号请到村门工作台登录：${opts.consoleUrl}` },
         );
-  const record = async (
-    request: FastifyRequest,
-    actor: string,
-    action: string,
-    detail: Record<string, unknown> = {},
-  ) => {
-    await opts.audit?.append({ actor, action, subject: `user:${actor}`, detail, ip: request.ip });
+  const record: IdentityContext['record'] = async (request, actor, action, detail = {}, subject) => {
+    await opts.audit?.append({ actor, action, subject: subject ?? `user:${actor}`, detail, ip: request.ip });
   };
-  const oidc = opts.oidc ? new OidcClient(opts.oidc) : null;
   await app.register(cookie);
   await registerRateLimits(app, opts.rateLimitStore);
   const limited = { config: { rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: '1 minute' } } };
@@ -193,7 +182,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     return session;
   }
 
-  function sessionAnswer(user: IdentityUser, session: Session) {
+  function sessionAnswer(user: IdentityUser, session: Session): SessionAnswer {
     const needsMfa = MFA_ROLES.has(user.role) && !session.mfaPassed;
     return {
       user: publicUser(user),
@@ -224,7 +213,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   });
 
   app.post('/api/auth/login', limited, async (request, reply) => {
-    const body = parse(loginBody, request.body);
+    const body = parseBody(loginBody, request.body);
     const user = await store.findUserByName(body.name);
     const ok = await checkPassword(body.password, user?.passwordHash ?? null);
     if (!user || !ok) {
@@ -236,77 +225,20 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
       await record(request, user.name, 'auth.login-refused', { surface: opts.surface ?? 'resident' });
       throw wrongOrigin(user);
     }
+    // The password is known right now: the moment to store it again at today's cost.
+    if (user.passwordHash && needsRehash(user.passwordHash)) {
+      await store.updateUser(user.id, { passwordHash: await hashPassword(body.password) });
+    }
     const session = await startSession(reply, user, !MFA_ROLES.has(user.role));
     await record(request, user.name, 'auth.login', { via: 'password' });
     return sessionAnswer(user, session);
   });
 
-  app.post('/api/auth/totp', limited, async (request) => {
-    const id = request.identity;
-    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
-    const { code } = parse(codeBody, request.body);
-    const { user, session } = id;
-    if (!user.totpEnabled || !user.totpSecret) {
-      throw shellError(
-        'SHELL_ERR_MFA_REQUIRED',
-        'set up the second factor first (POST /api/auth/totp/setup)',
-        {
-          zh: '请先设置动态口令',
-        },
-      );
-    }
-    const step = verifyTotp(user.totpSecret, code, user.totpLastStep);
-    if (step === null || !(await store.recordTotpStep(user.id, step))) {
-      throw shellError('SHELL_ERR_BAD_TOTP', 'the code is wrong, expired or already used', {
-        zh: '动态口令错误、已过期或已使用',
-      });
-    }
-    await store.markSessionMfaPassed(session.tokenHash);
-    return sessionAnswer(user, { ...session, mfaPassed: true });
-  });
-
-  app.post('/api/auth/totp/setup', async (request) => {
-    const id = request.identity;
-    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
-    // Replacing an enabled factor needs the factor: someone with only the password cannot swap it.
-    if (id.user.totpEnabled && !id.session.mfaPassed) {
-      throw shellError(
-        'SHELL_ERR_MFA_REQUIRED',
-        'enter the current code before replacing the second factor',
-        {
-          zh: '更换动态口令前请先输入当前口令',
-        },
-      );
-    }
-    const secret = newTotpSecret();
-    await store.updateUser(id.user.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
-    return { secret, otpauthUri: otpauthUri(opts.totpIssuer ?? '村门 Cunmen', id.user.name, secret) };
-  });
-
-  app.post('/api/auth/totp/enable', limited, async (request) => {
-    const id = request.identity;
-    if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
-    const { code } = parse(codeBody, request.body);
-    const user = await store.findUserById(id.user.id);
-    if (!user?.totpSecret) {
-      throw shellError('SHELL_ERR_MFA_REQUIRED', 'start with POST /api/auth/totp/setup', {
-        zh: '请先设置动态口令',
-      });
-    }
-    const step = verifyTotp(user.totpSecret, code, null);
-    if (step === null) {
-      throw shellError('SHELL_ERR_BAD_TOTP', 'the code is wrong, expired or already used', {
-        zh: '动态口令错误、已过期或已使用',
-      });
-    }
-    await store.updateUser(user.id, { totpEnabled: true, totpLastStep: step });
-    await record(request, user.name, 'auth.totp-enable');
-    await store.markSessionMfaPassed(id.session.tokenHash);
-    return sessionAnswer({ ...user, totpEnabled: true }, { ...id.session, mfaPassed: true });
-  });
-
   app.post('/api/auth/logout', async (request, reply) => {
-    if (request.identity) await store.deleteSession(request.identity.session.tokenHash);
+    if (request.identity) {
+      await store.deleteSession(request.identity.session.tokenHash);
+      await record(request, request.identity.user.name, 'auth.logout');
+    }
     reply.clearCookie(cookieName, { path: '/', secure: opts.secureCookies });
     return { ok: true };
   });
@@ -317,82 +249,20 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     return sessionAnswer(id.user, id.session);
   });
 
-  app.get<{ Querystring: { returnTo?: string } }>('/api/auth/oidc/login', limited, async (request, reply) => {
-    if (!oidc) {
-      throw shellError(
-        'SHELL_ERR_OIDC_NOT_CONFIGURED',
-        'sign-in through the identity platform is not configured',
-        {
-          zh: '未配置统一身份认证登录',
-        },
-      );
-    }
-    const returnTo = request.query.returnTo ?? '/';
-    // Only a path on this site, so the callback can never redirect somewhere else.
-    const safeReturn = /^\/(?!\/)[^\s\\]*$/.test(returnTo) ? returnTo : '/';
-    const start = await oidc.start();
-    await store.saveOidcAttempt({
-      state: start.state,
-      nonce: start.nonce,
-      codeVerifier: start.codeVerifier,
-      returnTo: safeReturn,
-      createdAt: new Date().toISOString(),
-    });
-    return reply.redirect(start.url, 302);
-  });
-
-  app.get<{ Querystring: { state?: string } }>('/api/auth/oidc/callback', async (request, reply) => {
-    if (!oidc || !opts.oidc) {
-      throw shellError(
-        'SHELL_ERR_OIDC_NOT_CONFIGURED',
-        'sign-in through the identity platform is not configured',
-        {
-          zh: '未配置统一身份认证登录',
-        },
-      );
-    }
-    const attempt = request.query.state ? await store.takeOidcAttempt(request.query.state) : null;
-    if (!attempt) {
-      throw shellError('SHELL_ERR_OIDC_FAILED', 'unknown or already used sign-in attempt (state)', {
-        zh: '登录请求无效或已使用，请重新登录',
-      });
-    }
-    const callback = new URL(request.url, opts.oidc.redirectUri);
-    let identity: Awaited<ReturnType<OidcClient['finish']>>;
-    try {
-      identity = await oidc.finish(callback, attempt);
-    } catch (err) {
-      request.log.warn({ err }, 'OIDC sign-in refused');
-      throw shellError(
-        'SHELL_ERR_OIDC_FAILED',
-        `the identity platform's answer was refused: ${(err as Error).message}`,
-        {
-          zh: '统一身份认证返回的结果未通过校验',
-        },
-      );
-    }
-    let user = await store.findUserByOidcSubject(identity.subject);
-    if (!user && identity.preferredUsername) {
-      const candidate = await store.findUserByName(identity.preferredUsername);
-      if (candidate && candidate.oidcSubject === null) {
-        await store.updateUser(candidate.id, { oidcSubject: identity.subject });
-        user = { ...candidate, oidcSubject: identity.subject };
-      }
-    }
-    if (!user) {
-      throw shellError(
-        'SHELL_ERR_OIDC_FAILED',
-        'no shell account belongs to this person; ask your county to create one',
-        {
-          zh: '该身份尚未开通村门账号，请联系县级管理员',
-        },
-      );
-    }
-    if (!belongsHere(user)) throw wrongOrigin(user);
-    await startSession(reply, user, !MFA_ROLES.has(user.role) || identity.strongAuth);
-    await record(request, user.name, 'auth.login', { via: 'oidc', strongAuth: identity.strongAuth });
-    return reply.redirect(attempt.returnTo, 302);
-  });
+  const ctx: IdentityContext = {
+    store,
+    audit: opts.audit,
+    cookieName,
+    secureCookies: opts.secureCookies,
+    limited,
+    record,
+    startSession,
+    sessionAnswer,
+    belongsHere,
+    wrongOrigin,
+  };
+  totpRoutes(app, ctx, opts.totpIssuer ?? '村门 Cunmen');
+  oidcRoutes(app, ctx, opts.oidc ? { client: new OidcClient(opts.oidc), options: opts.oidc } : null);
 }
 
 export const identity = fp(identityPlugin, { name: 'cunmen-identity', fastify: '5.x' });

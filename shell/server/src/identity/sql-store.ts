@@ -1,12 +1,19 @@
 /**
- * Identity in the shell's SQLite database, with its own migration table so it evolves independently
- * of the portal tables that share the file.
+ * Identity in the shell's database (SQLite or PostgreSQL), with its own migration table
+ * (./migrations.ts) so it evolves independently of the portal tables that share the database.
  */
 
-import { type Kysely, type Migration, Migrator, type Selectable } from 'kysely';
-import { dialectOf } from '../storage/dialect/index.js';
+import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
+import { IDENTITY_MIGRATIONS } from './migrations.js';
 import type { IdentityRole } from './roles.js';
-import type { IdentityStore, IdentityUser, NewIdentityUser, OidcAttempt, Session } from './store.js';
+import type {
+  IdentityStore,
+  IdentityUser,
+  NewIdentityUser,
+  OidcAttempt,
+  Session,
+  UserChanges,
+} from './store.js';
 
 interface UsersTable {
   id: number;
@@ -19,6 +26,9 @@ interface UsersTable {
   totp_secret: string | null;
   totp_enabled: number;
   totp_last_step: number | null;
+  totp_pending_secret: string | null;
+  totp_failures: number;
+  totp_locked_until: string | null;
   oidc_subject: string | null;
   created_at: string;
 }
@@ -38,6 +48,7 @@ interface OidcAttemptsTable {
   code_verifier: string;
   return_to: string;
   created_at: string;
+  browser_hash: string;
 }
 
 interface IdentityDatabase {
@@ -45,50 +56,6 @@ interface IdentityDatabase {
   identity_sessions: SessionsTable;
   identity_oidc_attempts: OidcAttemptsTable;
 }
-
-const MIGRATIONS: Record<string, Migration> = {
-  '0001-identity': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('identity_users')
-        .addColumn('id', 'integer', (c) => dialectOf(db).autoId(c))
-        .addColumn('name', 'text', (c) => c.notNull().unique())
-        .addColumn('display_name', 'text', (c) => c.notNull())
-        .addColumn('role', 'text', (c) => c.notNull())
-        .addColumn('division', 'text', (c) => c.notNull())
-        .addColumn('household', 'text')
-        .addColumn('password_hash', 'text')
-        .addColumn('totp_secret', 'text')
-        .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('totp_last_step', 'integer')
-        .addColumn('oidc_subject', 'text', (c) => c.unique())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('identity_sessions')
-        .addColumn('token_hash', 'text', (c) => c.primaryKey())
-        .addColumn('user_id', 'integer', (c) => c.notNull().references('identity_users.id'))
-        .addColumn('csrf_token', 'text', (c) => c.notNull())
-        .addColumn('mfa_passed', 'integer', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('identity_oidc_attempts')
-        .addColumn('state', 'text', (c) => c.primaryKey())
-        .addColumn('nonce', 'text', (c) => c.notNull())
-        .addColumn('code_verifier', 'text', (c) => c.notNull())
-        .addColumn('return_to', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-    },
-    async down(db: Kysely<unknown>) {
-      for (const t of ['identity_oidc_attempts', 'identity_sessions', 'identity_users']) {
-        await db.schema.dropTable(t).execute();
-      }
-    },
-  },
-};
 
 function toUser(r: Selectable<UsersTable>): IdentityUser {
   return {
@@ -102,6 +69,9 @@ function toUser(r: Selectable<UsersTable>): IdentityUser {
     totpSecret: r.totp_secret,
     totpEnabled: r.totp_enabled === 1,
     totpLastStep: r.totp_last_step,
+    totpPendingSecret: r.totp_pending_secret,
+    totpFailures: Number(r.totp_failures),
+    totpLockedUntil: r.totp_locked_until,
     oidcSubject: r.oidc_subject,
     createdAt: r.created_at,
   };
@@ -128,7 +98,7 @@ export class SqlIdentityStore implements IdentityStore {
   async migrate(): Promise<void> {
     const migrator = new Migrator({
       db: this.db,
-      provider: { getMigrations: async () => MIGRATIONS },
+      provider: { getMigrations: async () => IDENTITY_MIGRATIONS },
       migrationTableName: 'identity_migration',
       migrationLockTableName: 'identity_migration_lock',
     });
@@ -180,17 +150,14 @@ export class SqlIdentityStore implements IdentityStore {
     return r ? toUser(r) : null;
   }
 
-  async updateUser(
-    id: number,
-    c: Partial<
-      Pick<IdentityUser, 'passwordHash' | 'totpSecret' | 'totpEnabled' | 'totpLastStep' | 'oidcSubject'>
-    >,
-  ): Promise<void> {
+  async updateUser(id: number, c: UserChanges): Promise<void> {
     const set: Partial<UsersTable> = {};
     if (c.passwordHash !== undefined) set.password_hash = c.passwordHash;
     if (c.totpSecret !== undefined) set.totp_secret = c.totpSecret;
     if (c.totpEnabled !== undefined) set.totp_enabled = c.totpEnabled ? 1 : 0;
     if (c.totpLastStep !== undefined) set.totp_last_step = c.totpLastStep;
+    if (c.totpPendingSecret !== undefined) set.totp_pending_secret = c.totpPendingSecret;
+    if (c.totpLockedUntil !== undefined) set.totp_locked_until = c.totpLockedUntil;
     if (c.oidcSubject !== undefined) set.oidc_subject = c.oidcSubject;
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable('identity_users').set(set).where('id', '=', id).execute();
@@ -204,6 +171,25 @@ export class SqlIdentityStore implements IdentityStore {
       .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  async recordTotpFailure(id: number): Promise<number> {
+    // One UPDATE … RETURNING: two instances counting at once both count.
+    const r = await this.db
+      .updateTable('identity_users')
+      .set({ totp_failures: sql`totp_failures + 1` })
+      .where('id', '=', id)
+      .returning('totp_failures')
+      .executeTakeFirst();
+    return Number(r?.totp_failures ?? 0);
+  }
+
+  async clearTotpFailures(id: number): Promise<void> {
+    await this.db
+      .updateTable('identity_users')
+      .set({ totp_failures: 0, totp_locked_until: null })
+      .where('id', '=', id)
+      .execute();
   }
 
   async createSession(s: Session): Promise<void> {
@@ -256,6 +242,7 @@ export class SqlIdentityStore implements IdentityStore {
         code_verifier: a.codeVerifier,
         return_to: a.returnTo,
         created_at: a.createdAt,
+        browser_hash: a.browserHash,
       })
       .execute();
   }
@@ -274,6 +261,7 @@ export class SqlIdentityStore implements IdentityStore {
       codeVerifier: r.code_verifier,
       returnTo: r.return_to,
       createdAt: r.created_at,
+      browserHash: r.browser_hash,
     };
   }
 }

@@ -1,4 +1,4 @@
-/** What identity keeps: users, sessions, OIDC login attempts. SQLite today; PostgreSQL later. */
+/** What identity keeps: users, sessions, OIDC login attempts (SQLite or PostgreSQL, ./sql-store.ts). */
 import type { IdentityRole } from './roles.js';
 
 export interface IdentityUser {
@@ -14,6 +14,12 @@ export interface IdentityUser {
   totpSecret: string | null;
   totpEnabled: boolean;
   totpLastStep: number | null;
+  /** A new secret from `/totp/setup`, active only once a code from it is confirmed. */
+  totpPendingSecret: string | null;
+  /** Wrong TOTP codes since the last right one (per account, whichever address sent them). */
+  totpFailures: number;
+  /** No code is checked before this time (ISO), after too many wrong ones. */
+  totpLockedUntil: string | null;
   /** `<issuer> <sub>` of the provincial identity platform, once linked. */
   oidcSubject: string | null;
   createdAt: string;
@@ -44,7 +50,22 @@ export interface OidcAttempt {
   codeVerifier: string;
   returnTo: string;
   createdAt: string;
+  /** sha256 of the random value in the cookie of the browser that started the attempt. */
+  browserHash: string;
 }
+
+export type UserChanges = Partial<
+  Pick<
+    IdentityUser,
+    | 'passwordHash'
+    | 'totpSecret'
+    | 'totpEnabled'
+    | 'totpLastStep'
+    | 'totpPendingSecret'
+    | 'totpLockedUntil'
+    | 'oidcSubject'
+  >
+>;
 
 export interface IdentityStore {
   migrate(): Promise<void>;
@@ -52,12 +73,11 @@ export interface IdentityStore {
   findUserByName(name: string): Promise<IdentityUser | null>;
   findUserById(id: number): Promise<IdentityUser | null>;
   findUserByOidcSubject(subject: string): Promise<IdentityUser | null>;
-  updateUser(
-    id: number,
-    changes: Partial<
-      Pick<IdentityUser, 'passwordHash' | 'totpSecret' | 'totpEnabled' | 'totpLastStep' | 'oidcSubject'>
-    >,
-  ): Promise<void>;
+  updateUser(id: number, changes: UserChanges): Promise<void>;
+  /** Counts one wrong TOTP code (atomically, across instances) and returns the new count. */
+  recordTotpFailure(id: number): Promise<number>;
+  /** After a right code: the count starts again and any lock ends. */
+  clearTotpFailures(id: number): Promise<void>;
   /** Records a used TOTP step only if it is newer than the last one (so a code cannot be replayed). */
   recordTotpStep(id: number, step: number): Promise<boolean>;
 

@@ -1,4 +1,5 @@
 /** A Fastify app with only identity and the shell's error handler, on an in-memory SQLite, for tests. */
+import { type AuditLog, createAuditLogTable, openAuditLog } from '@cunmen/audit-log';
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -15,9 +16,11 @@ export async function identityTestApp(options: { oidc?: OidcOptions } = {}) {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
   const store = new SqlIdentityStore(db);
   await store.migrate();
+  await createAuditLogTable(db);
+  const audit: AuditLog = openAuditLog(db);
   const app: FastifyInstance = Fastify();
   handleShellErrors(app);
-  await app.register(identity, { store, secureCookies: false, oidc: options.oidc });
+  await app.register(identity, { store, audit, secureCookies: false, oidc: options.oidc });
   app.get<{ Params: { code: string } }>(
     '/api/test/villages/:code',
     {
@@ -34,6 +37,9 @@ export async function identityTestApp(options: { oidc?: OidcOptions } = {}) {
   return {
     app,
     store,
+    audit,
+    /** The audit entries as `[actor, action]`, oldest first. */
+    actions: async () => (await audit.list()).map((r) => [r.actor, r.action]),
     addUser,
     close: async () => {
       await app.close();

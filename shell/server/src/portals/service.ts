@@ -259,7 +259,17 @@ export class PortalService {
     for (const v of await this.storage.divisions.listVillages()) {
       if ((await this.storage.portals.currentVersion(v.code)) === null) continue;
       try {
-        if ((await this.refresh(v.code, memo)).changed) changed++;
+        const result = await this.refresh(v.code, memo);
+        if (result.changed) {
+          changed++;
+          // The timer's refreshes that changed what residents are served are on record too.
+          await this.storage.audit.append({
+            actor: 'system',
+            action: 'portal.refresh',
+            subject: `village:${v.code}`,
+            detail: { version: result.version, changed: true },
+          });
+        }
       } catch (err) {
         log.warn(
           { village: v.code, err: err instanceof Error ? err.message : String(err) },

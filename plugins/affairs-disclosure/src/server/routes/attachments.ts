@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { type ModuleRoute, param, query } from '@cunmen/module-api';
 import { affairsErrors, type CatalogueItem, LIMITS, type OriginalAnswer } from '../../common/index.js';
 import { remaskContent } from '../content.js';
-import { maskList, maskText, namesInList } from '../deidentify.js';
+import { maskList, maskText } from '../deidentify.js';
 import { checkFile, UPLOAD_BODY_LIMIT } from '../files.js';
 import { T } from '../migrations.js';
 import { addStep, attachmentsOf, attachmentView, isId, move, namesOf } from '../store.js';
@@ -29,8 +29,7 @@ export const attachmentRoutes: ModuleRoute[] = [
       let masked = 0;
       let names: string[] = [];
       if (file.kind === 'xlsx' || file.kind === 'csv') {
-        ({ sheets, masked } = await maskList(file.kind, file.bytes, catalogue.maskNames));
-        if (catalogue.maskNames) names = await namesInList(file.kind, file.bytes);
+        ({ sheets, masked, names } = await maskList(file.kind, file.bytes, catalogue.maskNames));
       } else if (!confirmed) {
         throw affairsErrors.error('AFFAIRS_ERR_CONFIRM_REQUIRED', { field: 'confirmNoPersonalData' });
       }

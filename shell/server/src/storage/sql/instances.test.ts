@@ -110,6 +110,7 @@ describe.each(BACKENDS)('several instances on %s', (backend) => {
       codeVerifier: 'v',
       returnTo: '/',
       createdAt: at,
+      browserHash: 'b',
     });
     const taken = await Promise.all([a.identity.takeOidcAttempt('s1'), b.identity.takeOidcAttempt('s1')]);
     expect(taken.filter((t) => t !== null)).toHaveLength(1);
