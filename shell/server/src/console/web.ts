@@ -22,6 +22,8 @@ const PREVIEW_PAGE = 'preview.html';
 export interface ConsoleWebOptions {
   web: WebDist;
   registryOrigins: string[];
+  /** The cadre frame's URL (known once it listens): the one other origin the console may frame. */
+  cadreFrameUrl: () => string;
 }
 
 function consoleNotBuiltPage(dir: string): string {
@@ -34,13 +36,18 @@ function consoleNotBuiltPage(dir: string): string {
 
 export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opts) => {
   const { web } = opts;
-  const csp = contentSecurityPolicy(opts.registryOrigins, opts.registryOrigins);
+  const base = contentSecurityPolicy(opts.registryOrigins, opts.registryOrigins);
+  const frameSrc = () => {
+    const url = opts.cadreFrameUrl();
+    return `frame-src 'self'${url ? ` ${new URL(url).origin}` : ''}`;
+  };
+  const csp = () => `${base}; ${frameSrc()}`;
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', csp)
+      .header('content-security-policy', csp())
       .send(body);
 
   faviconRoutes(app);
@@ -65,7 +72,7 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
     if (!build) return html(reply, 503, consoleNotBuiltPage(web.dir));
     return html(reply, 200, build.index);
   };
-  const previewCsp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+  const previewCsp = `${base.replace("frame-ancestors 'none'", "frame-ancestors 'self'")}; frame-src 'none'`;
   app.get('/preview/v/:village', async (_request, reply) => {
     const build = web.load();
     const file = build?.files.get(PREVIEW_PAGE);
