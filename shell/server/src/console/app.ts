@@ -88,10 +88,17 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     logger: deps.logger,
   });
   app.decorate('cadreFrame', frame);
-  // The frame's origin listens on the console's address, on a port of its own.
+  // The frame's origin listens on the console's address, on a port of its own. Fastify does not wait
+  // for onListen hooks, so requests wait for it instead: the console never names a frame not yet there.
+  let frameListening: Promise<unknown> | null = null;
   app.addHook('onListen', async () => {
     const address = app.server.address();
-    await frame.listen(typeof address === 'object' && address ? address.address : '127.0.0.1');
+    frameListening = frame
+      .listen(typeof address === 'object' && address ? address.address : '127.0.0.1')
+      .catch((err: unknown) => app.log.error({ err }, 'the cadre frame origin could not listen'));
+  });
+  app.addHook('onRequest', async () => {
+    await frameListening;
   });
   app.addHook('onClose', async () => frame.app.close());
   await app.register(securityHeaders, { registryOrigins: deps.registryOrigins, publicUrl: url });

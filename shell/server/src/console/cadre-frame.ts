@@ -111,9 +111,6 @@ export async function buildCadreFrameApp(
     }
     return sendWebFile(request, reply, file);
   });
-  app.setNotFoundHandler(async (request) => {
-    throw shellError('SHELL_ERR_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
-  });
   return {
     app,
     url: () => url,
