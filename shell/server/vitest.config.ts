@@ -13,6 +13,7 @@ const ON_POSTGRES = [
   'src/households/routes.test.ts',
   'src/mandatory/routes.test.ts',
   'src/console/composer.test.ts',
+  'test/authz-matrix/*.test.ts',
 ];
 
 // Not `extends: true`: that would add these to the shared include list instead of replacing it.
