@@ -1,10 +1,11 @@
 /**
- * The messages between the console page and a county widget's cadre page in the sandboxed cadre frame
- * (the frame's origin is opaque, so `postMessage` is the only way between them). The frame asks; the
- * console answers only the host-API calls listed here — the ones a cadre page needs, none of the
- * standard modules' `module.*` calls — and makes each with the credential of the widget the frame was
- * opened for, so the server checks them against that widget's capabilities. Nothing the console holds
- * for its own session (cookie, CSRF token, the widget credential itself) is ever sent to the frame.
+ * The messages between the console page and a sandboxed frame on the frame origin — a county widget's
+ * cadre page, or the composer's phone preview of a draft portal (the frame's origin is opaque, so
+ * `postMessage` is the only way between them). The frame asks; the console answers only the host-API
+ * calls listed here — the ones a widget's page needs, none of the standard modules' `module.*` calls —
+ * and makes each with the credential of the widget that asked, among those the frame was opened for,
+ * so the server checks them against that widget's capabilities. Nothing the console holds for its own
+ * session (cookie, CSRF token, the widget credentials themselves) is ever sent to the frame.
  */
 import type { PortalSnapshot } from '@cunmen/manifest';
 import { CapabilityDeniedError, HostError, type Locale } from '@cunmen/sdk';
@@ -34,11 +35,13 @@ export function isBridgeMethod(value: unknown): value is BridgeMethod {
 export interface FrameInit {
   tag: typeof BRIDGE_TAG;
   type: 'init';
-  /** The village's snapshot with only this widget in it (the frame checks its signature itself). */
+  /**
+   * The widgets the frame runs, in their village's snapshot (the frame checks their signatures itself):
+   * a cadre page's one widget, or a preview's whole draft.
+   */
   snapshot: PortalSnapshot;
-  expose: string;
-  title: string;
-  path: string;
+  /** For a cadre page: which placement to show, under which title, at which path below its route. */
+  page?: { expose: string; title: string; path: string };
   locale: Locale;
   elderly: boolean;
 }
@@ -61,7 +64,14 @@ export type ToFrame =
 
 export type FromFrame =
   | { tag: typeof BRIDGE_TAG; type: 'ready' }
-  | { tag: typeof BRIDGE_TAG; type: 'call'; id: number; method: BridgeMethod; args: unknown[] }
+  | {
+      tag: typeof BRIDGE_TAG;
+      type: 'call';
+      id: number;
+      widget: string;
+      method: BridgeMethod;
+      args: unknown[];
+    }
   | { tag: typeof BRIDGE_TAG; type: 'navigate'; to: string }
   | { tag: typeof BRIDGE_TAG; type: 'height'; px: number };
 

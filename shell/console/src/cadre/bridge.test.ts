@@ -60,18 +60,25 @@ function setup() {
     frame: () => w.frameWin as unknown as Window,
     init: () => ({
       snapshot: { widgets: [] } as never,
-      expose: './Admin',
-      title: '管理',
-      path: '/',
+      page: { expose: './Admin', title: '管理', path: '/' },
       locale: 'zh-CN',
       elderly: false,
     }),
-    api,
+    apiFor: (widget) => (widget === '@yiyuan/waste-pickup' ? api : undefined),
     navigate,
     onHeight: (px) => heights.push(px),
   });
   const channel = parentChannel(w.frameWin as unknown as Window);
-  return { ...w, channel, frameApi: bridgedHostApi(channel), requests, fetchImpl, navigate, heights, stop };
+  return {
+    ...w,
+    channel,
+    frameApi: bridgedHostApi(channel, '@yiyuan/waste-pickup'),
+    requests,
+    fetchImpl,
+    navigate,
+    heights,
+    stop,
+  };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -116,7 +123,14 @@ describe('the cadre frame’s bridge', () => {
     const s = setup();
     const answers: unknown[] = [];
     s.channel.listen((m) => answers.push(m));
-    s.channel.post({ tag: BRIDGE_TAG, type: 'call', id: 7, method: method as never, args: [] });
+    s.channel.post({
+      tag: BRIDGE_TAG,
+      type: 'call',
+      id: 7,
+      widget: '@yiyuan/waste-pickup',
+      method: method as never,
+      args: [],
+    });
     await vi.waitFor(() => expect(answers).toHaveLength(1));
     expect(answers).toEqual([
       expect.objectContaining({
@@ -126,6 +140,15 @@ describe('the cadre frame’s bridge', () => {
         error: expect.objectContaining({ code: 'SDK_ERR_INVALID_ARGUMENT' }),
       }),
     ]);
+    expect(s.fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call made as a widget the frame was not opened for, without a request', async () => {
+    const s = setup();
+    const asOther = bridgedHostApi(s.channel, '@cunmen/complaints');
+    const refused = await asOther.store.list('cases').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HostError);
+    expect(refused).toMatchObject({ code: 'SDK_ERR_INVALID_ARGUMENT' });
     expect(s.fetchImpl).not.toHaveBeenCalled();
   });
 
@@ -140,7 +163,17 @@ describe('the cadre frame’s bridge', () => {
     const answers: unknown[] = [];
     s.frameWin.addEventListener('message', (e) => answers.push((e as MessageEvent).data));
     // Another window (a popup, another frame) posting the same message gets nothing.
-    s.deliver(s.consoleWin, s.stranger)({ tag: BRIDGE_TAG, type: 'call', id: 1, method: 'me', args: [] });
+    s.deliver(
+      s.consoleWin,
+      s.stranger,
+    )({
+      tag: BRIDGE_TAG,
+      type: 'call',
+      id: 1,
+      widget: '@yiyuan/waste-pickup',
+      method: 'me',
+      args: [],
+    });
     s.deliver(s.consoleWin, s.stranger)({ tag: BRIDGE_TAG, type: 'ready' });
     await tick();
     expect(answers).toEqual([]);
@@ -150,7 +183,9 @@ describe('the cadre frame’s bridge', () => {
     s.channel.post({ tag: BRIDGE_TAG, type: 'navigate', to: '/booking/3' });
     s.channel.post({ tag: BRIDGE_TAG, type: 'height', px: 1e9 });
     await vi.waitFor(() => expect(s.heights).toHaveLength(1));
-    expect(answers).toEqual([expect.objectContaining({ type: 'init', expose: './Admin', path: '/' })]);
+    expect(answers).toEqual([
+      expect.objectContaining({ type: 'init', page: { expose: './Admin', title: '管理', path: '/' } }),
+    ]);
     expect(s.navigate).toHaveBeenCalledWith('/booking/3');
     expect(s.heights).toEqual([20_000]);
 

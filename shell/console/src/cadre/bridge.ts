@@ -1,9 +1,10 @@
 /**
- * The console's side of the cadre frame's bridge: it answers only messages from the one frame it was
+ * The console's side of a sandboxed frame's bridge: it answers only messages from the one frame it was
  * set up for (`event.source`), sends that frame what to render, and makes the allowed host-API calls
- * through the widget's own `Host` (shell-web's `createWidgetHost`: its credential is minted for that
- * widget and this staff account, and the server checks every call against the widget's capabilities).
- * The answer goes back as plain data; the credential never leaves this realm.
+ * through the asking widget's own `Host` (shell-web's `createWidgetHost`: its credential is minted for
+ * that widget and this staff account, and the server checks every call against the widget's
+ * capabilities); a widget the frame was not opened for gets nothing. The answer goes back as plain
+ * data; the credentials never leave this realm.
  */
 import type { HostApi, ListOptions, PointsRequest, PutOptions } from '@cunmen/sdk';
 import {
@@ -40,8 +41,8 @@ export interface BridgeOptions {
   frame(): Window | null;
   /** What the frame renders, sent when it says it is ready. */
   init(): Omit<FrameInit, 'tag' | 'type'>;
-  /** The widget's host API in this realm. */
-  api: HostApi;
+  /** The host API in this realm of a widget the frame was opened for; undefined for any other name. */
+  apiFor(widget: string): HostApi | undefined;
   navigate(to: string): void;
   onHeight(px: number): void;
 }
@@ -54,7 +55,15 @@ export function serveCadreBridge(target: Window, options: BridgeOptions): () => 
     // the frame's window object only, and carries nothing secret.
     options.frame()?.postMessage(message, '*');
   };
-  const call = async (id: number, method: BridgeMethod, args: unknown[]) => {
+  const refuse = (id: number, detail: string) =>
+    post({
+      tag: BRIDGE_TAG,
+      type: 'result',
+      id,
+      ok: false,
+      error: { code: 'SDK_ERR_INVALID_ARGUMENT', message: '参数不正确，操作未执行', detail },
+    });
+  const call = async (id: number, api: HostApi, method: BridgeMethod, args: unknown[]) => {
     if (inFlight >= MAX_CALLS_IN_FLIGHT) {
       post({
         tag: BRIDGE_TAG,
@@ -71,13 +80,25 @@ export function serveCadreBridge(target: Window, options: BridgeOptions): () => 
     }
     inFlight++;
     try {
-      const value = await CALLS[method](options.api, args);
+      const value = await CALLS[method](api, args);
       post({ tag: BRIDGE_TAG, type: 'result', id, ok: true, value });
     } catch (error) {
       post({ tag: BRIDGE_TAG, type: 'result', id, ok: false, error: serializeError(error) });
     } finally {
       inFlight--;
     }
+  };
+  const onCall = (message: Extract<FromFrame, { type: 'call' }>) => {
+    if (!isBridgeMethod(message.method) || !Array.isArray(message.args)) {
+      refuse(message.id, `the frame cannot call ${String(message.method)}`);
+      return;
+    }
+    const api = typeof message.widget === 'string' ? options.apiFor(message.widget) : undefined;
+    if (!api) {
+      refuse(message.id, `the frame has no widget ${String(message.widget)}`);
+      return;
+    }
+    void call(message.id, api, message.method, message.args);
   };
   const onMessage = (event: MessageEvent) => {
     const frame = options.frame();
@@ -88,22 +109,7 @@ export function serveCadreBridge(target: Window, options: BridgeOptions): () => 
         post({ tag: BRIDGE_TAG, type: 'init', ...options.init() });
         return;
       case 'call':
-        if (!Number.isSafeInteger(message.id)) return;
-        if (!isBridgeMethod(message.method) || !Array.isArray(message.args)) {
-          post({
-            tag: BRIDGE_TAG,
-            type: 'result',
-            id: message.id,
-            ok: false,
-            error: {
-              code: 'SDK_ERR_INVALID_ARGUMENT',
-              message: '参数不正确，操作未执行',
-              detail: `the cadre frame cannot call ${String(message.method)}`,
-            },
-          });
-          return;
-        }
-        void call(message.id, message.method, message.args);
+        if (Number.isSafeInteger(message.id)) onCall(message);
         return;
       case 'navigate':
         if (typeof message.to === 'string' && message.to.length <= 500) options.navigate(message.to);

@@ -7,15 +7,15 @@ import type { FrameInit } from '../cadre/bridge-protocol.js';
 import type { FrameChannel } from './frame-host.js';
 
 export interface FramePageProps {
-  init: FrameInit;
+  page: NonNullable<FrameInit['page']>;
   widget: SnapshotWidget;
   federation: PortalFederation;
   host: Host;
   channel: FrameChannel;
 }
 
-export function FramePage({ init, widget, federation, host, channel }: FramePageProps) {
-  const [path, setPath] = useState(init.path);
+export function FramePage({ page, widget, federation, host, channel }: FramePageProps) {
+  const [path, setPath] = useState(page.path);
   useEffect(
     () =>
       channel.listen((message) => {
@@ -23,12 +23,12 @@ export function FramePage({ init, widget, federation, host, channel }: FramePage
       }),
     [channel],
   );
-  const load = useMemo(() => loaderFor(federation, widget, init.expose), [federation, widget, init.expose]);
+  const load = useMemo(() => loaderFor(federation, widget, page.expose), [federation, widget, page.expose]);
   return (
     <main className="shell-page cadre-frame">
       <WidgetSlot
         widget={widget.name}
-        title={init.title}
+        title={page.title}
         slot="cadre.page/v1"
         load={load}
         host={host}

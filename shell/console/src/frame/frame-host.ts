@@ -8,8 +8,8 @@
 import type { SnapshotWidget } from '@cunmen/manifest';
 import {
   CapabilityDeniedError,
-  createElderlyMode,
-  createEventHub,
+  type ElderlyMode,
+  type EventHub,
   type Host,
   type HostApi,
   type ModuleClient,
@@ -46,8 +46,8 @@ export function parentChannel(self: Window): FrameChannel {
   };
 }
 
-/** A host API that asks the console for every call. */
-export function bridgedHostApi(channel: FrameChannel): HostApi {
+/** A host API that asks the console for every call, as `widget`. */
+export function bridgedHostApi(channel: FrameChannel, widget: string): HostApi {
   let next = 1;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   channel.listen((message) => {
@@ -62,7 +62,7 @@ export function bridgedHostApi(channel: FrameChannel): HostApi {
     new Promise<T>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      channel.post({ tag: BRIDGE_TAG, type: 'call', id, method, args });
+      channel.post({ tag: BRIDGE_TAG, type: 'call', id, widget, method, args });
     });
   const noModule = () => Promise.reject(new CapabilityDeniedError('module.api'));
   const module: ModuleClient = { request: noModule, upload: noModule, download: noModule };
@@ -82,8 +82,13 @@ export function bridgedHostApi(channel: FrameChannel): HostApi {
   };
 }
 
-/** The widget's `Host` in the frame, for the one widget of `init.snapshot`. */
-export function frameHost(init: FrameInit, widget: SnapshotWidget, channel: FrameChannel): Host {
+/** A widget's `Host` in the frame, for a widget of `init.snapshot`. */
+export function frameHost(
+  init: Pick<FrameInit, 'snapshot' | 'locale'>,
+  widget: SnapshotWidget,
+  channel: FrameChannel,
+  options: { elderly: ElderlyMode; events: EventHub; navigate(to: string): void },
+): Host {
   const info = { name: widget.name, version: widget.version, capabilities: widget.capabilities };
   return {
     widget: info,
@@ -91,9 +96,9 @@ export function frameHost(init: FrameInit, widget: SnapshotWidget, channel: Fram
     user: null,
     config: widget.config,
     locale: init.locale,
-    elderly: createElderlyMode(init.elderly),
-    navigate: (to) => channel.post({ tag: BRIDGE_TAG, type: 'navigate', to }),
-    events: createEventHub().forWidget(info),
-    api: bridgedHostApi(channel),
+    elderly: options.elderly,
+    navigate: options.navigate,
+    events: options.events.forWidget(info),
+    api: bridgedHostApi(channel, widget.name),
   };
 }

@@ -7,6 +7,7 @@
  */
 import '@cunmen/ui/styles.css';
 import './frame.css';
+import { createElderlyMode, createEventHub } from '@cunmen/sdk';
 import { trustGate } from '@cunmen/shell-web/widget-runtime';
 import { createRoot } from 'react-dom/client';
 import { BRIDGE_TAG, type FrameInit } from '../cadre/bridge-protocol.js';
@@ -19,13 +20,18 @@ let started = false;
 
 function start(init: FrameInit) {
   const widget = init.snapshot.widgets.length === 1 ? init.snapshot.widgets[0] : undefined;
-  if (!root || !widget) return;
+  const page = init.page;
+  if (!root || !widget || !page) return;
   document.documentElement.lang = init.locale;
-  document.title = init.title;
+  document.title = page.title;
   const federation = trustGate(init.snapshot, document);
-  const host = frameHost(init, widget, channel);
+  const host = frameHost(init, widget, channel, {
+    elderly: createElderlyMode(init.elderly),
+    events: createEventHub(),
+    navigate: (to) => channel.post({ tag: BRIDGE_TAG, type: 'navigate', to }),
+  });
   createRoot(root).render(
-    <FramePage init={init} widget={widget} federation={federation} host={host} channel={channel} />,
+    <FramePage page={page} widget={widget} federation={federation} host={host} channel={channel} />,
   );
 }
 
