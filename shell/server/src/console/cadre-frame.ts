@@ -1,7 +1,9 @@
 /**
  * The cadre frame's origin: a third listener, apart from the resident and the console origins, that
- * serves the one page county widgets' `cadre.page/v1` pages run in (`/cadre-frame`, the console build's
- * `frame.html`) and the console build's static files it loads. The console embeds it in
+ * serves the two pages where widgets run for staff without the staff session — county widgets'
+ * `cadre.page/v1` pages (`/cadre-frame`, the console build's `frame.html`) and the composer's phone
+ * preview of a draft portal (`/preview`, `preview.html`) — and the console build's static files they
+ * load. The console embeds them in
  * `<iframe sandbox="allow-scripts">` (no `allow-same-origin`), so the page has an opaque origin: it
  * cannot read the console's DOM, cookies or storage, and its requests carry no console cookie it
  * could use. It has no session, no CSRF token and no API here: every host-API call goes over
@@ -19,8 +21,10 @@ import { CONSOLE_ASSETS } from './web.js';
 
 /** The path of the frame's page on the frame origin. */
 export const CADRE_FRAME_PATH = '/cadre-frame';
-/** The frame's page in the console build (its third entry, `src/frame/main.tsx`). */
-const FRAME_PAGE = 'frame.html';
+/** The composer's phone preview on the frame origin. */
+export const PREVIEW_PATH = '/preview';
+/** The pages of the console build served here (entries `src/frame/main.tsx`, `src/preview/main.tsx`). */
+const PAGES: Record<string, string> = { [CADRE_FRAME_PATH]: 'frame.html', [PREVIEW_PATH]: 'preview.html' };
 
 export interface CadreFrameOptions {
   /** The URL the frame origin is reached at; default: the console's host name on the frame's port. */
@@ -79,7 +83,7 @@ export async function buildCadreFrameApp(
     reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
     // Nothing here may set a cookie, whatever a route does.
     reply.removeHeader('set-cookie');
-    if (request.url.startsWith(CADRE_FRAME_PATH)) {
+    if (request.routeOptions.url !== undefined && request.routeOptions.url in PAGES) {
       reply.header(
         'content-security-policy',
         cadreFrameCsp(origin(), deps.consoleOrigin, deps.registryOrigins),
@@ -88,22 +92,24 @@ export async function buildCadreFrameApp(
     return payload;
   });
   app.get('/healthz', async () => ({ ok: true }));
-  app.get(CADRE_FRAME_PATH, async (_request, reply) => {
-    const file = deps.web.load()?.files.get(FRAME_PAGE);
-    reply.header('cache-control', 'no-cache').header('content-type', 'text/html; charset=utf-8');
-    if (!file) {
-      return reply
-        .code(503)
-        .send(
-          messagePage(
-            '工作台前端尚未构建',
-            `在 <code>${escapeHtml(deps.web.dir)}</code> 找不到 ${FRAME_PAGE}。`,
-            `The console build has no ${FRAME_PAGE} (SHELL_ERR_WEB_NOT_BUILT).`,
-          ),
-        );
-    }
-    return reply.code(200).send(file.body);
-  });
+  for (const [path, name] of Object.entries(PAGES)) {
+    app.get(path, async (_request, reply) => {
+      const file = deps.web.load()?.files.get(name);
+      reply.header('cache-control', 'no-cache').header('content-type', 'text/html; charset=utf-8');
+      if (!file) {
+        return reply
+          .code(503)
+          .send(
+            messagePage(
+              '工作台前端尚未构建',
+              `在 <code>${escapeHtml(deps.web.dir)}</code> 找不到 ${name}。`,
+              `The console build has no ${name} (SHELL_ERR_WEB_NOT_BUILT).`,
+            ),
+          );
+      }
+      return reply.code(200).send(file.body);
+    });
+  }
   app.get<{ Params: { '*': string } }>(`${CONSOLE_ASSETS}*`, async (request, reply) => {
     const file = deps.web.load()?.files.get(request.params['*']);
     if (!file || request.params['*'].endsWith('.html')) {
