@@ -127,8 +127,8 @@ describe('the composer', () => {
     await page
       .getByRole('heading', { level: 1, name: `您好，${ACCOUNTS.cadre.display}` })
       .waitFor({ timeout: 30_000 });
-    // The preview is a page of the frame origin, framed by the composer (it gets its draft from there).
-    await page.getByRole('link', { name: '组装门户' }).first().click();
+    // The preview is a page of the frame origin, framed by the composer's preview screen (a phone's).
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal/preview`);
     const iframe = page.locator('iframe[title="仙潭村门户预览"]');
     await iframe.waitFor({ timeout: 30_000 });
     expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
