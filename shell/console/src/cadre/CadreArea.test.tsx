@@ -146,7 +146,10 @@ describe('the cadre pages in the console', () => {
       standard('@cunmen/complaints', { title: '接诉即办' }),
     ]);
     const { load } = setup(fetchImpl, `${base}/complaints/case/7`);
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('登录村门工作台');
+    // The file's first render pays for the cold imports: on a loaded machine that can take seconds.
+    expect((await screen.findByRole('heading', { level: 1 }, { timeout: 10_000 })).textContent).toBe(
+      '登录村门工作台',
+    );
     expect(load).not.toHaveBeenCalled();
     await signIn('li', 'wrong');
     expect((await screen.findByRole('alert')).textContent).toBe('用户名或密码错误');
