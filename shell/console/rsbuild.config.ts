@@ -12,7 +12,10 @@ export const PUBLIC_PATH = '/console/';
 export default defineConfig({
   root: import.meta.dirname,
   // The composer's phone preview is a page of its own (`/preview/v/<village>`, framed by the composer).
-  source: { entry: { index: './src/main.tsx', preview: './src/preview/main.tsx' } },
+  // The cadre frame (`/cadre-frame` on its own origin) runs county widgets' cadre pages sandboxed.
+  source: {
+    entry: { index: './src/main.tsx', preview: './src/preview/main.tsx', frame: './src/frame/main.tsx' },
+  },
   resolve: {
     // The widget runtime shared with the resident app is TypeScript source (`@cunmen/shell-web`).
     conditionNames: ['@cunmen/source', '...'],

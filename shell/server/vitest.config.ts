@@ -20,6 +20,7 @@ const ON_POSTGRES = [
   'e2e/composer.test.ts',
   'e2e/console.test.ts',
   'e2e/demo-content.test.ts',
+  'test/authz-matrix/*.test.ts',
 ];
 
 // Not `extends: true`: that would add these to the shared include list instead of replacing it.

@@ -20,6 +20,7 @@ import {
 import { ACCOUNTS, PASSWORD, type Platform, repo, startPlatform, XIANTAN } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
+type Frame = NonNullable<ReturnType<Page['frame']>>;
 
 const WASTE = '@yiyuan/waste-pickup';
 const DISCLOSURE = '@cunmen/affairs-disclosure';
@@ -45,8 +46,9 @@ afterAll(async () => {
   await p?.stop();
 });
 
-async function seriousViolations(page: Page): Promise<string> {
-  const found = await runAxe(page);
+async function seriousViolations(page: Page | Frame): Promise<string> {
+  // A frame answers the same calls axe needs (evaluate, waitForFunction) as a page.
+  const found = await runAxe(page as Page);
   return formatViolations(found.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
 }
 
@@ -125,12 +127,19 @@ describe('the composer', () => {
     await page
       .getByRole('heading', { level: 1, name: `您好，${ACCOUNTS.cadre.display}` })
       .waitFor({ timeout: 30_000 });
-    await page.goto(`${p.consoleUrl}/preview/v/${XIANTAN}`);
-    await page.locator('.shell-slot[data-state="ready"]').first().waitFor({ timeout: 60_000 });
-    expect(await seriousViolations(page), 'preview').toBe('');
-    await page.getByRole('switch', { name: /长辈版/ }).click();
-    await page.locator('[data-cm-elderly="true"]').first().waitFor();
-    expect(await seriousViolations(page), 'preview, 长辈版').toBe('');
+    // The preview is a page of the frame origin, framed by the composer's preview screen (a phone's).
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/portal/preview`);
+    const iframe = page.locator('iframe[title="仙潭村门户预览"]');
+    await iframe.waitFor({ timeout: 30_000 });
+    expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
+    const preview = await (await iframe.elementHandle())?.contentFrame();
+    if (!preview) throw new Error('no preview frame');
+    await preview.locator('.shell-slot[data-state="ready"]').first().waitFor({ timeout: 60_000 });
+    expect(await preview.evaluate(() => self.origin)).toBe('null');
+    expect(await seriousViolations(preview), 'preview').toBe('');
+    await preview.getByRole('switch', { name: /长辈版/ }).click();
+    await preview.locator('[data-cm-elderly="true"]').first().waitFor();
+    expect(await seriousViolations(preview), 'preview, 长辈版').toBe('');
   }, 120_000);
 
   it('shows what changed between two versions and restores the earlier portal exactly in one click', async () => {

@@ -6,6 +6,9 @@
  * - the console's cookie is HttpOnly, SameSite=Strict and host-only, and no request to the resident
  *   origin ever carries it; the resident origin treats the cadre as nobody;
  * - the old cadre URL of the resident portal leads to the same page on the console;
+ * - a county widget's cadre page (沂源's waste pickup) runs in the sandboxed cadre frame on its own
+ *   origin: it renders, its store list goes through the console's bridge with the widget's credential,
+ *   and from inside the frame the console's DOM, cookies, storage and APIs are out of reach;
  * - on a phone the console has a bottom bar and a menu drawer, and the cadre pages still work.
  */
 import { formatViolations, openPage, runAxe } from '@cunmen/test-utils';
@@ -132,9 +135,11 @@ describe('the staff console', () => {
     await page.waitForURL(`${p.consoleUrl}/v/${XIANTAN}/cadre/waste-pickup`);
     await signIn(page, ACCOUNTS.cadre.name);
     await page.getByText('上门收运预约').first().waitFor({ timeout: 30_000 });
-    await page.locator('.shell-slot[data-widget="@yiyuan/waste-pickup"][data-state="ready"]').waitFor({
-      timeout: 30_000,
-    });
+    // A county widget's page: inside the sandboxed cadre frame.
+    await page
+      .frameLocator('iframe[data-widget="@yiyuan/waste-pickup"]')
+      .locator('.shell-slot[data-widget="@yiyuan/waste-pickup"][data-state="ready"]')
+      .waitFor({ timeout: 30_000 });
     const bar = page.getByRole('navigation', { name: '村门工作台' }).last();
     for (const name of ['首页', '服务目录', '村务管理']) await bar.getByRole('link', { name }).waitFor();
     await expect(bar.getByRole('link', { name: '村务管理' }).getAttribute('aria-current')).resolves.toBe(
@@ -145,5 +150,88 @@ describe('the staff console', () => {
     await drawer.getByText(`已登录：${ACCOUNTS.cadre.display}`).waitFor();
     await drawer.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('密码').waitFor({ timeout: 30_000 });
+  }, 120_000);
+
+  it('runs a county widget’s cadre page in the sandboxed frame, bridged, apart from the console', async () => {
+    const { page } = await openPage(p.browser.browser, 'cadre frame');
+    const hostCalls: { url: string; authorization: string | undefined; fromFrame: boolean }[] = [];
+    const frameRequests: string[] = [];
+    page.on('request', (request) => {
+      const fromFrame = request.frame() !== page.mainFrame();
+      if (fromFrame) frameRequests.push(request.url());
+      if (request.url().includes('/api/host/v1/store/')) {
+        hostCalls.push({ url: request.url(), authorization: request.headers().authorization, fromFrame });
+      }
+    });
+    await page.goto(`${p.consoleUrl}/v/${XIANTAN}/cadre/waste-pickup`);
+    await signIn(page, ACCOUNTS.cadre.name);
+    const iframe = page.locator('iframe[data-widget="@yiyuan/waste-pickup"]');
+    await iframe.waitFor({ timeout: 30_000 });
+    expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
+    const src = new URL((await iframe.getAttribute('src')) ?? '');
+    expect(src.pathname).toBe('/cadre-frame');
+    expect(src.origin).not.toBe(new URL(p.consoleUrl).origin);
+    expect(src.origin).not.toBe(new URL(p.shellUrl).origin);
+
+    // The page renders in the frame, and its store list answered through the bridge.
+    const inside = page.frameLocator('iframe[data-widget="@yiyuan/waste-pickup"]');
+    await inside.getByText('上门收运预约').first().waitFor({ timeout: 30_000 });
+    await inside.getByText('没有待处理的预约').waitFor({ timeout: 30_000 });
+    expect(hostCalls.length).toBeGreaterThan(0);
+    for (const call of hostCalls) {
+      expect(call.fromFrame, call.url).toBe(false);
+      expect(new URL(call.url).origin).toBe(new URL(p.consoleUrl).origin);
+      expect(call.authorization).toMatch(/^Bearer \S+$/);
+    }
+    // The frame itself asked only its own origin and the registry's assets, never the console.
+    for (const url of frameRequests) {
+      expect([src.origin, new URL(p.registryUrl).origin], url).toContain(new URL(url).origin);
+    }
+
+    const frame = await (await iframe.elementHandle())?.contentFrame();
+    if (!frame) throw new Error('no cadre frame');
+    const reach = await frame.evaluate(async (consoleUrl) => {
+      const attempt = async (what: () => unknown) => {
+        try {
+          const value = await what();
+          return `reached: ${String(value).slice(0, 80)}`;
+        } catch (error) {
+          return `refused: ${(error as Error).name}`;
+        }
+      };
+      return {
+        origin: self.origin,
+        parentDocument: await attempt(() => window.parent.document.title),
+        topDocument: await attempt(() => window.top?.document.cookie),
+        cookie: await attempt(() => document.cookie),
+        storage: await attempt(() => localStorage.length),
+        me: await attempt(() =>
+          fetch(`${consoleUrl}/api/auth/me`, { credentials: 'include' }).then((r) => r.status),
+        ),
+        villages: await attempt(() =>
+          fetch(`${consoleUrl}/api/console/v1/villages`, { credentials: 'include' }).then((r) => r.status),
+        ),
+        token: await attempt(() =>
+          fetch(`${consoleUrl}/api/host/v1/widget-token`, {
+            method: 'POST',
+            credentials: 'include',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          }).then((r) => r.status),
+        ),
+      };
+    }, p.consoleUrl);
+    expect(reach).toEqual({
+      origin: 'null',
+      parentDocument: 'refused: SecurityError',
+      topDocument: 'refused: SecurityError',
+      cookie: 'refused: SecurityError',
+      storage: 'refused: SecurityError',
+      me: 'refused: TypeError',
+      villages: 'refused: TypeError',
+      token: 'refused: TypeError',
+    });
+    // The console's page is untouched and still signed in.
+    await page.getByText(`已登录：${ACCOUNTS.cadre.display}`).first().waitFor();
   }, 120_000);
 });

@@ -5,7 +5,7 @@
  * loaded through the widget runtime; township staff of the village's township get in; a county admin
  * enrols the second factor at the first sign-in.
  */
-import type { SnapshotWidget } from '@cunmen/manifest';
+import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
 import { createElderlyMode, defineCadrePage, useHost } from '@cunmen/sdk';
 import type { LoadResult, PortalFederation } from '@cunmen/shell-web/widget-runtime';
 import { createMemoryHistory } from '@tanstack/react-router';
@@ -27,6 +27,11 @@ const refusal = (code: string, error: string, message: string) => ({
 
 const keys = makeKeys();
 const VILLAGE = '330521001001';
+const FRAME_URL = 'http://127.0.0.1:9091';
+
+/** A province standard module as the registry serves it (`kind: standard`): it runs in the console's realm. */
+const standard = (name: string, options: Parameters<typeof testWidget>[2] = {}): SnapshotWidget =>
+  testWidget(keys, name, { ...options, override: { kind: 'standard' } });
 const base = `/v/${VILLAGE}/cadre`;
 
 function Desk({ path }: { path: string }) {
@@ -81,7 +86,11 @@ function server(account: Account, password: string, widgets: SnapshotWidget[]) {
       return answer(200, { ok: true });
     }
     if (url === `/api/portals/${VILLAGE}/snapshot`) return answer(200, makeSnapshot(keys, widgets));
-    if (url === '/api/console/v1/config') return answer(200, { residentUrl: 'http://127.0.0.1:8080' });
+    if (url === '/api/console/v1/config')
+      return answer(200, {
+        residentUrl: 'http://127.0.0.1:8080',
+        cadreFrame: { url: FRAME_URL, trustedWidgets: ['@deqing/trusted-desk'] },
+      });
     return answer(404, refusal('SHELL_ERR_NOT_FOUND', 'not found', '没有找到'));
   }) as typeof fetch;
   return { fetchImpl, calls };
@@ -95,8 +104,14 @@ function setup(fetchImpl: typeof fetch, path = base) {
         : { ok: false, error: `not in this test: ${widget.name} ${expose}` },
   );
   const federation: PortalFederation = { load };
+  // What the console's own trust gate was given: only widgets allowed in its realm may be in it.
+  const gated: PortalSnapshot[] = [];
+  const federationFor = (snapshot: PortalSnapshot) => {
+    gated.push(snapshot);
+    return federation;
+  };
   render(
-    <CadreRuntimeContext.Provider value={{ federationFor: () => federation, fetch: fetchImpl }}>
+    <CadreRuntimeContext.Provider value={{ federationFor, fetch: fetchImpl }}>
       <ConsoleApp
         locale="zh-CN"
         elderly={createElderlyMode(false)}
@@ -105,7 +120,7 @@ function setup(fetchImpl: typeof fetch, path = base) {
       />
     </CadreRuntimeContext.Provider>,
   );
-  return { load };
+  return { load, gated };
 }
 
 async function signIn(name: string, password: string) {
@@ -128,10 +143,13 @@ describe('the cadre pages in the console', () => {
   it('asks for sign-in, shows the server’s refusal, then lists and loads the cadre pages', async () => {
     const cadre = { name: 'li', displayName: '李书记', role: 'village-cadre', division: VILLAGE };
     const { fetchImpl } = server(cadre, 'right password', [
-      testWidget(keys, '@cunmen/complaints', { title: '接诉即办' }),
+      standard('@cunmen/complaints', { title: '接诉即办' }),
     ]);
     const { load } = setup(fetchImpl, `${base}/complaints/case/7`);
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('登录村门工作台');
+    // The file's first render pays for the cold imports: on a loaded machine that can take seconds.
+    expect((await screen.findByRole('heading', { level: 1 }, { timeout: 10_000 })).textContent).toBe(
+      '登录村门工作台',
+    );
     expect(load).not.toHaveBeenCalled();
     await signIn('li', 'wrong');
     expect((await screen.findByRole('alert')).textContent).toBe('用户名或密码错误');
@@ -154,7 +172,7 @@ describe('the cadre pages in the console', () => {
       { name: 'zhang', displayName: '张建华', role: 'resident', division: VILLAGE },
       { name: 'wang', displayName: '王书记', role: 'village-cadre', division: '330521003201' },
     ]) {
-      const { fetchImpl } = server(account, 'pw', [testWidget(keys, '@cunmen/complaints')]);
+      const { fetchImpl } = server(account, 'pw', [standard('@cunmen/complaints')]);
       const { load } = setup(fetchImpl);
       await signIn(account.name, 'pw');
       const alert = await screen.findByRole('alert');
@@ -166,7 +184,7 @@ describe('the cadre pages in the console', () => {
 
   it('lets township staff of the village’s township in, and signs out', async () => {
     const staff = { name: 'mo', displayName: '莫干山镇', role: 'township-staff', division: '330521001' };
-    const { fetchImpl, calls } = server(staff, 'pw', [testWidget(keys, '@cunmen/complaints')]);
+    const { fetchImpl, calls } = server(staff, 'pw', [standard('@cunmen/complaints')]);
     setup(fetchImpl);
     await signIn('mo', 'pw');
     expect((await screen.findByRole('heading', { level: 2, name: /^工作台页/ })).textContent).toBe(
@@ -175,6 +193,38 @@ describe('the cadre pages in the console', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '退出登录' })));
     expect((await screen.findByLabelText(/账号/)).getAttribute('autocomplete')).toBe('username');
     expect(calls.some((c) => c.url === '/api/auth/logout')).toBe(true);
+  });
+
+  it('runs a county widget’s cadre page in the sandboxed frame, never in the console’s realm', async () => {
+    const cadre = { name: 'li', displayName: '李书记', role: 'village-cadre', division: VILLAGE };
+    const county = testWidget(keys, '@yiyuan/waste-pickup', { title: '上门收运' });
+    const { fetchImpl } = server(cadre, 'pw', [standard('@cunmen/complaints'), county]);
+    const { load, gated } = setup(fetchImpl, `${base}/waste-pickup/booking/3`);
+    await signIn('li', 'pw');
+    const frame = (await screen.findByTitle('管理')) as HTMLIFrameElement;
+    expect(frame.tagName).toBe('IFRAME');
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(frame.getAttribute('src')).toBe(`${FRAME_URL}/cadre-frame`);
+    expect(frame.dataset.widget).toBe('@yiyuan/waste-pickup');
+    expect(load).not.toHaveBeenCalledWith(
+      expect.objectContaining({ name: '@yiyuan/waste-pickup' }),
+      expect.anything(),
+    );
+    expect(gated.length).toBeGreaterThan(0);
+    for (const snapshot of gated) expect(snapshot.widgets.map((w) => w.name)).toEqual(['@cunmen/complaints']);
+  });
+
+  it('runs a county widget the province trusts in the console’s realm, like a standard module', async () => {
+    const cadre = { name: 'li', displayName: '李书记', role: 'village-cadre', division: VILLAGE };
+    const trusted = testWidget(keys, '@deqing/trusted-desk', { title: '农机' });
+    const { fetchImpl } = server(cadre, 'pw', [trusted]);
+    const { load } = setup(fetchImpl);
+    await signIn('li', 'pw');
+    expect((await screen.findByRole('heading', { level: 2, name: /^工作台页/ })).textContent).toBe(
+      '工作台页 @deqing/trusted-desk /',
+    );
+    expect(load).toHaveBeenCalledWith(expect.objectContaining({ name: '@deqing/trusted-desk' }), './Admin');
+    expect(document.querySelector('iframe')).toBeNull();
   });
 
   it('enrols a county admin’s second factor at the first sign-in, then lets them in', async () => {
@@ -209,7 +259,7 @@ describe('the cadre pages in the console', () => {
         return answer(200, session('passed'));
       }
       if (url === `/api/portals/${VILLAGE}/snapshot`)
-        return answer(200, makeSnapshot(keys, [testWidget(keys, '@cunmen/complaints')]));
+        return answer(200, makeSnapshot(keys, [standard('@cunmen/complaints')]));
       return answer(404, refusal('SHELL_ERR_NOT_FOUND', 'not found', '没有找到'));
     }) as typeof fetch;
     setup(fetchImpl);

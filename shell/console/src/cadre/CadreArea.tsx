@@ -4,6 +4,10 @@
  * pages — each loaded at run time through the same trust gate, error boundary and fallback as a
  * resident tile. Their hosts mint credentials on this origin, bound to the signed-in staff account;
  * what each may do is decided by the server (role and division code), never by this page.
+ *
+ * Only the standard modules and the county widgets the province trusts run in this page's realm
+ * (realm.ts); any other county widget's page runs in the sandboxed cadre frame (CadreFrame.tsx) and
+ * reaches the host API only through this page, with its own widget's credential.
  */
 import { isWithinDivision, type PortalSnapshot, portalSnapshotSchema } from '@cunmen/manifest';
 import { createEventHub, type Host } from '@cunmen/sdk';
@@ -11,14 +15,16 @@ import { cadrePagesOf, createWidgetHost, loaderFor, WidgetSlot } from '@cunmen/s
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { Alert, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { type Api, ApiError, problemText, useApi } from '../api/client.js';
 import { type Session, useSession } from '../api/session.js';
 import { useLocale, useT } from '../i18n/index.js';
 import { useElderlyMode } from '../layout/elderly.js';
 import { Loading } from '../layout/Loading.js';
 import { PageHeading } from '../layout/PageHeading.js';
+import { CadreFrame } from './CadreFrame.js';
 import { cadreHref, splitCadrePath } from './paths.js';
+import { consoleRealmSnapshot, runsInConsoleRealm } from './realm.js';
 import { useCadreRuntime } from './runtime.js';
 
 async function fetchSnapshot(api: Api, village: string): Promise<PortalSnapshot> {
@@ -32,7 +38,11 @@ export function useConsoleConfig() {
   const api = useApi();
   return useQuery({
     queryKey: ['config'],
-    queryFn: () => api<{ residentUrl: string | null }>('/api/console/v1/config'),
+    queryFn: () =>
+      api<{
+        residentUrl: string | null;
+        cadreFrame: { url: string | null; trustedWidgets: string[] };
+      }>('/api/console/v1/config'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -94,14 +104,22 @@ function CadrePages({
   const refusal = isWithinDivision(user.division, code)
     ? null
     : t('cadre.otherVillage', { village: snapshot.village.name });
-  const federation = refusal ? null : runtime.federationFor(snapshot);
+  const trusted = config.data?.cadreFrame.trustedWidgets;
+  // The console's own gate registers only the widgets allowed in its realm; none until the config says
+  // which county widgets the province trusts.
+  const federation =
+    refusal || !trusted ? null : runtime.federationFor(consoleRealmSnapshot(snapshot, trusted));
 
+  const goTo = useCallback(
+    (to: string) => void navigate({ to: cadreHref(code, to) as '/' }),
+    [navigate, code],
+  );
   // Hosts are made per signed-in account, so every credential they mint is bound to it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new account gets new hosts.
   const hosts = useMemo(() => {
     const map = new Map<string, Host>();
     const hub = createEventHub();
-    const go = (to: string) => void navigate({ to: cadreHref(code, to) as '/' });
+    const go = goTo;
     for (const widget of snapshot.widgets) {
       map.set(
         widget.name,
@@ -109,7 +127,7 @@ function CadrePages({
       );
     }
     return map;
-  }, [snapshot, locale, elderly, code, navigate, runtime.fetch, user.name]);
+  }, [snapshot, locale, elderly, goTo, runtime.fetch, user.name]);
 
   const where = splitCadrePath(splat);
   const current =
@@ -121,6 +139,10 @@ function CadrePages({
           ? pages[0]
           : undefined;
   const residentUrl = config.data?.residentUrl;
+  const frameUrl = config.data?.cadreFrame.url ?? null;
+  const currentHost = current ? (hosts.get(current.widget.name) ?? null) : null;
+  const inRealm = current && trusted ? runsInConsoleRealm(current.widget, trusted) : false;
+  const path = 'invalid' in where ? '/' : where.path;
 
   return (
     <section className="console-page console-cadre">
@@ -149,7 +171,7 @@ function CadrePages({
               ))}
             </ul>
           </nav>
-          {current && federation ? (
+          {current && federation && inRealm ? (
             <div className="shell-page console-cadre__page">
               <WidgetSlot
                 key={`${current.key}@${user.name}`}
@@ -157,10 +179,27 @@ function CadrePages({
                 title={current.title}
                 slot="cadre.page/v1"
                 load={loaderFor(federation, current.widget, current.expose)}
-                host={hosts.get(current.widget.name) ?? null}
-                path={'invalid' in where ? '/' : where.path}
+                host={currentHost}
+                path={path}
               />
             </div>
+          ) : current && federation && currentHost ? (
+            frameUrl ? (
+              <CadreFrame
+                key={`${current.key}@${user.name}`}
+                frameUrl={frameUrl}
+                snapshot={snapshot}
+                widget={current.widget}
+                expose={current.expose}
+                title={current.title}
+                path={path}
+                host={currentHost}
+                locale={locale}
+                navigate={goTo}
+              />
+            ) : (
+              <Alert type="error" role="alert" title={t('cadre.noFrame')} />
+            )
           ) : (
             <Typography.Paragraph>{t('cadre.choose')}</Typography.Paragraph>
           )}

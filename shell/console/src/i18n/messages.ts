@@ -56,6 +56,7 @@ const zhCN = {
     none: '本村门户还没有可用的管理功能',
     notStaff: '该账号不是村干部或工作人员账号，不能进入工作台',
     otherVillage: '该账号无权管理{{village}}',
+    noFrame: '县级服务的管理页需在隔离框架中运行，但平台未提供隔离框架，请联系运维人员',
     choose: '请选择要使用的管理功能',
     noPortal: '本村门户尚未发布，发布后这里会出现各项管理功能',
     backPortal: '返回村民门户',
@@ -204,6 +205,8 @@ const en: Shape<typeof zhCN> = {
     none: "This village's portal has no management pages yet",
     notStaff: 'This account is not a cadre or staff account and cannot open the workbench',
     otherVillage: 'This account may not manage {{village}}',
+    noFrame:
+      'County services’ admin pages run in an isolated frame, which this shell does not provide; ask the operator',
     choose: 'Choose what to manage',
     noPortal: 'This village has not published its portal yet; its management pages appear here once it does',
     backPortal: 'Back to the resident portal',

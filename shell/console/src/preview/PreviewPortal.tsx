@@ -5,13 +5,8 @@
  * Federation, the widget's own host and slot). The accent colour of the draft's theme is applied.
  */
 import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
-import { createEventHub, type ElderlyMode, type Host } from '@cunmen/sdk';
-import {
-  createWidgetHost,
-  loaderFor,
-  type PortalFederation,
-  WidgetSlot,
-} from '@cunmen/shell-web/widget-runtime';
+import { createEventHub, type ElderlyMode, type EventHub, type Host } from '@cunmen/sdk';
+import { loaderFor, type PortalFederation, WidgetSlot } from '@cunmen/shell-web/widget-runtime';
 import { ElderlyModeSwitch, Icon, type IconName, ThemeProvider, TileGrid } from '@cunmen/ui';
 import { type CSSProperties, useMemo, useState, useSyncExternalStore } from 'react';
 
@@ -55,12 +50,19 @@ export function previewLayout(snapshot: PortalSnapshot) {
   };
 }
 
+/** Makes a widget's host in the preview (its host API goes through the console's bridge). */
+export type PreviewHostFactory = (
+  widget: SnapshotWidget,
+  options: { elderly: ElderlyMode; events: EventHub; navigate(to: string): void },
+) => Host;
+
 export function PreviewPortal(props: {
   snapshot: PortalSnapshot;
   federation: PortalFederation;
   elderly: ElderlyMode;
+  hostFor: PreviewHostFactory;
 }) {
-  const { snapshot, federation, elderly: mode } = props;
+  const { snapshot, federation, elderly: mode, hostFor } = props;
   const elderly = useSyncExternalStore(mode.subscribe, mode.get, mode.get);
   const [route, setRoute] = useState<{ page: string; path: string } | null>(null);
   const layout = useMemo(() => previewLayout(snapshot), [snapshot]);
@@ -71,11 +73,9 @@ export function PreviewPortal(props: {
       setRoute(page ? { page, path: `/${rest.join('/')}` } : null);
     };
     const map = new Map<string, Host>();
-    for (const w of snapshot.widgets) {
-      map.set(w.name, createWidgetHost({ snapshot, locale: 'zh-CN', elderly: mode, hub, navigate }, w));
-    }
+    for (const w of snapshot.widgets) map.set(w.name, hostFor(w, { elderly: mode, events: hub, navigate }));
     return map;
-  }, [snapshot, mode]);
+  }, [snapshot, mode, hostFor]);
   const page = route ? layout.pages.get(route.page) : undefined;
   const accent = snapshot.theme.primary;
   const style = (accent ? { '--cm-color-primary': accent, '--cm-color-focus': accent } : {}) as CSSProperties;

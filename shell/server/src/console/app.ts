@@ -24,6 +24,7 @@ import { mountModules } from '../modules/mount.js';
 import type { RegistryClient } from '../portals/registry-client.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
+import { buildCadreFrameApp, type CadreFrameApp, type CadreFrameOptions } from './cadre-frame.js';
 import { CatalogClient } from './catalog-client.js';
 import { Composer } from './composer.js';
 import { composerRoutes } from './composer-routes.js';
@@ -40,6 +41,20 @@ export interface ConsoleOptions {
   url: string;
   /** The console app's build (default `shell/console/dist`). */
   dist?: string;
+  /** The cadre frame's origin, where county widgets' cadre pages run sandboxed (cadre-frame.ts). */
+  frame?: CadreFrameOptions;
+  /**
+   * County widgets the province trusts to run in the console's realm like the standard modules (package
+   * names). Default none: every county widget's cadre page runs in the sandboxed frame.
+   */
+  trustedWidgets?: readonly string[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** On the console's app: the cadre frame's origin, which listens when the console does. */
+    cadreFrame?: CadreFrameApp;
+  }
 }
 
 export interface ConsoleDeps {
@@ -66,6 +81,29 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
   const { storage, portals, credentials, registry } = deps;
   const url = options.url.replace(/\/+$/, '');
   handleShellErrors(app);
+  const web = new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST);
+  const frame = await buildCadreFrameApp(options.frame ?? {}, {
+    web,
+    consoleOrigin: new URL(url).origin,
+    registryOrigins: deps.registryOrigins,
+    provinceKey: deps.provinceKey ?? null,
+    trustProxy: deps.trustProxy,
+    logger: deps.logger,
+  });
+  app.decorate('cadreFrame', frame);
+  // The frame's origin listens on the console's address, on a port of its own. Fastify does not wait
+  // for onListen hooks, so requests wait for it instead: the console never names a frame not yet there.
+  let frameListening: Promise<unknown> | null = null;
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    frameListening = frame
+      .listen(typeof address === 'object' && address ? address.address : '127.0.0.1')
+      .catch((err: unknown) => app.log.error({ err }, 'the cadre frame origin could not listen'));
+  });
+  app.addHook('onRequest', async () => {
+    await frameListening;
+  });
+  app.addHook('onClose', async () => frame.app.close());
   await app.register(securityHeaders, { registryOrigins: deps.registryOrigins, publicUrl: url });
   await app.register(identity, {
     store: storage.identity,
@@ -91,7 +129,14 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
         timeoutMs: deps.registryTimeoutMs,
       })
     : null;
-  await app.register(consoleRoutes, { storage, catalog, consoleUrl: url, residentUrl: deps.residentUrl });
+  await app.register(consoleRoutes, {
+    storage,
+    catalog,
+    consoleUrl: url,
+    residentUrl: deps.residentUrl,
+    cadreFrameUrl: () => frame.url(),
+    trustedWidgets: options.trustedWidgets ?? [],
+  });
   await app.register(posterRoutes, { storage, residentUrl: deps.residentUrl });
   await app.register(composerRoutes, {
     composer: new Composer(portals, storage.drafts, new ServiceInfoCache(registry), deps.now),
@@ -107,9 +152,10 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     now: deps.now ?? (() => new Date()),
   });
   await app.register(consoleWeb, {
-    web: new WebDist(options.dist ?? DEFAULT_CONSOLE_DIST),
+    web,
     registryOrigins: deps.registryOrigins,
     provinceKey: deps.provinceKey ?? null,
+    cadreFrameUrl: () => frame.url(),
   });
   return app;
 }

@@ -2,7 +2,8 @@
  * The composer's draft on the console origin: edits are kept as a draft only once they pass every check
  * a publication makes (nothing kept otherwise), residents see nothing until it is published, publishing
  * is a save based on the draft's version (409 with the changes when the portal moved on), and a cadre
- * of another village is refused. The preview page may be framed by the console alone.
+ * of another village is refused. The preview page is a page of the cadre frame's origin, framed by the
+ * console alone; the console's own origin never serves it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ async function cadre() {
   shell = await startConsoleShell('http://localhost:9090', {
     registryUrl: registry.url,
     registryToken: registry.tokens.province,
-    console: { url: 'http://localhost:9090', dist: dist.path },
+    console: { url: 'http://localhost:9090', dist: dist.path, frame: { url: 'http://localhost:9091' } },
   });
   const { cookie, csrf } = await signInOn(shell.console, 'xt-cadre');
   const call = (
@@ -167,18 +168,25 @@ describe('the composer draft', () => {
     expect(admins.json().code).toBe('SHELL_ERR_NO_PORTAL');
   });
 
-  it('serves the phone preview framed by the console only', async () => {
+  it('serves the phone preview on the frame origin only, framed by the console alone', async () => {
     await cadre();
-    const res = await shell.console.inject({ url: `/preview/v/${XIANTAN}` });
+    const frame = shell.console.cadreFrame?.app;
+    if (!frame) throw new Error('no cadre frame');
+    const res = await frame.inject({ url: '/preview' });
     expect(res.statusCode).toBe(200);
     // The page, with the pinned province key the preview's trust gate verifies widgets with.
     const pinned = /<meta name="cunmen-province-key" content="[A-Za-z0-9+/]{43}=">/;
     expect(res.body).toMatch(pinned);
     expect(res.body.replace(pinned, '')).toBe(PREVIEW_HTML);
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['content-security-policy']).toContain('frame-ancestors http://localhost:9090');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    // The console's origin has no preview page: the old URL is the console app, its build file a 404.
+    const old = await shell.console.inject({ url: `/preview/v/${XIANTAN}` });
+    expect(old.body.replace(pinned, '')).toBe(CONSOLE_INDEX);
+    expect((await shell.console.inject({ url: '/console/preview.html' })).statusCode).toBe(404);
     const app = await shell.console.inject({ url: `/v/${XIANTAN}/portal` });
     expect(app.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(app.headers['content-security-policy']).toContain('frame-src http://localhost:9091');
     expect(app.headers['x-frame-options']).toBe('DENY');
   });
 });

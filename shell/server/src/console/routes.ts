@@ -1,7 +1,8 @@
 /**
  * The console's own API, served only on the console origin (`/api/console/v1/…`), for signed-in staff:
  *
- * - `GET config` — where the resident portal is, and what this shell provides to widgets (SDK version,
+ * - `GET config` — where the resident portal and the cadre frame are (and which county widgets run
+ *   outside the frame), and what this shell provides to widgets (SDK version,
  *   shared singletons), for the console's compatibility badges. No sign-in needed.
  * - `GET villages` — the villages the signed-in account may act on (its division and below).
  * - `GET catalog?q=&category=&county=&kind=&sort=&page=&pageSize=` — the registry's catalog through the
@@ -30,6 +31,10 @@ export interface ConsoleRouteOptions {
   consoleUrl: string;
   /** Where residents reach their portals (the resident origin), when known. */
   residentUrl?: string;
+  /** The cadre frame's origin (known once it listens). */
+  cadreFrameUrl: () => string;
+  /** County widgets the province lets run in the console's realm (see app.ts). */
+  trustedWidgets: readonly string[];
 }
 
 const listQuery = z.object({
@@ -66,6 +71,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRouteOptions> = async (app
   app.get(`${CONSOLE_API}/config`, async () => ({
     consoleUrl: opts.consoleUrl,
     residentUrl: opts.residentUrl ?? null,
+    cadreFrame: { url: opts.cadreFrameUrl() || null, trustedWidgets: opts.trustedWidgets },
     host: { sdk: HOST_SDK, shared: HOST_SHARED },
   }));
 

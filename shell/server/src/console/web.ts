@@ -4,9 +4,9 @@
  * client-side). The page may run scripts from itself and the registry's asset origin (the cadre pages
  * of standard modules and widgets, loaded with Module Federation) and nothing inline.
  *
- * `/preview/v/<village>` is the composer's phone preview (the build's `preview.html`): the draft's
- * widgets in a document of their own, so each preview gets a fresh trust gate and Module Federation
- * instance. It is the one page that may be framed, and only by the console itself.
+ * No widget but the standard modules (and county widgets the province trusts) runs in this origin: the
+ * composer's phone preview and county widgets' cadre pages are pages of the cadre frame's origin
+ * (cadre-frame.ts), the only other origin these pages may frame. Nothing here may be framed.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { shellError } from '../errors.js';
@@ -16,14 +16,14 @@ import { sendWebFile, type WebDist } from '../http/web-dist.js';
 import { faviconRoutes, injectProvinceKey } from '../http/web-routes.js';
 
 export const CONSOLE_ASSETS = '/console/';
-/** The preview's page in the console build. */
-const PREVIEW_PAGE = 'preview.html';
 
 export interface ConsoleWebOptions {
   web: WebDist;
   registryOrigins: string[];
   /** The pinned province key, put into every page for the widgets' trust gate (never the snapshot's). */
   provinceKey: string | null;
+  /** The cadre frame's URL (known once it listens): the one other origin the console may frame. */
+  cadreFrameUrl: () => string;
 }
 
 function consoleNotBuiltPage(dir: string): string {
@@ -36,13 +36,18 @@ function consoleNotBuiltPage(dir: string): string {
 
 export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opts) => {
   const { web } = opts;
-  const csp = contentSecurityPolicy(opts.registryOrigins, opts.registryOrigins);
+  const base = contentSecurityPolicy(opts.registryOrigins, opts.registryOrigins);
+  const frameSrc = () => {
+    const url = opts.cadreFrameUrl();
+    return `frame-src ${url ? new URL(url).origin : "'none'"}`;
+  };
+  const csp = () => `${base}; ${frameSrc()}`;
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', csp)
+      .header('content-security-policy', csp())
       .send(body);
 
   faviconRoutes(app);
@@ -51,7 +56,8 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
     const build = web.load();
     if (!build) return html(reply, 503, consoleNotBuiltPage(web.dir));
     const file = build.files.get(request.params['*']);
-    if (!file) {
+    // The frame origin's pages are not pages of the console.
+    if (!file || request.params['*'].endsWith('.html')) {
       return reply
         .code(404)
         .header('content-type', 'text/plain; charset=utf-8')
@@ -67,24 +73,6 @@ export const consoleWeb: FastifyPluginAsync<ConsoleWebOptions> = async (app, opt
     if (!build) return html(reply, 503, consoleNotBuiltPage(web.dir));
     return html(reply, 200, injectProvinceKey(build.index, opts.provinceKey));
   };
-  const previewCsp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
-  app.get('/preview/v/:village', async (_request, reply) => {
-    const build = web.load();
-    const file = build?.files.get(PREVIEW_PAGE);
-    if (!build || !file) return html(reply, 503, consoleNotBuiltPage(web.dir));
-    // After the security headers' hook (registered first, on the root): framed by this origin only.
-    reply.header('content-security-policy', previewCsp);
-    return reply
-      .code(200)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(injectProvinceKey(file.body.toString('utf8'), opts.provinceKey));
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/preview/v/')) reply.header('x-frame-options', 'SAMEORIGIN');
-    return payload;
-  });
-
   app.get('/', async (request, reply) => page(request.url, reply));
   app.get('/*', async (request, reply) => page(request.url, reply));
 };
