@@ -86,7 +86,11 @@ export const pointsErrors = defineErrors('POINTS', '/docs/village/points', {
     en: 'the village does not reset points yearly',
     zh: '本村未设置年度清零',
   },
-  POINTS_ERR_RESET_DONE: { status: 409, en: 'this year’s reset is recorded already', zh: '本年度已经清零过了' },
+  POINTS_ERR_RESET_DONE: {
+    status: 409,
+    en: 'this year’s reset is recorded already',
+    zh: '本年度已经清零过了',
+  },
   POINTS_ERR_MONTH: { status: 400, en: 'month: YYYY-MM', zh: '月份格式有误' },
 });
 

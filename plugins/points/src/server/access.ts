@@ -43,5 +43,4 @@ export const residentOf = (request: FastifyRequest) => actorAs(request, ['reside
 export const merchantOf = (request: FastifyRequest) => actorAs(request, ['merchant'], false);
 
 /** The resident or a committee member (who may claim for any household of the village). */
-export const claimantOf = (request: FastifyRequest) =>
-  actorAs(request, ['resident', 'village-cadre'], false);
+export const claimantOf = (request: FastifyRequest) => actorAs(request, ['resident', 'village-cadre'], false);

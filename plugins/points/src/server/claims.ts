@@ -16,7 +16,7 @@ import {
 import type { Db, PointsContext } from './context.js';
 import { appendEntry, EMPTY_ENTRY } from './ledger-store.js';
 import type { ClaimRow } from './rows.js';
-import { bookInForce, findHousehold } from './village-store.js';
+import { bookInForce, findHousehold, registerIn } from './village-store.js';
 
 export interface NewClaim {
   village: string;
@@ -29,13 +29,15 @@ export interface NewClaim {
   claimant: string;
   claimantId: number | null;
   requestRef?: string;
+  /** A resident's (or a widget's) household is registered with the claim, under this head's name. */
+  registerAs?: string;
 }
 
 export async function createClaim(c: PointsContext, n: NewClaim): Promise<ClaimRow> {
   const book = await bookInForce(c, n.village);
   const item = book.items.find((i) => i.code === n.item);
   if (!item) throw pointsErrors.error('POINTS_ERR_ITEM', { field: 'item' });
-  if (!(await findHousehold(c.db, n.village, n.household))) {
+  if (n.registerAs === undefined && !(await findHousehold(c.db, n.village, n.household))) {
     throw pointsErrors.error('POINTS_ERR_HOUSEHOLD', { field: 'household' });
   }
   const row: ClaimRow = {
@@ -75,6 +77,8 @@ export async function createClaim(c: PointsContext, n: NewClaim): Promise<ClaimR
         throw pointsErrors.error('POINTS_ERR_PHOTO_UNKNOWN', { field: 'photo' });
       }
     }
+    if (n.registerAs !== undefined)
+      await registerIn(trx, n.village, n.household, n.registerAs, row.created_at);
     await trx.insertInto('points_claim').values(row).execute();
   });
   return row;

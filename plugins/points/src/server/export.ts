@@ -27,7 +27,20 @@ export async function ledgerXlsx(
     ...households.map((h) => [h.code, h.head, h.balance.total, h.balance.redeemable]),
   ]);
   wb.addWorksheet('积分明细').addRows([
-    ['户号', '序号', '时间', '类型', '事项', '积分', '可兑换', '证明', '审核人', '复核人', '规则版本', '备注'],
+    [
+      '户号',
+      '序号',
+      '时间',
+      '类型',
+      '事项',
+      '积分',
+      '可兑换',
+      '证明',
+      '审核人',
+      '复核人',
+      '规则版本',
+      '备注',
+    ],
     ...entries.map((e) => [
       e.household,
       e.seq,
@@ -49,7 +62,14 @@ export async function ledgerXlsx(
     rules.addRows([
       [`${villageName}积分规则 第 ${book.version} 版`],
       ['施行日期', book.adoptedOn],
-      ['村民会议', a.date, `到会 ${a.attendance} 人`, `赞成 ${a.votesFor}`, `反对 ${a.votesAgainst}`, `弃权 ${a.abstaining}`],
+      [
+        '村民会议',
+        a.date,
+        `到会 ${a.attendance} 人`,
+        `赞成 ${a.votesFor}`,
+        `反对 ${a.votesAgainst}`,
+        `弃权 ${a.abstaining}`,
+      ],
       [],
       ['编号', '事项', '分值', '所需证明', '提议人'],
       ...book.items.map((i) => [i.code, i.title, i.points, i.evidence, i.proposer]),

@@ -7,7 +7,18 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { pointsModule } from './index.js';
-import { addGoods, adoptRules, ASSEMBLY, freshApp, inV, ok, RULES, uploadPhoto, users, V } from './test-helpers.js';
+import {
+  ASSEMBLY,
+  addGoods,
+  adoptRules,
+  freshApp,
+  inV,
+  ok,
+  RULES,
+  uploadPhoto,
+  users,
+  V,
+} from './test-helpers.js';
 
 const t = freshApp();
 
@@ -27,7 +38,10 @@ describe('points: adopt, claim, approve, redeem', () => {
     expect(queue.items.map((c: { id: string }) => c.id)).toEqual([claim.id]);
     const photoRes = await t.inject({ as: u.cadre, url: `/photos/${photo}` });
     expect(photoRes.headers['content-type']).toBe('image/jpeg');
-    expect(await ok(t, u.cadre, `POST /claims/${claim.id}/approve`)).toEqual({ status: 'approved', points: 10 });
+    expect(await ok(t, u.cadre, `POST /claims/${claim.id}/approve`)).toEqual({
+      status: 'approved',
+      points: 10,
+    });
 
     const me = await ok(t, u.resident, 'GET /me');
     expect(me.balance).toEqual({ total: 10, redeemable: 10 });
@@ -45,12 +59,18 @@ describe('points: adopt, claim, approve, redeem', () => {
       name: '张**',
       balance: { total: 10, redeemable: 10 },
     });
-    const sold = await ok(t, u.merchant, 'POST /redeem', { household: 'H-0012', goods: soap.id, quantity: 2 });
+    const sold = await ok(t, u.merchant, 'POST /redeem', {
+      household: 'H-0012',
+      goods: soap.id,
+      quantity: 2,
+    });
     expect(sold).toEqual({ seq: 2, points: -8, redeemable: 2, stock: 1 });
     expect((await ok(t, u.resident, 'GET /me')).balance).toEqual({ total: 2, redeemable: 2 });
 
     // Spending does not lower the rank: the board counts earned points.
-    expect((await ok(t, u.resident, 'GET /leaderboard')).items).toEqual([{ rank: 1, name: '张**', points: 10 }]);
+    expect((await ok(t, u.resident, 'GET /leaderboard')).items).toEqual([
+      { rank: 1, name: '张**', points: 10 },
+    ]);
     const summary = await ok(t, u.resident, 'GET /summary?month=2026-11');
     expect(summary).toMatchObject({ awarded: 10, deducted: 0, redeemed: 8, households: 1 });
     expect(summary.items).toEqual([{ code: 'R02', title: '参加义务劳动', times: 1, points: 10 }]);
@@ -68,7 +88,11 @@ describe('points: adopt, claim, approve, redeem', () => {
     await ok(t, u.cadre, 'POST /households', { code: 'H-0099', head: '欧阳娜娜' });
     const award = await ok(t, u.cadre, 'POST /claims', { item: 'R01', household: 'H-0099' });
     await ok(t, u.cadre2, `POST /claims/${award.id}/approve`);
-    const d = await ok(t, u.cadre, 'POST /claims', { item: 'D01', household: 'H-0099', evidence: '门口堆柴' });
+    const d = await ok(t, u.cadre, 'POST /claims', {
+      item: 'D01',
+      household: 'H-0099',
+      evidence: '门口堆柴',
+    });
     expect(await ok(t, u.cadre, `POST /claims/${d.id}/approve`)).toEqual({ status: 'second', points: null });
     const again = await t.inject({ as: u.cadre, method: 'POST', url: `/claims/${d.id}/approve` });
     expect(again.json().code).toBe('POINTS_ERR_SECOND_APPROVER');
@@ -93,7 +117,11 @@ describe('points: adopt, claim, approve, redeem', () => {
       status: 'rejected',
     });
     const me = await ok(t, u.resident, 'GET /me');
-    expect(me.claims[0]).toMatchObject({ status: 'rejected', reason: '照片看不清', firstApprover: u.cadre.name });
+    expect(me.claims[0]).toMatchObject({
+      status: 'rejected',
+      reason: '照片看不清',
+      firstApprover: u.cadre.name,
+    });
     expect(me.entries).toEqual([]);
     const late = await t.inject({ as: u.cadre2, method: 'POST', url: `/claims/${claim.id}/approve` });
     expect(late.json().code).toBe('POINTS_ERR_DECIDED');
@@ -113,7 +141,9 @@ describe('points: adopt, claim, approve, redeem', () => {
     const fresh = await ok(t, u.cadre, 'POST /claims', { item: 'R01', household: 'H-0001' });
     await ok(t, u.cadre, `POST /claims/${fresh.id}/approve`);
     const { entries } = await ok(t, u.cadre, 'GET /households/H-0001/ledger');
-    expect(entries.map((e: { points: number; ruleBookVersion: number }) => [e.points, e.ruleBookVersion])).toEqual([
+    expect(
+      entries.map((e: { points: number; ruleBookVersion: number }) => [e.points, e.ruleBookVersion]),
+    ).toEqual([
       [8, 2],
       [5, 1],
     ]);
@@ -178,10 +208,17 @@ describe('points: requests from widgets through the host API', () => {
     expect(await claimFromHostRequest(t.context, request)).toEqual(first);
     const queue = await ok(t, u.cadre, 'GET /claims');
     expect(queue.items).toHaveLength(1);
-    expect(queue.items[0]).toMatchObject({ source: 'widget', itemCode: 'R01', quantity: 2, evidence: '可回收物 3 公斤; media:m1' });
+    expect(queue.items[0]).toMatchObject({
+      source: 'widget',
+      itemCode: 'R01',
+      quantity: 2,
+      evidence: '可回收物 3 公斤; media:m1',
+    });
     await ok(t, u.cadre, `POST /claims/${first.claim}/approve`);
     expect((await ok(t, u.resident, 'GET /me')).balance.redeemable).toBe(10);
-    await expect(claimFromHostRequest(t.context, { ...request, id: 'req-2', item: '不存在' })).rejects.toMatchObject({
+    await expect(
+      claimFromHostRequest(t.context, { ...request, id: 'req-2', item: '不存在' }),
+    ).rejects.toMatchObject({
       code: 'POINTS_ERR_ITEM',
     });
     expect(pointsModule.id).toBe('points');

@@ -10,7 +10,7 @@ import type { ModuleContext } from '@cunmen/module-api';
 import { type ClaimStatus, pointsErrors } from '../common/index.js';
 import { createClaim } from './claims.js';
 import { pointsContext } from './context.js';
-import { bookInForce, ensureHousehold } from './village-store.js';
+import { bookInForce } from './village-store.js';
 
 /** The shape of the shell's stored request (shell/server/src/storage/sql/schema.ts, host_points_requests). */
 export interface HostPointsRequest {
@@ -40,7 +40,6 @@ export async function claimFromHostRequest(
   const wanted = request.item.trim();
   const item = book.items.find((i) => i.code === wanted || i.title === wanted);
   if (!item) throw pointsErrors.error('POINTS_ERR_ITEM', { field: 'item' });
-  await ensureHousehold(c, request.village, request.householdId, request.householdId);
   const evidence = [request.note, ...request.evidence.map((m) => `media:${m}`)].filter(Boolean).join('; ');
   const claim = await createClaim(c, {
     village: request.village,
@@ -53,6 +52,8 @@ export async function claimFromHostRequest(
     claimant: request.widget,
     claimantId: request.userId,
     requestRef: request.id,
+    // The shell vouched for the household; the committee names its head when it registers it.
+    registerAs: request.householdId,
   });
   await c.audit.append({
     actor: request.widget,

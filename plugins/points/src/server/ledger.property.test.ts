@@ -23,7 +23,10 @@ function generator(seed: number) {
     x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
-  return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T };
+  return {
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T,
+  };
 }
 
 interface Model {
@@ -48,7 +51,16 @@ async function checkLedger(m: Model, step: string) {
 
 async function step(tt: ModuleTestApp, u: Users, m: Model, r: ReturnType<typeof generator>): Promise<string> {
   const cadres = [u.cadre, u.cadre2];
-  const kind = r.pick(['claim', 'claim', 'approve', 'approve', 'reject', 'redeem', 'redeem', 'reset'] as const);
+  const kind = r.pick([
+    'claim',
+    'claim',
+    'approve',
+    'approve',
+    'reject',
+    'redeem',
+    'redeem',
+    'reset',
+  ] as const);
   if (kind === 'claim') {
     const item = r.pick(RULES);
     const household = r.pick(HOUSEHOLDS);
@@ -91,7 +103,12 @@ async function step(tt: ModuleTestApp, u: Users, m: Model, r: ReturnType<typeof 
     const [goods, g] = r.pick([...m.stock.entries()]);
     const household = r.pick(HOUSEHOLDS);
     const quantity = 1 + r.int(3);
-    const res = await tt.inject({ as: u.merchant, method: 'POST', url: '/redeem', payload: { household, goods, quantity } });
+    const res = await tt.inject({
+      as: u.merchant,
+      method: 'POST',
+      url: '/redeem',
+      payload: { household, goods, quantity },
+    });
     const b = m.balances.get(household) as Balance;
     const cost = g.price * quantity;
     if (cost > b.redeemable) expect(res.json().code).toBe('POINTS_ERR_BALANCE');
@@ -123,7 +140,10 @@ describe('the ledger under random sequences', () => {
       await ok(t, u.cadre, 'POST /households', { code: h, head: `户主${h}` });
       m.balances.set(h, { total: BASE, redeemable: 0 });
     }
-    for (const [price, stock] of [[3, 4], [8, 10]] as const) {
+    for (const [price, stock] of [
+      [3, 4],
+      [8, 10],
+    ] as const) {
       m.stock.set((await addGoods(t, u, price, stock)).id, { price, stock });
     }
     const steps = Number(process.env.CUNMEN_TEST_DB === 'postgres' ? 40 : 60);
@@ -134,7 +154,13 @@ describe('the ledger under random sequences', () => {
       await checkLedger(m, `seed ${seed} step ${i} (${done})`);
     }
     // The sequence exercised every operation, so the property is about all of them.
-    expect([...kinds].filter((k) => k !== 'nothing').sort()).toEqual(['approve', 'claim', 'redeem', 'reject', 'reset']);
+    expect([...kinds].filter((k) => k !== 'nothing').sort()).toEqual([
+      'approve',
+      'claim',
+      'redeem',
+      'reject',
+      'reset',
+    ]);
     const rows = await t.context.db.selectFrom('points_entry').select('village').execute();
     expect(rows.every((e) => e.village === V)).toBe(true);
   });

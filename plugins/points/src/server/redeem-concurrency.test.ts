@@ -42,27 +42,38 @@ describe('50 simultaneous redemptions', () => {
     ['the balance', 6, 7, 20, 8, 'POINTS_ERR_BALANCE', { total: 4, redeemable: 4 }],
     // 300 points would buy 42; only 5 are in stock.
     ['the stock', 30, 7, 5, 5, 'POINTS_ERR_STOCK', { total: 265, redeemable: 265 }],
-  ])('limited by %s leave exactly the affordable number', async (_, tens, price, stock, sold, refusal, balance) => {
-    const u = users();
-    await adoptRules(t, u);
-    await householdWith(t, u, 'H-0100', tens);
-    const goods = await addGoods(t, u, price, stock);
-    const second = await createModuleTestApp(pointsModule, { sameDatabaseAs: t });
-    try {
-      const { count } = await fifty(second, goods.id, u.merchant);
-      expect([count('ok'), count(refusal)]).toEqual([sold, 50 - sold]);
-    } finally {
-      await second.close();
-    }
-    expect(await balanceIn(t.context.db as never, V, 'H-0100')).toEqual(balance);
-    const redemptions = await entries('redemption');
-    expect(redemptions).toHaveLength(sold);
-    expect(redemptions.every((e) => e.points === -price)).toBe(true);
-    const row = await t.context.db.selectFrom('points_goods').select('stock').where('id', '=', goods.id).executeTakeFirst();
-    expect(Number(row?.stock)).toBe(stock - sold);
-    // The ledger's sequence has no gap and no repeat: every append saw the one before it.
-    const all = await t.context.db.selectFrom('points_entry').select('seq').where('household', '=', 'H-0100').execute();
-    const seqs = all.map((e) => Number(e.seq)).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: tens + sold }, (_, i) => i + 1));
-  });
+  ])(
+    'limited by %s leave exactly the affordable number',
+    async (_, tens, price, stock, sold, refusal, balance) => {
+      const u = users();
+      await adoptRules(t, u);
+      await householdWith(t, u, 'H-0100', tens);
+      const goods = await addGoods(t, u, price, stock);
+      const second = await createModuleTestApp(pointsModule, { sameDatabaseAs: t });
+      try {
+        const { count } = await fifty(second, goods.id, u.merchant);
+        expect([count('ok'), count(refusal)]).toEqual([sold, 50 - sold]);
+      } finally {
+        await second.close();
+      }
+      expect(await balanceIn(t.context.db as never, V, 'H-0100')).toEqual(balance);
+      const redemptions = await entries('redemption');
+      expect(redemptions).toHaveLength(sold);
+      expect(redemptions.every((e) => e.points === -price)).toBe(true);
+      const row = await t.context.db
+        .selectFrom('points_goods')
+        .select('stock')
+        .where('id', '=', goods.id)
+        .executeTakeFirst();
+      expect(Number(row?.stock)).toBe(stock - sold);
+      // The ledger's sequence has no gap and no repeat: every append saw the one before it.
+      const all = await t.context.db
+        .selectFrom('points_entry')
+        .select('seq')
+        .where('household', '=', 'H-0100')
+        .execute();
+      const seqs = all.map((e) => Number(e.seq)).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: tens + sold }, (_, i) => i + 1));
+    },
+  );
 });

@@ -102,7 +102,12 @@ export async function monthSummary(c: PointsContext, village: string, month: str
  * The yearly reset: one entry per household that brings its redeemable points to zero (the base score
  * stays). Refused when the village does not reset, or when the year's reset is in the ledger already.
  */
-export async function resetYear(c: PointsContext, village: string, year: number, by: string): Promise<number> {
+export async function resetYear(
+  c: PointsContext,
+  village: string,
+  year: number,
+  by: string,
+): Promise<number> {
   if (!(await settingsOf(c.db, village)).yearlyReset) throw pointsErrors.error('POINTS_ERR_RESET_OFF');
   const at = c.nowIso();
   return c.db.transaction().execute(async (trx) => {

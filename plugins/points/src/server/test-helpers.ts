@@ -25,6 +25,7 @@ export function users() {
   return {
     resident: testUser('resident', V, { displayName: '张阿婆', household: 'H-0012' }),
     neighbour: testUser('resident', V, { displayName: '李大伯', household: 'H-0013' }),
+    homeless: testUser('resident', V, { displayName: '赵新', household: null }),
     residentB: testUser('resident', V2, { displayName: '王大姐', household: 'H-0012' }),
     cadre: testUser('village-cadre', V, { displayName: '沈主任', name: 'cadre-shen' }),
     cadre2: testUser('village-cadre', V, { displayName: '陆委员', name: 'cadre-lu' }),
@@ -39,7 +40,8 @@ export function users() {
 export type Users = ReturnType<typeof users>;
 export type U = Users[keyof Users];
 
-export const freshApp = () => eachTestApp(() => createModuleTestApp(pointsModule), { beforeEach, afterEach, afterAll });
+export const freshApp = () =>
+  eachTestApp(() => createModuleTestApp(pointsModule), { beforeEach, afterEach, afterAll });
 
 /** Township and county staff open the village's pages. */
 export const inV = (user: U, village = V) => ({ village, user });
@@ -50,9 +52,20 @@ export const RULES = [
   { code: 'D01', title: '乱堆乱放', points: -10, evidence: '照片', proposer: '村两委' },
 ];
 
-export const ASSEMBLY = { date: '2026-10-20', attendance: 120, votesFor: 98, votesAgainst: 12, abstaining: 6 };
+export const ASSEMBLY = {
+  date: '2026-10-20',
+  attendance: 120,
+  votesFor: 98,
+  votesAgainst: 12,
+  abstaining: 6,
+};
 
-export async function ok(t: ModuleTestApp, as: U | { village: string; user: U }, call: string, payload?: unknown) {
+export async function ok(
+  t: ModuleTestApp,
+  as: U | { village: string; user: U },
+  call: string,
+  payload?: unknown,
+) {
   const [method, url] = call.split(' ') as ['GET' | 'POST' | 'PUT', string];
   const res = await t.inject({ as, method, url, ...(payload === undefined ? {} : { payload }) });
   expect(res.statusCode, `${call}: ${res.body}`).toBeLessThan(300);

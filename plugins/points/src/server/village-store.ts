@@ -123,7 +123,11 @@ export async function adopt(c: PointsContext, village: string, by: string, a: Ad
   });
 }
 
-export async function findHousehold(db: Db, village: string, code: string): Promise<HouseholdRow | undefined> {
+export async function findHousehold(
+  db: Db,
+  village: string,
+  code: string,
+): Promise<HouseholdRow | undefined> {
   return db
     .selectFrom('points_household')
     .selectAll()
@@ -133,9 +137,36 @@ export async function findHousehold(db: Db, village: string, code: string): Prom
 }
 
 /**
- * Registers a household of the village (idempotent: an existing one is returned as it is) and, when the
+ * Registers a household of the village inside `trx` (nothing happens when it exists) and, when the
  * village gives a base score, credits it as the household's first, non-redeemable entry.
  */
+export async function registerIn(
+  trx: Db,
+  village: string,
+  code: string,
+  head: string,
+  at: string,
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('points_household')
+    .values({ village, code, head, seq: 0, registered_at: at })
+    .onConflict((oc) => oc.columns(['village', 'code']).doNothing())
+    .executeTakeFirst();
+  const created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+  const { baseScore } = await settingsOf(trx, village);
+  if (created && baseScore > 0) {
+    await appendEntry(trx, village, code, at, () => ({
+      ...EMPTY_ENTRY,
+      kind: 'base',
+      points: baseScore,
+      redeemable: 0,
+      note: '基础分（不可兑换）',
+    }));
+  }
+  return created;
+}
+
+/** The household, registered first if the village has not seen it yet. */
 export async function ensureHousehold(
   c: PointsContext,
   village: string,
@@ -144,24 +175,8 @@ export async function ensureHousehold(
 ): Promise<{ row: HouseholdRow; created: boolean }> {
   const found = await findHousehold(c.db, village, code);
   if (found) return { row: found, created: false };
-  const { baseScore } = await settingsOf(c.db, village);
-  const at = c.nowIso();
   return c.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('points_household')
-      .values({ village, code, head, seq: 0, registered_at: at })
-      .onConflict((oc) => oc.columns(['village', 'code']).doNothing())
-      .executeTakeFirst();
-    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
-    if (created && baseScore > 0) {
-      await appendEntry(trx, village, code, at, () => ({
-        ...EMPTY_ENTRY,
-        kind: 'base',
-        points: baseScore,
-        redeemable: 0,
-        note: '基础分（不可兑换）',
-      }));
-    }
+    const created = await registerIn(trx, village, code, head, c.nowIso());
     return { row: (await findHousehold(trx, village, code)) as HouseholdRow, created };
   });
 }

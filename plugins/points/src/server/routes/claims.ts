@@ -10,7 +10,6 @@ import { approveClaim, createClaim, rejectClaim } from '../claims.js';
 import type { PointsRoute } from '../context.js';
 import { findPhoto, storePhoto } from '../photos.js';
 import { toClaim } from '../rows.js';
-import { ensureHousehold } from '../village-store.js';
 
 const queueQuery = z.object({ status: z.enum([...CLAIM_STATUSES, 'open']).default('open') });
 
@@ -53,7 +52,6 @@ export const claimRoutes: PointsRoute[] = [
       const household = resident ? user.household : body.household;
       if (!household) throw pointsErrors.error('POINTS_ERR_HOUSEHOLD', { field: 'household' });
       if (resident && !body.photo) throw pointsErrors.error('POINTS_ERR_PHOTO_REQUIRED', { field: 'photo' });
-      if (resident) await ensureHousehold(c, village, household, user.displayName);
       const claim = await createClaim(c, {
         village,
         household,
@@ -64,6 +62,7 @@ export const claimRoutes: PointsRoute[] = [
         source: resident ? 'resident' : 'cadre',
         claimant: user.name,
         claimantId: user.id,
+        ...(resident ? { registerAs: user.displayName } : {}),
       });
       await c.audit.append({
         actor: user.name,
@@ -119,7 +118,13 @@ export const claimRoutes: PointsRoute[] = [
       const id = param(request, 'id');
       const { reason } = parseInput(rejectBodySchema, request.body);
       await rejectClaim(c, village, id, user, reason);
-      await c.audit.append({ actor: user.name, action: 'claim.reject', subject: `claim:${id}`, detail: { reason }, ip });
+      await c.audit.append({
+        actor: user.name,
+        action: 'claim.reject',
+        subject: `claim:${id}`,
+        detail: { reason },
+        ip,
+      });
       return { status: 'rejected' };
     },
   },

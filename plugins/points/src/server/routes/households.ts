@@ -62,7 +62,11 @@ export const householdRoutes: PointsRoute[] = [
         .execute();
       return {
         items: await Promise.all(
-          rows.map(async (h) => ({ code: h.code, head: h.head, balance: await balanceIn(c.db, village, h.code) })),
+          rows.map(async (h) => ({
+            code: h.code,
+            head: h.head,
+            balance: await balanceIn(c.db, village, h.code),
+          })),
         ),
       };
     },

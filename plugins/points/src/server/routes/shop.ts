@@ -29,7 +29,13 @@ export const shopRoutes: PointsRoute[] = [
       const { user, village, ip } = committeeOf(request);
       const body = parseInput(goodsBodySchema, request.body);
       const row = await addGoods(c, village, body);
-      await c.audit.append({ actor: user.name, action: 'goods.add', subject: `goods:${row.id}`, detail: body, ip });
+      await c.audit.append({
+        actor: user.name,
+        action: 'goods.add',
+        subject: `goods:${row.id}`,
+        detail: body,
+        ip,
+      });
       reply.code(201);
       return toGoods(row);
     },
@@ -48,7 +54,13 @@ export const shopRoutes: PointsRoute[] = [
         updated_at: c.nowIso(),
       };
       await c.db.updateTable('points_goods').set(set).where('id', '=', row.id).execute();
-      await c.audit.append({ actor: user.name, action: 'goods.update', subject: `goods:${row.id}`, detail: body, ip });
+      await c.audit.append({
+        actor: user.name,
+        action: 'goods.update',
+        subject: `goods:${row.id}`,
+        detail: body,
+        ip,
+      });
       return toGoods(await findGoods(c.db, village, row.id));
     },
   },
@@ -63,11 +75,21 @@ export const shopRoutes: PointsRoute[] = [
         actor: user.name,
         action: 'goods.redeem',
         subject: `household:${village}:${body.household}`,
-        detail: { goods: body.goods, quantity: body.quantity, points: done.entry.points, seq: done.entry.seq },
+        detail: {
+          goods: body.goods,
+          quantity: body.quantity,
+          points: done.entry.points,
+          seq: done.entry.seq,
+        },
         ip,
       });
       reply.code(201);
-      return { seq: done.entry.seq, points: done.entry.points, redeemable: done.redeemable, stock: done.stock };
+      return {
+        seq: done.entry.seq,
+        points: done.entry.points,
+        redeemable: done.redeemable,
+        stock: done.stock,
+      };
     },
   },
 ];
