@@ -25,12 +25,12 @@ export function balanceOf(entries: readonly EntryPoints[]): Balance {
  * points, so no balance goes below zero (the ledger notes the cap; the base score is not taken).
  */
 export function deductionPoints(itemPoints: number, balance: Balance): number {
-  return Math.max(itemPoints, -Math.max(balance.redeemable, 0));
+  return Math.max(itemPoints, 0 - Math.max(balance.redeemable, 0));
 }
 
 /** The entry a yearly reset appends: the redeemable points back to zero; the base stays. */
 export function resetPoints(balance: Balance): number {
-  return -balance.redeemable;
+  return 0 - balance.redeemable;
 }
 
 /** Whether a redemption of `cost` fits the balance. */

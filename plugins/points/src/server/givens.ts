@@ -1,6 +1,6 @@
 /** The states a refused call starts from, for the bad-input and role tables; each returns the ids it names. */
 import type { ModuleTestApp } from '@cunmen/module-api/testing';
-import { addGoods, adoptRules, householdWith, ok, type Users, uploadPhoto, V2 } from './test-helpers.js';
+import { addGoods, adoptRules, householdWith, ok, type Users, uploadPhoto } from './test-helpers.js';
 
 export type Ids = Record<string, string>;
 
