@@ -19,7 +19,12 @@ export function PointsCadre({ path }: CadrePageProps) {
     <Page title={t('title')}>
       <nav aria-label={t('title')} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
         {TABS.map((k) => (
-          <Button key={k} variant={tab === k ? 'primary' : 'secondary'} aria-pressed={tab === k} onClick={() => setTab(k)}>
+          <Button
+            key={k}
+            variant={tab === k ? 'primary' : 'secondary'}
+            aria-pressed={tab === k}
+            onClick={() => setTab(k)}
+          >
             {t(`tabs.${k}`)}
           </Button>
         ))}
@@ -30,7 +35,9 @@ export function PointsCadre({ path }: CadrePageProps) {
       {tab === 'export' ? (
         <div>
           <p>{t('export.hint')}</p>
-          <Button onClick={() => void download.save('/export.xlsx', '积分台账.xlsx')}>{t('export.button')}</Button>
+          <Button onClick={() => void download.save('/export.xlsx', '积分台账.xlsx')}>
+            {t('export.button')}
+          </Button>
           {download.error ? <p role="alert">{download.error}</p> : null}
         </div>
       ) : null}

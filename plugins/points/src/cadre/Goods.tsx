@@ -21,10 +21,18 @@ export function Goods() {
             title={t('shop.item', { name: g.name, price: g.price, stock: g.stock })}
             trailing={
               <span style={{ display: 'flex', gap: 8 }}>
-                <Button variant="secondary" disabled={pending} onClick={() => void request('PUT', `/goods/${g.id}`, { stock: g.stock + 10 })}>
+                <Button
+                  variant="secondary"
+                  disabled={pending}
+                  onClick={() => void request('PUT', `/goods/${g.id}`, { stock: g.stock + 10 })}
+                >
                   {t('shop.restock')}
                 </Button>
-                <Button variant="secondary" disabled={pending} onClick={() => void request('PUT', `/goods/${g.id}`, { active: !g.active })}>
+                <Button
+                  variant="secondary"
+                  disabled={pending}
+                  onClick={() => void request('PUT', `/goods/${g.id}`, { active: !g.active })}
+                >
                   {g.active ? t('shop.off') : t('shop.on')}
                 </Button>
               </span>

@@ -31,13 +31,18 @@ function ClaimRow({ claim }: { claim: Claim }) {
         <>
           {description}
           {error ? <span role="alert"> {error.message}</span> : null}
-          {rejecting ? <TextField label={t('queue.reason')} value={reason} onValueChange={setReason} /> : null}
+          {rejecting ? (
+            <TextField label={t('queue.reason')} value={reason} onValueChange={setReason} />
+          ) : null}
         </>
       }
       trailing={
         <span style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {claim.photo ? (
-            <Button variant="secondary" onClick={() => void download.save(`/photos/${claim.photo}`, `${claim.id}.jpg`)}>
+            <Button
+              variant="secondary"
+              onClick={() => void download.save(`/photos/${claim.photo}`, `${claim.id}.jpg`)}
+            >
               {t('queue.photo')}
             </Button>
           ) : null}
@@ -47,7 +52,9 @@ function ClaimRow({ claim }: { claim: Claim }) {
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() => (rejecting ? void request('POST', `/claims/${claim.id}/reject`, { reason }) : setRejecting(true))}
+            onClick={() =>
+              rejecting ? void request('POST', `/claims/${claim.id}/reject`, { reason }) : setRejecting(true)
+            }
           >
             {t('queue.reject')}
           </Button>
@@ -63,7 +70,11 @@ export function Queue() {
   const items = queue.data?.items ?? [];
   return (
     <List label={t('tabs.queue')}>
-      {items.length === 0 ? <ListItem title={t('queue.empty')} /> : items.map((c) => <ClaimRow key={c.id} claim={c} />)}
+      {items.length === 0 ? (
+        <ListItem title={t('queue.empty')} />
+      ) : (
+        items.map((c) => <ClaimRow key={c.id} claim={c} />)
+      )}
     </List>
   );
 }

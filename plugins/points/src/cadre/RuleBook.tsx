@@ -20,7 +20,12 @@ export function RuleBook() {
   const [done, setDone] = useState<string | null>(null);
   const current = book.data?.inForce ?? null;
   const vote = (k: string) => (
-    <NumberField label={t(`rules.${k}` as 'rules.votesFor')} min={0} value={votes[k] ?? null} onValueChange={(v) => setVotes({ ...votes, [k]: v })} />
+    <NumberField
+      label={t(`rules.${k}` as 'rules.votesFor')}
+      min={0}
+      value={votes[k] ?? null}
+      onValueChange={(v) => setVotes({ ...votes, [k]: v })}
+    />
   );
 
   async function adopt() {
@@ -44,7 +49,10 @@ export function RuleBook() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       {current ? (
-        <Card title={t('rules.inForce', { version: current.version, date: current.adoptedOn })} headingLevel={2}>
+        <Card
+          title={t('rules.inForce', { version: current.version, date: current.adoptedOn })}
+          headingLevel={2}
+        >
           <p style={{ marginTop: 0 }}>
             {t('rules.assembly', {
               date: current.assembly.date,
@@ -56,7 +64,12 @@ export function RuleBook() {
           </p>
           <List>
             {current.items.map((i) => (
-              <ListItem key={i.code} title={`${i.code} ${i.title}`} description={`${i.evidence} · ${i.proposer}`} trailing={String(i.points)} />
+              <ListItem
+                key={i.code}
+                title={`${i.code} ${i.title}`}
+                description={`${i.evidence} · ${i.proposer}`}
+                trailing={String(i.points)}
+              />
             ))}
           </List>
         </Card>
@@ -65,10 +78,28 @@ export function RuleBook() {
       )}
       <Card title={t('rules.newVersion')} headingLevel={2}>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-          <TextArea label={t('rules.items')} hint={t('rules.itemsHint')} value={items} onValueChange={setItems} rows={6} />
+          <TextArea
+            label={t('rules.items')}
+            hint={t('rules.itemsHint')}
+            value={items}
+            onValueChange={setItems}
+            rows={6}
+          />
           <div style={row}>
-            <TextField label={t('rules.date')} type="text" placeholder="2026-10-20" value={date} onValueChange={setDate} />
-            <TextField label={t('rules.adoptedOn')} type="text" placeholder="2026-11-01" value={adoptedOn} onValueChange={setAdoptedOn} />
+            <TextField
+              label={t('rules.date')}
+              type="text"
+              placeholder="2026-10-20"
+              value={date}
+              onValueChange={setDate}
+            />
+            <TextField
+              label={t('rules.adoptedOn')}
+              type="text"
+              placeholder="2026-11-01"
+              value={adoptedOn}
+              onValueChange={setAdoptedOn}
+            />
           </div>
           <div style={row}>
             {vote('attendance')}

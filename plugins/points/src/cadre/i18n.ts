@@ -50,7 +50,8 @@ export const messages = {
     rules: {
       inForce: 'In force: version {{version}}, from {{date}}',
       none: 'No rule book adopted yet',
-      assembly: 'Assembly {{date}}: {{attendance}} present, {{for}} for, {{against}} against, {{abstain}} abstaining',
+      assembly:
+        'Assembly {{date}}: {{attendance}} present, {{for}} for, {{against}} against, {{abstain}} abstaining',
       newVersion: 'Record a new version (voted by the villagers’ assembly)',
       items: 'Items (one a line: code, item, points, evidence, proposer)',
       itemsHint: 'e.g. R01, sorted waste well, 5, photo, group 3; deductions are negative',
@@ -86,6 +87,9 @@ export const messages = {
       off: 'Withdraw',
       on: 'Offer again',
     },
-    export: { hint: 'Export balances, entries and the rule book in force (Excel) for the assembly.', button: 'Export the ledger' },
+    export: {
+      hint: 'Export balances, entries and the rule book in force (Excel) for the assembly.',
+      button: 'Export the ledger',
+    },
   },
 };

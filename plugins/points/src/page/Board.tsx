@@ -24,13 +24,18 @@ export function Board({ back = true }: { back?: boolean }) {
               <ListItem title={t('board.empty')} />
             ) : (
               board.data.items.map((r) => (
-                <ListItem key={r.rank} title={`${r.rank}. ${r.name}`} trailing={t('board.points', { n: r.points })} />
+                <ListItem
+                  key={r.rank}
+                  title={`${r.rank}. ${r.name}`}
+                  trailing={t('board.points', { n: r.points })}
+                />
               ))
             )}
           </List>
           {month.data ? (
             <p style={{ margin: 0 }}>
-              {t('board.awarded', { n: month.data.awarded })} · {t('board.redeemed', { n: month.data.redeemed })}
+              {t('board.awarded', { n: month.data.awarded })} ·{' '}
+              {t('board.redeemed', { n: month.data.redeemed })}
             </p>
           ) : null}
         </div>

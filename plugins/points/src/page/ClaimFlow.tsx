@@ -48,7 +48,8 @@ export function ClaimFlow() {
     if (created) setDone(true);
   }
 
-  if (book.error && !book.data) return <ErrorState message={book.error.message} onRetry={() => void book.reload()} />;
+  if (book.error && !book.data)
+    return <ErrorState message={book.error.message} onRetry={() => void book.reload()} />;
   if (!book.data) return <LoadingState />;
   const items = book.data.inForce?.items ?? [];
   return (
@@ -71,9 +72,15 @@ export function ClaimFlow() {
             hint={t('claim.itemHint')}
             value={item}
             onValueChange={setItem}
-            options={items.map((i) => ({ value: i.code, label: `${i.title}（${t('claim.points', { n: i.points })}）` }))}
+            options={items.map((i) => ({
+              value: i.code,
+              label: `${i.title}（${t('claim.points', { n: i.points })}）`,
+            }))}
           />
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={problem ? `${id}-problem` : undefined}>
+          <fieldset
+            style={{ border: 0, padding: 0, margin: 0 }}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+          >
             <legend>{t('claim.photo')}</legend>
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
               <Button variant="secondary" onClick={() => camera.current?.click()}>
@@ -83,7 +90,15 @@ export function ClaimFlow() {
                 {t('claim.fromAlbum')}
               </Button>
             </div>
-            <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={pick} data-testid="camera" />
+            <input
+              ref={camera}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              hidden
+              onChange={pick}
+              data-testid="camera"
+            />
             <input ref={album} type="file" accept="image/jpeg,image/png,image/webp" hidden onChange={pick} />
             {photo ? (
               <p style={{ margin: '8px 0 0' }}>

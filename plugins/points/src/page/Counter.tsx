@@ -45,7 +45,10 @@ export function Counter() {
 
   const options = (goods.data?.items ?? [])
     .filter((g) => g.active && g.stock > 0)
-    .map((g) => ({ value: g.id, label: `${g.name}（${t('shop.price', { n: g.price })}，${t('shop.stock', { n: g.stock })}）` }));
+    .map((g) => ({
+      value: g.id,
+      label: `${g.name}（${t('shop.price', { n: g.price })}，${t('shop.stock', { n: g.stock })}）`,
+    }));
   return (
     <Page title={t('counter.title')}>
       <div style={stack}>
@@ -67,7 +70,14 @@ export function Counter() {
               {t('counter.redeemable', { name: found.name, n: found.balance.redeemable })}
             </p>
             <Select label={t('counter.goods')} options={options} value={item} onValueChange={setItem} />
-            <NumberField label={t('counter.quantity')} min={1} max={100} value={quantity} onValueChange={setQuantity} stepper />
+            <NumberField
+              label={t('counter.quantity')}
+              min={1}
+              max={100}
+              value={quantity}
+              onValueChange={setQuantity}
+              stepper
+            />
             <Button block disabled={!item || pending} loading={pending} onClick={() => void redeem()}>
               {t('counter.redeem')}
             </Button>

@@ -45,14 +45,16 @@ export function Home() {
         {entries.length === 0 ? (
           <ListItem title={t('home.noEntries')} />
         ) : (
-          entries.slice(0, 30).map((e) => (
-            <ListItem
-              key={e.seq}
-              title={e.itemTitle ?? t(`kind.${e.kind}`)}
-              description={`${t(`kind.${e.kind}`)} · ${formatTime(e.at)}`}
-              trailing={signed(e.points)}
-            />
-          ))
+          entries
+            .slice(0, 30)
+            .map((e) => (
+              <ListItem
+                key={e.seq}
+                title={e.itemTitle ?? t(`kind.${e.kind}`)}
+                description={`${t(`kind.${e.kind}`)} · ${formatTime(e.at)}`}
+                trailing={signed(e.points)}
+              />
+            ))
         )}
       </List>
     </div>

@@ -9,8 +9,13 @@ export function PointsTile() {
   const navigate = useNavigate();
   const resident = useUser()?.role === 'resident';
   const me = useModuleQuery<{ balance: Balance }>(resident ? '/me' : null);
-  const subtitle = resident
-    ? me.data && t('tilePoints', { n: me.data.balance.redeemable })
-    : t('tileBoard');
-  return <Tile icon="star" title={t('tileTitle')} subtitle={subtitle || undefined} onClick={() => navigate('/points')} />;
+  const subtitle = resident ? me.data && t('tilePoints', { n: me.data.balance.redeemable }) : t('tileBoard');
+  return (
+    <Tile
+      icon="star"
+      title={t('tileTitle')}
+      subtitle={subtitle || undefined}
+      onClick={() => navigate('/points')}
+    />
+  );
 }
