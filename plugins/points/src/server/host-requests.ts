@@ -6,7 +6,7 @@
  * other: the item must be in the rule book in force (by code or by title), and the same request is
  * queued once however often the shell hands it over.
  */
-import type { ModuleContext } from '@cunmen/module-api';
+import { dialectOf, type ShellContext } from '@cunmen/module-api';
 import { type ClaimStatus, pointsErrors } from '../common/index.js';
 import { createClaim } from './claims.js';
 import { pointsContext } from './context.js';
@@ -25,11 +25,15 @@ export interface HostPointsRequest {
   userId: number;
 }
 
+/**
+ * Queues the request as a claim. `ctx` is the context the shell builds for this module in
+ * `mountModules` (its `ShellContext`; the dialect is read from the database as `mountModule` does).
+ */
 export async function claimFromHostRequest(
-  ctx: ModuleContext,
+  ctx: ShellContext,
   request: HostPointsRequest,
 ): Promise<{ claim: string; status: ClaimStatus }> {
-  const c = pointsContext(ctx);
+  const c = pointsContext({ ...ctx, dialect: dialectOf(ctx.db) });
   const queued = await c.db
     .selectFrom('points_claim')
     .select(['id', 'status'])
