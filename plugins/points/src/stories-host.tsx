@@ -2,7 +2,7 @@
 import { createMockHost, MockHostProvider } from '@cunmen/sdk/mock';
 import { ThemeProvider } from '@cunmen/ui';
 import { type ReactNode, useState } from 'react';
-import { book, claim, goods, leaderboard, me, summary } from './test-data.js';
+import { book, goods, leaderboard, me, queue, summary } from './test-data.js';
 
 export function StoryVillage({
   children,
@@ -27,19 +27,7 @@ export function StoryVillage({
         if (path === '/goods') return goods();
         if (path.startsWith('/leaderboard')) return leaderboard();
         if (path.startsWith('/summary')) return summary();
-        if (path === '/claims')
-          return {
-            items: [
-              claim(),
-              claim({
-                id: 'd-1',
-                points: -10,
-                itemTitle: '乱堆乱放',
-                status: 'second',
-                firstApprover: 'cadre-lu',
-              }),
-            ],
-          };
+        if (path === '/claims') return queue();
         if (path.startsWith('/counter/'))
           return { code: 'H-0012', name: '张**', balance: { total: 75, redeemable: 45 } };
         if (path === '/photos') return { id: 'p-1', mime: 'image/jpeg', size: 1 };

@@ -1,4 +1,5 @@
 /** Answers of the module as the widget tests and stories see them. */
+import type { MockModuleCall } from '@cunmen/sdk/testing';
 import type { Claim, Goods, RuleBook } from './common/model.js';
 import type { MeAnswer } from './page/shared.js';
 
@@ -89,3 +90,23 @@ export const summary = () => ({
   top: [],
   items: [],
 });
+
+/** The committee's queue: an award, and a deduction one member approved. */
+export const queue = () => ({
+  items: [
+    claim(),
+    claim({ id: 'd-1', itemTitle: '乱堆乱放', points: -10, status: 'second', firstApprover: 'cadre-lu' }),
+  ],
+});
+
+/** A module mock that answers with `answer` and records every call, for the widget tests. */
+export function recorder(answer: (call: MockModuleCall) => unknown) {
+  const calls: MockModuleCall[] = [];
+  return {
+    calls,
+    module: async (call: MockModuleCall) => {
+      calls.push(call);
+      return answer(call);
+    },
+  };
+}

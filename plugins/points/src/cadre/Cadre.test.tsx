@@ -1,34 +1,17 @@
-import { type MockModuleCall, renderWithHost } from '@cunmen/sdk/testing';
+import { renderWithHost } from '@cunmen/sdk/testing';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { book, claim } from '../test-data.js';
+import { book, claim, queue, recorder } from '../test-data.js';
 import { PointsCadre } from './Cadre.js';
 import { parseItems } from './parse-items.js';
 
 const capabilities = ['module.api', 'user.read'] as const;
 const cadre = { id: 'c1', displayName: '沈**', role: 'cadre' as const };
 
-function recorder(answer: (call: MockModuleCall) => unknown) {
-  const calls: MockModuleCall[] = [];
-  return { calls, module: async (call: MockModuleCall) => (calls.push(call), answer(call)) };
-}
-
 describe('the committee’s queue', () => {
   it('approves an award and countersigns a deduction another member approved', async () => {
     const r = recorder(({ method, path }) => {
-      if (path === '/claims')
-        return {
-          items: [
-            claim(),
-            claim({
-              id: 'd-1',
-              itemTitle: '乱堆乱放',
-              points: -10,
-              status: 'second',
-              firstApprover: 'cadre-lu',
-            }),
-          ],
-        };
+      if (path === '/claims') return queue();
       if (method === 'POST') return { status: 'approved', points: 5 };
       throw new Error(`unexpected ${method} ${path}`);
     });

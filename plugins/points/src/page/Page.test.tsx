@@ -1,23 +1,12 @@
 import { HostError } from '@cunmen/sdk';
-import { type MockModuleCall, renderWithHost } from '@cunmen/sdk/testing';
+import { renderWithHost } from '@cunmen/sdk/testing';
 import { ThemeProvider } from '@cunmen/ui';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { book, goods, leaderboard, me, summary } from '../test-data.js';
+import { book, goods, leaderboard, me, recorder, summary } from '../test-data.js';
 import { PointsPage } from './Page.js';
 
 const capabilities = ['module.api', 'user.read'] as const;
-
-function recorder(answer: (call: MockModuleCall) => unknown) {
-  const calls: MockModuleCall[] = [];
-  return {
-    calls,
-    module: async (call: MockModuleCall) => {
-      calls.push(call);
-      return answer(call);
-    },
-  };
-}
 
 const photo = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1])], 'a.jpg', { type: 'image/jpeg' });
 
