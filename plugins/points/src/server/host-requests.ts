@@ -6,7 +6,7 @@
  * other: the item must be in the rule book in force (by code or by title), and the same request is
  * queued once however often the shell hands it over.
  */
-import { dialectOf, type ShellContext } from '@cunmen/module-api';
+import { dialectOf, isUniqueViolation, type ShellContext } from '@cunmen/module-api';
 import { type ClaimStatus, pointsErrors } from '../common/index.js';
 import { createClaim } from './claims.js';
 import { pointsContext } from './context.js';
@@ -34,12 +34,14 @@ export async function claimFromHostRequest(
   request: HostPointsRequest,
 ): Promise<{ claim: string; status: ClaimStatus }> {
   const c = pointsContext({ ...ctx, dialect: dialectOf(ctx.db) });
-  const queued = await c.db
-    .selectFrom('points_claim')
-    .select(['id', 'status'])
-    .where('request_ref', '=', request.id)
-    .executeTakeFirst();
-  if (queued) return { claim: queued.id, status: queued.status };
+  const queuedAs = () =>
+    c.db
+      .selectFrom('points_claim')
+      .select(['id as claim', 'status'])
+      .where('request_ref', '=', request.id)
+      .executeTakeFirst();
+  const queued = await queuedAs();
+  if (queued) return queued;
   const book = await bookInForce(c, request.village);
   const wanted = request.item.trim();
   const item = book.items.find((i) => i.code === wanted || i.title === wanted);
@@ -58,7 +60,12 @@ export async function claimFromHostRequest(
     requestRef: request.id,
     // The shell vouched for the household; the committee names its head when it registers it.
     registerAs: request.householdId,
+  }).catch(async (err: unknown) => {
+    // The same request handed over twice at once: the unique `request_ref` keeps one claim.
+    if (!isUniqueViolation(err)) throw err;
+    return null;
   });
+  if (!claim) return (await queuedAs()) as { claim: string; status: ClaimStatus };
   await c.audit.append({
     actor: request.widget,
     action: 'claim.from-widget',
