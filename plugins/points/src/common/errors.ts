@@ -65,6 +65,11 @@ export const pointsErrors = defineErrors('POINTS', '/docs/village/points', {
     zh: '请上传 JPG、PNG 或 WebP 格式的照片',
   },
   POINTS_ERR_PHOTO_TOO_LARGE: { status: 413, en: 'photo: too large', zh: '照片太大' },
+  POINTS_ERR_PHOTO_QUOTA: {
+    status: 429,
+    en: 'photo: too many photos today',
+    zh: '今天上传的照片太多了，请明天再试',
+  },
   POINTS_ERR_PHOTO_NOT_FOUND: { status: 404, en: 'no such photo', zh: '没有找到这张照片' },
   POINTS_ERR_CLAIM_NOT_FOUND: { status: 404, en: 'no such claim', zh: '没有找到这条申请' },
   POINTS_ERR_DECIDED: { status: 409, en: 'the claim is decided already', zh: '这条申请已经处理过了' },

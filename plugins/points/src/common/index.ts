@@ -30,6 +30,7 @@ export {
   MAX_PHOTO_BYTES,
   type Masking,
   type MonthSummary,
+  PHOTOS_PER_DAY,
   type RuleBook,
   type RuleItem,
   type Settings,

@@ -124,3 +124,6 @@ export interface MonthSummary {
 }
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** Photos one resident may upload per China-time day (a claim takes one; retakes are allowed for). */
+export const PHOTOS_PER_DAY = 30;

@@ -5,9 +5,9 @@
  * changes without (or against) the assembly's record, and the rest of the module's refusals.
  */
 import { type Refusal, refusal, refusalTable } from '@cunmen/module-api/testing';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { givensFor, type Ids } from './givens.js';
-import { ASSEMBLY, expectRefused, freshApp, JPEG, RULES, users } from './test-helpers.js';
+import { ASSEMBLY, expectRefused, freshApp, JPEG, RULES, uploadPhoto, users } from './test-helpers.js';
 
 const t = freshApp();
 const u = users();

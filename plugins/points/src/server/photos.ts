@@ -4,7 +4,8 @@
  * claim takes it (claims.ts); the committee sees it with the claim.
  */
 import { randomUUID } from 'node:crypto';
-import { MAX_PHOTO_BYTES, pointsErrors } from '../common/index.js';
+import { toCount } from '@cunmen/module-api';
+import { chinaDay, MAX_PHOTO_BYTES, PHOTOS_PER_DAY, pointsErrors } from '../common/index.js';
 import type { PointsContext } from './context.js';
 import type { PhotoRow } from './rows.js';
 
@@ -31,6 +32,15 @@ export async function storePhoto(
   if (bytes.length > MAX_PHOTO_BYTES) throw pointsErrors.error('POINTS_ERR_PHOTO_TOO_LARGE');
   const mime = photoType(bytes);
   if (!mime) throw pointsErrors.error('POINTS_ERR_PHOTO_TYPE');
+  // The day starts at midnight China time: the first instant of today as stored (ISO, UTC).
+  const dayStart = new Date(`${chinaDay(c.now())}T00:00:00+08:00`).toISOString();
+  const today = await c.db
+    .selectFrom('points_photo')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('uploader_id', '=', uploaderId)
+    .where('created_at', '>=', dayStart)
+    .executeTakeFirst();
+  if (toCount(today?.n) >= PHOTOS_PER_DAY) throw pointsErrors.error('POINTS_ERR_PHOTO_QUOTA');
   const row: PhotoRow = {
     id: randomUUID(),
     village,
