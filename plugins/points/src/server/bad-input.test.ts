@@ -55,6 +55,16 @@ const rows: Refusal<Ids>[] = [
 describe('bad input changes nothing', () => {
   it.each(refusalTable(rows))('%s', (_, row) => expectRefused(t, row));
 
+  it('refuses the 31st photo of a China-time day and takes photos again the next day', async () => {
+    for (let i = 0; i < 30; i++) await uploadPhoto(t, u.resident);
+    const row = refusal(null, u.resident, 'POST /photos', JPEG, '429 POINTS_ERR_PHOTO_QUOTA', {
+      'content-type': 'image/jpeg',
+    });
+    await expectRefused(t, row);
+    t.clock.set('2026-11-02T16:00:00Z'); // midnight in Beijing
+    expect(await uploadPhoto(t, u.resident)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it.each(
     refusalTable([
       refusal(null, u.resident, 'POST /photos', Buffer.from('GIF89a……'), '415 POINTS_ERR_PHOTO_TYPE', {
