@@ -72,7 +72,9 @@ for (const part of PARTS) {
   } catch (err) {
     failed = true;
     say(`${part.name} failed: ${err.stack ?? err}`);
-    results.figures.push(notMeasured(part.name, part.measure, `failed: ${String(err.message).split('\n')[0]}`));
+    results.figures.push(
+      notMeasured(part.name, part.measure, `failed: ${String(err.message).split('\n')[0]}`),
+    );
   }
 }
 // Measured before and after: a run whose load rose mid-way is as much a floor as one that started loaded.
@@ -90,10 +92,14 @@ if (values.compare) {
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
   const diff = compareResults(baseline, results, tolerance);
   for (const r of diff.regressions) {
-    process.stdout.write(`regression: ${r.measure}: ${r.before.toFixed(3)} → ${r.after.toFixed(3)} (${Math.round(r.change * 100)} % worse)\n`);
+    process.stdout.write(
+      `regression: ${r.measure}: ${r.before.toFixed(3)} → ${r.after.toFixed(3)} (${Math.round(r.change * 100)} % worse)\n`,
+    );
   }
   for (const m of diff.missing) process.stdout.write(`not compared (missing in the ${m.in} run): ${m.id}\n`);
-  process.stdout.write(`${diff.regressions.length} regressions over ${Math.round(tolerance * 100)} %, ${diff.improvements.length} improvements, ${diff.unchanged.length} unchanged\n`);
+  process.stdout.write(
+    `${diff.regressions.length} regressions over ${Math.round(tolerance * 100)} %, ${diff.improvements.length} improvements, ${diff.unchanged.length} unchanged\n`,
+  );
   if (diff.regressions.length > 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -4,7 +4,14 @@ import { figure } from './goals.mjs';
 
 const v = (median) => ({ min: median, median, max: median, runs: 1 });
 const bytes = (median) =>
-  figure({ id: 'home.bytes', measure: 'home bytes', unit: 'B', better: 'lower', value: v(median), limit: 120_000 });
+  figure({
+    id: 'home.bytes',
+    measure: 'home bytes',
+    unit: 'B',
+    better: 'lower',
+    value: v(median),
+    limit: 120_000,
+  });
 const throughput = (registry, raw) =>
   figure({
     id: 'registry.tarball.vs-raw',

@@ -51,7 +51,11 @@ export function stopChild(child) {
 /** Runs `command args` to completion; rejects with the tail of its output when it fails. */
 export function runToEnd(command, args, { env, cwd } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk) => {
       output = (output + chunk.toString()).slice(-4000);
@@ -60,7 +64,9 @@ export function runToEnd(command, args, { env, cwd } = {}) {
     child.stderr.on('data', keep);
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
     );
   });
 }

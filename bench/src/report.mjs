@@ -13,12 +13,15 @@ const triple = (v, unit) =>
 function goalText(row) {
   if (!row.goal) return 'info';
   const op = row.better === 'lower' ? '≤' : '≥';
-  return 'ratio' in row.goal ? `${op} ${row.goal.ratio} × ${row.goal.of}` : `${op} ${fmt(row.goal.limit, row.unit)}`;
+  return 'ratio' in row.goal
+    ? `${op} ${row.goal.ratio} × ${row.goal.of}`
+    : `${op} ${fmt(row.goal.limit, row.unit)}`;
 }
 
 function verdict(row) {
   if (row.met === null) return '';
-  const ratio = row.goal && 'ratio' in row.goal ? ` (${row.score === null ? '–' : row.score.toFixed(2)} ×)` : '';
+  const ratio =
+    row.goal && 'ratio' in row.goal ? ` (${row.score === null ? '–' : row.score.toFixed(2)} ×)` : '';
   return row.met ? `met${ratio}` : `**gap**${ratio}`;
 }
 

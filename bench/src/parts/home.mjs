@@ -53,18 +53,58 @@ export async function homePart({ runs, say }) {
   const last = cold[cold.length - 1];
   const cause = `largest: ${last.largest
     .slice(0, 4)
-    .map((r) => `${new URL(r.url).pathname.split('/').pop()} ${(r.bytes / KB).toFixed(1)} KB (depth ${r.depth})`)
+    .map(
+      (r) => `${new URL(r.url).pathname.split('/').pop()} ${(r.bytes / KB).toFixed(1)} KB (depth ${r.depth})`,
+    )
     .join(', ')}`;
   const of = (list, key) => summarize(list.map((v) => v[key]));
   const figures = [
-    figure({ id: 'home.code-bytes', measure: '仙潭村 home: JS + CSS transferred before interactive (cold)', unit: 'B', better: 'lower', value: of(cold, 'codeBytes'), limit: 120 * KB, note: cause }),
-    figure({ id: 'home.widget-serial-depth', measure: '仙潭村 home: serial requests before the deepest widget asset, after the HTML', unit: 'requests', better: 'lower', value: of(cold, 'widgetAssetDepth'), limit: 1 }),
-    figure({ id: 'home.repeat-js-bytes', measure: '仙潭村 home: JS transferred on a repeat visit', unit: 'B', better: 'lower', value: of(repeat, 'jsBytes'), limit: 10 * KB }),
-    figure({ id: 'home.requests', measure: '仙潭村 home: requests (cold, every type)', unit: 'requests', better: 'lower', value: of(cold, 'requests') }),
+    figure({
+      id: 'home.code-bytes',
+      measure: '仙潭村 home: JS + CSS transferred before interactive (cold)',
+      unit: 'B',
+      better: 'lower',
+      value: of(cold, 'codeBytes'),
+      limit: 120 * KB,
+      note: cause,
+    }),
+    figure({
+      id: 'home.widget-serial-depth',
+      measure: '仙潭村 home: serial requests before the deepest widget asset, after the HTML',
+      unit: 'requests',
+      better: 'lower',
+      value: of(cold, 'widgetAssetDepth'),
+      limit: 1,
+    }),
+    figure({
+      id: 'home.repeat-js-bytes',
+      measure: '仙潭村 home: JS transferred on a repeat visit',
+      unit: 'B',
+      better: 'lower',
+      value: of(repeat, 'jsBytes'),
+      limit: 10 * KB,
+    }),
+    figure({
+      id: 'home.requests',
+      measure: '仙潭村 home: requests (cold, every type)',
+      unit: 'requests',
+      better: 'lower',
+      value: of(cold, 'requests'),
+    }),
   ];
   for (const path of COUNTED) {
     const value = summarize(cold.map((v) => v.counts[path]));
-    if (value.max > 0) figures.push(figure({ id: `home.calls${path.replace('/', '.')}`, measure: `仙潭村 home: \`${path}\` requests (cold)`, unit: 'requests', better: 'lower', value, limit: 1 }));
+    if (value.max > 0)
+      figures.push(
+        figure({
+          id: `home.calls${path.replace('/', '.')}`,
+          measure: `仙潭村 home: \`${path}\` requests (cold)`,
+          unit: 'requests',
+          better: 'lower',
+          value,
+          limit: 1,
+        }),
+      );
   }
   const problems = [...new Set(cold.flatMap((v) => v.failed))].map((f) => `home: failed request ${f}`);
   return { figures, problems, detail: { largest: last.largest } };

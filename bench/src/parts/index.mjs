@@ -6,7 +6,11 @@ import { searchPart } from './search.mjs';
 
 export const PARTS = [
   { name: 'home', measure: '仙潭村 home bytes, serial depth, repeat visit', run: homePart },
-  { name: 'registry', measure: 'registry throughput vs raw node:http and Verdaccio 6.8.0', run: registryPart },
+  {
+    name: 'registry',
+    measure: 'registry throughput vs raw node:http and Verdaccio 6.8.0',
+    run: registryPart,
+  },
   { name: 'search', measure: 'catalog search p95, 10,000 widgets × 10 versions', run: searchPart },
   {
     name: 'lcp',

@@ -33,7 +33,10 @@ export async function startDemoPlatform({ say, timeoutSeconds = 600 }) {
   };
   try {
     await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start was not up within ${timeoutSeconds} s`)), timeoutSeconds * 1000);
+      const timer = setTimeout(
+        () => reject(new Error(`npm start was not up within ${timeoutSeconds} s`)),
+        timeoutSeconds * 1000,
+      );
       const watch = (chunk) => {
         output = (output + chunk.toString()).slice(-6000);
         if (output.includes('press Ctrl-C to stop')) {

@@ -49,7 +49,11 @@ export async function registryPart({ seconds, runs, connections, say }) {
       say(`registry round ${run}/${runs}: registry and raw node:http (registry/bench), then Verdaccio`);
       await runToEnd(process.execPath, [join(registryBenchDir, 'dist', 'bench', 'registry.bench.js')], {
         cwd: join(registryBenchDir, '..'),
-        env: { BENCH_DURATION: String(seconds), BENCH_CONNECTIONS: String(connections), BENCH_VERSIONS: String(VERSIONS) },
+        env: {
+          BENCH_DURATION: String(seconds),
+          BENCH_CONNECTIONS: String(connections),
+          BENCH_VERSIONS: String(VERSIONS),
+        },
       });
       const round = JSON.parse(readFileSync(registryBenchResults, 'utf8'));
       for (const c of round.cases) {
@@ -57,8 +61,12 @@ export async function registryPart({ seconds, runs, connections, say }) {
         samples.set(c.name, s);
         s.registry.push(c.registry.reqPerSec);
         s.raw.push(c.raw.reqPerSec);
-        for (const [who, m] of [['registry', c.registry], ['raw', c.raw]]) {
-          if (m.errors + m.non2xx > 0) problems.push(`${c.name} via ${who}: ${m.errors} errors, ${m.non2xx} non-2xx`);
+        for (const [who, m] of [
+          ['registry', c.registry],
+          ['raw', c.raw],
+        ]) {
+          if (m.errors + m.non2xx > 0)
+            problems.push(`${c.name} via ${who}: ${m.errors} errors, ${m.non2xx} non-2xx`);
         }
         if (c.name.startsWith('asset')) continue; // Verdaccio serves no files out of tarballs
         const v = await verdaccioRate(verdaccio.url, c, connections, seconds);
@@ -83,7 +91,12 @@ export async function registryPart({ seconds, runs, connections, say }) {
       value,
     };
     figures.push(
-      figure({ ...base, id: `${base.id}.vs-raw`, baseline: { name: 'raw node:http', value: summarize(s.raw) }, ratio: 0.7 }),
+      figure({
+        ...base,
+        id: `${base.id}.vs-raw`,
+        baseline: { name: 'raw node:http', value: summarize(s.raw) },
+        ratio: 0.7,
+      }),
     );
     if (s.verdaccio.length > 0) {
       figures.push(

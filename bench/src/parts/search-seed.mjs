@@ -4,7 +4,28 @@
 import { createHash } from 'node:crypto';
 
 /** Words the generated titles are made of; the measured queries search for them. */
-export const WORDS = ['农机', '垃圾分类', '党务公开', '村务', '预约', '投诉', '医保', '养老', '电费', '快递', '民宿', '茶叶', '竹林', '防汛', '停车', '文化礼堂', '志愿', '安全', '水电', '图书'];
+export const WORDS = [
+  '农机',
+  '垃圾分类',
+  '党务公开',
+  '村务',
+  '预约',
+  '投诉',
+  '医保',
+  '养老',
+  '电费',
+  '快递',
+  '民宿',
+  '茶叶',
+  '竹林',
+  '防汛',
+  '停车',
+  '文化礼堂',
+  '志愿',
+  '安全',
+  '水电',
+  '图书',
+];
 const CATEGORIES = ['agriculture', 'affairs', 'services', 'community'];
 
 /** The title, county and scope of generated widget `i` (deterministic, so every run searches the same catalog). */
@@ -29,12 +50,16 @@ export async function seedCatalog({ registryLib, fixtures, dataDir, widgets, ver
   const { openStorage, createAccount } = registryLib;
   const storage = await openStorage(dataDir);
   try {
-    const { user } = await createAccount(storage, { user: null, ip: 'local' }, {
-      name: 'bench-county',
-      role: 'county',
-      county: '330100',
-      scope: null,
-    });
+    const { user } = await createAccount(
+      storage,
+      { user: null, ip: 'local' },
+      {
+        name: 'bench-county',
+        role: 'county',
+        county: '330100',
+        scope: null,
+      },
+    );
     const started = Date.now();
     for (let i = 0; i < widgets; i++) {
       const w = generatedWidget(i);
@@ -76,7 +101,8 @@ export async function seedCatalog({ registryLib, fixtures, dataDir, widgets, ver
         });
         if (!inserted || approved !== 'approved') throw new Error(`seeding ${w.name}@${version} was refused`);
       }
-      if ((i + 1) % 1000 === 0) say(`  ${i + 1}/${widgets} widgets (${Math.round((Date.now() - started) / 1000)} s)`);
+      if ((i + 1) % 1000 === 0)
+        say(`  ${i + 1}/${widgets} widgets (${Math.round((Date.now() - started) / 1000)} s)`);
     }
     return await storage.catalog.reindexAll();
   } finally {

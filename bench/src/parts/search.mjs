@@ -17,7 +17,10 @@ export function searchQueries() {
   const words = [...WORDS.slice(0, 6), `${WORDS[0]} ${WORDS[3]}`, '无此部件'];
   return {
     catalog: words.map((w) => `/-/cunmen/v1/catalog?q=${encodeURIComponent(w)}`),
-    npm: [...words.map((w) => `/-/v1/search?text=${encodeURIComponent(w)}`), '/-/v1/search?text=scope:c330105'],
+    npm: [
+      ...words.map((w) => `/-/v1/search?text=${encodeURIComponent(w)}`),
+      '/-/v1/search?text=scope:c330105',
+    ],
   };
 }
 
@@ -63,13 +66,29 @@ export async function searchPart({ seconds, runs, widgets, versions, say }) {
     await latencies(base, [...queries.catalog, ...queries.npm], 0); // warm-up: each query once
     for (let run = 1; run <= runs; run++) {
       say(`catalog round ${run}/${runs}`);
-      for (const kind of ['catalog', 'npm']) p95[kind].push(percentile(await latencies(base, queries[kind], seconds), 95));
+      for (const kind of ['catalog', 'npm'])
+        p95[kind].push(percentile(await latencies(base, queries[kind], seconds), 95));
     }
-    const measure = (what) => `${what}, ${widgets.toLocaleString('en')} widgets × ${versions} versions, p95 of one client`;
+    const measure = (what) =>
+      `${what}, ${widgets.toLocaleString('en')} widgets × ${versions} versions, p95 of one client`;
     return {
       figures: [
-        figure({ id: 'search.catalog.p95', measure: measure('catalog search `/-/cunmen/v1/catalog?q=`'), unit: 'ms', better: 'lower', value: summarize(p95.catalog), limit: 50 }),
-        figure({ id: 'search.npm.p95', measure: measure('npm search `/-/v1/search?text=`'), unit: 'ms', better: 'lower', value: summarize(p95.npm), limit: 50 }),
+        figure({
+          id: 'search.catalog.p95',
+          measure: measure('catalog search `/-/cunmen/v1/catalog?q=`'),
+          unit: 'ms',
+          better: 'lower',
+          value: summarize(p95.catalog),
+          limit: 50,
+        }),
+        figure({
+          id: 'search.npm.p95',
+          measure: measure('npm search `/-/v1/search?text=`'),
+          unit: 'ms',
+          better: 'lower',
+          value: summarize(p95.npm),
+          limit: 50,
+        }),
       ],
       problems: entries === widgets ? [] : [`the catalog holds ${entries} entries, ${widgets} seeded`],
     };
