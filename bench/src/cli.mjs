@@ -1,5 +1,6 @@
 // `npm run bench [-- --only home,registry] [--compare <baseline.json>]`: measures the selected parts
 // (every part by default), writes bench/results/latest.json and latest.md, prints the table, and with
+// --docs copies the table into docs/docs/province/performance.md, and
 // --compare exits 1 when a figure regressed by more than 20 % against the saved run.
 // Settings (environment): BENCH_SECONDS (per measurement, default 5), BENCH_RUNS (rounds, default 3),
 // BENCH_CONNECTIONS (default 100), BENCH_CATALOG_WIDGETS (10000), BENCH_CATALOG_VERSIONS (10).
@@ -8,9 +9,10 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareResults, DEFAULT_TOLERANCE } from './compare.mjs';
+import { writeDocsTable } from './docs-table.mjs';
 import { notMeasured } from './goals.mjs';
 import { PARTS } from './parts/index.mjs';
-import { resultsDir } from './paths.mjs';
+import { performancePage, resultsDir } from './paths.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const say = (line) => process.stdout.write(`[bench] ${line}\n`);
@@ -21,7 +23,12 @@ const number = (name, fallback) => {
 };
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, compare: { type: 'string' }, tolerance: { type: 'string' } },
+  options: {
+    only: { type: 'string' },
+    compare: { type: 'string' },
+    tolerance: { type: 'string' },
+    docs: { type: 'boolean' },
+  },
 });
 const names = PARTS.map((p) => p.name);
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : names;
@@ -86,6 +93,10 @@ const markdown = renderMarkdown(results);
 writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(resultsDir, 'latest.md'), markdown);
 process.stdout.write(`\n${markdown}\nwrote ${join(resultsDir, 'latest.json')} and latest.md\n`);
+if (values.docs) {
+  writeDocsTable(performancePage, markdown);
+  process.stdout.write(`updated ${performancePage}\n`);
+}
 
 if (values.compare) {
   const baseline = JSON.parse(readFileSync(values.compare, 'utf8'));

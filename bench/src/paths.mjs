@@ -14,3 +14,4 @@ export const registryBenchResults = join(registryBenchDir, 'results.json');
 export const registryFixtures = join(registryBenchDir, 'dist', 'test', 'fixtures.js');
 export const testUtils = join(root, 'packages', 'test-utils', 'dist', 'index.js');
 export const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const performancePage = join(root, 'docs', 'docs', 'province', 'performance.md');
