@@ -4,6 +4,7 @@ const fmt = (n, unit) => {
   if (n === null || n === undefined) return '–';
   if (unit === 'B') return `${(n / 1000).toFixed(1)} KB`;
   if (unit === 'ms') return `${n.toFixed(1)} ms`;
+  if (unit === 's') return `${n.toFixed(2)} s`;
   return Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(2);
 };
 
@@ -49,7 +50,7 @@ export function renderMarkdown(results) {
       continue;
     }
     const base = row.baseline ? `${row.baseline.name}: ${triple(row.baseline.value, row.unit)}` : '';
-    const unit = row.unit === 'B' || row.unit === 'ms' ? '' : ` ${row.unit}`;
+    const unit = ['B', 'ms', 's'].includes(row.unit) ? '' : ` ${row.unit}`;
     lines.push(
       `| ${cell(row.measure)} | ${triple(row.value, row.unit)}${unit} | ${cell(base)} | ${cell(goalText(row))} | ${verdict(row)}${row.note && row.met === false ? ` — ${cell(row.note)}` : ''} |`,
     );
