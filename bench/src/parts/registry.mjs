@@ -1,7 +1,7 @@
 // (b) Registry throughput at 100 connections: the registry's own bench (`registry/bench`, which
 // measures each hot read against a raw `node:http` server sending the captured bytes) run once per
 // round, and Verdaccio 6.8.0 serving the same package measured in the same round with the same load.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -9,6 +9,7 @@ import { figure } from '../goals.mjs';
 import { registryBenchDir, registryBenchResults, testUtils } from '../paths.mjs';
 import { runToEnd } from '../processes.mjs';
 import { summarize } from '../stats.mjs';
+import { describeShares, registryProfile, selfTimeByOrigin } from './profile.mjs';
 import { registryBenchFixtures } from './registry-bench.mjs';
 import { startVerdaccio } from './verdaccio.mjs';
 
@@ -33,6 +34,34 @@ async function verdaccioRate(url, c, connections, seconds) {
   return { reqPerSec: Math.round(r.requests.average), errors: r.errors + r.non2xx };
 }
 
+function runRegistryBench(seconds, connections, env = {}) {
+  return runToEnd(process.execPath, [join(registryBenchDir, 'dist', 'bench', 'registry.bench.js')], {
+    cwd: join(registryBenchDir, '..'),
+    env: {
+      BENCH_DURATION: String(seconds),
+      BENCH_CONNECTIONS: String(connections),
+      BENCH_VERSIONS: String(VERSIONS),
+      ...env,
+    },
+  });
+}
+
+/**
+ * One more round, not counted, with every process under `--cpu-prof`: the registry's self time by
+ * origin is the cause the table names for a gap to raw `node:http`.
+ */
+async function profiledCause(seconds, connections, work, say) {
+  if (process.env.BENCH_PROFILE === '0') return '';
+  say('registry: one more round under --cpu-prof, to name where its time goes');
+  const dir = join(work, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  await runRegistryBench(seconds, connections, {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim(),
+  });
+  const profile = registryProfile(dir);
+  return profile ? `registry self time under load: ${describeShares(selfTimeByOrigin(profile))}` : '';
+}
+
 export async function registryPart({ seconds, runs, connections, say }) {
   const { widgetTarball } = await registryBenchFixtures();
   const { publishDocument } = await import(testUtils);
@@ -44,17 +73,11 @@ export async function registryPart({ seconds, runs, connections, say }) {
   const verdaccio = await startVerdaccio({ dir: work, name: NAME, versions, publishDocument });
   const samples = new Map();
   const problems = [];
+  let cause = '';
   try {
     for (let run = 1; run <= runs; run++) {
       say(`registry round ${run}/${runs}: registry and raw node:http (registry/bench), then Verdaccio`);
-      await runToEnd(process.execPath, [join(registryBenchDir, 'dist', 'bench', 'registry.bench.js')], {
-        cwd: join(registryBenchDir, '..'),
-        env: {
-          BENCH_DURATION: String(seconds),
-          BENCH_CONNECTIONS: String(connections),
-          BENCH_VERSIONS: String(VERSIONS),
-        },
-      });
+      await runRegistryBench(seconds, connections);
       const round = JSON.parse(readFileSync(registryBenchResults, 'utf8'));
       for (const c of round.cases) {
         const s = samples.get(c.name) ?? { case: c, registry: [], raw: [], verdaccio: [] };
@@ -75,6 +98,7 @@ export async function registryPart({ seconds, runs, connections, say }) {
       }
       for (const skipped of round.skipped ?? []) problems.push(`registry bench skipped ${skipped}`);
     }
+    cause = await profiledCause(seconds, connections, work, say);
   } finally {
     await verdaccio.stop();
     rmSync(work, { recursive: true, force: true });
@@ -94,6 +118,7 @@ export async function registryPart({ seconds, runs, connections, say }) {
       figure({
         ...base,
         id: `${base.id}.vs-raw`,
+        note: cause,
         baseline: { name: 'raw node:http', value: summarize(s.raw) },
         ratio: 0.7,
       }),

@@ -1,0 +1,51 @@
+// Where the registry's time goes, from a V8 CPU profile (`node --cpu-prof`) taken while it serves the
+// bench's load: self time grouped by origin (a package, a file of the registry, a Node.js module, or
+// V8's own work such as garbage collection), so a gap in the table names its cause.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The origin a profile node's time is charged to. */
+export function originOf({ url, functionName }) {
+  if (!url) return functionName || '(anonymous)';
+  if (url.startsWith('node:')) return url;
+  const inModules = url.lastIndexOf('node_modules/');
+  if (inModules !== -1) {
+    const rest = url.slice(inModules + 'node_modules/'.length).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  const dist = url.indexOf('/dist/');
+  return dist === -1 ? url : `registry ${url.slice(dist + '/dist/'.length)}`;
+}
+
+/** `[{ origin, share }]`, largest first, over every sample but V8's idle time. */
+export function selfTimeByOrigin(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, originOf(n.callFrame)]));
+  const counts = new Map();
+  let total = 0;
+  for (const id of profile.samples) {
+    const origin = byId.get(id) ?? '(unknown)';
+    if (origin === '(idle)') continue;
+    counts.set(origin, (counts.get(origin) ?? 0) + 1);
+    total++;
+  }
+  return [...counts]
+    .map(([origin, n]) => ({ origin, share: n / total }))
+    .sort((a, b) => b.share - a.share || (a.origin < b.origin ? -1 : 1));
+}
+
+/** The profile in `dir` of the process that ran Fastify (the registry, not the raw server or the client). */
+export function registryProfile(dir) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    if (profile.nodes.some((n) => n.callFrame.url.includes('node_modules/fastify/'))) return profile;
+  }
+  return null;
+}
+
+/** "fastify 21 %, pino 14 %, …": the `top` origins, for the table. */
+export function describeShares(shares, top = 5) {
+  return shares
+    .slice(0, top)
+    .map((s) => `${s.origin} ${Math.round(s.share * 100)} %`)
+    .join(', ');
+}
