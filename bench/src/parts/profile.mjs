@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 /** The origin a profile node's time is charged to. */
 export function originOf({ url, functionName }) {
-  if (!url) return functionName || '(anonymous)';
+  // Native code (a socket's writev, better-sqlite3's Statement) has no URL, only its function's name.
+  if (!url) return functionName.startsWith('(') ? functionName : `native ${functionName || '(anonymous)'}`;
   if (url.startsWith('node:')) return url;
   const inModules = url.lastIndexOf('node_modules/');
   if (inModules !== -1) {

@@ -8,7 +8,8 @@ describe('originOf', () => {
     ['node:internal/http', 'write', 'node:internal/http'],
     ['file:///w/registry/dist/services/packument.js', 'render', 'registry services/packument.js'],
     ['', '(garbage collector)', '(garbage collector)'],
-    ['', '', '(anonymous)'],
+    ['', 'writev', 'native writev'],
+    ['', '', 'native (anonymous)'],
   ])('%s %s → %s', (url, functionName, origin) => {
     expect(originOf({ url, functionName })).toBe(origin);
   });

@@ -1,9 +1,11 @@
 // (b) Registry throughput at 100 connections: the registry's own bench (`registry/bench`, which
 // measures each hot read against a raw `node:http` server sending the captured bytes) run once per
 // round, and Verdaccio 6.8.0 serving the same package measured in the same round with the same load.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { figure } from '../goals.mjs';
 import { registryBenchDir, registryBenchResults, testUtils } from '../paths.mjs';
@@ -14,6 +16,7 @@ import { registryBenchFixtures } from './registry-bench.mjs';
 import { startVerdaccio } from './verdaccio.mjs';
 
 const NAME = '@deqing/find-machinery';
+const preload = fileURLToPath(new URL('./cpu-profile-preload.mjs', import.meta.url));
 const VERSIONS = 30;
 
 /** A stable id for a case name of the registry bench (`packument, abbreviated, gzip` → `packument-abbreviated-gzip`). */
@@ -47,16 +50,37 @@ function runRegistryBench(seconds, connections, env = {}) {
 }
 
 /**
- * One more round, not counted, with every process under `--cpu-prof`: the registry's self time by
+ * One more round, not counted, with every process profiled (cpu-profile-preload.mjs): the registry's self time by
  * origin is the cause the table names for a gap to raw `node:http`.
  */
 async function profiledCause(seconds, connections, work, say) {
   if (process.env.BENCH_PROFILE === '0') return '';
-  say('registry: one more round under --cpu-prof, to name where its time goes');
+  say('registry: one more round under the CPU profiler, to name where its time goes');
   const dir = join(work, 'profiles');
   mkdirSync(dir, { recursive: true });
-  await runRegistryBench(seconds, connections, {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim(),
+  await new Promise((resolve, reject) => {
+    const bench = spawn(process.execPath, [join(registryBenchDir, 'dist', 'bench', 'registry.bench.js')], {
+      cwd: join(registryBenchDir, '..'),
+      env: {
+        ...process.env,
+        BENCH_DURATION: String(seconds),
+        BENCH_CONNECTIONS: String(connections),
+        BENCH_VERSIONS: String(VERSIONS),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(preload).href}`.trim(),
+        CUNMEN_BENCH_PROFILE_DIR: dir,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // The bench prints "measuring …" once seeded: from then on its servers only answer the load.
+    bench.stdout.on('data', (chunk) => {
+      if (!chunk.toString().includes('measuring')) return;
+      const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(bench.pid)], { encoding: 'utf8' });
+      for (const pid of children.split(/\s+/).filter(Boolean)) process.kill(Number(pid), 'SIGUSR2');
+    });
+    bench.once('error', reject);
+    bench.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`profiled registry bench exited ${code}`)),
+    );
   });
   const profile = registryProfile(dir);
   return profile ? `registry self time under load: ${describeShares(selfTimeByOrigin(profile))}` : '';
