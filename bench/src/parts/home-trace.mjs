@@ -18,9 +18,9 @@ function initiatorUrl(initiator) {
 /**
  * Folds a visit's events (`{ method, params }` of Network.requestWillBeSent / responseReceived /
  * loadingFinished / loadingFailed) into one entry per request:
- * `{ url, type, status, bytes, fromCache, depth, initiator }`. `depth` is the number of requests in
- * series before it, counted from the document (0): a script the HTML names is 1, a chunk that script
- * fetches is 2.
+ * `{ url, type, status, bytes, fromCache, depth, waitedDepth, initiator }`. `depth` follows initiators
+ * from the document (0): a script the HTML names is 1, a chunk that script fetches is 2; `waitedDepth`
+ * is the same count by time (below).
  */
 export function foldRequests(events) {
   const byId = new Map();
@@ -35,6 +35,8 @@ export function foldRequests(events) {
         bytes: 0,
         fromCache: false,
         failed: false,
+        sentAt: params.timestamp,
+        finishedAt: null,
       });
       continue;
     }
@@ -48,6 +50,7 @@ export function foldRequests(events) {
       r.fromCache = true;
     } else if (method === 'Network.loadingFinished') {
       r.bytes = params.encodedDataLength;
+      r.finishedAt = params.timestamp;
     } else if (method === 'Network.loadingFailed') {
       r.failed = true;
     }
@@ -59,7 +62,30 @@ export function foldRequests(events) {
     r.depth = r.type === 'Document' ? 0 : (parent ?? 0) + 1;
     if (!depthOf.has(r.url)) depthOf.set(r.url, r.depth);
   }
+  timedDepths(requests);
   return requests;
+}
+
+/**
+ * `waitedDepth`: requests in series by time — 1 + the deepest request that had finished before this one
+ * was sent (the document counts as 0 however long it streams). It catches what initiators hide: the
+ * shell's loader starts every widget script, so a chunk that waited for its remoteEntry still names the
+ * shell as its initiator.
+ */
+function timedDepths(requests) {
+  const ordered = [...requests].sort((a, b) => a.sentAt - b.sentAt);
+  for (const r of ordered) {
+    if (r.type === 'Document') {
+      r.waitedDepth = 0;
+      continue;
+    }
+    let before = 0;
+    for (const q of ordered) {
+      if (q === r || q.type === 'Document' || q.finishedAt === null || q.waitedDepth === undefined) continue;
+      if (q.finishedAt <= r.sentAt) before = Math.max(before, q.waitedDepth);
+    }
+    r.waitedDepth = before + 1;
+  }
 }
 
 /**
@@ -77,12 +103,13 @@ export function summarizeVisit(requests, { assetMarker = '/-/assets/', countedPa
     requests: requests.length,
     codeBytes: code.reduce((sum, r) => sum + r.bytes, 0),
     jsBytes: js.reduce((sum, r) => sum + r.bytes, 0),
-    widgetAssetDepth: widgetAssets.reduce((max, r) => Math.max(max, r.depth), 0),
+    widgetAssetDepth: widgetAssets.reduce((max, r) => Math.max(max, r.waitedDepth), 0),
+    widgetAssetInitiatorDepth: widgetAssets.reduce((max, r) => Math.max(max, r.depth), 0),
     failed: requests.filter((r) => r.failed || r.status >= 400).map((r) => `${r.status} ${r.url}`),
     counts,
     largest: [...code]
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 8)
-      .map((r) => ({ url: r.url, bytes: r.bytes, depth: r.depth })),
+      .map((r) => ({ url: r.url, bytes: r.bytes, depth: r.waitedDepth })),
   };
 }

@@ -7,15 +7,18 @@ const ENTRY = 'http://localhost:4873/-/assets/abc/remoteEntry.js';
 const CHUNK = 'http://localhost:4873/-/assets/abc/tile.js';
 
 let seq = 0;
-function request(url, type, initiator, { bytes = 1000, status = 200, cached = false } = {}) {
+function request(url, type, initiator, { bytes = 1000, status = 200, cached = false, at = [0, 0] } = {}) {
   const requestId = String(++seq);
   return [
-    { method: 'Network.requestWillBeSent', params: { requestId, type, initiator, request: { url } } },
+    {
+      method: 'Network.requestWillBeSent',
+      params: { requestId, type, initiator, timestamp: at[0], request: { url } },
+    },
     {
       method: 'Network.responseReceived',
       params: { requestId, type, response: { status, fromDiskCache: cached, fromMemoryCache: false } },
     },
-    { method: 'Network.loadingFinished', params: { requestId, encodedDataLength: bytes } },
+    { method: 'Network.loadingFinished', params: { requestId, encodedDataLength: bytes, timestamp: at[1] } },
   ];
 }
 const fromScript = (url) => ({
@@ -39,13 +42,26 @@ describe('foldRequests', () => {
     ]);
   });
 
-  it('puts a widget asset the HTML preloads at depth 1', () => {
+  it('puts a widget asset the HTML preloads at depth 1, by initiator and by time', () => {
     const requests = foldRequests([
-      ...request(HTML, 'Document', { type: 'other' }),
-      ...request(ENTRY, 'Script', { type: 'preload', url: HTML }),
-      ...request(CHUNK, 'Script', { type: 'preload', url: HTML }),
+      ...request(HTML, 'Document', { type: 'other' }, { at: [0, 0.5] }),
+      ...request(SHELL, 'Script', { type: 'parser', url: HTML }, { at: [0.1, 0.4] }),
+      ...request(ENTRY, 'Script', { type: 'preload', url: HTML }, { at: [0.1, 0.3] }),
+      ...request(CHUNK, 'Script', { type: 'preload', url: HTML }, { at: [0.2, 0.6] }),
     ]);
-    expect(summarizeVisit(requests).widgetAssetDepth).toBe(1);
+    expect(summarizeVisit(requests)).toMatchObject({ widgetAssetDepth: 1, widgetAssetInitiatorDepth: 1 });
+  });
+
+  it('counts by time the chunk a loader in the shell started only after its remoteEntry arrived', () => {
+    // Every widget script names the shell as its initiator (the loader lives there), yet each waited.
+    const requests = foldRequests([
+      ...request(HTML, 'Document', { type: 'other' }, { at: [0, 0.2] }),
+      ...request(SHELL, 'Script', { type: 'parser', url: HTML }, { at: [0.1, 0.5] }),
+      ...request(ENTRY, 'Script', fromScript(SHELL), { at: [0.6, 0.8] }),
+      ...request(CHUNK, 'Script', fromScript(SHELL), { at: [0.9, 1.2] }),
+    ]);
+    expect(requests.map((r) => r.waitedDepth)).toEqual([0, 1, 2, 3]);
+    expect(summarizeVisit(requests)).toMatchObject({ widgetAssetDepth: 3, widgetAssetInitiatorDepth: 2 });
   });
 
   it('keeps the last hop of a redirect and marks cache hits and failures', () => {

@@ -70,11 +70,12 @@ export async function homePart({ runs, say }) {
     }),
     figure({
       id: 'home.widget-serial-depth',
-      measure: '仙潭村 home: serial requests before the deepest widget asset, after the HTML',
+      measure: '仙潭村 home: requests in series up to the deepest widget asset, after the HTML (by time)',
       unit: 'requests',
       better: 'lower',
       value: of(cold, 'widgetAssetDepth'),
       limit: 1,
+      note: `${last.widgetAssetInitiatorDepth} by initiator: widget scripts are started by the shell's loader one after another, not preloaded from the HTML`,
     }),
     figure({
       id: 'home.repeat-js-bytes',
