@@ -34,13 +34,23 @@ export function selfTimeByOrigin(profile) {
     .sort((a, b) => b.share - a.share || (a.origin < b.origin ? -1 : 1));
 }
 
-/** The profile in `dir` of the process that ran Fastify (the registry, not the raw server or the client). */
-export function registryProfile(dir) {
+/** The first profile in `dir` of a process that ran `marker` code (`node_modules/fastify/`: the registry). */
+export function profileRunning(dir, marker) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    if (profile.nodes.some((n) => n.callFrame.url.includes('node_modules/fastify/'))) return profile;
+    if (profile.nodes.some((n) => n.callFrame.url.includes(marker))) return profile;
   }
   return null;
+}
+
+/** `NODE_OPTIONS` and environment that profile a Node.js process into `dir` (cpu-profile-preload.mjs). */
+export function profilingEnv(dir, startNow = false) {
+  const preload = new URL('./cpu-profile-preload.mjs', import.meta.url).href;
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
+    CUNMEN_BENCH_PROFILE_DIR: dir,
+    ...(startNow ? { CUNMEN_BENCH_PROFILE_START: 'now' } : {}),
+  };
 }
 
 /** "fastify 21 %, pino 14 %, …": the `top` origins, for the table. */

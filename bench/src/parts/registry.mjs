@@ -5,18 +5,16 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { figure } from '../goals.mjs';
 import { registryBenchDir, registryBenchResults, testUtils } from '../paths.mjs';
 import { runToEnd } from '../processes.mjs';
 import { summarize } from '../stats.mjs';
-import { describeShares, registryProfile, selfTimeByOrigin } from './profile.mjs';
+import { describeShares, profileRunning, profilingEnv, selfTimeByOrigin } from './profile.mjs';
 import { registryBenchFixtures } from './registry-bench.mjs';
 import { startVerdaccio } from './verdaccio.mjs';
 
 const NAME = '@deqing/find-machinery';
-const preload = fileURLToPath(new URL('./cpu-profile-preload.mjs', import.meta.url));
 const VERSIONS = 30;
 
 /** A stable id for a case name of the registry bench (`packument, abbreviated, gzip` → `packument-abbreviated-gzip`). */
@@ -66,8 +64,7 @@ async function profiledCause(seconds, connections, work, say) {
         BENCH_DURATION: String(seconds),
         BENCH_CONNECTIONS: String(connections),
         BENCH_VERSIONS: String(VERSIONS),
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(preload).href}`.trim(),
-        CUNMEN_BENCH_PROFILE_DIR: dir,
+        ...profilingEnv(dir),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -82,7 +79,7 @@ async function profiledCause(seconds, connections, work, say) {
       code === 0 ? resolve() : reject(new Error(`profiled registry bench exited ${code}`)),
     );
   });
-  const profile = registryProfile(dir);
+  const profile = profileRunning(dir, 'node_modules/fastify/');
   return profile ? `registry self time under load: ${describeShares(selfTimeByOrigin(profile))}` : '';
 }
 
