@@ -16,8 +16,8 @@ import { performancePage, resultsDir } from './paths.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const say = (line) => process.stdout.write(`[bench] ${line}\n`);
-const number = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
+const number = (name, fallback, alias) => {
+  const value = Number(process.env[name] ?? (alias ? process.env[alias] : undefined) ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 };
@@ -36,7 +36,8 @@ const unknown = only.filter((n) => !names.includes(n));
 if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${names.join(', ')}`);
 
 const settings = {
-  seconds: number('BENCH_SECONDS', 5),
+  // BENCH_DURATION is the registry bench's own name for it (docs/docs/province/run-the-registry.md).
+  seconds: number('BENCH_SECONDS', 5, 'BENCH_DURATION'),
   runs: number('BENCH_RUNS', 3),
   connections: number('BENCH_CONNECTIONS', 100),
   widgets: number('BENCH_CATALOG_WIDGETS', 10_000),
