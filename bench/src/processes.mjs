@@ -2,17 +2,12 @@
 // stall a server mid-measurement), waited for until it answers, and stopped by its own pid.
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { testUtils } from './paths.mjs';
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+/** A free loopback port (test-utils' own, from its build: the harness runs against `dist/` builds). */
+export async function freePort() {
+  const { freePort: free } = await import(testUtils);
+  return free();
 }
 
 /** Starts `command args` with stdout and stderr appended to `logFile`. */
