@@ -3,12 +3,14 @@
  * an approved version. The URL is content-hashed (the tarball's digest fixes every byte under it), so
  * the answer is immutable for a year; the bytes come only from the registry's own blob store, never
  * from a URL a client supplied. `GET /-/cunmen/v1/releases/<@scope>/<name>/<version>` is the signed
- * release the shell assembles snapshots from.
+ * release the shell assembles snapshots from. The type an asset is served as is the registry's
+ * (services/assets/asset-types.ts), never the one the publisher declared.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regError } from '../errors.js';
+import { assetDelivery } from '../services/assets/asset-types.js';
 import { signedRelease } from '../services/release.js';
 import { BlobCache } from '../storage/blobs/blob-cache.js';
 import type { RouteOptions } from './options.js';
@@ -49,12 +51,17 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     if (!asset) throw regError('REG_ERR_NOT_FOUND', `asset ${rest} not found`);
     allowOrigin(request, reply);
     const etag = `"${asset.blobSha256}"`;
+    const delivery = assetDelivery(path);
     reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('etag', etag)
       .header('x-content-type-options', 'nosniff')
       .header('cross-origin-resource-policy', 'cross-origin')
-      .header('content-type', contentType(asset.contentType, path));
+      .header('content-type', delivery.contentType);
+    if (delivery.sandbox) reply.header('content-security-policy', 'sandbox');
+    if (delivery.disposition === 'attachment') {
+      reply.header('content-disposition', `attachment; filename="${downloadName(path)}"`);
+    }
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const bytes = await blobs.read(asset.blobSha256, asset.size);
     if (!bytes) throw new Error(`blob ${asset.blobSha256} of asset ${rest} is missing`);
@@ -67,15 +74,12 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     async (request) => {
       const { scope, pkg, version } = request.params;
       const name = scopedName(request.params, `no approved release ${scope}/${pkg}@${version}`);
-      return signedRelease(opts.storage, opts.publicUrl, opts.keys.keyId, name, version);
+      return signedRelease(opts.storage, opts.assetUrl, opts.keys.keyId, name, version);
     },
   );
 };
 
-/** JavaScript as `text/javascript; charset=utf-8` whatever the build wrote; others as declared. */
-function contentType(declared: string, path: string): string {
-  if (/\.m?js$/.test(path)) return 'text/javascript; charset=utf-8';
-  if (path.endsWith('.json')) return 'application/json; charset=utf-8';
-  if (path.endsWith('.css')) return 'text/css; charset=utf-8';
-  return declared;
+/** The file name of a download, reduced to characters that cannot break the header. */
+function downloadName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/[^A-Za-z0-9._-]/g, '_');
 }
