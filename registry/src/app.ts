@@ -62,6 +62,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** When set, `GET /metrics` answers only `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Sees every route as it is registered (the authorisation matrix test lists them with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 export const DEFAULT_MAX_PUBLISH_BYTES = 50 * 1024 * 1024;
@@ -90,6 +92,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
   });
 
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   installErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES, decorate: withCodeAndLink });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
