@@ -4,13 +4,15 @@
  * the answer is immutable for a year; the bytes come only from the registry's own blob store, never
  * from a URL a client supplied. `GET /-/cunmen/v1/releases/<@scope>/<name>/<version>` is the signed
  * release the shell assembles snapshots from. The type an asset is served as is the registry's
- * (services/assets/asset-types.ts), never the one the publisher declared.
+ * (services/assets/asset-types.ts), never the one the publisher declared. Text types are sent brotli or
+ * gzip compressed when the client takes it, each compressed once per content hash.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regError } from '../errors.js';
 import { assetDelivery } from '../services/assets/asset-types.js';
+import { CompressedAssets, chooseEncoding, isCompressible } from '../services/assets/compressed.js';
 import { signedRelease } from '../services/release.js';
 import { BlobCache } from '../storage/blobs/blob-cache.js';
 import type { RouteOptions } from './options.js';
@@ -22,6 +24,7 @@ const assetParamsSchema = z.object({ '*': z.string().describe('<tarball sha256>/
 export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const blobs = new BlobCache(opts.storage.blobs);
+  const compressed = new CompressedAssets();
   const allowOrigin = (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
     if (opts.shellOrigins.length === 0) reply.header('access-control-allow-origin', '*');
@@ -50,8 +53,18 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     const asset = await opts.storage.packages.getAsset(digest, path);
     if (!asset) throw regError('REG_ERR_NOT_FOUND', `asset ${rest} not found`);
     allowOrigin(request, reply);
-    const etag = `"${asset.blobSha256}"`;
     const delivery = assetDelivery(path);
+    const compressible = delivery.disposition === 'inline' && isCompressible(delivery.contentType);
+    const encoding = compressible ? chooseEncoding(request.headers['accept-encoding']) : null;
+    const packed =
+      encoding === null
+        ? null
+        : await compressed.get(asset.blobSha256, asset.size, encoding, () =>
+            blobs.read(asset.blobSha256, asset.size),
+          );
+    // Each representation has its own strong validator, so a cache never answers one with another.
+    const etag = packed ? `"${asset.blobSha256}-${encoding}"` : `"${asset.blobSha256}"`;
+    if (compressible) addVary(reply, 'Accept-Encoding');
     reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('etag', etag)
@@ -63,6 +76,12 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
       reply.header('content-disposition', `attachment; filename="${downloadName(path)}"`);
     }
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (packed && encoding) {
+      return reply
+        .header('content-encoding', encoding)
+        .header('content-length', String(packed.length))
+        .send(packed);
+    }
     const bytes = await blobs.read(asset.blobSha256, asset.size);
     if (!bytes) throw new Error(`blob ${asset.blobSha256} of asset ${rest} is missing`);
     return reply.header('content-length', String(asset.size)).send(bytes);
@@ -78,6 +97,11 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     },
   );
 };
+
+function addVary(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader('vary');
+  reply.header('vary', current ? `${String(current)}, ${field}` : field);
+}
 
 /** The file name of a download, reduced to characters that cannot break the header. */
 function downloadName(path: string): string {
