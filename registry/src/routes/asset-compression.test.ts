@@ -1,10 +1,9 @@
 /** Assets compressed once per content hash (issue #16): brotli or gzip by Accept-Encoding, with Vary. */
 
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtManifest, injectPublish } from '../../test/fixtures.js';
+import { injectPublish, withExtraAssets } from '../../test/fixtures.js';
 import { type TestRegistry, testRegistry } from '../../test/registry.js';
 
 const NAME = '@deqing/find-machinery';
@@ -17,20 +16,8 @@ beforeAll(async () => {
   r = await testRegistry('cunmen-asset-compression-');
   ({ app } = r);
   const extra = { 'chunk.js': CHUNK, 'logo.png': 'not really a png '.repeat(50) };
-  const assets = [
-    ...builtManifest(NAME, '1.0.0').assets,
-    ...Object.entries(extra).map(([path, body]) => ({
-      path,
-      size: body.length,
-      gzip: body.length,
-      integrity: sri(body),
-      contentType: 'text/javascript',
-    })),
-  ];
-  const published = await injectPublish(app, r.tokens.deqing, NAME, '1.0.0', {
-    manifest: { assets },
-    extraEntries: Object.entries(extra).map(([path, body]) => ({ path: `package/dist/${path}`, body })),
-  });
+  const spec = withExtraAssets(NAME, '1.0.0', extra, 'text/javascript');
+  const published = await injectPublish(app, r.tokens.deqing, NAME, '1.0.0', spec);
   expect(published.statusCode).toBe(201);
   await app.inject({
     method: 'POST',

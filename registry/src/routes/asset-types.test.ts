@@ -2,11 +2,10 @@
  * Asset types (issue #14): the registry decides the type from the extension, never the publisher's
  * declared one; SVG is sandboxed, other types are downloads, documents are refused at publish.
  */
-import { sri } from '@cunmen/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorBody } from '../../test/errors.js';
-import { builtManifest, injectPublish } from '../../test/fixtures.js';
+import { injectPublish, withExtraAssets } from '../../test/fixtures.js';
 import { type TestRegistry, testRegistry } from '../../test/registry.js';
 
 const NAME = '@deqing/find-machinery';
@@ -25,22 +24,8 @@ afterEach(async () => {
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** A widget whose build lists extra files, each declared by the publisher as `text/html`. */
-async function publishWith(version: string, extra: Record<string, string>) {
-  const base = builtManifest(NAME, version).assets;
-  const assets = [
-    ...base,
-    ...Object.entries(extra).map(([path, body]) => ({
-      path,
-      size: body.length,
-      gzip: body.length,
-      integrity: sri(body),
-      contentType: 'text/html; charset=utf-8',
-    })),
-  ];
-  return injectPublish(app, r.tokens.deqing, NAME, version, {
-    manifest: { assets },
-    extraEntries: Object.entries(extra).map(([path, body]) => ({ path: `package/dist/${path}`, body })),
-  });
+function publishWith(version: string, extra: Record<string, string>) {
+  return injectPublish(app, r.tokens.deqing, NAME, version, withExtraAssets(NAME, version, extra));
 }
 
 async function approvedBase(version: string): Promise<string> {
