@@ -73,6 +73,11 @@ describe('asset origin', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('answers the health probe there, for a load balancer that checks each host name', async () => {
+    expect((await app.inject({ url: '/healthz', headers: onAssets })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/metrics', headers: onAssets })).statusCode).toBe(404);
+  });
+
   it('redirects an asset request on the registry host to the asset origin, serving no bytes there', async () => {
     const path = await entryPath();
     const res = await app.inject({ url: path, headers: { host: 'r.example' } });

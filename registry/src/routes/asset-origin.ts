@@ -1,7 +1,7 @@
 /**
  * The cookie-less asset origin (`--asset-origin https://assets.registry.example.gov.cn`). County code is
- * served from a host that holds nothing else: on it only `/-/assets/…` answers (the login page and the
- * API are 404 there), a `Cookie` header is dropped before any route sees it and no `Set-Cookie` leaves.
+ * served from a host that holds nothing else: on it only `/-/assets/…` (and the health probes) answer
+ * (the login page and the API are 404 there), a `Cookie` header is dropped before any route sees it and no `Set-Cookie` leaves.
  * On the registry's own host an asset request is redirected there, so no county file is ever served on
  * the origin of the npm web-login page.
  */
@@ -28,6 +28,9 @@ function isAssetPath(url: string): boolean {
   return url.startsWith(ASSET_PREFIX);
 }
 
+/** A load balancer may probe the asset host too; the probes carry no page and no county content. */
+const PROBES = new Set(['/healthz', '/readyz']);
+
 /** Installs the host split on the root instance (before any route plugin). */
 export function installAssetOrigin(app: FastifyInstance, assetHost: string, assetUrl: string): void {
   const onAssetHost = (request: FastifyRequest) => request.host === assetHost;
@@ -35,7 +38,8 @@ export function installAssetOrigin(app: FastifyInstance, assetHost: string, asse
     if (onAssetHost(request)) {
       delete request.headers.cookie;
       const method = request.method;
-      if (!isAssetPath(request.url) || !['GET', 'HEAD', 'OPTIONS'].includes(method)) {
+      const allowed = isAssetPath(request.url) || PROBES.has(request.url);
+      if (!allowed || !['GET', 'HEAD', 'OPTIONS'].includes(method)) {
         throw regError('REG_ERR_NOT_FOUND', `the asset origin serves only ${ASSET_PREFIX}…`);
       }
       return;
