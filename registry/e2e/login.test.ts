@@ -32,12 +32,16 @@ describe('npm login (web)', () => {
     });
     const exited = new Promise<number | null>((resolve) => npm.on('exit', resolve));
     try {
-      const loginUrl = await new Promise<string>((resolve, reject) => {
+      // The code the person compares is in the address npm prints.
+      const [loginUrl, code] = await new Promise<[string, string]>((resolve, reject) => {
         const timer = setInterval(() => {
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/-\/login\/[A-Za-z0-9_-]+)/.exec(output);
-          if (m?.[1]) {
+          const m =
+            /(http:\/\/127\.0\.0\.1:\d+\/-\/login\/[A-Za-z0-9_-]+)\?code=([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(
+              output,
+            );
+          if (m?.[1] && m[2]) {
             clearInterval(timer);
-            resolve(m[1]);
+            resolve([m[1], m[2]]);
           }
         }, 100);
         setTimeout(() => {
@@ -46,7 +50,10 @@ describe('npm login (web)', () => {
         }, 30_000);
       });
       const page = await fetch(loginUrl);
-      expect(await page.text()).toContain('登录组件仓库');
+      const html = await page.text();
+      expect(html).toContain('登录组件仓库');
+      expect(html).toContain(`data-testid="login-code">${code}<`);
+      expect(html).toContain('npm/'); // npm sends no host name; its user agent is shown
       const wrong = await fetch(loginUrl, {
         method: 'POST',
         body: new URLSearchParams({ name: 'deqing-dev', password: 'wrong password!' }),

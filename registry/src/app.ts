@@ -10,6 +10,7 @@ import { requestIdOptions, serviceOps } from '@cunmen/service-ops';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { GENERIC_CODES, registryErrors, withCodeAndLink } from './errors.js';
+import { assetHostOf, installAssetOrigin } from './routes/asset-origin.js';
 import { assetRoutes } from './routes/assets.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { distTagRoutes } from './routes/dist-tags.js';
@@ -39,6 +40,12 @@ export interface BuildAppOptions {
   signingKeyFile?: string;
   /** Base URL clients reach the registry at; tarball and asset URLs are built from it. */
   publicUrl: string;
+  /**
+   * A cookie-less origin of its own for browser assets (`https://assets.registry.example.gov.cn`), so
+   * county files never share an origin with the web-login page; assets are served on `publicUrl` when
+   * omitted.
+   */
+  assetOrigin?: string;
   /** Largest publish body in bytes; default 50 MB. */
   maxPublishBytes?: number;
   /** The SDK range the province's shell supports; default `^0.1.0`. */
@@ -55,11 +62,17 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** When set, `GET /metrics` answers only `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Sees every route as it is registered (the authorisation matrix test lists them with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 export const DEFAULT_MAX_PUBLISH_BYTES = 50 * 1024 * 1024;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  // Checked before anything is opened: a bad asset origin must not leave a database open.
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const assetUrl = options.assetOrigin?.replace(/\/+$/, '') ?? publicUrl;
+  const assetHost = options.assetOrigin === undefined ? null : assetHostOf(assetUrl, publicUrl);
   let storage = options.storage;
   const ownsStorage = !storage;
   if (!storage) {
@@ -79,9 +92,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
   });
 
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   installErrorHandler(app, { family: registryErrors, generic: GENERIC_CODES, decorate: withCodeAndLink });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First of all hooks, so the asset host answers nothing else whatever is registered later.
+  if (assetHost !== null) installAssetOrigin(app, assetHost, assetUrl);
   // /healthz, /readyz (a metadata read and a blob lookup), /metrics, request ids; before the OpenAPI
   // document, which lists only the npm and catalog routes registered after it.
   const probed = storage;
@@ -101,7 +118,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const routeOptions = {
     storage,
     keys,
-    publicUrl: options.publicUrl.replace(/\/+$/, ''),
+    publicUrl,
+    assetUrl,
     maxPublishBytes: options.maxPublishBytes ?? DEFAULT_MAX_PUBLISH_BYTES,
     supportedSdk: options.supportedSdk ?? DEFAULT_SUPPORTED_SDK,
     shellOrigins: options.shellOrigins ?? [],

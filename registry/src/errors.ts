@@ -96,6 +96,11 @@ export const registryErrors = defineErrors('REG', '/docs/province/run-the-regist
     en: "a tarball from the uplink does not match its packument's dist.integrity",
     zh: '上游仓库的压缩包与其声明的校验值不符，已拒绝',
   },
+  REG_ERR_ASSET_TYPE: {
+    status: 400,
+    en: 'the build has an asset of a type the registry does not serve',
+    zh: '构建产物中含有仓库不提供的文件类型（如 HTML 页面）',
+  },
   REG_ERR_INTERNAL: { status: 500, en: 'internal registry error', zh: '仓库内部错误' },
 });
 

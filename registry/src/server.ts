@@ -16,6 +16,8 @@ export interface ServeOptions {
   host: string;
   dataDir: string;
   publicUrl?: string;
+  /** The cookie-less origin browser assets are served from; default the public URL. */
+  assetOrigin?: string;
   maxPublishBytes?: number;
   /** Origins allowed to read browser assets with CORS; default any origin. */
   shellOrigins?: string[];
@@ -39,6 +41,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     keys,
     dataDir: options.dataDir,
     publicUrl,
+    assetOrigin: options.assetOrigin,
     logger: true,
     maxPublishBytes: options.maxPublishBytes,
     shellOrigins: options.shellOrigins,

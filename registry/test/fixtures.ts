@@ -106,3 +106,26 @@ export async function injectPublish(
     payload: JSON.stringify(publishDocument(name, version, tarball, { packageJson: options.packageJson })),
   });
 }
+
+/** A widget spec whose build lists extra files, each declared with `declaredType` (which the registry ignores). */
+export function withExtraAssets(
+  name: string,
+  version: string,
+  extra: Record<string, string>,
+  declaredType = 'text/html; charset=utf-8',
+): WidgetSpec {
+  const assets = [
+    ...builtManifest(name, version).assets,
+    ...Object.entries(extra).map(([path, body]) => ({
+      path,
+      size: body.length,
+      gzip: body.length,
+      integrity: sri(body),
+      contentType: declaredType,
+    })),
+  ];
+  return {
+    manifest: { assets },
+    extraEntries: Object.entries(extra).map(([path, body]) => ({ path: `package/dist/${path}`, body })),
+  };
+}

@@ -22,6 +22,9 @@ export const serveCommands: CliCommand[] = [
                 ${DATA_DEFAULT_HELP}
   --public-url  base URL clients reach the registry at; tarball and asset URLs are built from it
                 (default http://127.0.0.1:<port>)
+  --asset-origin <url>  a cookie-less origin of its own (another host name routed to this server)
+                that browser assets are served from; the login page and API are not served on it
+                (default: assets on the public URL)
   --host        address to bind (default 127.0.0.1)
   --max-publish-mb  largest publish request body in MB (default 50)
   --shell-origin    origin allowed to fetch browser assets with CORS (repeatable; default any)
@@ -35,6 +38,7 @@ ${SCALE_HELP}`,
       port: { type: 'string' },
       host: { type: 'string' },
       'public-url': { type: 'string' },
+      'asset-origin': { type: 'string' },
       'max-publish-mb': { type: 'string' },
       'shell-origin': { type: 'string', multiple: true },
       'supported-sdk': { type: 'string' },
@@ -51,6 +55,10 @@ ${SCALE_HELP}`,
       if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) {
         ctx.fail('--public-url must be an http(s) URL such as https://registry.example.gov.cn');
       }
+      const assetOrigin = optionalString(ctx, 'asset-origin');
+      if (assetOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(assetOrigin)) {
+        ctx.fail('--asset-origin must be an http(s) origin such as https://assets.registry.example.gov.cn');
+      }
       const origins = ctx.values['shell-origin'];
       const supportedSdk = optionalString(ctx, 'supported-sdk');
       if (supportedSdk !== undefined && semver.validRange(supportedSdk) === null) {
@@ -63,6 +71,7 @@ ${SCALE_HELP}`,
         host: optionalString(ctx, 'host') ?? '127.0.0.1',
         dataDir: ctx.dataDir,
         publicUrl,
+        assetOrigin,
         shellOrigins: Array.isArray(origins) ? origins.map(String) : undefined,
         supportedSdk,
         trustProxy: listOption(ctx.values['trust-proxy']),

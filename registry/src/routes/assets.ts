@@ -3,12 +3,16 @@
  * an approved version. The URL is content-hashed (the tarball's digest fixes every byte under it), so
  * the answer is immutable for a year; the bytes come only from the registry's own blob store, never
  * from a URL a client supplied. `GET /-/cunmen/v1/releases/<@scope>/<name>/<version>` is the signed
- * release the shell assembles snapshots from.
+ * release the shell assembles snapshots from. The type an asset is served as is the registry's
+ * (services/assets/asset-types.ts), never the one the publisher declared. Text types are sent brotli or
+ * gzip compressed when the client takes it, each compressed once per content hash.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regError } from '../errors.js';
+import { assetDelivery } from '../services/assets/asset-types.js';
+import { CompressedAssets, chooseEncoding, isCompressible } from '../services/assets/compressed.js';
 import { signedRelease } from '../services/release.js';
 import { BlobCache } from '../storage/blobs/blob-cache.js';
 import type { RouteOptions } from './options.js';
@@ -20,6 +24,7 @@ const assetParamsSchema = z.object({ '*': z.string().describe('<tarball sha256>/
 export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const blobs = new BlobCache(opts.storage.blobs);
+  const compressed = new CompressedAssets();
   const allowOrigin = (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
     if (opts.shellOrigins.length === 0) reply.header('access-control-allow-origin', '*');
@@ -48,14 +53,35 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     const asset = await opts.storage.packages.getAsset(digest, path);
     if (!asset) throw regError('REG_ERR_NOT_FOUND', `asset ${rest} not found`);
     allowOrigin(request, reply);
-    const etag = `"${asset.blobSha256}"`;
+    const delivery = assetDelivery(path);
+    const compressible = delivery.disposition === 'inline' && isCompressible(delivery.contentType);
+    const encoding = compressible ? chooseEncoding(request.headers['accept-encoding']) : null;
+    const packed =
+      encoding === null
+        ? null
+        : await compressed.get(asset.blobSha256, asset.size, encoding, () =>
+            blobs.read(asset.blobSha256, asset.size),
+          );
+    // Each representation has its own strong validator, so a cache never answers one with another.
+    const etag = packed ? `"${asset.blobSha256}-${encoding}"` : `"${asset.blobSha256}"`;
+    if (compressible) addVary(reply, 'Accept-Encoding');
     reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('etag', etag)
       .header('x-content-type-options', 'nosniff')
       .header('cross-origin-resource-policy', 'cross-origin')
-      .header('content-type', contentType(asset.contentType, path));
+      .header('content-type', delivery.contentType);
+    if (delivery.sandbox) reply.header('content-security-policy', 'sandbox');
+    if (delivery.disposition === 'attachment') {
+      reply.header('content-disposition', `attachment; filename="${downloadName(path)}"`);
+    }
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (packed && encoding) {
+      return reply
+        .header('content-encoding', encoding)
+        .header('content-length', String(packed.length))
+        .send(packed);
+    }
     const bytes = await blobs.read(asset.blobSha256, asset.size);
     if (!bytes) throw new Error(`blob ${asset.blobSha256} of asset ${rest} is missing`);
     return reply.header('content-length', String(asset.size)).send(bytes);
@@ -67,15 +93,17 @@ export const assetRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     async (request) => {
       const { scope, pkg, version } = request.params;
       const name = scopedName(request.params, `no approved release ${scope}/${pkg}@${version}`);
-      return signedRelease(opts.storage, opts.publicUrl, opts.keys.keyId, name, version);
+      return signedRelease(opts.storage, opts.assetUrl, opts.keys.keyId, name, version);
     },
   );
 };
 
-/** JavaScript as `text/javascript; charset=utf-8` whatever the build wrote; others as declared. */
-function contentType(declared: string, path: string): string {
-  if (/\.m?js$/.test(path)) return 'text/javascript; charset=utf-8';
-  if (path.endsWith('.json')) return 'application/json; charset=utf-8';
-  if (path.endsWith('.css')) return 'text/css; charset=utf-8';
-  return declared;
+function addVary(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader('vary');
+  reply.header('vary', current ? `${String(current)}, ${field}` : field);
+}
+
+/** The file name of a download, reduced to characters that cannot break the header. */
+function downloadName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/[^A-Za-z0-9._-]/g, '_');
 }

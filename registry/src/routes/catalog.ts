@@ -59,7 +59,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
   );
 
   const detail = (name: string, sdk: string | undefined) =>
-    catalogDetail(opts.storage, opts.publicUrl, opts.supportedSdk, name, sdk);
+    catalogDetail(opts.storage, opts.assetUrl, opts.supportedSdk, name, sdk);
   app.get(
     '/-/cunmen/v1/catalog/:scope/:pkg',
     {

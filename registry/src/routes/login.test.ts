@@ -78,7 +78,9 @@ describe('web npm login', () => {
   it('hands the token to the polling CLI once, after the person signs in', async () => {
     const start = await app.inject({ method: 'POST', url: '/-/v1/login', payload: {} });
     const { loginUrl, doneUrl } = start.json();
-    expect(loginUrl).toMatch(/^https:\/\/r\.example\/-\/login\/[A-Za-z0-9_-]{32}$/);
+    expect(loginUrl).toMatch(
+      /^https:\/\/r\.example\/-\/login\/[A-Za-z0-9_-]{32}\?code=[A-Z2-9]{4}-[A-Z2-9]{4}$/,
+    );
     const done = new URL(doneUrl);
     const poll = () => app.inject({ url: `${done.pathname}${done.search}` });
     const waiting = await poll();

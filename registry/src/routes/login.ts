@@ -1,19 +1,22 @@
 /**
  * `npm login`, both ways npm 11 knows:
- * - web (the default): `POST /-/v1/login` → `{loginUrl, doneUrl}`; the person opens loginUrl, signs in
- *   with name and password on the registry's own page; npm polls doneUrl (202 + Retry-After while
- *   waiting, then 200 `{token}`, handed out once).
+ * - web (the default): `POST /-/v1/login` → `{loginUrl, doneUrl}`; the person opens loginUrl, compares
+ *   the client and code it shows with their terminal, signs in with name and password on the registry's
+ *   own page; npm polls doneUrl (202 + Retry-After while waiting, then 200 `{token}`, handed out once)
+ *   with a secret only it holds, so the token goes to the client that started the login and no other.
  * - legacy (`--auth-type=legacy`): `PUT /-/user/org.couchdb.user:<name>` `{name, password}` → a new
  *   token. Accounts are made by the province (`cunmen-registry user add`); this never creates one.
  * Both are rate-limited per source address, counted in the database (shared by every instance).
  */
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regError, registryErrors } from '../errors.js';
-import { completeWebLogin, issueLoginToken, startWebLogin } from '../services/accounts.js';
+import { completeWebLogin, issueLoginToken, pollWebLogin, startWebLogin } from '../services/accounts.js';
+import type { WebLoginClient } from '../storage/types.js';
+import { expiredPage, htmlPage, loginPage, SIGNED_IN_PAGE } from './login-pages.js';
 import type { RouteOptions } from './options.js';
 import { sharedRateLimitStore } from './rate-limit-store.js';
 
@@ -28,33 +31,14 @@ function noSession(): never {
   throw regError('REG_ERR_NOT_FOUND', 'no such login session');
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** What npm (or another client) may send to start a web login; older npm versions send `hostname`. */
+const startSchema = z.looseObject({ hostname: z.unknown().optional() }).optional();
+const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
-function loginPage(id: string, message = ''): string {
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>登录村门组件仓库 Sign in to the Cunmen registry</title>
-<style>body{font:18px/1.5 system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
-label{display:block;margin-top:1rem}input{font:inherit;width:100%;padding:.6rem;box-sizing:border-box}
-button{font:inherit;margin-top:1.5rem;padding:.7rem 1.5rem;min-height:48px}p.error{color:#a50e0e}</style></head>
-<body><main><h1>登录组件仓库</h1><p>Sign in to finish <code>npm login</code>.</p>
-${message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : ''}
-<form method="post" action="/-/login/${id}">
-<label for="name">用户名 User name</label><input id="name" name="name" autocomplete="username" required>
-<label for="password">密码 Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">登录 Sign in</button></form></main></body></html>`;
-}
-
-/** The login pages are the registry's only HTML: nothing but their own form may run or frame them. */
-function htmlPage(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-    );
+function clientOf(request: FastifyRequest, body: z.infer<typeof startSchema>): WebLoginClient {
+  const host = typeof body?.hostname === 'string' && HOST_NAME.test(body.hostname) ? body.hostname : null;
+  const agent = request.headers['user-agent'];
+  return { host, ip: request.ip, agent: typeof agent === 'string' ? agent.slice(0, 200) : null };
 }
 
 export const loginRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) => {
@@ -90,18 +74,22 @@ export const loginRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     },
   );
 
-  app.post('/-/v1/login', limited, async () => {
-    const id = await startWebLogin(storage);
+  // npm prints loginUrl, so the code in it is the one the person finds in the terminal; doneUrl carries
+  // the polling secret, which npm never prints.
+  app.post('/-/v1/login', { ...limited, schema: { body: startSchema } }, async (request) => {
+    const { id, doneSecret, code } = await startWebLogin(storage, clientOf(request, request.body));
     return {
-      loginUrl: `${opts.publicUrl}/-/login/${id}`,
-      doneUrl: `${opts.publicUrl}/-/v1/done?sessionId=${id}`,
+      loginUrl: `${opts.publicUrl}/-/login/${id}?code=${code}`,
+      doneUrl: `${opts.publicUrl}/-/v1/done?sessionId=${doneSecret}`,
     };
   });
 
   const sessionParams = z.object({ id: z.string() });
+  const pending = async (id: string) => (SESSION.test(id) ? storage.accounts.findWebLogin(id) : null);
   app.get('/-/login/:id', { schema: { params: sessionParams } }, async (request, reply) => {
-    if (!SESSION.test(request.params.id)) noSession();
-    return htmlPage(reply).send(loginPage(request.params.id));
+    const session = await pending(request.params.id);
+    if (!session) return htmlPage(reply).code(404).send(expiredPage());
+    return htmlPage(reply).send(loginPage(request.params.id, session));
   });
 
   app.post(
@@ -109,21 +97,20 @@ export const loginRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     { ...limited, schema: { params: sessionParams, body: credentialsSchema } },
     async (request, reply) => {
       const id = request.params.id;
-      if (!SESSION.test(id)) noSession();
       const body = request.body ?? {};
       htmlPage(reply);
+      const session = await pending(id);
+      if (!session) return reply.code(404).send(expiredPage());
       try {
         if (!(await completeWebLogin(storage, id, body.name, body.password, request.ip))) {
-          return reply
-            .code(404)
-            .send(loginPage(id, '登录会话已失效，请重新运行 npm login。The login session has expired.'));
+          return reply.code(404).send(expiredPage());
         }
-        return reply.send(
-          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>已登录 Signed in</title></head><body><main><h1>已登录</h1><p>Signed in. You can close this page and return to the terminal.</p></main></body></html>',
-        );
+        return reply.send(SIGNED_IN_PAGE);
       } catch (err) {
         if (registryErrors.owns(err) && err.code === 'REG_ERR_BAD_LOGIN') {
-          return reply.code(401).send(loginPage(id, '用户名或密码错误。Wrong user name or password.'));
+          return reply
+            .code(401)
+            .send(loginPage(id, session, '用户名或密码错误。Wrong user name or password.'));
         }
         throw err;
       }
@@ -134,9 +121,9 @@ export const loginRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts) 
     '/-/v1/done',
     { schema: { querystring: z.object({ sessionId: z.string().optional() }) } },
     async (request, reply) => {
-      const id = request.query.sessionId ?? '';
-      if (!SESSION.test(id)) noSession();
-      const state = await storage.accounts.takeWebLogin(id);
+      const secret = request.query.sessionId ?? '';
+      if (!SESSION.test(secret)) noSession();
+      const state = await pollWebLogin(storage, secret);
       if (state.state === 'missing') noSession();
       if (state.state === 'pending') return reply.code(202).header('retry-after', '1').send({});
       return { token: state.token };

@@ -7,6 +7,11 @@ export interface RouteOptions {
   storage: Storage;
   /** The registry's public base URL, e.g. `https://registry.example.gov.cn` (no trailing slash). */
   publicUrl: string;
+  /**
+   * Base URL of browser assets (no trailing slash): the cookie-less asset origin when one is configured,
+   * else `publicUrl`. Release documents and the catalog build asset URLs from it.
+   */
+  assetUrl: string;
   /** Largest publish body accepted, in bytes. */
   maxPublishBytes: number;
   /** The province signing key. */

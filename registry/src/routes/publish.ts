@@ -13,9 +13,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../auth.js';
 import { regError } from '../errors.js';
+import { requireOwnerOrProvince } from '../services/actor.js';
 import { PublishBodyReader, type PublishUpload, publishVersion } from '../services/publish/index.js';
+import { checkPublishScope } from '../services/publish/permissions.js';
 import { confirmTarballRemoval, unpublishPackage, updateFromPackument } from '../services/unpublish.js';
 import { requestActor } from './actor.js';
 import type { RouteOptions } from './options.js';
@@ -76,15 +77,26 @@ export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
 
   const write = async (request: FastifyRequest, reply: FastifyReply, name: string, body?: PublishUpload) => {
     const upload = body ?? EMPTY_UPLOAD;
+    const actor = await requestActor(storage, request);
+    // The scope is checked from the URL and the body's shape alone, before anything is looked up: a
+    // token without rights on the scope gets the same refusal whether the package exists or not.
+    const publishing = hasAttachments(upload);
+    if (publishing) checkPublishScope(actor.user, name);
+    else requireOwnerOrProvince(actor, name, 'deprecate');
     // A body without attachments for a package that exists is npm writing back a packument.
-    if (!hasAttachments(upload) && (await storage.packages.getPackage(name))) {
-      await updateFromPackument(storage, await requestActor(storage, request), name, upload.document);
+    if (!publishing && (await storage.packages.getPackage(name))) {
+      await updateFromPackument(storage, actor, name, upload.document);
       return { ok: true };
     }
-    const actor = { user: await requireUser(storage, request), ip: request.ip };
     const result = await publishVersion(storage, actor, name, upload, { supportedSdk: opts.supportedSdk });
     reply.code(201);
     return { ok: true, id: result.name, version: result.version, status: result.status };
+  };
+  /** The actor, refused before any lookup unless it is the province or owns the package's scope. */
+  const unpublisher = async (request: FastifyRequest, name: string) => {
+    const actor = await requestActor(storage, request);
+    requireOwnerOrProvince(actor, name, 'unpublish');
+    return actor;
   };
   const bodyLimit = opts.maxPublishBytes;
   app.put(
@@ -102,21 +114,21 @@ export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
     '/:pkg/-rev/:rev',
     { bodyLimit, schema: { params: revParamsSchema, body: uploadSchema } },
     async (request) => {
-      const actor = await requestActor(storage, request);
+      const actor = await unpublisher(request, request.params.pkg);
       await updateFromPackument(storage, actor, request.params.pkg, request.body?.document);
       return { ok: true };
     },
   );
   app.delete('/:pkg/-rev/:rev', { schema: { params: revParamsSchema } }, async (request) => {
-    await unpublishPackage(storage, await requestActor(storage, request), request.params.pkg);
+    await unpublishPackage(storage, await unpublisher(request, request.params.pkg), request.params.pkg);
     return { ok: true };
   });
   app.delete(
     '/:scope/:pkg/-/:file/-rev/:rev',
     { schema: { params: tarballRevParamsSchema } },
     async (request) => {
-      await requestActor(storage, request);
       const { scope, pkg, file } = request.params;
+      await unpublisher(request, `${scope}/${pkg}`);
       await confirmTarballRemoval(storage, `${scope}/${pkg}`, file);
       return { ok: true };
     },

@@ -1,11 +1,11 @@
 /**
  * Accounts: users made by the province, the tokens they publish with (shown once, stored hashed), the
- * passwords behind `npm login`, and revocation. Each change is audited; the audit log names a token by
- * a prefix of its hash, never the token itself.
+ * passwords behind `npm login`, and revocation. Each change, and each failed login, is audited; the
+ * audit log names a token by a prefix of its hash, never the token itself.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { regError } from '../errors.js';
-import type { NewUser, Storage, User } from '../storage/types.js';
+import type { NewUser, Storage, User, WebLoginClient, WebLoginState } from '../storage/types.js';
 import { type Actor, recordActivity } from './actor.js';
 import { checkPassword, hashPassword } from './passwords.js';
 import { hashToken, newToken } from './tokens.js';
@@ -83,7 +83,17 @@ export async function issueLoginToken(
   }
   const user = await storage.accounts.findUserByName(name);
   const ok = await checkPassword(password, user?.passwordHash ?? null);
-  if (!user || !ok) throw regError('REG_ERR_BAD_LOGIN', 'wrong user name or password');
+  if (!user || !ok) {
+    // A guessed password shows in the log as a run of these from one address or for one name.
+    await storage.audit.append({
+      actor: 'anonymous',
+      action: 'login.fail',
+      subject: `user:${name.slice(0, 64)}`,
+      detail: { via, known: user !== null },
+      ip,
+    });
+    throw regError('REG_ERR_BAD_LOGIN', 'wrong user name or password');
+  }
   const token = newToken();
   await storage.accounts.addToken(user.id, hashToken(token));
   await recordActivity(
@@ -94,11 +104,45 @@ export async function issueLoginToken(
   return { user, token };
 }
 
-/** Starts a web login: the session id the login page and the polling CLI share. */
-export async function startWebLogin(storage: Storage): Promise<string> {
-  const id = randomBytes(24).toString('base64url');
-  await storage.accounts.createWebLogin(id);
-  return id;
+/** Letters and digits a person cannot confuse when comparing (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A code such as `K7QF-2M9X`: 40 bits, enough that a guessed or reused one does not match by chance. */
+function compareCode(): string {
+  const chars = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+export interface StartedWebLogin {
+  /** In the login page's URL, which the person opens (and may share by mistake). */
+  id: string;
+  /** In the URL npm polls; only the client that started the login has it. */
+  doneSecret: string;
+  code: string;
+}
+
+/**
+ * Starts a web login for a client: the page id, a separate polling secret (stored hashed, so whoever
+ * sees the page's URL cannot collect the token) and the code the person compares.
+ */
+export async function startWebLogin(storage: Storage, client: WebLoginClient): Promise<StartedWebLogin> {
+  const started = {
+    id: randomBytes(24).toString('base64url'),
+    doneSecret: randomBytes(32).toString('base64url'),
+    code: compareCode(),
+  };
+  await storage.accounts.createWebLogin({
+    id: started.id,
+    doneHash: hashToken(started.doneSecret),
+    code: started.code,
+    client,
+  });
+  return started;
+}
+
+/** The state of a web login for the client polling with its secret. */
+export function pollWebLogin(storage: Storage, doneSecret: string): Promise<WebLoginState> {
+  return storage.accounts.takeWebLogin(hashToken(doneSecret));
 }
 
 /**

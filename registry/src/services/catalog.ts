@@ -120,7 +120,7 @@ function versionDescription(v: CatalogVersion): CatalogText {
 }
 
 /** A screenshot's URL when the build shipped it among the version's assets (paths relative to dist/). */
-function screenshots(publicUrl: string, v: CatalogVersion): { path: string; url: string | null }[] {
+function screenshots(assetUrl: string, v: CatalogVersion): { path: string; url: string | null }[] {
   const assets = new Set(
     (Array.isArray(v.manifest?.assets) ? v.manifest.assets : [])
       .map((a) => record(a).path)
@@ -128,13 +128,14 @@ function screenshots(publicUrl: string, v: CatalogVersion): { path: string; url:
   );
   return strings(v.manifest?.screenshots).map((path) => {
     const inDist = path.startsWith('dist/') ? path.slice('dist/'.length) : path;
-    return { path, url: assets.has(inDist) ? `${publicUrl}/-/assets/${v.blobSha256}/${inDist}` : null };
+    return { path, url: assets.has(inDist) ? `${assetUrl}/-/assets/${v.blobSha256}/${inDist}` : null };
   });
 }
 
 export async function catalogDetail(
   storage: Storage,
-  publicUrl: string,
+  /** The asset origin (or the registry's URL): screenshots are assets. */
+  assetUrl: string,
   supportedSdk: string,
   name: string,
   hostSdk: string | undefined,
@@ -153,7 +154,7 @@ export async function catalogDetail(
       reviewedAt: v.reviewedAt,
       description: versionDescription(v),
       changelog: typeof v.packageJson.changelog === 'string' ? v.packageJson.changelog : null,
-      screenshots: screenshots(publicUrl, v),
+      screenshots: screenshots(assetUrl, v),
       capabilities: { requested: strings(m?.capabilities), granted: v.grantedCapabilities },
       size: {
         jsGzip: intOrNull(size.jsGzip),

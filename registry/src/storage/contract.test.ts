@@ -74,13 +74,16 @@ describe.each(BACKENDS)('storage contract on %s', (backend) => {
     await a.accounts.addToken(user.id, 'hash-1');
     expect((await b.accounts.findUserByTokenHash('hash-1'))?.name).toBe('dq');
     expect(await b.accounts.isScopeAssigned('@deqing')).toBe(true);
-    await a.accounts.createWebLogin('session-1');
-    expect(await b.accounts.takeWebLogin('session-1')).toEqual({ state: 'pending' });
+    const client = { host: 'dev-laptop', ip: '10.0.0.7', agent: 'npm/11' };
+    await a.accounts.createWebLogin({ id: 'session-1', doneHash: 'done-1', code: 'ABCD-EFGH', client });
+    expect(await b.accounts.findWebLogin('session-1')).toEqual({ code: 'ABCD-EFGH', client });
+    // The page's id does not poll, the polling secret does.
+    expect(await b.accounts.takeWebLogin('session-1')).toEqual({ state: 'missing' });
+    expect(await b.accounts.takeWebLogin('done-1')).toEqual({ state: 'pending' });
     expect(await b.accounts.completeWebLogin('session-1', 'tok')).toBe(true);
-    const taken = await Promise.all([
-      a.accounts.takeWebLogin('session-1'),
-      b.accounts.takeWebLogin('session-1'),
-    ]);
+    expect(await a.accounts.completeWebLogin('session-1', 'other')).toBe(false);
+    expect(await a.accounts.findWebLogin('session-1')).toBeNull();
+    const taken = await Promise.all([a.accounts.takeWebLogin('done-1'), b.accounts.takeWebLogin('done-1')]);
     expect(taken.filter((t) => t.state === 'done')).toEqual([{ state: 'done', token: 'tok' }]);
     expect(await b.accounts.revokeToken('hash-1')).toBe(true);
     expect(await a.accounts.findUserByTokenHash('hash-1')).toBeNull();

@@ -127,6 +127,29 @@ export interface Approval {
   signature: string;
 }
 
+/** Who started a web login, as the login page shows it to the person signing in. */
+export interface WebLoginClient {
+  /** The host name the client sent (`hostname` of the login request), or null when it sent none. */
+  host: string | null;
+  ip: string;
+  agent: string | null;
+}
+
+export interface NewWebLogin {
+  /** In the login page's URL. */
+  id: string;
+  /** sha256 of the secret in the URL npm polls; only the starting client knows the secret. */
+  doneHash: string;
+  /** The short code printed in the terminal and shown on the page. */
+  code: string;
+  client: WebLoginClient;
+}
+
+export interface PendingWebLogin {
+  code: string;
+  client: WebLoginClient;
+}
+
 export type WebLoginState = { state: 'pending' } | { state: 'done'; token: string } | { state: 'missing' };
 
 /** Who may act: users, the hashes of their tokens, their passwords and `npm login` web sessions. */
@@ -144,10 +167,13 @@ export interface AccountStore {
   revokeToken(tokenHash: string): Promise<boolean>;
 
   /** Web login (`npm login --auth-type=web`): a pending session, then its token, handed out once. */
-  createWebLogin(id: string): Promise<void>;
+  createWebLogin(login: NewWebLogin): Promise<void>;
+  /** The session behind a login page while it waits for a sign-in (null when unknown, used or expired). */
+  findWebLogin(id: string): Promise<PendingWebLogin | null>;
+  /** Gives a waiting, unexpired session its token; false otherwise. */
   completeWebLogin(id: string, token: string): Promise<boolean>;
-  /** 'pending', the token (the session is then deleted), or 'missing'. */
-  takeWebLogin(id: string): Promise<WebLoginState>;
+  /** By the hash of the polling secret: 'pending', the token (the session is then deleted), or 'missing'. */
+  takeWebLogin(doneHash: string): Promise<WebLoginState>;
 }
 
 /** What was published: packages, their versions with review state, browser assets and dist-tags. */

@@ -14,6 +14,7 @@ import {
 } from '@cunmen/manifest';
 import { regError } from '../../errors.js';
 import type { User } from '../../storage/types.js';
+import { refuseDocumentAsset } from '../assets/asset-types.js';
 import type { TarballContents, TarballLimits } from '../tarball.js';
 import type { Release } from './parse-upload.js';
 import { MANIFEST_PATH } from './verify-tarball.js';
@@ -76,6 +77,7 @@ export function readManifest(
 function checkAssets(manifest: BuiltManifest, contents: TarballContents, limits: TarballLimits): void {
   const byPath = new Map(contents.files.map((f) => [f.path, f]));
   for (const asset of manifest.assets) {
+    refuseDocumentAsset(asset.path);
     const file = byPath.get(`package/dist/${asset.path}`);
     if (!file) {
       throw invalid(`dist/cunmen.json lists asset ${asset.path}, but the tarball has no dist/${asset.path}`);

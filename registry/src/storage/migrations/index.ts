@@ -9,6 +9,7 @@ import * as audit from './0002-audit.js';
 import * as catalog from './0003-catalog.js';
 import * as revisions from './0004-revisions.js';
 import * as rateLimits from './0005-rate-limits.js';
+import * as webLoginBinding from './0006-web-login-binding.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -21,6 +22,7 @@ const STEPS: Record<string, DialectMigration> = {
   '0003-catalog': catalog,
   '0004-revisions': revisions,
   '0005-rate-limits': rateLimits,
+  '0006-web-login-binding': webLoginBinding,
 };
 
 /** The names of every migration this registry knows, oldest first. */

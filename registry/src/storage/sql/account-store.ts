@@ -3,11 +3,15 @@
  * the instance that hands out the token need not be the one that started the login.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { AccountStore, NewUser, User, WebLoginState } from '../types.js';
+import type { AccountStore, NewUser, NewWebLogin, PendingWebLogin, User, WebLoginState } from '../types.js';
 import type { Database, UsersTable } from './schema.js';
 
 /** Sessions older than this are abandoned `npm login` attempts. */
 const WEB_LOGIN_TTL_MS = 15 * 60_000;
+
+function webLoginCutoff(): string {
+  return new Date(Date.now() - WEB_LOGIN_TTL_MS).toISOString();
+}
 
 function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -85,13 +89,33 @@ export class SqlAccountStore implements AccountStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async createWebLogin(id: string): Promise<void> {
-    const cutoff = new Date(Date.now() - WEB_LOGIN_TTL_MS).toISOString();
-    await this.db.deleteFrom('web_logins').where('created_at', '<', cutoff).execute();
+  async createWebLogin(login: NewWebLogin): Promise<void> {
+    await this.db.deleteFrom('web_logins').where('created_at', '<', webLoginCutoff()).execute();
     await this.db
       .insertInto('web_logins')
-      .values({ id, created_at: new Date().toISOString(), token: null })
+      .values({
+        id: login.id,
+        done_hash: login.doneHash,
+        code: login.code,
+        client_host: login.client.host,
+        client_ip: login.client.ip,
+        client_agent: login.client.agent,
+        created_at: new Date().toISOString(),
+        token: null,
+      })
       .execute();
+  }
+
+  async findWebLogin(id: string): Promise<PendingWebLogin | null> {
+    const row = await this.db
+      .selectFrom('web_logins')
+      .select(['code', 'client_host', 'client_ip', 'client_agent'])
+      .where('id', '=', id)
+      .where('token', 'is', null)
+      .where('created_at', '>=', webLoginCutoff())
+      .executeTakeFirst();
+    if (!row) return null;
+    return { code: row.code, client: { host: row.client_host, ip: row.client_ip, agent: row.client_agent } };
   }
 
   async completeWebLogin(id: string, token: string): Promise<boolean> {
@@ -100,20 +124,26 @@ export class SqlAccountStore implements AccountStore {
       .set({ token })
       .where('id', '=', id)
       .where('token', 'is', null)
+      .where('created_at', '>=', webLoginCutoff())
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async takeWebLogin(id: string): Promise<WebLoginState> {
+  async takeWebLogin(doneHash: string): Promise<WebLoginState> {
     // Delete-and-return in one statement: of two instances polling at once, one gets the token.
     const taken = await this.db
       .deleteFrom('web_logins')
-      .where('id', '=', id)
+      .where('done_hash', '=', doneHash)
       .where('token', 'is not', null)
       .returning('token')
       .executeTakeFirst();
     if (taken?.token) return { state: 'done', token: taken.token };
-    const row = await this.db.selectFrom('web_logins').select('id').where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('web_logins')
+      .select('id')
+      .where('done_hash', '=', doneHash)
+      .where('created_at', '>=', webLoginCutoff())
+      .executeTakeFirst();
     return row ? { state: 'pending' } : { state: 'missing' };
   }
 }

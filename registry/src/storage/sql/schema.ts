@@ -75,6 +75,11 @@ export interface AssetsTable {
 
 export interface WebLoginsTable {
   id: string;
+  done_hash: string;
+  code: string;
+  client_host: string | null;
+  client_ip: string;
+  client_agent: string | null;
   created_at: string;
   token: string | null;
 }
