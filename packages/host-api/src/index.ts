@@ -58,6 +58,7 @@ export {
   MODULE_API_PATH,
   mediaUrl,
   WIDGET_TOKEN_PATH,
+  WIDGET_TOKENS_PATH,
 } from './routes.js';
 export type {
   FormReceipt,

@@ -21,8 +21,16 @@
  */
 
 export const HOST_API_PATH = '/api/host/v1';
-/** Where the portal page asks for a widget's credential (session cookie, same origin). */
+/**
+ * Where a widget's credential is renewed (`authorization: Bearer <its current credential>`, session
+ * cookie, same origin): a widget renews only the credential it holds.
+ */
 export const WIDGET_TOKEN_PATH = `${HOST_API_PATH}/widget-token`;
+/**
+ * Where the shell's boot code exchanges the page load's ticket (an HttpOnly cookie set on the portal
+ * page, single use) for the credentials of every widget placed in the page, in one request.
+ */
+export const WIDGET_TOKENS_PATH = `${HOST_API_PATH}/widget-tokens`;
 /** Standard modules' own routes: `/api/modules/<id><path>`, with the same widget credential. */
 export const MODULE_API_PATH = '/api/modules';
 /** The header that carries an upload's percent-encoded file name. */

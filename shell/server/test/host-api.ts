@@ -9,11 +9,14 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { hashPassword } from '../src/identity/passwords.js';
 import type { IdentityRole } from '../src/identity/roles.js';
 import { startRegistry, type TestRegistry } from './registry.js';
-import { admin, startShell, type TestShell, XIANTAN } from './shell.js';
+import { admin, startShell, type TestShell, WUSI, XIANTAN } from './shell.js';
 
 export const MACHINERY = '@deqing/find-machinery';
 export const WASTE = '@yiyuan/waste-pickup';
 export const TOKEN_URL = '/api/host/v1/widget-token';
+export const TOKENS_URL = '/api/host/v1/widget-tokens';
+/** What a browser sends when it navigates to a page (a `fetch()` sends `empty` / `cors`). */
+export const NAVIGATION = { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' };
 export const PASSWORD = 'correct horse battery';
 export const JSON_TYPE = { 'content-type': 'application/json' };
 /** The smallest PNG: signature + IHDR + IEND. */
@@ -92,6 +95,14 @@ export interface HostApiWorld {
   shell: TestShell;
   login(name: string): Promise<Session>;
   mint(body: unknown, headers?: Record<string, string>, session?: Session): Promise<LightMyRequestResponse>;
+  /** Loads Xiantan's portal page as a browser navigation: the ticket cookie it sets (`name=value`). */
+  pageTicket(session?: Session, village?: string): Promise<string>;
+  /** Exchanges a page load's ticket for the credentials of the placed widgets. */
+  exchange(
+    ticket: string,
+    session?: Session,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   tokenFor(widget: string, session?: Session): Promise<string>;
   call(
     token: string,
@@ -123,6 +134,15 @@ export function hostApiWorld(): HostApiWorld {
     ] as const) {
       await addUser(world.shell, [...user]);
     }
+    // A resident of another village (Wusi), for the division checks.
+    await world.shell.app.shell.storage.identity.createUser({
+      name: 'wusi-resident',
+      displayName: '钱六',
+      role: 'resident',
+      division: WUSI,
+      household: null,
+      passwordHash: await hashPassword(PASSWORD),
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -158,15 +178,42 @@ export function hostApiWorld(): HostApiWorld {
       payload: JSON.stringify(body),
     });
 
-  /** One credential per widget and session (minting is rate-limited per address too). */
+  world.pageTicket = async (session, village = XIANTAN) => {
+    const page = await world.shell.app.inject({
+      url: `/v/${village}/`,
+      headers: { ...NAVIGATION, ...(session ? { cookie: session.cookie } : {}) },
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    const ticket = page.cookies.find((c) => c.name.startsWith('cunmen_ticket_'));
+    expect(ticket, 'the page sets a ticket cookie').toBeDefined();
+    return `${ticket?.name}=${ticket?.value}`;
+  };
+
+  world.exchange = (ticket, session, headers = {}) =>
+    world.shell.app.inject({
+      method: 'POST',
+      url: TOKENS_URL,
+      headers: {
+        ...JSON_TYPE,
+        cookie: [session?.cookie, ticket].filter(Boolean).join('; '),
+        ...(session ? { 'x-csrf-token': session.csrf } : {}),
+        ...headers,
+      },
+      payload: JSON.stringify({ village: XIANTAN }),
+    });
+
+  /** One credential per widget and session, as the boot code gets them: one page load, one exchange. */
   world.tokenFor = async (widget, session) => {
     const cacheKey = `${widget} ${session?.cookie ?? ''}`;
     const known = tokens.get(cacheKey);
     if (known) return known;
-    const res = await world.mint({ village: XIANTAN, widget, version: '1.0.0' }, {}, session);
+    const res = await world.exchange(await world.pageTicket(session), session);
     expect(res.statusCode, res.body).toBe(200);
-    tokens.set(cacheKey, res.json().token);
-    return res.json().token;
+    const credentials = res.json().credentials as Record<string, { token: string }>;
+    for (const [name, credential] of Object.entries(credentials)) {
+      tokens.set(`${name} ${session?.cookie ?? ''}`, credential.token);
+    }
+    return credentials[widget]?.token as string;
   };
 
   world.call = (token, method, path, body) =>
@@ -190,6 +237,38 @@ export async function signInOverHttp(address: string, name: string): Promise<Ses
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/**
+ * What the boot code does over a real port: load the portal page as a navigation (its ticket cookie),
+ * then exchange the ticket for every placed widget's credential. Widget name → credential.
+ */
+export async function credentialsOverHttp(
+  address: string,
+  session?: Session,
+  village = XIANTAN,
+): Promise<Record<string, string>> {
+  const page = await fetch(`${address}/v/${village}/`, {
+    headers: { ...NAVIGATION, ...(session ? { cookie: session.cookie } : {}) },
+  });
+  expect(page.status).toBe(200);
+  const ticket = page.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0] as string)
+    .find((pair) => pair.startsWith('cunmen_ticket_'));
+  expect(ticket, 'the page sets a ticket cookie').toBeDefined();
+  const res = await fetch(`${address}${TOKENS_URL}`, {
+    method: 'POST',
+    headers: {
+      ...JSON_TYPE,
+      cookie: [session?.cookie, ticket].filter(Boolean).join('; '),
+      ...(session ? { 'x-csrf-token': session.csrf } : {}),
+    },
+    body: JSON.stringify({ village }),
+  });
+  expect(res.status).toBe(200);
+  const { credentials } = (await res.json()) as { credentials: Record<string, { token: string }> };
+  return Object.fromEntries(Object.entries(credentials).map(([name, c]) => [name, c.token]));
 }
 
 /** The one error body: `code`, English `error`, zh-CN `message`, the request id. */

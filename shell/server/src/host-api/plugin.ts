@@ -2,7 +2,8 @@
  * The host API: the server side of the contract in `@cunmen/host-api` (its routes.ts has the table),
  * which `@cunmen/sdk`'s HTTP client and MockHost follow too. Everything is under `/api/host/v1`.
  *
- * - `POST /widget-token` (session cookie, same origin) mints a widget credential (routes/credentials.ts).
+ * - `POST /widget-tokens` (session cookie, same origin) exchanges the page load's ticket for every placed
+ *   widget's credential; `POST /widget-token` renews one (routes/credentials.ts, page-tickets.ts).
  * - Every other call carries `authorization: Bearer <credential>`; the cookie plays no part. Before the
  *   body is read, the credential is verified against the village's CURRENT portal and the route's
  *   capability (from the contract's table) against the capabilities it grants: `me`, `store`, `forms`,
@@ -37,6 +38,8 @@ export interface HostApiOptions {
   limits?: Partial<HostLimits>;
   /** Shared with the module routes; built here when not given. */
   credentials?: WidgetCredentials;
+  /** Accept a credential request by widget name (the staff console only; see routes/credentials-by-name.ts). */
+  mintByName?: boolean;
 }
 
 /** The calls widgets make through the SDK, under the prefix, each with a credential and a capability. */
@@ -86,6 +89,8 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     credentials,
     key,
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+    secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
+    mintByName: opts.mintByName ?? false,
   });
   mediaServeRoutes(app, ctx);
   await app.register(callScope(ctx, credentials), { prefix: HOST_API_PATH });

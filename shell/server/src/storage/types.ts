@@ -216,6 +216,11 @@ export interface MediaRecord {
 export interface HostStorage {
   /** The secret that signs widget credentials, created on first use and kept from then on. */
   credentialKey(): Promise<Buffer>;
+  /**
+   * Marks a page-load ticket used: true the first time `id` is seen (on any instance), false after.
+   * Forgets tickets whose `expiresAt` (ms since the epoch) has passed `now`.
+   */
+  useTicket(id: string, expiresAt: number, now: number): Promise<boolean>;
   getDoc(scope: HostDocScope, id: string): Promise<HostDoc | null>;
   /** Newest first (by creation); `before` is the sequence number the previous page ended at. */
   listDocs(

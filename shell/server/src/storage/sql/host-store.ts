@@ -105,6 +105,17 @@ export class SqlHostStorage implements HostStorage {
     return Buffer.from(row.secret, 'base64');
   }
 
+  async useTicket(id: string, expiresAt: number, now: number): Promise<boolean> {
+    await this.db.deleteFrom('host_used_tickets').where('expires_at', '<=', now).execute();
+    // The primary key decides between two instances exchanging the same ticket at once.
+    const inserted = await this.db
+      .insertInto('host_used_tickets')
+      .values({ id, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
   async getDoc(scope: HostDocScope, id: string): Promise<HostDoc | null> {
     const row = await scoped(this.db, scope).selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toDoc(row) : null;

@@ -56,6 +56,12 @@ export interface HostKeysTable {
   created_at: string;
 }
 
+export interface HostUsedTicketsTable {
+  id: string;
+  /** Milliseconds since the epoch (PostgreSQL returns a bigint as a string). */
+  expires_at: number | string;
+}
+
 export interface HostDocsTable {
   seq: Generated<number>;
   village: string;
@@ -131,6 +137,7 @@ export interface Database {
   usage_outbox: UsageOutboxTable;
   host_keys: HostKeysTable;
   host_docs: HostDocsTable;
+  host_used_tickets: HostUsedTicketsTable;
   host_form_submissions: HostFormSubmissionsTable;
   host_points_requests: HostPointsRequestsTable;
   host_media: HostMediaTable;
