@@ -4,6 +4,7 @@
  * SQLite whose Xiantan portal places both, four accounts, and helpers to sign in, mint credentials and
  * call the API. `hostApiWorld()` builds it once per test file.
  */
+import { get } from 'node:http';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { hashPassword } from '../src/identity/passwords.js';
@@ -248,12 +249,16 @@ export async function credentialsOverHttp(
   session?: Session,
   village = XIANTAN,
 ): Promise<Record<string, string>> {
-  const page = await fetch(`${address}/v/${village}/`, {
-    headers: { ...NAVIGATION, ...(session ? { cookie: session.cookie } : {}) },
+  // node:http, not fetch: undici sends its own `Sec-Fetch-Mode: cors`, which is no navigation.
+  const setCookies = await new Promise<string[]>((resolve, reject) => {
+    const headers = { ...NAVIGATION, ...(session ? { cookie: session.cookie } : {}) };
+    get(`${address}/v/${village}/`, { headers }, (res) => {
+      res.resume();
+      if (res.statusCode !== 200) reject(new Error(`the portal page answered ${res.statusCode}`));
+      else resolve(res.headers['set-cookie'] ?? []);
+    }).on('error', reject);
   });
-  expect(page.status).toBe(200);
-  const ticket = page.headers
-    .getSetCookie()
+  const ticket = setCookies
     .map((line) => line.split(';')[0] as string)
     .find((pair) => pair.startsWith('cunmen_ticket_'));
   expect(ticket, 'the page sets a ticket cookie').toBeDefined();

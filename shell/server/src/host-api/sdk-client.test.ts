@@ -5,7 +5,6 @@ import {
   addUser,
   credentialsOverHttp,
   hostApiWorld,
-  JSON_TYPE,
   MACHINERY,
   PNG,
   placeWidgets,
