@@ -35,6 +35,8 @@ export const WIDGET_TOKENS_PATH = `${HOST_API_PATH}/widget-tokens`;
 export const MODULE_API_PATH = '/api/modules';
 /** The header that carries an upload's percent-encoded file name. */
 export const FILENAME_HEADER = 'x-filename';
+/** The optional header naming the store collection a photo belongs to (it takes its visibility). */
+export const COLLECTION_HEADER = 'x-collection';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -87,7 +89,10 @@ export function hostPath(route: HostRoute, params: Readonly<Record<string, strin
   });
 }
 
-/** Where an uploaded photo is served (no credential, so an `<img>` can show it). */
+/**
+ * Where an uploaded photo is served: with the same widget's credential, to whoever may read the
+ * collection it was uploaded for (`media.get` in the SDK turns it into a Blob an `<img>` can show).
+ */
 export function mediaUrl(id: string): string {
   return `${HOST_API_PATH}/media/${encodeURIComponent(id)}`;
 }

@@ -97,6 +97,7 @@ async function seed(storage: Storage) {
       sha256: 'x',
       userId: user.id,
       createdAt: 'now',
+      collection: null,
     },
     BYTES,
     10_000,

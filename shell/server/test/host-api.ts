@@ -49,6 +49,8 @@ export async function publishWidgets(registry: TestRegistry): Promise<void> {
     configSchema: null,
     configDefaults: null,
     capabilities: ['form.submit', 'store.read', 'store.write', 'media.upload', 'user.read', 'points.request'],
+    // bookings stays undeclared (`owner`); the visibility tests use the others.
+    collections: { notices: { visibility: 'village' }, board: { visibility: 'public' } },
   });
   await registry.release(WASTE, '1.1.0', {
     exposes: { './Tile': './src/tile.tsx' },

@@ -10,7 +10,8 @@
  *   `points/requests`, `media` (routes/*.ts). Refusals are `SHELL` errors in the one body
  *   `{ error, code, message, requestId, field?, widget? }`; a 403 `SHELL_ERR_CAPABILITY_DENIED` also
  *   names the `capability`, and every answer carries `x-request-id` and `cache-control: no-store`.
- * - `GET /media/:id` serves an uploaded photo (random id, no credential, so `<img>` can show it).
+ * - `GET /media/:id` serves an uploaded photo to a caller the photo's collection visibility lets see it
+ *   (the same widget's credential, no capability: routes/media.ts).
  */
 import { createHmac } from 'node:crypto';
 import { HOST_API_PATH, refusals } from '@cunmen/host-api';
@@ -53,11 +54,11 @@ function callScope(ctx: HostRoutesContext, credentials: WidgetCredentials) {
     });
     acceptPhotos(api, ctx.limits.mediaBytes);
     api.addHook('onRequest', async (request) => {
-      const capability = request.routeOptions.config.capability;
-      if (capability === undefined) return;
+      const { capability, credential } = request.routeOptions.config;
+      if (capability === undefined && credential !== true) return;
       const call = await credentials.verify(request.headers.authorization);
       request.hostCall = call;
-      if (!call.capabilities.has(capability as never)) {
+      if (capability !== undefined && !call.capabilities.has(capability as never)) {
         throw refuse(refusals.capabilityDenied(capability, call.widget));
       }
     });
@@ -71,6 +72,7 @@ function callScope(ctx: HostRoutesContext, credentials: WidgetCredentials) {
     formRoutes(api, ctx);
     pointsRoutes(api, ctx);
     mediaUploadRoutes(api, ctx);
+    mediaServeRoutes(api, ctx);
   };
 }
 
@@ -83,7 +85,7 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     publicUserId: (id) => createHmac('sha256', key).update(`user:${id}`).digest('hex').slice(0, 24),
   };
   app.decorateRequest('hostCall', null);
-  // No credential needed: minting one, and serving photos. Errors in the shell's handler.
+  // No credential needed to obtain one. Errors in the shell's handler.
   credentialRoutes(app, {
     ...ctx,
     credentials,
@@ -92,6 +94,5 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
     mintByName: opts.mintByName ?? false,
   });
-  mediaServeRoutes(app, ctx);
   await app.register(callScope(ctx, credentials), { prefix: HOST_API_PATH });
 };

@@ -89,7 +89,7 @@ describe('POST /api/host/v1/widget-tokens (the page load ticket)', () => {
 
   it('refuses cross-site exchanges: wrong content type, foreign Origin or Sec-Fetch-Site', async () => {
     for (const headers of [
-      { 'content-type': 'text/plain' },
+      { 'content-type': 'text/plain' } as Record<string, string>,
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
     ]) {

@@ -111,7 +111,8 @@ export function credentialRoutes(open: FastifyInstance, ctx: CredentialRoutesCon
     const user = credentialUser(request, village);
     const credentials: Record<string, { version: string; token: string; expiresAt: string }> = {};
     for (const [widget, granted] of widgets) {
-      const claims = { village, widget, ...granted, user: user?.id ?? null };
+      const { version, capabilities } = granted;
+      const claims = { village, widget, version, capabilities, user: user?.id ?? null };
       credentials[widget] = { version: granted.version, ...issue(ctx.key, claims) };
     }
     reply.header('cache-control', 'no-store');

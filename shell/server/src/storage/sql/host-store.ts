@@ -121,9 +121,10 @@ export class SqlHostStorage implements HostStorage {
     return row ? toDoc(row) : null;
   }
 
-  async listDocs(scope: HostDocScope, options: { limit: number; before: number | null }) {
+  async listDocs(scope: HostDocScope, options: { limit: number; before: number | null; createdBy?: number }) {
     let query = scoped(this.db, scope).selectAll();
     if (options.before !== null) query = query.where('seq', '<', options.before);
+    if (options.createdBy !== undefined) query = query.where('created_by', '=', options.createdBy);
     const rows = await query
       .orderBy('seq', 'desc')
       .limit(options.limit + 1)
@@ -298,6 +299,7 @@ export class SqlHostStorage implements HostStorage {
             bytes,
             user_id: record.userId,
             created_at: record.createdAt,
+            collection: record.collection,
           })
           .execute();
         return true;
@@ -318,6 +320,7 @@ export class SqlHostStorage implements HostStorage {
       sha256: r.sha256,
       userId: r.user_id,
       createdAt: r.created_at,
+      collection: r.collection,
       bytes: Buffer.from(r.bytes),
     };
   }

@@ -113,6 +113,7 @@ export interface HostMediaTable {
   bytes: Buffer;
   user_id: number | null;
   created_at: string;
+  collection: string | null;
 }
 
 export interface LeasesTable {
