@@ -4,20 +4,19 @@
  * SQLite whose Xiantan portal places both, four accounts, and helpers to sign in, mint credentials and
  * call the API. `hostApiWorld()` builds it once per test file.
  */
-import { get } from 'node:http';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { hashPassword } from '../src/identity/passwords.js';
 import type { IdentityRole } from '../src/identity/roles.js';
+import { NAVIGATION, pageCredentialsOverHttp, TOKENS_PATH } from './page-credentials.js';
 import { startRegistry, type TestRegistry } from './registry.js';
 import { admin, startShell, type TestShell, WUSI, XIANTAN } from './shell.js';
 
 export const MACHINERY = '@deqing/find-machinery';
 export const WASTE = '@yiyuan/waste-pickup';
 export const TOKEN_URL = '/api/host/v1/widget-token';
-export const TOKENS_URL = '/api/host/v1/widget-tokens';
-/** What a browser sends when it navigates to a page (a `fetch()` sends `empty` / `cors`). */
-export const NAVIGATION = { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' };
+export const TOKENS_URL = TOKENS_PATH;
+export { NAVIGATION };
 export const PASSWORD = 'correct horse battery';
 export const JSON_TYPE = { 'content-type': 'application/json' };
 /** The smallest PNG: signature + IHDR + IEND. */
@@ -242,40 +241,13 @@ export async function signInOverHttp(address: string, name: string): Promise<Ses
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-/**
- * What the boot code does over a real port: load the portal page as a navigation (its ticket cookie),
- * then exchange the ticket for every placed widget's credential. Widget name → credential.
- */
-export async function credentialsOverHttp(
+/** What the boot code does over a real port, as `session` (or nobody). Widget name → credential. */
+export function credentialsOverHttp(
   address: string,
   session?: Session,
   village = XIANTAN,
 ): Promise<Record<string, string>> {
-  // node:http, not fetch: undici sends its own `Sec-Fetch-Mode: cors`, which is no navigation.
-  const setCookies = await new Promise<string[]>((resolve, reject) => {
-    const headers = { ...NAVIGATION, ...(session ? { cookie: session.cookie } : {}) };
-    get(`${address}/v/${village}/`, { headers }, (res) => {
-      res.resume();
-      if (res.statusCode !== 200) reject(new Error(`the portal page answered ${res.statusCode}`));
-      else resolve(res.headers['set-cookie'] ?? []);
-    }).on('error', reject);
-  });
-  const ticket = setCookies
-    .map((line) => line.split(';')[0] as string)
-    .find((pair) => pair.startsWith('cunmen_ticket_'));
-  expect(ticket, 'the page sets a ticket cookie').toBeDefined();
-  const res = await fetch(`${address}${TOKENS_URL}`, {
-    method: 'POST',
-    headers: {
-      ...JSON_TYPE,
-      cookie: [session?.cookie, ticket].filter(Boolean).join('; '),
-      ...(session ? { 'x-csrf-token': session.csrf } : {}),
-    },
-    body: JSON.stringify({ village }),
-  });
-  expect(res.status).toBe(200);
-  const { credentials } = (await res.json()) as { credentials: Record<string, { token: string }> };
-  return Object.fromEntries(Object.entries(credentials).map(([name, c]) => [name, c.token]));
+  return pageCredentialsOverHttp(address, village, session?.cookie);
 }
 
 /** The one error body: `code`, English `error`, zh-CN `message`, the request id. */

@@ -11,8 +11,8 @@ export async function withoutMetadata(bytes: Buffer, type: MediaType): Promise<B
   const animated = type === 'image/gif' || type === 'image/webp';
   // Orientation applies to a still photo; animated frames are re-encoded as they are.
   const image = animated
-    ? sharp(bytes, { animated, failOn: 'error' })
-    : sharp(bytes, { failOn: 'error' }).rotate();
+    ? sharp(bytes, { animated, failOn: 'none' })
+    : sharp(bytes, { failOn: 'none' }).rotate();
   switch (type) {
     case 'image/jpeg':
       return image.jpeg({ quality: 90 }).toBuffer();

@@ -49,9 +49,10 @@ describe('the document store', () => {
     expect(made.statusCode).toBe(200);
     expect(made.json()).toMatchObject({ id: 'made-1', version: 1, data: 'x' });
 
-    // Another resident may read but not change it; a cadre of the village may.
+    // Another resident may neither read it (bookings are an `owner` collection) nor change it; a cadre
+    // of the village may.
     const li = await w.tokenFor(WASTE, await w.login('lisi'));
-    expect((await w.call(li, 'GET', `/store/bookings/${doc.id}`)).statusCode).toBe(200);
+    expectError(await w.call(li, 'GET', `/store/bookings/${doc.id}`), 404, 'SHELL_ERR_NOT_FOUND');
     expectError(
       await w.call(li, 'PUT', `/store/bookings/${doc.id}`, { data: {} }),
       403,
