@@ -37,6 +37,9 @@ export const refusals = {
       widget,
     };
   },
+  notFound(what: string): Refusal {
+    return { code: 'SHELL_ERR_NOT_FOUND', en: `no ${what}`, zh: text('SHELL_ERR_NOT_FOUND').zh };
+  },
   outsideDivision(division: string, village: string): Refusal {
     return {
       code: 'SHELL_ERR_OUTSIDE_DIVISION',

@@ -13,7 +13,8 @@
  * | `store.remove`   | `DELETE /store/:collection/:id`                           | 204 (also when already gone) |
  * | `forms.submit`   | `POST /forms/:formId` `{ data }`                          | 201 `{ id, receivedAt }`     |
  * | `points.request` | `POST /points/requests` `{ item, householdId?, quantity?, note?, evidence? }` | 201 `{ id, status: 'pending' }` |
- * | `media.upload`   | `POST /media`, raw bytes, `content-type: <image type>`, `x-filename: <percent-encoded name>` | 201 `{ id, url }` |
+ * | `media.upload`   | `POST /media`, raw bytes, `content-type: <image type>`, `x-filename: <percent-encoded name>`, `x-collection?` | 201 `{ id, url }` |
+ * | `media.get`      | `GET /media/:id` (the photo, if the collection's visibility lets the caller see it) | 200 the bytes |
  *
  * Every route is under {@link HOST_API_PATH} and carries `authorization: Bearer <widget credential>`
  * from {@link WIDGET_TOKEN_PATH}; bodies are JSON except the upload. The filename header is
@@ -57,6 +58,7 @@ export const HOST_ROUTES = {
   'forms.submit': { method: 'POST', path: '/forms/:formId', capability: 'form.submit' },
   'points.request': { method: 'POST', path: '/points/requests', capability: 'points.request' },
   'media.upload': { method: 'POST', path: '/media', capability: 'media.upload' },
+  'media.get': { method: 'GET', path: '/media/:id', capability: 'store.read' },
 } as const satisfies Record<string, HostRoute>;
 
 export type HostRouteName = keyof typeof HOST_ROUTES;

@@ -57,7 +57,10 @@ function pageTicket(shellUrl, village, cookie) {
         .map((c) => c.split(';')[0])
         .find((c) => c.startsWith('cunmen_ticket_'));
       if (res.statusCode === 200 && ticket) resolve(ticket);
-      else reject(new ContentSeedError(`the portal page of ${village} gave no credential ticket (${res.statusCode})`));
+      else
+        reject(
+          new ContentSeedError(`the portal page of ${village} gave no credential ticket (${res.statusCode})`),
+        );
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (err) => reject(new ContentSeedError(`the portal page of ${village}: ${err.message}`)));

@@ -341,8 +341,24 @@ export function createMockApi(context: MockApiContext): HostApi {
           [file, uploadOptions],
           () => {
             filename = checkUpload(file, uploadOptions);
+            if (uploadOptions?.collection !== undefined) checkCollection(uploadOptions.collection);
           },
           () => upload(file, filename),
+        );
+      },
+      get(id) {
+        return call(
+          'media.get',
+          [id],
+          () => {
+            checkId('id', id);
+          },
+          () => {
+            // One user per mock host: they see the photos they uploaded.
+            const found = context.uploads.find((u) => u.id === id);
+            if (!found) throw refused('media.get', refusals.notFound(`media ${id}`));
+            return found.file;
+          },
         );
       },
     },

@@ -69,8 +69,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The capability a host-API route needs (from `HOST_ROUTES`). */
     capability?: string;
-    /** A host-API route that needs a widget credential but no capability (serving a photo). */
-    credential?: boolean;
   }
 }
 

@@ -10,8 +10,8 @@
  *   `points/requests`, `media` (routes/*.ts). Refusals are `SHELL` errors in the one body
  *   `{ error, code, message, requestId, field?, widget? }`; a 403 `SHELL_ERR_CAPABILITY_DENIED` also
  *   names the `capability`, and every answer carries `x-request-id` and `cache-control: no-store`.
- * - `GET /media/:id` serves an uploaded photo to a caller the photo's collection visibility lets see it
- *   (the same widget's credential, no capability: routes/media.ts).
+ * - `GET /media/:id` (`store.read`) serves an uploaded photo to a caller the visibility of the photo's
+ *   collection lets see it (routes/media.ts).
  */
 import { createHmac } from 'node:crypto';
 import { HOST_API_PATH, refusals } from '@cunmen/host-api';
@@ -54,11 +54,11 @@ function callScope(ctx: HostRoutesContext, credentials: WidgetCredentials) {
     });
     acceptPhotos(api, ctx.limits.mediaBytes);
     api.addHook('onRequest', async (request) => {
-      const { capability, credential } = request.routeOptions.config;
-      if (capability === undefined && credential !== true) return;
+      const capability = request.routeOptions.config.capability;
+      if (capability === undefined) return;
       const call = await credentials.verify(request.headers.authorization);
       request.hostCall = call;
-      if (capability !== undefined && !call.capabilities.has(capability as never)) {
+      if (!call.capabilities.has(capability as never)) {
         throw refuse(refusals.capabilityDenied(capability, call.widget));
       }
     });
