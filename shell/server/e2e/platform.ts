@@ -38,6 +38,8 @@ export interface Platform {
   /** The staff console's origin: another host name than the residents' (localhost vs 127.0.0.1), as in production, so the browser keeps the two cookie jars apart. */
   consoleUrl: string;
   registryUrl: string;
+  /** The registry's data directory (its CLI approves a test's own widget: e2e/evil-widget). */
+  registryData: string;
   /** The registry tokens of the province and the two counties, to publish and review in a test. */
   tokens: { province: string; deqing: string; yiyuan: string };
   browser: LaunchedBrowser;
@@ -201,6 +203,7 @@ export async function startPlatform(): Promise<Platform> {
     shellUrl,
     consoleUrl,
     registryUrl,
+    registryData: regData,
     tokens: { province, deqing, yiyuan },
     browser,
     async stop() {

@@ -101,41 +101,37 @@ export function mediaUploadRoutes(api: FastifyInstance, ctx: HostRoutesContext):
   });
 }
 
-/** Served inside the credential scope (plugin.ts verifies the credential; no capability needed). */
+/** `media.get`: the same widget's credential with `store.read` (the scope's hook checks both). */
 export function mediaServeRoutes(api: FastifyInstance, ctx: HostRoutesContext): void {
-  api.get<{ Params: { id: string } }>(
-    '/media/:id',
-    { config: { credential: true } },
-    async (request, reply) => {
-      const call = callOf(request);
-      const id = request.params.id;
-      if (checkId(id)) {
-        throw shellError('SHELL_ERR_BAD_REQUEST', 'id: expected a media id', {
-          zh: 'id：不是照片编号',
-          field: 'id',
-        });
-      }
-      const media = await ctx.host.getMedia(id);
-      const scope = media ? readScope(call, visibilityOf(call.collections, media.collection ?? '')) : null;
-      // Another widget's or village's photo, or one the caller may not see, is as absent as a missing one.
-      const visible =
-        media !== null &&
-        media.village === call.village &&
-        media.widget === call.widget &&
-        (scope?.all === true || scope?.author === media.userId);
-      if (!media || !visible) {
-        throw shellError('SHELL_ERR_NOT_FOUND', `no media ${id}`, { zh: `没有编号为 ${id} 的照片` });
-      }
-      return reply
-        .header('content-type', media.contentType)
-        .header('content-length', media.size)
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${media.sha256}"`)
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(media.filename)}`)
-        .send(media.bytes);
-    },
-  );
+  hostRoute<{ id: string }>(api, 'media.get', {}, async (request, reply) => {
+    const call = callOf(request);
+    const id = request.params.id;
+    if (checkId(id)) {
+      throw shellError('SHELL_ERR_BAD_REQUEST', 'id: expected a media id', {
+        zh: 'id：不是照片编号',
+        field: 'id',
+      });
+    }
+    const media = await ctx.host.getMedia(id);
+    const scope = media ? readScope(call, visibilityOf(call.collections, media.collection ?? '')) : null;
+    // Another widget's or village's photo, or one the caller may not see, is as absent as a missing one.
+    const visible =
+      media !== null &&
+      media.village === call.village &&
+      media.widget === call.widget &&
+      (scope?.all === true || scope?.author === media.userId);
+    if (!media || !visible) {
+      throw shellError('SHELL_ERR_NOT_FOUND', `no media ${id}`, { zh: `没有编号为 ${id} 的照片` });
+    }
+    return reply
+      .header('content-type', media.contentType)
+      .header('content-length', media.size)
+      .header('cache-control', 'private, no-store')
+      .header('etag', `"${media.sha256}"`)
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(media.filename)}`)
+      .send(media.bytes);
+  });
 }
 
 /** The optional `x-collection` header: a collection name, or null. */
