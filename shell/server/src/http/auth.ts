@@ -96,7 +96,8 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
-function hostOf(url: string): string | null {
+/** The `host` (name and port) of a URL, or null when it is not one. */
+export function hostOf(url: string): string | null {
   try {
     return new URL(url).host;
   } catch {

@@ -5,14 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { shellError } from '../../errors.js';
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-}
+import { hostOf } from '../../http/auth.js';
 
 export function sameOrigin(publicOrigin: string | null) {
   return async (request: FastifyRequest) => {
