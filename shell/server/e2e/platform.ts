@@ -29,6 +29,8 @@ export const ACCOUNTS = {
   cadre: { name: 'xt-cadre', role: 'village-cadre', division: XIANTAN, display: '仙潭村村委会' },
   supervisor: { name: 'xt-supervisor', role: 'supervisor', division: XIANTAN, display: '仙潭村务监督委员会' },
   resident: { name: 'xt-zhang', role: 'resident', division: XIANTAN, display: '张建华', household: 'H-0012' },
+  /** Another resident: whose documents the evil widget must not read (e2e/evil-widget). */
+  neighbour: { name: 'xt-li', role: 'resident', division: XIANTAN, display: '李秀英' },
   township: { name: 'mgs-staff', role: 'township-staff', division: '330521107', display: '莫干山镇人民政府' },
   county: { name: 'dq-admin', role: 'county-admin', division: '330521', display: '德清县管理员' },
 } as const;

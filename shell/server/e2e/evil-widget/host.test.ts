@@ -34,8 +34,8 @@ afterAll(async () => {
 
 describe('an evil widget in a resident portal', () => {
   it('ran as the signed-in resident and as a visitor', () => {
-    expect(resident.signedIn).toBe(true);
-    expect(visitor.signedIn).toBe(false);
+    expect(resident.signedIn, resident.diagnostics.join('\n')).toBe(true);
+    expect(visitor.signedIn, visitor.diagnostics.join('\n')).toBe(false);
   });
 
   it.each([

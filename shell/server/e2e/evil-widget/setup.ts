@@ -8,7 +8,7 @@
 import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTempDir, openPage, runCommand } from '@cunmen/test-utils';
+import { makeTempDir, runCommand } from '@cunmen/test-utils';
 import { expect } from 'vitest';
 import { pageCredentialsOverHttp } from '../../test/page-credentials.js';
 import { staffApi } from '../composer-helpers.js';
@@ -55,9 +55,9 @@ async function residentCookie(p: Platform, name: string): Promise<string> {
   return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-/** What another resident (the supervisor, who is no staff) leaves in the evil widget's store. */
+/** What another resident leaves in the evil widget's store. */
 export async function plantTargets(p: Platform): Promise<{ photo: string }> {
-  const cookie = await residentCookie(p, ACCOUNTS.supervisor.name);
+  const cookie = await residentCookie(p, ACCOUNTS.neighbour.name);
   const token = (await pageCredentialsOverHttp(p.shellUrl, XIANTAN, cookie))[EVIL];
   const call = async (method: string, path: string, body?: unknown, type = 'application/json') => {
     const res = await fetch(`${p.shellUrl}/api/host/v1${path}`, {
@@ -82,11 +82,28 @@ export async function plantTargets(p: Platform): Promise<{ photo: string }> {
   return { photo };
 }
 
-export type Results = Record<string, { code: string } & Record<string, unknown>> & { signedIn: boolean };
+export type Results = Record<string, { code: string } & Record<string, unknown>> & {
+  signedIn: boolean;
+  diagnostics: string[];
+};
 
 /** Opens 仙潭村's home (signed in as `name`, or as nobody) and waits for the evil tile's results. */
 export async function evilResults(p: Platform, name: string | null): Promise<Results> {
-  const { page, context } = await openPage(p.browser.browser, `evil widget ${name ?? 'anonymous'}`);
+  // Not openPage: its artifact hook belongs to a test, and this runs once before them.
+  const context = await p.browser.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  // What the page's own credential exchange got, and the shell's warnings: shown when a check fails.
+  const diagnostics: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('[cunmen]')) diagnostics.push(m.text().slice(0, 300));
+  });
+  page.on('response', (r) => {
+    if (r.url().includes('/widget-token') || r.url().includes(`/v/${XIANTAN}/`)) {
+      diagnostics.push(
+        `${r.request().method()} ${r.url()} → ${r.status()} ${r.headers()['set-cookie'] ?? ''}`,
+      );
+    }
+  });
   try {
     const base = `${p.shellUrl}/v/${XIANTAN}`;
     if (name) {
@@ -100,7 +117,8 @@ export async function evilResults(p: Platform, name: string | null): Promise<Res
     }
     const done = page.locator('pre[data-evil-results="done"]');
     await done.waitFor({ timeout: 60_000 });
-    return JSON.parse((await done.textContent()) ?? '{}') as Results;
+    const results = JSON.parse((await done.textContent()) ?? '{}') as Results;
+    return Object.assign(results, { diagnostics });
   } finally {
     await context.close();
   }

@@ -77,15 +77,16 @@ export function clearTicket(reply: FastifyReply, name: string, secure: boolean):
 const PORTAL_PAGES = new Set(['/v/:village/', '/v/:village/*']);
 
 /**
- * True for the browser's own navigation to a portal page: not a `fetch()` (`Sec-Fetch-Dest: empty`), not
- * an `<iframe>` a widget made (`iframe`); browsers that send no fetch metadata count as a navigation.
+ * True for the browser's own navigation to a portal page: `Sec-Fetch-Dest: document`, which page scripts
+ * cannot produce — a `fetch()` is `empty`, an `<iframe>` a widget made `iframe`. The mode is not checked:
+ * the portal's service worker re-fetches a navigation as `same-origin`, keeping its destination.
+ * Browsers that send no fetch metadata at all count as a navigation.
  */
 function isPageNavigation(request: FastifyRequest, reply: FastifyReply): boolean {
   if (request.method !== 'GET' || !PORTAL_PAGES.has(request.routeOptions.url ?? '')) return false;
   if (reply.statusCode !== 200 && reply.statusCode !== 304) return false;
   const dest = request.headers['sec-fetch-dest'];
-  const mode = request.headers['sec-fetch-mode'];
-  return (dest === undefined || dest === 'document') && (mode === undefined || mode === 'navigate');
+  return dest === undefined || dest === 'document';
 }
 
 export interface PageTicketOptions {

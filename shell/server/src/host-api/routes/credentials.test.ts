@@ -81,7 +81,11 @@ describe('POST /api/host/v1/widget-tokens (the page load ticket)', () => {
       sameSite: 'Strict',
       maxAge: 120,
     });
+    // The service worker re-fetches a navigation as `same-origin`, keeping its destination.
+    const viaWorker = await page({ 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'same-origin' });
+    expect(ticketsOf(viaWorker)).toHaveLength(1);
     expect(ticketsOf(await page({ 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }))).toEqual([]);
+    expect(ticketsOf(await page({ 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'same-origin' }))).toEqual([]);
     expect(ticketsOf(await page({ 'sec-fetch-dest': 'iframe', 'sec-fetch-mode': 'navigate' }))).toEqual([]);
     expect(ticketsOf(await page(NAVIGATION, WUSI))).toEqual([]);
     expect(ticketsOf(await w.shell.app.inject({ url: '/api/host/v1/widget-tokens' }))).toEqual([]);
