@@ -22,6 +22,21 @@ export const HOST_API_ERRORS = {
     en: 'the widget was not granted the capability this call needs',
     zh: '本组件没有获得这项权限，无法完成操作',
   },
+  SHELL_ERR_TICKET_REQUIRED: {
+    status: 403,
+    en: 'widget credentials come only from the page load ticket the portal page carries (or by renewing the credential a widget holds)',
+    zh: '无法获取组件凭证，请刷新页面后重试',
+  },
+  SHELL_ERR_TICKET_USED: {
+    status: 403,
+    en: "this page load's ticket was already exchanged for credentials, or it expired",
+    zh: '组件凭证已发放，请刷新页面后重试',
+  },
+  SHELL_ERR_OUTSIDE_DIVISION: {
+    status: 403,
+    en: "the signed-in user's division does not cover the credential's village",
+    zh: '您不是本村的居民或工作人员，无法进行此操作',
+  },
   SHELL_ERR_SIGN_IN_REQUIRED: {
     status: 401,
     en: 'this call needs a signed-in user',

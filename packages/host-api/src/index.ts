@@ -46,6 +46,7 @@ export {
 export { COLLECTION_PATTERN, DOC_ID_PATTERN, MODULE_ID_PATTERN } from './names.js';
 export { type Refusal, refusals } from './refusals.js';
 export {
+  COLLECTION_HEADER,
   FILENAME_HEADER,
   HOST_API_PATH,
   HOST_ROUTES,
@@ -58,6 +59,7 @@ export {
   MODULE_API_PATH,
   mediaUrl,
   WIDGET_TOKEN_PATH,
+  WIDGET_TOKENS_PATH,
 } from './routes.js';
 export type {
   FormReceipt,

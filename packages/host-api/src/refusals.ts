@@ -37,6 +37,16 @@ export const refusals = {
       widget,
     };
   },
+  notFound(what: string): Refusal {
+    return { code: 'SHELL_ERR_NOT_FOUND', en: `no ${what}`, zh: text('SHELL_ERR_NOT_FOUND').zh };
+  },
+  outsideDivision(division: string, village: string): Refusal {
+    return {
+      code: 'SHELL_ERR_OUTSIDE_DIVISION',
+      en: `the signed-in user (division ${division}) cannot act on village ${village}`,
+      zh: text('SHELL_ERR_OUTSIDE_DIVISION').zh,
+    };
+  },
   signInRequired(): Refusal {
     return { code: 'SHELL_ERR_SIGN_IN_REQUIRED', ...text('SHELL_ERR_SIGN_IN_REQUIRED') };
   },

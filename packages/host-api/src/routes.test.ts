@@ -23,6 +23,7 @@ describe('host routes', () => {
       'forms.submit': 'form.submit',
       'points.request': 'points.request',
       'media.upload': 'media.upload',
+      'media.get': 'store.read',
       'module.request': 'module.api',
       'module.upload': 'module.api',
       'module.download': 'module.api',

@@ -13,7 +13,8 @@
  * | `store.remove`   | `DELETE /store/:collection/:id`                           | 204 (also when already gone) |
  * | `forms.submit`   | `POST /forms/:formId` `{ data }`                          | 201 `{ id, receivedAt }`     |
  * | `points.request` | `POST /points/requests` `{ item, householdId?, quantity?, note?, evidence? }` | 201 `{ id, status: 'pending' }` |
- * | `media.upload`   | `POST /media`, raw bytes, `content-type: <image type>`, `x-filename: <percent-encoded name>` | 201 `{ id, url }` |
+ * | `media.upload`   | `POST /media`, raw bytes, `content-type: <image type>`, `x-filename: <percent-encoded name>`, `x-collection?` | 201 `{ id, url }` |
+ * | `media.get`      | `GET /media/:id` (the photo, if the collection's visibility lets the caller see it) | 200 the bytes |
  *
  * Every route is under {@link HOST_API_PATH} and carries `authorization: Bearer <widget credential>`
  * from {@link WIDGET_TOKEN_PATH}; bodies are JSON except the upload. The filename header is
@@ -21,12 +22,22 @@
  */
 
 export const HOST_API_PATH = '/api/host/v1';
-/** Where the portal page asks for a widget's credential (session cookie, same origin). */
+/**
+ * Where a widget's credential is renewed (`authorization: Bearer <its current credential>`, session
+ * cookie, same origin): a widget renews only the credential it holds.
+ */
 export const WIDGET_TOKEN_PATH = `${HOST_API_PATH}/widget-token`;
+/**
+ * Where the shell's boot code exchanges the page load's ticket (an HttpOnly cookie set on the portal
+ * page, single use) for the credentials of every widget placed in the page, in one request.
+ */
+export const WIDGET_TOKENS_PATH = `${HOST_API_PATH}/widget-tokens`;
 /** Standard modules' own routes: `/api/modules/<id><path>`, with the same widget credential. */
 export const MODULE_API_PATH = '/api/modules';
 /** The header that carries an upload's percent-encoded file name. */
 export const FILENAME_HEADER = 'x-filename';
+/** The optional header naming the store collection a photo belongs to (it takes its visibility). */
+export const COLLECTION_HEADER = 'x-collection';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -47,6 +58,7 @@ export const HOST_ROUTES = {
   'forms.submit': { method: 'POST', path: '/forms/:formId', capability: 'form.submit' },
   'points.request': { method: 'POST', path: '/points/requests', capability: 'points.request' },
   'media.upload': { method: 'POST', path: '/media', capability: 'media.upload' },
+  'media.get': { method: 'GET', path: '/media/:id', capability: 'store.read' },
 } as const satisfies Record<string, HostRoute>;
 
 export type HostRouteName = keyof typeof HOST_ROUTES;
@@ -79,7 +91,10 @@ export function hostPath(route: HostRoute, params: Readonly<Record<string, strin
   });
 }
 
-/** Where an uploaded photo is served (no credential, so an `<img>` can show it). */
+/**
+ * Where an uploaded photo is served: with the same widget's credential, to whoever may read the
+ * collection it was uploaded for (`media.get` in the SDK turns it into a Blob an `<img>` can show).
+ */
 export function mediaUrl(id: string): string {
   return `${HOST_API_PATH}/media/${encodeURIComponent(id)}`;
 }

@@ -6,6 +6,7 @@ export {
   capabilitySchema,
   isCapability,
 } from './capabilities.js';
+export { type Collections, collectionSchema, collectionsSchema } from './collections.js';
 export {
   countyCodeSchema,
   countyOf,
@@ -92,6 +93,7 @@ export {
   validateWith,
   type WidgetPackageInfo,
 } from './validate.js';
+export { DEFAULT_VISIBILITY, VISIBILITIES, type Visibility, visibilityOf } from './visibility.js';
 export {
   type Asset,
   assetSchema,

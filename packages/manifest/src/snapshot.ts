@@ -20,6 +20,7 @@ import {
   TEXT_MAX,
 } from './patterns.js';
 import { slotIdSchema } from './slots.js';
+import { VISIBILITIES } from './visibility.js';
 import type { WidgetKind } from './widget-manifest.js';
 
 const matching = (pattern: Pattern) => z.string().check(z.regex(pattern.regex, pattern.en));
@@ -60,6 +61,8 @@ export const snapshotWidgetSchema = z.strictObject({
   assets: z.record(z.string(), z.string()),
   assetBase: matching(HTTP_URL),
   capabilities: z.array(capabilitySchema),
+  /** Who may read each store collection (the manifest's `collections`; undeclared ones are `owner`). */
+  collections: z.optional(z.record(z.string(), z.strictObject({ visibility: z.enum(VISIBILITIES) }))),
   /**
    * base64 Ed25519 signature over `signaturePayload`. Empty means unsigned: the snapshot still parses
    * and the browser's trust check refuses that one widget, instead of the whole portal failing.

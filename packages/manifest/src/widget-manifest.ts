@@ -5,6 +5,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { type Capability, capabilitySchema } from './capabilities.js';
+import { type Collections, checkCollections, collectionsSchema } from './collections.js';
 import { divisionLevel } from './division.js';
 import { ICON_NAMES, type IconName } from './icons.js';
 import { addIssue } from './issues.js';
@@ -132,6 +133,8 @@ const manifestFields = {
   exposes: z.record(exposeKeySchema, relativePathSchema),
   contributes: z.array(contributionSchema).min(1).max(20),
   capabilities: z.array(capabilitySchema).max(20).default([]),
+  /** Who may read each store collection (collections.ts); undeclared ones are `owner`. */
+  collections: collectionsSchema.optional(),
   config: relativePathSchema.optional(),
   budget: budgetSchema.optional(),
 };
@@ -143,9 +146,11 @@ function crossCheck(
     exposes: Record<string, string>;
     contributes: Contribution[];
     capabilities: Capability[];
+    collections?: Collections | undefined;
   },
   ctx: z.core.$RefinementCtx,
 ): void {
+  checkCollections(m, ctx);
   const level = divisionLevel(m.county);
   if (m.kind === 'widget' && level !== 'county') {
     addIssue(

@@ -1,6 +1,9 @@
 // The demo content's way into the shell: people sign in with their password (session cookie and CSRF
-// token, as the sign-in page does), ask for a widget credential the way the portal page does, and then
-// call a standard module's routes or the host API with it, as the widgets do. Node.js builtins only.
+// token, as the sign-in page does), get widget credentials the way the portal page does (open the page,
+// exchange its single-use ticket for every placed widget's credential), and then call a standard
+// module's routes or the host API with them, as the widgets do. Node.js builtins only.
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 
 export class ContentSeedError extends Error {
   /** @param {string} message @param {{ status?: number, code?: string, retryAfter?: number }} [detail] */
@@ -37,6 +40,31 @@ async function request(url, init, what) {
     });
   }
   return { body, response };
+}
+
+/**
+ * Opens the village's portal page as a browser navigation (node:http: fetch sends `Sec-Fetch-Mode:
+ * cors`, which gets no ticket) and returns the page load's ticket cookie, `name=value`.
+ */
+function pageTicket(shellUrl, village, cookie) {
+  const url = `${shellUrl}/v/${village}/`;
+  const get = url.startsWith('https:') ? httpsGet : httpGet;
+  const headers = { cookie, 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' };
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers, timeout: TIMEOUT_MS }, (res) => {
+      res.resume();
+      const ticket = (res.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .find((c) => c.startsWith('cunmen_ticket_'));
+      if (res.statusCode === 200 && ticket) resolve(ticket);
+      else
+        reject(
+          new ContentSeedError(`the portal page of ${village} gave no credential ticket (${res.statusCode})`),
+        );
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (err) => reject(new ContentSeedError(`the portal page of ${village}: ${err.message}`)));
+  });
 }
 
 /** The village's current portal: which version of each widget it uses (credentials name it). */
@@ -108,27 +136,27 @@ export class Session {
     return this.#portals.get(village).has(widget);
   }
 
-  /** A widget credential for `widget` in `village`'s portal, minted once per session. */
+  /** A widget credential for `widget` in `village`'s portal: one page load per village and session. */
   async credential(village, widget) {
-    const key = `${village} ${widget}`;
-    if (!this.#credentials.has(key)) {
-      if (!(await this.places(village, widget))) {
-        throw new ContentSeedError(`the portal of ${village} has no ${widget}`);
-      }
-      const version = this.#portals.get(village).get(widget);
-      const minted = request(
-        `${this.shellUrl}/api/host/v1/widget-token`,
-        {
-          method: 'POST',
-          headers: { cookie: this.cookie, 'content-type': 'application/json' },
-          body: JSON.stringify({ village, widget, version }),
-        },
-        `${this.name}: a credential for ${widget} in ${village}`,
-      ).then(({ body }) => body.token);
-      this.#credentials.set(key, minted);
-      minted.catch(() => this.#credentials.delete(key));
+    if (!this.#credentials.has(village)) {
+      const exchanged = pageTicket(this.shellUrl, village, this.cookie).then(async (ticket) => {
+        const { body } = await request(
+          `${this.shellUrl}/api/host/v1/widget-tokens`,
+          {
+            method: 'POST',
+            headers: { cookie: `${this.cookie}; ${ticket}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ village }),
+          },
+          `${this.name}: the widget credentials of ${village}`,
+        );
+        return new Map(Object.entries(body.credentials).map(([name, c]) => [name, c.token]));
+      });
+      this.#credentials.set(village, exchanged);
+      exchanged.catch(() => this.#credentials.delete(village));
     }
-    return this.#credentials.get(key);
+    const token = (await this.#credentials.get(village)).get(widget);
+    if (!token) throw new ContentSeedError(`the portal of ${village} has no ${widget}`);
+    return token;
   }
 
   async #bearer(village, widget, method, url, body, headers = {}) {

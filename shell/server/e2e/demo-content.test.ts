@@ -56,6 +56,7 @@ interface Owner {
 }
 interface Booking {
   status: string;
+  address: string;
   userName: string;
   date: string;
   closeNote?: string;
@@ -92,6 +93,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
+
+const residents = new Map<string, Promise<Reader>>();
+/** A signed-in resident of Wusi or Zhujiahu (the demo's accounts that booked pickups there). */
+const residentOf = (village: string) => {
+  const name = village === WUSI ? 'wusi-yao' : 'zhujiahu-zhu';
+  if (!residents.has(village)) residents.set(village, readerFor(platform.shellUrl, accountNamed(name)));
+  return residents.get(village) as Promise<Reader>;
+};
 
 const board = (village: string) =>
   visitor.module<{ items: BoardItem[] }>(village, 'complaints', '/board').then((b) => b.items);
@@ -150,8 +159,12 @@ describe('the demo content of npm start', () => {
     expect(owners.filter((o) => o.available)).toHaveLength(3);
     for (const o of owners) expect(o.phone).toMatch(/^13800000\d{3}$/);
 
+    // Bookings are an `owner` collection: the resident reads their own three, the cadre all five.
     const bookings = (await resident.store<Booking>(XIANTAN, PICKUP, 'bookings')).map((d) => d.data);
-    expect(countBy(bookings, (b) => b.status)).toEqual({ booked: 3, closed: 2 });
+    expect(countBy(bookings, (b) => b.status)).toEqual({ booked: 2, closed: 1 });
+    expect(new Set(bookings.map((b) => b.address))).toEqual(new Set(['仙潭村3组12号']));
+    const all = (await cadre.store<Booking>(XIANTAN, PICKUP, 'bookings')).map((d) => d.data);
+    expect(countBy(all, (b) => b.status)).toEqual({ booked: 3, closed: 2 });
     // The widget stores the name the host API gives it: masked.
     for (const b of bookings) expect(b.userName).toContain('*');
     expect(bookings.filter((b) => b.status === 'closed').every((b) => b.closeNote)).toBe(true);
@@ -262,7 +275,8 @@ async function observe() {
   const others = await Promise.all(
     [WUSI, ZHUJIAHU].map(async (v) => ({
       board: (await board(v)).map((i) => `${i.tracking} ${i.status} ${i.rating}`).sort(),
-      owners: ids(await visitor.store(v, MACHINERY, 'owners')),
+      // Machine owners are a `village` collection: read by a resident of that village.
+      owners: ids(await (await residentOf(v)).store(v, MACHINERY, 'owners')),
     })),
   );
   return {

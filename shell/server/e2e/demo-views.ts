@@ -4,6 +4,7 @@
  * or, for a visitor, the public routes and an anonymous credential. Reads only.
  */
 import { expect } from 'vitest';
+import { widgetCredentialOverHttp } from '../test/page-credentials.js';
 import type { ShellAccount } from './demo-platform.js';
 
 export interface Reader {
@@ -47,12 +48,7 @@ export async function readerFor(shellUrl: string, account?: ShellAccount): Promi
           'snapshot',
         );
         const version = snapshot.widgets.find((w) => w.name === widget)?.version;
-        const answer = await fetch(`${shellUrl}/api/host/v1/widget-token`, {
-          method: 'POST',
-          headers: { ...headers(), 'content-type': 'application/json' },
-          body: JSON.stringify({ village, widget, version }),
-        });
-        return (await json<{ token: string }>(answer, `credential for ${widget}`)).token;
+        return widgetCredentialOverHttp(shellUrl, village, widget, version, cookie || undefined);
       })();
       credentials.set(key, minted);
     }

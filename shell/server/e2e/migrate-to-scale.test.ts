@@ -116,6 +116,7 @@ async function seed(storage: Storage) {
       sha256: 'x',
       userId: user.id,
       createdAt: 'now',
+      collection: null,
     },
     BYTES,
     10_000,

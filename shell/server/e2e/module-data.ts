@@ -5,7 +5,9 @@
  * long title and a table. Residents act on the resident origin, staff on the console's. The UI flows
  * themselves are tested in full-stack.test.ts.
  */
+
 import type { LaunchedBrowser, openPage } from '@cunmen/test-utils';
+import { widgetCredentialOverHttp } from '../test/page-credentials.js';
 import { ACCOUNTS, PASSWORD, type Platform, XIANTAN } from './platform.js';
 
 type Browser = LaunchedBrowser['browser'];
@@ -38,7 +40,10 @@ export async function signedIn(
   return context;
 }
 
-/** One call of a standard module's route, as its widget makes it, from a page of `origin`. */
+/**
+ * One call of a standard module's route, as its widget makes it, with the session `context` holds on
+ * `origin`: the credential from a page load (the resident portal) or by name (the console), then the call.
+ */
 export async function moduleCall<T = unknown>(
   context: BrowserContext,
   origin: string,
@@ -47,42 +52,29 @@ export async function moduleCall<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const page = await context.newPage();
-  try {
-    await page.goto(`${origin}/healthz`);
-    return (await page.evaluate(
-      async ({ module, method, path, body, village }) => {
-        const snapshot = (await fetch(`/api/portals/${village}/snapshot`).then((r) => r.json())) as {
-          village: { code: string };
-          widgets: { name: string; version: string }[];
-        };
-        const widget = snapshot.widgets.find((w) => w.name === `@cunmen/${module}`);
-        const credential = await fetch('/api/host/v1/widget-token', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            village: snapshot.village.code,
-            widget: widget?.name,
-            version: widget?.version,
-          }),
-        }).then((r) => r.json() as Promise<{ token: string }>);
-        const response = await fetch(`/api/modules/${module}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${credential.token}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const answer = await response.json().catch(() => null);
-        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-        return answer;
-      },
-      { module, method, path, body, village: XIANTAN },
-    )) as T;
-  } finally {
-    await page.close();
-  }
+  const cookie = (await context.cookies(origin)).map((c) => `${c.name}=${c.value}`).join('; ');
+  const snapshot = (await (await fetch(`${origin}/api/portals/${XIANTAN}/snapshot`)).json()) as {
+    widgets: { name: string; version: string }[];
+  };
+  const widget = snapshot.widgets.find((w) => w.name === `@cunmen/${module}`);
+  const token = await widgetCredentialOverHttp(
+    origin,
+    XIANTAN,
+    `@cunmen/${module}`,
+    widget?.version,
+    cookie || undefined,
+  );
+  const response = await fetch(`${origin}/api/modules/${module}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+  return answer as T;
 }
 
 /** Today in China, `YYYY-MM-DD`. */

@@ -30,6 +30,8 @@ export const ACCOUNTS = {
   cadre: { name: 'xt-cadre', role: 'village-cadre', division: XIANTAN, display: '仙潭村村委会' },
   supervisor: { name: 'xt-supervisor', role: 'supervisor', division: XIANTAN, display: '仙潭村务监督委员会' },
   resident: { name: 'xt-zhang', role: 'resident', division: XIANTAN, display: '张建华', household: 'H-0012' },
+  /** Another resident: whose documents the evil widget must not read (e2e/evil-widget). */
+  neighbour: { name: 'xt-li', role: 'resident', division: XIANTAN, display: '李秀英' },
   township: { name: 'mgs-staff', role: 'township-staff', division: '330521107', display: '莫干山镇人民政府' },
   county: { name: 'dq-admin', role: 'county-admin', division: '330521', display: '德清县管理员' },
 } as const;
@@ -39,6 +41,8 @@ export interface Platform {
   /** The staff console's origin: another host name than the residents' (localhost vs 127.0.0.1), as in production, so the browser keeps the two cookie jars apart. */
   consoleUrl: string;
   registryUrl: string;
+  /** The registry's data directory (its CLI approves a test's own widget: e2e/evil-widget). */
+  registryData: string;
   /** The registry tokens of the province and the two counties, to publish and review in a test. */
   tokens: { province: string; deqing: string; yiyuan: string };
   browser: LaunchedBrowser;
@@ -208,6 +212,7 @@ export async function startPlatform(): Promise<Platform> {
     shellUrl,
     consoleUrl,
     registryUrl,
+    registryData: regData,
     tokens: { province, deqing, yiyuan },
     browser,
     async stop() {

@@ -16,6 +16,7 @@ import { BANNER_BLOBS, BannerStore } from './banner/store.js';
 import { buildConsoleApp, type ConsoleOptions } from './console/app.js';
 import { handleShellErrors } from './errors.js';
 import { WidgetCredentials } from './host-api/credentials.js';
+import { pageTickets } from './host-api/page-tickets.js';
 import { hostApi } from './host-api/plugin.js';
 import { householdRoutes } from './households/routes.js';
 import { portalRoutes } from './http/portal-routes.js';
@@ -151,6 +152,11 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   });
   const credentials = new WidgetCredentials(await storage.host.credentialKey(), portals, storage.identity);
   await app.register(hostApi, { portals, storage, publicUrl: options.publicUrl, credentials });
+  // Every portal page navigation gets the ticket its boot code exchanges for the widgets' credentials.
+  await app.register(pageTickets, {
+    key: credentials.key,
+    secureCookies: options.publicUrl?.startsWith('https:') ?? false,
+  });
   await mountModules(app, {
     modules: options.modules ?? STANDARD_MODULES,
     storage,

@@ -8,12 +8,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { hashPassword } from '../src/identity/passwords.js';
 import type { IdentityRole } from '../src/identity/roles.js';
+import { NAVIGATION, pageCredentialsOverHttp, TOKENS_PATH } from './page-credentials.js';
 import { startRegistry, type TestRegistry } from './registry.js';
-import { admin, startShell, type TestShell, XIANTAN } from './shell.js';
+import { admin, startShell, type TestShell, WUSI, XIANTAN } from './shell.js';
 
 export const MACHINERY = '@deqing/find-machinery';
 export const WASTE = '@yiyuan/waste-pickup';
 export const TOKEN_URL = '/api/host/v1/widget-token';
+export const TOKENS_URL = TOKENS_PATH;
+export { NAVIGATION };
 export const PASSWORD = 'correct horse battery';
 export const JSON_TYPE = { 'content-type': 'application/json' };
 /** The smallest PNG: signature + IHDR + IEND. */
@@ -45,6 +48,8 @@ export async function publishWidgets(registry: TestRegistry): Promise<void> {
     configSchema: null,
     configDefaults: null,
     capabilities: ['form.submit', 'store.read', 'store.write', 'media.upload', 'user.read', 'points.request'],
+    // bookings stays undeclared (`owner`); the visibility tests use the others.
+    collections: { notices: { visibility: 'village' }, board: { visibility: 'public' } },
   });
   await registry.release(WASTE, '1.1.0', {
     exposes: { './Tile': './src/tile.tsx' },
@@ -92,6 +97,14 @@ export interface HostApiWorld {
   shell: TestShell;
   login(name: string): Promise<Session>;
   mint(body: unknown, headers?: Record<string, string>, session?: Session): Promise<LightMyRequestResponse>;
+  /** Loads Xiantan's portal page as a browser navigation: the ticket cookie it sets (`name=value`). */
+  pageTicket(session?: Session, village?: string): Promise<string>;
+  /** Exchanges a page load's ticket for the credentials of the placed widgets. */
+  exchange(
+    ticket: string,
+    session?: Session,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   tokenFor(widget: string, session?: Session): Promise<string>;
   call(
     token: string,
@@ -123,6 +136,15 @@ export function hostApiWorld(): HostApiWorld {
     ] as const) {
       await addUser(world.shell, [...user]);
     }
+    // A resident of another village (Wusi), for the division checks.
+    await world.shell.app.shell.storage.identity.createUser({
+      name: 'wusi-resident',
+      displayName: '钱六',
+      role: 'resident',
+      division: WUSI,
+      household: null,
+      passwordHash: await hashPassword(PASSWORD),
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -158,15 +180,42 @@ export function hostApiWorld(): HostApiWorld {
       payload: JSON.stringify(body),
     });
 
-  /** One credential per widget and session (minting is rate-limited per address too). */
+  world.pageTicket = async (session, village = XIANTAN) => {
+    const page = await world.shell.app.inject({
+      url: `/v/${village}/`,
+      headers: { ...NAVIGATION, ...(session ? { cookie: session.cookie } : {}) },
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    const ticket = page.cookies.find((c) => c.name.startsWith('cunmen_ticket_'));
+    expect(ticket, 'the page sets a ticket cookie').toBeDefined();
+    return `${ticket?.name}=${ticket?.value}`;
+  };
+
+  world.exchange = (ticket, session, headers = {}) =>
+    world.shell.app.inject({
+      method: 'POST',
+      url: TOKENS_URL,
+      headers: {
+        ...JSON_TYPE,
+        cookie: [session?.cookie, ticket].filter(Boolean).join('; '),
+        ...(session ? { 'x-csrf-token': session.csrf } : {}),
+        ...headers,
+      },
+      payload: JSON.stringify({ village: XIANTAN }),
+    });
+
+  /** One credential per widget and session, as the boot code gets them: one page load, one exchange. */
   world.tokenFor = async (widget, session) => {
     const cacheKey = `${widget} ${session?.cookie ?? ''}`;
     const known = tokens.get(cacheKey);
     if (known) return known;
-    const res = await world.mint({ village: XIANTAN, widget, version: '1.0.0' }, {}, session);
+    const res = await world.exchange(await world.pageTicket(session), session);
     expect(res.statusCode, res.body).toBe(200);
-    tokens.set(cacheKey, res.json().token);
-    return res.json().token;
+    const credentials = res.json().credentials as Record<string, { token: string }>;
+    for (const [name, credential] of Object.entries(credentials)) {
+      tokens.set(`${name} ${session?.cookie ?? ''}`, credential.token);
+    }
+    return credentials[widget]?.token as string;
   };
 
   world.call = (token, method, path, body) =>
@@ -190,6 +239,15 @@ export async function signInOverHttp(address: string, name: string): Promise<Ses
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** What the boot code does over a real port, as `session` (or nobody). Widget name → credential. */
+export function credentialsOverHttp(
+  address: string,
+  session?: Session,
+  village = XIANTAN,
+): Promise<Record<string, string>> {
+  return pageCredentialsOverHttp(address, village, session?.cookie);
 }
 
 /** The one error body: `code`, English `error`, zh-CN `message`, the request id. */

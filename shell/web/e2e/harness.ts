@@ -180,7 +180,24 @@ export async function startPortalServers(options: PortalServerOptions = {}): Pro
         res
           .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
           .end(JSON.stringify(body));
-      if (url.pathname === '/api/host/v1/widget-token' && req.method === 'POST') {
+      if (url.pathname === '/api/host/v1/widget-tokens' && req.method === 'POST') {
+        // The page load's exchange: every widget of the village's snapshot, each its own token.
+        let body = '';
+        req.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        req.on('end', () => {
+          const { village: code } = JSON.parse(body) as { village: string };
+          const expiresAt = new Date(Date.now() + 600_000).toISOString();
+          const credentials = Object.fromEntries(
+            (snapshots.get(code)?.widgets ?? []).map((w) => [
+              w.name,
+              { version: w.version, token: `token:${w.name}`, expiresAt },
+            ]),
+          );
+          json(200, { credentials, user: null });
+        });
+      } else if (url.pathname === '/api/host/v1/widget-token' && req.method === 'POST') {
         let body = '';
         req.on('data', (c: Buffer) => {
           body += c.toString();

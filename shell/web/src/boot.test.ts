@@ -8,6 +8,12 @@ import { removeScriptGuard } from './federation/integrity.js';
 const keys = makeKeys();
 const base = '/v/330521001001';
 
+/** The credential exchange answering with no credentials (these tests are about loading). */
+const exchanged = (async () =>
+  new Response(JSON.stringify({ credentials: {}, user: null }), {
+    headers: { 'content-type': 'application/json' },
+  })) as typeof fetch;
+
 function page(snapshot: unknown) {
   document.documentElement.innerHTML = injectSnapshot(
     '<head><!--cunmen:snapshot--></head><body></body>',
@@ -29,7 +35,7 @@ describe('boot', () => {
     page(makeSnapshot(keys, [good, tampered]));
     window.history.replaceState(null, '', `${base}/`);
     const tasks: (() => void)[] = [];
-    const started = boot(document, base, { afterPaint: (task) => tasks.push(task) });
+    const started = boot(document, base, { afterPaint: (task) => tasks.push(task), fetch: exchanged });
     if (!started.ok) throw new Error(started.code);
     // Entry, Tile chunk and shared chunk of both tiles; never a manifest, a page or the cadre chunk.
     expect(started.preloaded).toHaveLength(6);
@@ -59,7 +65,7 @@ describe('boot', () => {
     page(makeSnapshot(keys, [yanked]));
     window.history.replaceState(null, '', `${base}/`);
     const tasks: (() => void)[] = [];
-    const started = boot(document, base, { afterPaint: (task) => tasks.push(task) });
+    const started = boot(document, base, { afterPaint: (task) => tasks.push(task), fetch: exchanged });
     if (!started.ok) throw new Error(started.code);
     const trusted = started.trusted();
     tasks[0]?.();
@@ -73,7 +79,7 @@ describe('boot', () => {
   it('preloads the page a deep link opens, not the home tiles', () => {
     page(makeSnapshot(keys, [testWidget(keys, '@deqing/good'), testWidget(keys, '@deqing/other')]));
     window.history.replaceState(null, '', `${base}/p/other`);
-    const started = boot(document, base, { afterPaint: () => undefined });
+    const started = boot(document, base, { afterPaint: () => undefined, fetch: exchanged });
     expect(started.ok && started.preloaded.map((u) => u.replace(/^.*\/assets\//, ''))).toEqual([
       'other/remoteEntry.js',
       'other/static/js/async/__federation_expose_Page.def.js',

@@ -1,11 +1,14 @@
 /**
  * Startup, in the order the first paint needs it: read and validate the inlined snapshot (no fetch),
- * preload the home tiles' scripts, render; after the first paint check every widget's signature, guard
- * `<head>` against scripts of unverified widgets, and create the one MF instance with only the
- * accepted widgets registered.
+ * start exchanging the page load's ticket for the widgets' credentials (account/credentials.ts), preload
+ * the home tiles' scripts, render; after the first paint check every widget's signature, guard `<head>`
+ * against scripts of unverified widgets, and create the one MF instance with only the accepted widgets
+ * registered. No widget loads before the credential exchange answered: a widget running earlier could
+ * race the shell for the page's single-use ticket.
  */
 import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
 import { createElderlyMode, type ElderlyMode } from '@cunmen/sdk';
+import { exchangePageCredentials, type PageCredentials } from './account/credentials.js';
 import { reportShellError, type ShellErrorCode } from './errors.js';
 import { createPortalFederation, type PortalFederation, sharedMismatches } from './federation/instance.js';
 import { type AssetIndex, createAssetIndex, installScriptGuard } from './federation/integrity.js';
@@ -27,6 +30,8 @@ export type Boot =
       trusted: () => Promise<AssetIndex>;
       elderly: ElderlyMode;
       preloaded: string[];
+      /** This page load's widget credentials: hand `credentials.sourceFor(widget)` to each host only. */
+      credentials: PageCredentials;
     }
   | { ok: false; code: ShellErrorCode };
 
@@ -58,6 +63,8 @@ function mark(name: string): void {
 export interface BootOptions {
   /** When the signature checks run; default after the first paint. */
   afterPaint?: (task: () => void) => void;
+  /** The fetch the credential exchange uses (tests); default the page's, captured now. */
+  fetch?: typeof fetch;
 }
 
 export function boot(doc: Document, base: string, options: BootOptions = {}): Boot {
@@ -69,6 +76,11 @@ export function boot(doc: Document, base: string, options: BootOptions = {}): Bo
   }
   const { snapshot } = read;
   mark('cunmen:snapshot');
+  // First, before anything can run a widget's code: the ticket is single use.
+  const credentials = exchangePageCredentials({
+    village: snapshot.village.code,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 
   // Preload what the first screen needs (the home tiles, or the page the URL opens) before the
   // signature checks: verifying costs ~25 ms a widget on a phone-class CPU, and a preload only
@@ -88,7 +100,7 @@ export function boot(doc: Document, base: string, options: BootOptions = {}): Bo
   );
   mark('cunmen:preloaded');
 
-  const federation = trustGate(snapshot, doc, options.afterPaint);
+  const federation = trustGate(snapshot, doc, options.afterPaint, credentials.ready);
   return {
     ok: true,
     snapshot,
@@ -96,6 +108,7 @@ export function boot(doc: Document, base: string, options: BootOptions = {}): Bo
     trusted: federation.trusted,
     elderly: elderlyModeFor(snapshot),
     preloaded,
+    credentials,
   };
 }
 
@@ -110,12 +123,14 @@ function afterNextPaint(task: () => void): void {
  * nothing can load before them anyway); then only the accepted widgets are registered with the one MF
  * instance and their assets allowed by the `<head>` guard. Refused widgets answer `refused` with code.
  * `load` takes the widget objects of `snapshot` itself (verdicts are kept per object, so two entries
- * with the same name — a duplicate — are told apart).
+ * with the same name — a duplicate — are told apart). `before` (the credential exchange on the resident
+ * portal) must settle before any widget loads.
  */
 export function trustGate(
   snapshot: PortalSnapshot,
   doc: Document,
   schedule: (task: () => void) => void = afterNextPaint,
+  before: Promise<void> = Promise.resolve(),
 ): PortalFederation & { trusted: () => Promise<AssetIndex> } {
   let gate: Promise<{
     refused: Map<SnapshotWidget, ShellErrorCode>;
@@ -147,7 +162,7 @@ export function trustGate(
   return {
     trusted: () => open().then((g) => g.index),
     async load(widget, expose) {
-      const { refused, federation } = await open();
+      const [{ refused, federation }] = await Promise.all([open(), before]);
       const code = refused.get(widget);
       return code ? { ok: false, error: code, refused: code } : federation.load(widget, expose);
     },

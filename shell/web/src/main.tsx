@@ -28,6 +28,7 @@ if (root) {
           locale={locale}
           elderly={started.elderly}
           federation={started.federation}
+          credentials={started.credentials}
         />
       ) : (
         <SnapshotError code={started.code} locale={locale} />

@@ -58,8 +58,17 @@ export interface HostApi {
     request(request: PointsRequest): Promise<PointsRequestReceipt>;
   };
   media: {
-    /** Needs `media.upload`. */
-    upload(file: Blob, options: { filename: string }): Promise<UploadedMedia>;
+    /**
+     * Needs `media.upload`. `collection` ties the photo to a store collection, whose visibility it takes
+     * (none: only its uploader and the village's staff see it).
+     */
+    upload(file: Blob, options: { filename: string; collection?: string }): Promise<UploadedMedia>;
+    /**
+     * Needs `store.read`. The photo as a Blob (show it with `URL.createObjectURL`): photos are served
+     * only with the widget's credential, which an `<img src>` cannot send. Refused with
+     * `SHELL_ERR_NOT_FOUND` when the caller may not see it.
+     */
+    get(id: string): Promise<Blob>;
   };
   /**
    * A standard module's own server routes, `/api/modules/<id><path>` (`<id>` is the package name without

@@ -9,6 +9,7 @@
  * 403 `SHELL_ERR_CAPABILITY_DENIED` becomes `CapabilityDeniedError` (reply-errors.ts).
  */
 import {
+  COLLECTION_HEADER,
   FILENAME_HEADER,
   HOST_API_PATH,
   HOST_ROUTES,
@@ -204,12 +205,16 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
     media: {
       async upload(file, uploadOptions) {
         const filename = checkUpload(file, uploadOptions);
+        const collection = uploadOptions?.collection;
         const reply = await route(
           'media.upload',
           {},
           {
             body: file,
-            headers: uploadHeaders(file, filename),
+            headers: {
+              ...uploadHeaders(file, filename),
+              ...(collection === undefined ? {} : { [COLLECTION_HEADER]: checkCollection(collection) }),
+            },
             timeoutMs: uploadTimeoutMs,
           },
         );
@@ -218,6 +223,14 @@ export function createHttpHostApi(options: HttpHostApiOptions): HostApi {
           throw badShape('media.upload()', '{ id, url }');
         }
         return { id: body.id, url: body.url };
+      },
+      async get(id) {
+        const reply = await route(
+          'media.get',
+          { id: checkId('id', id) },
+          { blob: true, timeoutMs: uploadTimeoutMs },
+        );
+        return reply.body as Blob;
       },
     },
     module: {

@@ -82,6 +82,8 @@ export interface MockApiContext {
   uploads: MockUpload[];
   /** Errors `failNext` queued per method. */
   failures: Map<HostApiMethod, HostError[]>;
+  /** The manifest's `collections`: who may read each (undeclared ones are `owner`). */
+  collections: Readonly<Record<string, { visibility: 'owner' | 'village' | 'public' }>>;
 }
 
 /** Staff of the village, who may request points for any household (the server also checks the division). */
@@ -139,6 +141,14 @@ export function createMockApi(context: MockApiContext): HostApi {
   function signedIn(method: HostApiMethod): HostUser {
     if (!context.user) throw refused(method, refusals.signInRequired());
     return context.user;
+  }
+
+  /**
+   * Reading a collection: anybody for a `public` one, a signed-in user otherwise (the mock has one user,
+   * so an `owner` collection shows them all of its documents: they wrote them).
+   */
+  function mayRead(method: HostApiMethod, collection: string): void {
+    if ((context.collections[collection]?.visibility ?? 'owner') !== 'public') signedIn(method);
   }
 
   /** The server's body limit, then (for documents) sign-in, then the document limit. */
@@ -208,6 +218,7 @@ export function createMockApi(context: MockApiContext): HostApi {
             page = checkListOptions(listOptions);
           },
           () => {
+            mayRead('store.list', collection);
             let before = Number.POSITIVE_INFINITY;
             if (page.cursor !== null) {
               const match = /^c([1-9][0-9]*)$/.exec(page.cursor);
@@ -229,7 +240,10 @@ export function createMockApi(context: MockApiContext): HostApi {
             checkCollection(collection);
             checkId('id', id);
           },
-          () => store.get<T>(collection, id),
+          () => {
+            mayRead('store.get', collection);
+            return store.get<T>(collection, id);
+          },
         );
       },
       create<T>(collection: string, data: T) {
@@ -327,8 +341,24 @@ export function createMockApi(context: MockApiContext): HostApi {
           [file, uploadOptions],
           () => {
             filename = checkUpload(file, uploadOptions);
+            if (uploadOptions?.collection !== undefined) checkCollection(uploadOptions.collection);
           },
           () => upload(file, filename),
+        );
+      },
+      get(id) {
+        return call(
+          'media.get',
+          [id],
+          () => {
+            checkId('id', id);
+          },
+          () => {
+            // One user per mock host: they see the photos they uploaded.
+            const found = context.uploads.find((u) => u.id === id);
+            if (!found) throw refused('media.get', refusals.notFound(`media ${id}`));
+            return found.file;
+          },
         );
       },
     },

@@ -42,8 +42,13 @@ export interface MockHostOptions {
   capabilities?: readonly Capability[];
   /** Defaults to `MOCK_VILLAGE` (330521001001 德清县某村). */
   village?: Village;
-  /** Defaults to `MOCK_RESIDENT`; `null` = nobody signed in (store writes, points and uploads are refused). */
+  /**
+   * Defaults to `MOCK_RESIDENT`; `null` = nobody signed in (store writes, points and uploads are
+   * refused, and reads of any collection but a `public` one).
+   */
   user?: HostUser | null;
+  /** The manifest's `collections`; pass it to see what an anonymous visitor can read. */
+  collections?: Readonly<Record<string, { visibility: 'owner' | 'village' | 'public' }>>;
   config?: Record<string, unknown>;
   locale?: Locale;
   /** Initial elderly mode (a persisted value wins). */
@@ -133,6 +138,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     calls,
     uploads,
     failures,
+    collections: options.collections ?? {},
   });
 
   const hub = options.eventHub ?? createEventHub();

@@ -15,6 +15,7 @@ import { type ReactNode, useState } from 'react';
 import { BOOKINGS, BOOKINGS_PAGE, type Booking } from '../bookings.js';
 import { formatDate } from '../dates.js';
 import { messages } from '../i18n.js';
+import { PhotoLink } from './PhotoLink.js';
 
 /** Village cadres: the open bookings, soonest first; close one with a note. */
 export function WastePickupAdmin() {
@@ -76,12 +77,10 @@ export function WastePickupAdmin() {
                   t('by', { name: doc.data.userName }),
                   t('receipt', { id: doc.data.receiptId }),
                 ].join(' · ')}
-                {doc.data.photoUrl ? (
+                {doc.data.photo ? (
                   <>
                     {' · '}
-                    <a href={doc.data.photoUrl} target="_blank" rel="noreferrer">
-                      {t('photo')}
-                    </a>
+                    <PhotoLink id={doc.data.photo} label={t('photo')} />
                   </>
                 ) : null}
               </>

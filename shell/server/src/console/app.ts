@@ -119,7 +119,8 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     households: storage.households,
     adminToken: deps.adminToken,
   });
-  await app.register(hostApi, { portals, storage, publicUrl: url, credentials });
+  // The console's in-realm widgets still ask by name until county cadre pages run in their own realm.
+  await app.register(hostApi, { portals, storage, publicUrl: url, credentials, mintByName: true });
   await mountModules(app, { modules: deps.modules, storage, credentials, now: deps.now });
   const catalog = registry
     ? new CatalogClient({

@@ -89,9 +89,21 @@ export function callOf(request: FastifyRequest): HostCall {
   return call;
 }
 
+/**
+ * The user a write acts as: signed in, and of a division that covers the credential's village (checked on
+ * every write, not only when the credential was issued: an account may have moved since).
+ */
 export function signedIn(call: HostCall): IdentityUser {
   if (!call.user) throw refuse(refusals.signInRequired());
+  inDivision(call);
   return call.user;
+}
+
+/** Refuses a call whose signed-in user's division does not cover the credential's village. */
+export function inDivision(call: HostCall): void {
+  if (call.user && !canActOn(call.user.division, call.village)) {
+    throw refuse(refusals.outsideDivision(call.user.division, call.village));
+  }
 }
 
 /** Staff who may change any document of a widget in their villages (residents change their own). */

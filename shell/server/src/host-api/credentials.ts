@@ -5,7 +5,7 @@
  * current snapshot still grants.
  */
 import { WIDGET_TOKEN_PATH } from '@cunmen/host-api';
-import type { Capability } from '@cunmen/manifest';
+import type { Capability, Collections } from '@cunmen/manifest';
 import { isShellError, shellError } from '../errors.js';
 import type { IdentityStore, IdentityUser } from '../identity/store.js';
 import type { PortalService } from '../portals/service.js';
@@ -17,12 +17,20 @@ export interface HostCall {
   widget: string;
   version: string;
   capabilities: ReadonlySet<Capability>;
+  /** Who may read each collection, as the snapshot declares it (undeclared ones are `owner`). */
+  collections: Collections;
   user: IdentityUser | null;
+}
+
+interface Granted {
+  version: string;
+  capabilities: Capability[];
+  collections: Collections;
 }
 
 export class WidgetCredentials {
   // The widgets of a village's current portal, parsed once per snapshot.
-  private readonly grants = new Map<string, Map<string, { version: string; capabilities: Capability[] }>>();
+  private readonly grants = new Map<string, Map<string, Granted>>();
 
   constructor(
     readonly key: Buffer,
@@ -36,10 +44,13 @@ export class WidgetCredentials {
     let widgets = this.grants.get(cacheKey);
     if (!widgets) {
       const snapshot = JSON.parse(served.json) as {
-        widgets: { name: string; version: string; capabilities: Capability[] }[];
+        widgets: { name: string; version: string; capabilities: Capability[]; collections?: Collections }[];
       };
       widgets = new Map(
-        snapshot.widgets.map((w) => [w.name, { version: w.version, capabilities: w.capabilities }]),
+        snapshot.widgets.map((w) => [
+          w.name,
+          { version: w.version, capabilities: w.capabilities, collections: w.collections ?? {} },
+        ]),
       );
       if (this.grants.size >= 2000) this.grants.clear();
       this.grants.set(cacheKey, widgets);
@@ -99,6 +110,7 @@ export class WidgetCredentials {
       widget: claims.widget,
       version: claims.version,
       capabilities: new Set(claims.capabilities.filter((c) => granted.capabilities.includes(c))),
+      collections: granted.collections,
       user,
     };
   }

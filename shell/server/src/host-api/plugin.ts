@@ -2,14 +2,16 @@
  * The host API: the server side of the contract in `@cunmen/host-api` (its routes.ts has the table),
  * which `@cunmen/sdk`'s HTTP client and MockHost follow too. Everything is under `/api/host/v1`.
  *
- * - `POST /widget-token` (session cookie, same origin) mints a widget credential (routes/credentials.ts).
+ * - `POST /widget-tokens` (session cookie, same origin) exchanges the page load's ticket for every placed
+ *   widget's credential; `POST /widget-token` renews one (routes/credentials.ts, page-tickets.ts).
  * - Every other call carries `authorization: Bearer <credential>`; the cookie plays no part. Before the
  *   body is read, the credential is verified against the village's CURRENT portal and the route's
  *   capability (from the contract's table) against the capabilities it grants: `me`, `store`, `forms`,
  *   `points/requests`, `media` (routes/*.ts). Refusals are `SHELL` errors in the one body
  *   `{ error, code, message, requestId, field?, widget? }`; a 403 `SHELL_ERR_CAPABILITY_DENIED` also
  *   names the `capability`, and every answer carries `x-request-id` and `cache-control: no-store`.
- * - `GET /media/:id` serves an uploaded photo (random id, no credential, so `<img>` can show it).
+ * - `GET /media/:id` (`store.read`) serves an uploaded photo to a caller the visibility of the photo's
+ *   collection lets see it (routes/media.ts).
  */
 import { createHmac } from 'node:crypto';
 import { HOST_API_PATH, refusals } from '@cunmen/host-api';
@@ -37,6 +39,8 @@ export interface HostApiOptions {
   limits?: Partial<HostLimits>;
   /** Shared with the module routes; built here when not given. */
   credentials?: WidgetCredentials;
+  /** Accept a credential request by widget name (the staff console only; see routes/credentials-by-name.ts). */
+  mintByName?: boolean;
 }
 
 /** The calls widgets make through the SDK, under the prefix, each with a credential and a capability. */
@@ -68,6 +72,7 @@ function callScope(ctx: HostRoutesContext, credentials: WidgetCredentials) {
     formRoutes(api, ctx);
     pointsRoutes(api, ctx);
     mediaUploadRoutes(api, ctx);
+    mediaServeRoutes(api, ctx);
   };
 }
 
@@ -80,13 +85,14 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     publicUserId: (id) => createHmac('sha256', key).update(`user:${id}`).digest('hex').slice(0, 24),
   };
   app.decorateRequest('hostCall', null);
-  // No credential needed: minting one, and serving photos. Errors in the shell's handler.
+  // No credential needed to obtain one. Errors in the shell's handler.
   credentialRoutes(app, {
     ...ctx,
     credentials,
     key,
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+    secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
+    mintByName: opts.mintByName ?? false,
   });
-  mediaServeRoutes(app, ctx);
   await app.register(callScope(ctx, credentials), { prefix: HOST_API_PATH });
 };

@@ -3,13 +3,12 @@ import { CapabilityDeniedError, createHttpHostApi, isCapabilityDenied } from '@c
 import { describe, expect, it } from 'vitest';
 import {
   addUser,
+  credentialsOverHttp,
   hostApiWorld,
-  JSON_TYPE,
   MACHINERY,
   PNG,
   placeWidgets,
   signInOverHttp,
-  TOKEN_URL,
   WASTE,
 } from '../../test/host-api.js';
 import { admin, startShell, XIANTAN } from '../../test/shell.js';
@@ -26,16 +25,10 @@ describe('the SDK client against the server', () => {
       await placeWidgets(server);
       await addUser(server, ['wangwu', '王小五', 'resident', 'H-0099']);
       const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
-      const { cookie, csrf: csrfToken } = await signInOverHttp(address, 'wangwu');
-      // What shell/web's widgetCredential does, plus the x-csrf-token a signed-in session needs.
-      const credential = (widget: string) => async () => {
-        const res = await fetch(`${address}${TOKEN_URL}`, {
-          method: 'POST',
-          headers: { ...JSON_TYPE, accept: 'application/json', cookie, 'x-csrf-token': csrfToken },
-          body: JSON.stringify({ village: XIANTAN, widget, version: '1.0.0' }),
-        });
-        return ((await res.json()) as { token: string }).token;
-      };
+      const session = await signInOverHttp(address, 'wangwu');
+      // What shell/web's boot code does: one page load, one exchange, each widget its own credential.
+      const credentials = await credentialsOverHttp(address, session);
+      const credential = (widget: string) => async () => credentials[widget] as string;
       const api = createHttpHostApi({ baseUrl: address, credential: credential(WASTE) });
 
       expect(await api.me()).toEqual({
@@ -104,12 +97,8 @@ describe('the SDK client against the server', () => {
         code: 'SHELL_ERR_TOKEN_EXPIRED',
         status: 401,
       });
-      const refused = await fetch(`${address}${TOKEN_URL}`, {
-        method: 'POST',
-        headers: JSON_TYPE,
-        body: JSON.stringify({ village: XIANTAN, widget: WASTE, version: '1.0.0' }),
-      });
-      expect(refused.status).toBe(404);
+      // The next page load has no credential for the widget the portal dropped.
+      expect((await credentialsOverHttp(address))[WASTE]).toBeUndefined();
 
       const stale = createHttpHostApi({ baseUrl: address, credential: 'cmw1.e30.AAAA' });
       expect(await stale.store.list('owners').catch((e: unknown) => e)).toMatchObject({

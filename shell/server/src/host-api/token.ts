@@ -38,6 +38,11 @@ export function mintToken(key: Buffer, claims: Omit<WidgetClaims, 'jti'>): strin
 
 export type TokenCheck = { ok: true; claims: WidgetClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
+/** A MAC with the credential key over `text` in its own domain (tickets never pass for credentials). */
+export function keyedMac(key: Buffer, domain: string, text: string): Buffer {
+  return mac(key, `${domain}\n${text}`);
+}
+
 function isClaims(value: unknown): value is WidgetClaims {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Record<string, unknown>;
@@ -54,7 +59,11 @@ function isClaims(value: unknown): value is WidgetClaims {
   );
 }
 
-export function verifyToken(key: Buffer, token: string, now = Date.now()): TokenCheck {
+/**
+ * The claims of a credential this shell issued. `graceMs` accepts one that expired at most that long
+ * ago: renewing a credential (routes/credentials.ts) takes the one the widget holds, expired or not.
+ */
+export function verifyToken(key: Buffer, token: string, now = Date.now(), graceMs = 0): TokenCheck {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== TOKEN_PREFIX || token.length > 4096) {
     return { ok: false, reason: 'invalid' };
@@ -72,6 +81,6 @@ export function verifyToken(key: Buffer, token: string, now = Date.now()): Token
     return { ok: false, reason: 'invalid' };
   }
   if (!isClaims(claims)) return { ok: false, reason: 'invalid' };
-  if (claims.exp <= now) return { ok: false, reason: 'expired' };
+  if (claims.exp + graceMs <= now) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }

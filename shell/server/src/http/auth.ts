@@ -95,3 +95,30 @@ export function requireRole(...roles: Role[]) {
     }
   };
 }
+
+/** The `host` (name and port) of a URL, or null when it is not one. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a write riding on a session cookie is not proven to come from this origin's own pages, or null
+ * when it is. The browser's own headers prove it (page scripts cannot set or read them): a foreign
+ * `Sec-Fetch-Site` or `Origin` is refused outright; `Sec-Fetch-Site: same-origin` or an `Origin` of this
+ * host suffices. Only a client that sends neither (not a current browser) must present the session's
+ * CSRF token, which sign-in answers once and `GET /api/auth/me` no longer repeats to page scripts.
+ */
+export function cookieWriteProblem(request: FastifyRequest, csrfToken: string): string | null {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return `Sec-Fetch-Site: ${site}`;
+  const origin = request.headers.origin;
+  const ownHost = request.headers.host ?? '';
+  if (origin !== undefined && hostOf(origin) !== ownHost) return `Origin: ${origin}`;
+  if (site === 'same-origin' || origin !== undefined) return null;
+  const token = request.headers['x-csrf-token'];
+  return typeof token === 'string' && token === csrfToken ? null : 'no x-csrf-token of the session';
+}

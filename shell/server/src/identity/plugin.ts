@@ -16,6 +16,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { shellError } from '../errors.js';
+import { cookieWriteProblem } from '../http/auth.js';
 import type { IdentityContext, SessionAnswer } from './context.js';
 import { OidcClient, type OidcOptions } from './oidc.js';
 import { oidcRoutes } from './oidc-routes.js';
@@ -144,14 +145,15 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     const user = await store.findUserById(session.userId);
     if (!user || !belongsHere(user)) return;
     request.identity = { user, session };
-    // A write that rides on the cookie must prove it comes from our own page (double-submit token).
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    // A write that rides on the cookie must prove it comes from our own page (http/auth.ts).
+    const problem = SAFE_METHODS.has(request.method) ? null : cookieWriteProblem(request, session.csrfToken);
+    if (problem !== null) {
       const isSignIn = request.url.startsWith('/api/auth/login') || request.url.startsWith('/api/auth/oidc/');
-      // Minting a widget credential has its own CSRF defence (JSON only, same-origin Origin and
-      // Sec-Fetch-Site, see host-api/plugin.ts): the portal page holds no CSRF token to send.
+      // Widget credentials have their own CSRF defence (JSON only, same-origin Origin and
+      // Sec-Fetch-Site, see host-api/routes/same-origin.ts).
       const isWidgetToken = request.url.startsWith(WIDGET_TOKEN_PATH);
       if (!isSignIn && !isWidgetToken) {
-        throw shellError('SHELL_ERR_CSRF', 'this request needs the x-csrf-token header of the session', {
+        throw shellError('SHELL_ERR_CSRF', `this write is not proven to come from this origin (${problem})`, {
           zh: '请求缺少安全校验（CSRF），请刷新页面后重试',
         });
       }
@@ -246,7 +248,9 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   app.get('/api/auth/me', async (request) => {
     const id = request.identity;
     if (!id) throw shellError('SHELL_ERR_UNAUTHORIZED', 'sign in first', { zh: '请先登录' });
-    return sessionAnswer(id.user, id.session);
+    // Any script of the page (a widget too) can call this: it never carries the CSRF token.
+    const { csrfToken: _kept, ...answer } = sessionAnswer(id.user, id.session);
+    return answer;
   });
 
   const ctx: IdentityContext = {

@@ -1,5 +1,6 @@
 import { callerOf, defineModule, userOf } from '@cunmen/module-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageCredentials } from '../../test/page-credentials.js';
 import { startRegistry, type TestRegistry } from '../../test/registry.js';
 import { admin, startShell, type TestShell, XIANTAN } from '../../test/shell.js';
 import { hashPassword } from '../identity/passwords.js';
@@ -112,14 +113,9 @@ async function session(): Promise<{ cookie: string; csrf: string }> {
 }
 
 async function credential(widget: string, signedIn?: { cookie: string; csrf: string }): Promise<string> {
-  const res = await s.app.inject({
-    method: 'POST',
-    url: '/api/host/v1/widget-token',
-    headers: { 'content-type': 'application/json', ...(signedIn ? { cookie: signedIn.cookie } : {}) },
-    payload: { village: XIANTAN, widget, version: '1.0.0' },
-  });
-  expect(res.statusCode).toBe(200);
-  return res.json().token;
+  const token = (await pageCredentials(s.app, XIANTAN, signedIn?.cookie))[widget];
+  expect(token, `a credential for ${widget}`).toBeDefined();
+  return token as string;
 }
 
 describe('standard modules mounted under /api/modules/<id>', () => {

@@ -22,6 +22,7 @@ import {
   yankReason,
 } from '@cunmen/manifest';
 import { type ShellErrorCode, shellError, withDetails } from '../errors.js';
+import { collectionsOf } from '../host-api/visibility.js';
 import type { PortalWarning, VillageRecord } from '../storage/types.js';
 import { type ConfigProblem, checkConfig, pointerToPath } from './config-schema.js';
 import { HOST_SDK, HOST_SHARED } from './host.js';
@@ -245,6 +246,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
       assets: r.assets,
       assetBase: r.assetBase,
       capabilities: r.capabilities,
+      ...collectionsOf(r.manifest),
       signature: r.signature,
       manifest: { ...signedManifest(rawManifest) },
       config,

@@ -206,6 +206,8 @@ export interface MediaRecord {
   sha256: string;
   userId: number | null;
   createdAt: string;
+  /** The store collection the photo was uploaded for: it takes that collection's visibility (null: `owner`). */
+  collection: string | null;
 }
 
 /**
@@ -216,11 +218,19 @@ export interface MediaRecord {
 export interface HostStorage {
   /** The secret that signs widget credentials, created on first use and kept from then on. */
   credentialKey(): Promise<Buffer>;
+  /**
+   * Marks a page-load ticket used: true the first time `id` is seen (on any instance), false after.
+   * Forgets tickets whose `expiresAt` (ms since the epoch) has passed `now`.
+   */
+  useTicket(id: string, expiresAt: number, now: number): Promise<boolean>;
   getDoc(scope: HostDocScope, id: string): Promise<HostDoc | null>;
-  /** Newest first (by creation); `before` is the sequence number the previous page ended at. */
+  /**
+   * Newest first (by creation); `before` is the sequence number the previous page ended at; with
+   * `createdBy`, only documents that user created (an `owner` collection read by a resident).
+   */
   listDocs(
     scope: HostDocScope,
-    options: { limit: number; before: number | null },
+    options: { limit: number; before: number | null; createdBy?: number },
   ): Promise<{ docs: HostDoc[]; next: number | null }>;
   createDoc(scope: HostDocScope, id: string, write: HostDocWrite, quota: HostQuota): Promise<HostWriteResult>;
   /**

@@ -13,8 +13,17 @@ export interface SessionUser {
 
 export interface SessionInfo {
   user: SessionUser;
-  csrfToken: string;
+  /**
+   * Only in sign-in answers, for clients that send no fetch metadata; `GET /api/auth/me` never carries
+   * it (any script of the page could read it). Browsers prove a write's origin by their own headers.
+   */
+  csrfToken?: string;
   mfa: 'passed' | 'required' | 'enrolment-required';
+}
+
+/** The `x-csrf-token` header when a token is known (a browser's writes need none, see SessionInfo). */
+function csrfHeader(csrfToken: string | undefined): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
 /** A refusal with the server's zh-CN message (shown to the person) and code. */
@@ -81,17 +90,17 @@ export function signIn(name: string, password: string, fetchImpl?: typeof fetch)
   return call('/api/auth/login', { method: 'POST', body: JSON.stringify({ name, password }) }, fetchImpl);
 }
 
-export function submitTotp(code: string, csrfToken: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
+export function submitTotp(code: string, csrfToken?: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
   return call(
     '/api/auth/totp',
-    { method: 'POST', body: JSON.stringify({ code }), headers: { 'x-csrf-token': csrfToken } },
+    { method: 'POST', body: JSON.stringify({ code }), headers: csrfHeader(csrfToken) },
     fetchImpl,
   );
 }
 
 /** Starts enrolling a second factor: the secret to type into an authenticator app, and its otpauth URI. */
 export async function startTotpEnrolment(
-  csrfToken: string,
+  csrfToken?: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<{ secret: string; otpauthUri: string }> {
   let response: Response;
@@ -99,7 +108,7 @@ export async function startTotpEnrolment(
     response = await fetchImpl('/api/auth/totp/setup', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...csrfHeader(csrfToken) },
       body: '{}',
     });
   } catch {
@@ -115,19 +124,19 @@ export async function startTotpEnrolment(
 }
 
 /** Finishes enrolment with the first code the app shows; the session has then passed its second factor. */
-export function enableTotp(code: string, csrfToken: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
+export function enableTotp(code: string, csrfToken?: string, fetchImpl?: typeof fetch): Promise<SessionInfo> {
   return call(
     '/api/auth/totp/enable',
-    { method: 'POST', body: JSON.stringify({ code }), headers: { 'x-csrf-token': csrfToken } },
+    { method: 'POST', body: JSON.stringify({ code }), headers: csrfHeader(csrfToken) },
     fetchImpl,
   );
 }
 
-export async function signOut(csrfToken: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function signOut(csrfToken?: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   await fetchImpl('/api/auth/logout', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    headers: { ...csrfHeader(csrfToken), 'content-type': 'application/json' },
     body: '{}',
   }).catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import type { PortalSnapshot } from '@cunmen/manifest';
 import { createEventHub, type ElderlyMode, type Host, type Locale } from '@cunmen/sdk';
 import { ElderlyModeSwitch, ThemeProvider, TileGrid } from '@cunmen/ui';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { PageCredentials } from '../account/credentials.js';
 import type { PortalFederation } from '../federation/instance.js';
 import { I18nContext, shellTranslate, useShellT } from '../i18n/index.js';
 import { BottomNav } from './BottomNav.js';
@@ -25,6 +26,8 @@ export interface PortalProps {
   federation: PortalFederation;
   /** For tests: the fetch the host API uses. */
   fetch?: typeof fetch;
+  /** This page load's widget credentials (from boot); each host gets only its own widget's. */
+  credentials?: PageCredentials;
 }
 
 // Its own chunk: a resident opening the home page does not download it. (The cadre console is the
@@ -61,13 +64,21 @@ export function Portal(props: PortalProps) {
       map.set(
         widget.name,
         createWidgetHost(
-          { snapshot, locale, elderly: elderlyMode, hub, navigate, fetch: props.fetch },
+          {
+            snapshot,
+            locale,
+            elderly: elderlyMode,
+            hub,
+            navigate,
+            fetch: props.fetch,
+            ...(props.credentials ? { credentials: props.credentials } : {}),
+          },
           widget,
         ),
       );
     }
     return map;
-  }, [snapshot, locale, elderlyMode, hub, base, props.fetch]);
+  }, [snapshot, locale, elderlyMode, hub, base, props.fetch, props.credentials]);
 
   const page = route.kind === 'page' ? layout.pages.get(route.route) : undefined;
   useEffect(() => {

@@ -4,9 +4,14 @@
  * hub, and the SDK's HTTP host-API client pointed at the shell server (`/api/host/v1`).
  *
  * Widget credentials are not in the snapshot (it is cached and ETag-revalidated; a per-session secret
- * must not be in it). Each widget gets its own short-lived token on its first host-API call:
- * `POST /api/host/v1/widget-token` `{ village, widget, version }` (session cookie, same origin) →
- * 200 `{ token, expiresAt }`. The token is cached until 30 s before it expires.
+ * must not be in it). On the resident portal they come from the page load's exchange
+ * (../account/credentials.ts, started by boot): each host holds only its own widget's. Where no page
+ * credentials are given (the staff console, whose origin still allows it) a widget's token is asked for
+ * by name on its first host-API call: `POST /api/host/v1/widget-token` `{ village, widget, version }`
+ * → 200 `{ token, expiresAt }`, cached until 30 s before it expires.
+ *
+ * `fetch` is captured when this module loads (before any widget code runs): a widget that replaces
+ * `window.fetch` does not see the credentials other widgets' calls carry.
  */
 import type { PortalSnapshot, SnapshotWidget } from '@cunmen/manifest';
 import {
@@ -20,9 +25,11 @@ import {
   type Locale,
   type Village,
 } from '@cunmen/sdk';
+import type { PageCredentials } from '../account/credentials.js';
 import { reportShellError } from '../errors.js';
 
 export const TOKEN_PATH = `${HOST_API_PATH}/widget-token`;
+const pristineFetch: typeof fetch = globalThis.fetch?.bind(globalThis);
 
 export interface HostContextOptions {
   snapshot: PortalSnapshot;
@@ -33,6 +40,8 @@ export interface HostContextOptions {
   fetch?: typeof fetch;
   /** The shell server's origin; `''` = same origin (the default). */
   baseUrl?: string;
+  /** This page load's credentials (the resident portal); without them a token is asked for by name. */
+  credentials?: PageCredentials;
 }
 
 export function villageOf(snapshot: PortalSnapshot): Village {
@@ -52,7 +61,7 @@ export function widgetCredential(
 ): () => Promise<string> {
   let cached: { token: string; expires: number } | null = null;
   let pending: Promise<string> | null = null;
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch = options.fetch ?? pristineFetch;
   const url = `${(options.baseUrl ?? '').replace(/\/+$/, '')}${TOKEN_PATH}`;
   const fail = (detail: string, cause?: unknown) => {
     reportShellError('SHELL_ERR_CREDENTIAL', widget.name, detail);
@@ -114,8 +123,8 @@ export function createWidgetHost(options: HostContextOptions, widget: SnapshotWi
     location: createDeviceLocation(widget.capabilities),
     api: createHttpHostApi({
       baseUrl: options.baseUrl ?? '',
-      credential: widgetCredential(options, widget),
-      fetch: options.fetch,
+      credential: options.credentials?.sourceFor(widget) ?? widgetCredential(options, widget),
+      fetch: options.fetch ?? pristineFetch,
       module: moduleIdOf(widget.name),
     }),
   };

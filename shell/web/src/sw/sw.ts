@@ -27,6 +27,8 @@ interface LifetimeEvent extends Event {
 }
 interface FetchEvt extends LifetimeEvent {
   request: Request;
+  /** The browser's own navigation request, made in parallel (navigation preload), or undefined. */
+  preloadResponse?: Promise<Response | undefined>;
   respondWith(response: Promise<Response>): void;
 }
 interface MessageEvt extends LifetimeEvent {
@@ -35,6 +37,7 @@ interface MessageEvt extends LifetimeEvent {
 interface WorkerScope {
   location: Location;
   clients: { claim(): Promise<void> };
+  registration?: { navigationPreload?: { enable(): Promise<void> } };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: LifetimeEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvt) => void): void;
@@ -56,6 +59,10 @@ worker.addEventListener('activate', (event) => {
           names.filter((n) => n.startsWith(CACHE_PREFIX) && !CACHES.includes(n)).map((n) => caches.delete(n)),
         ),
       )
+      // The browser then makes each navigation itself (Sec-Fetch-Dest: document), so the server still
+      // sees a navigation and sets the page load's credential ticket; a fetch() the worker forwards
+      // would be `empty` (w3c/ServiceWorker#1803).
+      .then(() => worker.registration?.navigationPreload?.enable())
       .then(() => worker.clients.claim()),
   );
 });
@@ -78,11 +85,14 @@ worker.addEventListener('message', (event) => {
 
 /** Portal pages: the network's answer (and keep it when it is a good portal), else the last good one. */
 async function networkFirst(event: LifetimeEvent, key: string): Promise<Response> {
-  const request = (event as FetchEvt).request;
-  const network = fetch(request).then((response) => {
-    event.waitUntil(keepPage(key, response.clone()).catch(ignore));
-    return response;
-  });
+  const { request, preloadResponse } = event as FetchEvt;
+  const preloaded = preloadResponse ? preloadResponse.catch(ignore) : Promise.resolve(undefined);
+  const network = preloaded
+    .then((preload) => preload ?? fetch(request))
+    .then((response) => {
+      event.waitUntil(keepPage(key, response.clone()).catch(ignore));
+      return response;
+    });
   network.catch(ignore);
   const cached = () => caches.open(PAGE_CACHE).then((cache) => cache.match(key));
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -71,7 +71,7 @@ export function storeContract(host: GetHost): void {
       expect((await api.store.list(c)).items).toHaveLength(1);
     });
 
-    it('lets anybody read but only a signed-in user write', async () => {
+    it('lets only a signed-in user write, and read a collection not declared public', async () => {
       const { anonymous } = host();
       const c = freshCollection('anonymous');
       // One call at a time: a refusal created before its handler is attached is an unhandled rejection.
@@ -82,8 +82,9 @@ export function storeContract(host: GetHost): void {
       ]) {
         await expectRefusal(write(), { code: 'SHELL_ERR_SIGN_IN_REQUIRED', status: 401 });
       }
-      expect(await anonymous.store.list(c)).toEqual({ items: [], nextCursor: null });
-      expect(await anonymous.store.get(c, 'a')).toBeNull();
+      // An undeclared collection is `owner`: an anonymous visitor reads nothing of it.
+      await expectRefusal(anonymous.store.list(c), { code: 'SHELL_ERR_SIGN_IN_REQUIRED', status: 401 });
+      await expectRefusal(anonymous.store.get(c, 'a'), { code: 'SHELL_ERR_SIGN_IN_REQUIRED', status: 401 });
       expect(await anonymous.me()).toBeNull();
     });
   });

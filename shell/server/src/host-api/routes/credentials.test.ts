@@ -1,203 +1,195 @@
-/** Minting widget credentials, and the credential and capability check of every call. */
+/**
+ * Widget credentials on the resident origin: one page load, one ticket, one exchange for every placed
+ * widget; a widget cannot mint another's credential (by name, by replaying the ticket, by loading the
+ * page with `fetch()`), and renews only the credential it holds.
+ */
 import { describe, expect, it } from 'vitest';
-import { expectError, hostApiWorld, MACHINERY, TOKEN_URL, WASTE } from '../../../test/host-api.js';
+import {
+  expectError,
+  hostApiWorld,
+  JSON_TYPE,
+  MACHINERY,
+  NAVIGATION,
+  TOKEN_URL,
+  WASTE,
+} from '../../../test/host-api.js';
 import { WUSI, XIANTAN } from '../../../test/shell.js';
+import { mintTicket } from '../page-tickets.js';
 import { mintToken, verifyToken } from '../token.js';
 
 const w = hostApiWorld();
 
-describe('POST /api/host/v1/widget-token', () => {
-  it('mints a 15-minute credential for a widget of the current portal, anonymous or signed in', async () => {
-    const before = Date.now();
-    const res = await w.mint({ village: XIANTAN, widget: WASTE, version: '1.0.0' });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('no-store');
-    const { token, expiresAt } = res.json();
-    expect(token).toMatch(/^cmw1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    const expires = Date.parse(expiresAt);
-    expect(expires - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
-    expect(expires - before).toBeLessThanOrEqual(15 * 60_000 + 5000);
+const ticketsOf = (res: { cookies: { name: string }[] }) =>
+  res.cookies.filter((c) => c.name.startsWith('cunmen_ticket_'));
+
+describe('POST /api/host/v1/widget-tokens (the page load ticket)', () => {
+  it('issues every placed widget its own 15-minute credential, bound to its grants and the session', async () => {
     const key = await w.shell.app.shell.storage.host.credentialKey();
-    const check = verifyToken(key, token);
-    expect(check).toMatchObject({
+    const before = Date.now();
+    const anonymous = await w.exchange(await w.pageTicket());
+    expect(anonymous.statusCode, anonymous.body).toBe(200);
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    const { credentials, user } = anonymous.json();
+    expect(user).toBeNull();
+    expect(Object.keys(credentials).sort()).toEqual([MACHINERY, WASTE].sort());
+    const waste = credentials[WASTE];
+    expect(waste.version).toBe('1.0.0');
+    expect(Date.parse(waste.expiresAt) - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
+    expect(verifyToken(key, waste.token)).toMatchObject({
       ok: true,
       claims: { village: XIANTAN, widget: WASTE, version: '1.0.0', user: null },
     });
 
     const resident = await w.login('lisi');
-    const signed = await w.mint({ village: XIANTAN, widget: MACHINERY, version: '1.0.0' }, {}, resident);
+    const signed = await w.exchange(await w.pageTicket(resident), resident);
     expect(signed.statusCode).toBe(200);
-    const claims = verifyToken(key, signed.json().token);
+    expect(signed.json().user).toMatchObject({ displayName: '李*', role: 'resident' });
     // Bound to the GRANTED capabilities of the snapshot, not the requested ones.
-    expect(claims).toMatchObject({
+    expect(verifyToken(key, signed.json().credentials[MACHINERY].token)).toMatchObject({
       ok: true,
-      claims: { capabilities: ['store.read'], user: expect.any(Number) },
+      claims: { widget: MACHINERY, capabilities: ['store.read'], user: expect.any(Number) },
     });
-    // Same-origin browsers' headers are accepted.
-    const browser = await w.mint(
-      { village: XIANTAN, widget: WASTE, version: '1.0.0' },
-      { origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
-    );
-    expect(browser.statusCode).toBe(200);
   });
 
-  it.each([
-    [
-      'an unknown village',
-      { village: '330521999999', widget: WASTE, version: '1.0.0' },
-      404,
-      'SHELL_ERR_UNKNOWN_VILLAGE',
-    ],
-    [
-      'a malformed village code',
-      { village: '3305', widget: WASTE, version: '1.0.0' },
-      404,
-      'SHELL_ERR_UNKNOWN_VILLAGE',
-    ],
-    [
-      'a village without a portal',
-      { village: WUSI, widget: WASTE, version: '1.0.0' },
-      404,
-      'SHELL_ERR_NO_PORTAL',
-    ],
-    [
-      'a widget not in the portal',
-      { village: XIANTAN, widget: '@deqing/other', version: '1.0.0' },
-      404,
-      'SHELL_ERR_WIDGET_NOT_IN_PORTAL',
-    ],
-    [
-      'another version',
-      { village: XIANTAN, widget: WASTE, version: '1.1.0' },
-      409,
-      'SHELL_ERR_WIDGET_VERSION_MISMATCH',
-    ],
-    ['a missing field', { village: XIANTAN, widget: WASTE }, 400, 'SHELL_ERR_BAD_REQUEST'],
-    [
-      'an unknown field',
-      { village: XIANTAN, widget: WASTE, version: '1.0.0', user: 1 },
-      400,
-      'SHELL_ERR_BAD_REQUEST',
-    ],
-    [
-      'a number for a string',
-      { village: XIANTAN, widget: 5, version: '1.0.0' },
-      400,
-      'SHELL_ERR_BAD_REQUEST',
-    ],
-  ])('refuses %s', async (_what, body, status, code) => {
-    const res = await w.mint(body);
-    const error = expectError(res, status, code);
-    expect(res.json().token).toBeUndefined();
-    if (code === 'SHELL_ERR_WIDGET_VERSION_MISMATCH')
-      expect(error.error).toMatch(/uses @yiyuan\/waste-pickup@1\.0\.0/);
-    if (code === 'SHELL_ERR_BAD_REQUEST') expect(error.field).toBeDefined();
+  it('is single use: a replayed ticket, a forged one or none is refused and nothing is issued', async () => {
+    const ticket = await w.pageTicket();
+    expect((await w.exchange(ticket)).statusCode).toBe(200);
+    const replay = await w.exchange(ticket);
+    expectError(replay, 403, 'SHELL_ERR_TICKET_USED');
+    expect(replay.json().credentials).toBeUndefined();
+    // The spent ticket's cookie is cleared.
+    expect(ticketsOf(replay)).toEqual([expect.objectContaining({ value: '', maxAge: 0 })]);
+    expectError(await w.exchange(''), 403, 'SHELL_ERR_TICKET_REQUIRED');
+    const forged = `cunmen_ticket_0=${mintTicket(Buffer.alloc(32, 7), XIANTAN)}`;
+    expectError(await w.exchange(forged), 403, 'SHELL_ERR_TICKET_USED');
+    const key = await w.shell.app.shell.storage.host.credentialKey();
+    const expired = `cunmen_ticket_1=${mintTicket(key, XIANTAN, Date.now() - 10 * 60_000)}`;
+    expectError(await w.exchange(expired), 403, 'SHELL_ERR_TICKET_USED');
+    // Another village's ticket is not this village's.
+    const wusi = `cunmen_ticket_2=${mintTicket(key, WUSI)}`;
+    expectError(await w.exchange(wusi), 403, 'SHELL_ERR_TICKET_REQUIRED');
   });
 
-  it('refuses cross-site requests: wrong content type, foreign Origin or Sec-Fetch-Site, with or without a session', async () => {
-    const body = JSON.stringify({ village: XIANTAN, widget: WASTE, version: '1.0.0' });
-    const plain = await w.shell.app.inject({
-      method: 'POST',
-      url: TOKEN_URL,
-      headers: { 'content-type': 'text/plain' },
-      payload: body,
+  it('sets a ticket only on a browser navigation: never for fetch(), an iframe or a failed page', async () => {
+    const page = (headers: Record<string, string>, village = XIANTAN) =>
+      w.shell.app.inject({ url: `/v/${village}/`, headers });
+    const navigation = await page(NAVIGATION);
+    const [ticket] = ticketsOf(navigation);
+    expect(ticket).toMatchObject({
+      path: '/api/host/v1/widget-tokens',
+      httpOnly: true,
+      sameSite: 'Strict',
+      maxAge: 120,
     });
-    expectError(plain, 403, 'SHELL_ERR_CSRF');
-    const good = { village: XIANTAN, widget: WASTE, version: '1.0.0' };
-    expectError(await w.mint(good, { origin: 'https://evil.example' }), 403, 'SHELL_ERR_CSRF');
-    expectError(await w.mint(good, { origin: 'null' }), 403, 'SHELL_ERR_CSRF');
-    expectError(await w.mint(good, { 'sec-fetch-site': 'cross-site' }), 403, 'SHELL_ERR_CSRF');
-    // A signed-in resident's cookie rides along only from our own page: the portal holds no session CSRF
-    // token, so the Origin / Sec-Fetch-Site checks are what stop another site.
-    const resident = await w.login('lisi');
-    expect((await w.mint(good, { cookie: resident.cookie })).statusCode).toBe(200);
-    expectError(
-      await w.mint(good, { cookie: resident.cookie, origin: 'https://evil.example' }),
-      403,
-      'SHELL_ERR_CSRF',
-    );
-    expectError(
-      await w.mint(good, { cookie: resident.cookie, 'sec-fetch-site': 'cross-site' }),
-      403,
-      'SHELL_ERR_CSRF',
-    );
+    // The service worker re-fetches a navigation as `same-origin`, keeping its destination.
+    const viaWorker = await page({ 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'same-origin' });
+    expect(ticketsOf(viaWorker)).toHaveLength(1);
+    expect(ticketsOf(await page({ 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }))).toEqual([]);
+    expect(ticketsOf(await page({ 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'same-origin' }))).toEqual([]);
+    expect(ticketsOf(await page({ 'sec-fetch-dest': 'iframe', 'sec-fetch-mode': 'navigate' }))).toEqual([]);
+    expect(ticketsOf(await page(NAVIGATION, WUSI))).toEqual([]);
+    expect(ticketsOf(await w.shell.app.inject({ url: '/api/host/v1/widget-tokens' }))).toEqual([]);
+  });
+
+  it('refuses cross-site exchanges: wrong content type, foreign Origin or Sec-Fetch-Site', async () => {
+    for (const headers of [
+      { 'content-type': 'text/plain' } as Record<string, string>,
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const ticket = await w.pageTicket();
+      expectError(await w.exchange(ticket, undefined, headers), 403, 'SHELL_ERR_CSRF');
+      // The refused request did not spend the ticket.
+      expect((await w.exchange(ticket)).statusCode).toBe(200);
+    }
+  });
+
+  it('binds nobody when the signed-in user is of another village', async () => {
+    const key = await w.shell.app.shell.storage.host.credentialKey();
+    const outsider = await w.login('wusi-resident');
+    const res = await w.exchange(await w.pageTicket(outsider), outsider);
+    expect(res.json().user).toBeNull();
+    expect(verifyToken(key, res.json().credentials[WASTE].token)).toMatchObject({ claims: { user: null } });
   });
 });
 
-describe('widget credentials on host-API calls', () => {
-  it('answers 401 for a missing, malformed, forged, tampered or expired credential', async () => {
-    const token = await w.tokenFor(WASTE);
+describe('POST /api/host/v1/widget-token', () => {
+  it('refuses minting by widget name, for any widget, signed in or not', async () => {
+    const resident = await w.login('lisi');
+    for (const widget of [WASTE, MACHINERY, '@cunmen/complaints']) {
+      const body = { village: XIANTAN, widget, version: '1.0.0' };
+      expectError(await w.mint(body), 403, 'SHELL_ERR_TICKET_REQUIRED');
+      const res = await w.mint(body, {}, resident);
+      expectError(res, 403, 'SHELL_ERR_TICKET_REQUIRED');
+      expect(res.json().token).toBeUndefined();
+    }
+  });
+
+  it('renews only the credential presented, for the same widget and user, also shortly after it expired', async () => {
     const key = await w.shell.app.shell.storage.host.credentialKey();
-    const noAuth = await w.shell.app.inject({ url: '/api/host/v1/store/bookings' });
-    expectError(noAuth, 401, 'SHELL_ERR_TOKEN_INVALID');
-    expectError(await w.call('not-a-token', 'GET', '/store/bookings'), 401, 'SHELL_ERR_TOKEN_INVALID');
-    const forged = mintToken(Buffer.alloc(32, 7), {
+    const resident = await w.login('lisi');
+    const held = verifyToken(key, await w.tokenFor(WASTE, resident));
+    if (!held.ok) throw new Error('credential');
+    const expired = mintToken(key, { ...held.claims, iat: Date.now() - 3600_000, exp: Date.now() - 60_000 });
+    const renew = (token: string, headers: Record<string, string> = {}) =>
+      w.shell.app.inject({
+        method: 'POST',
+        url: TOKEN_URL,
+        headers: { ...JSON_TYPE, authorization: `Bearer ${token}`, ...headers },
+        payload: '{}',
+      });
+    const renewed = await renew(expired, { cookie: resident.cookie, 'x-csrf-token': resident.csrf });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    expect(verifyToken(key, renewed.json().token)).toMatchObject({
+      ok: true,
+      claims: { widget: WASTE, user: held.claims.user, capabilities: held.claims.capabilities },
+    });
+    // Without the session (signed out, or another browser) a user's credential is not renewed.
+    expectError(await renew(expired), 401, 'SHELL_ERR_TOKEN_INVALID');
+    const other = await w.login('13812345678');
+    expectError(
+      await renew(expired, { cookie: other.cookie, 'x-csrf-token': other.csrf }),
+      401,
+      'SHELL_ERR_TOKEN_INVALID',
+    );
+    const forged = mintToken(Buffer.alloc(32, 7), held.claims);
+    expectError(await renew(forged), 401, 'SHELL_ERR_TOKEN_INVALID');
+    const ancient = mintToken(key, { ...held.claims, exp: Date.now() - 13 * 3600_000 });
+    expectError(await renew(ancient, { cookie: resident.cookie }), 401, 'SHELL_ERR_TOKEN_INVALID');
+  });
+});
+
+describe('the division check on writes', () => {
+  it('refuses a write whose user is not of the credential village, and writes nothing', async () => {
+    const key = await w.shell.app.shell.storage.host.credentialKey();
+    const outsider = await w.shell.app.shell.storage.identity.findUserByName('wusi-resident');
+    if (!outsider) throw new Error('user');
+    // A credential bound to the outsider (as one issued before the account moved would be).
+    const token = mintToken(key, {
       village: XIANTAN,
       widget: WASTE,
       version: '1.0.0',
-      capabilities: ['store.read'],
-      user: null,
+      capabilities: ['store.write', 'store.read', 'form.submit', 'media.upload'],
+      user: outsider.id,
       iat: Date.now(),
       exp: Date.now() + 60_000,
     });
-    expectError(await w.call(forged, 'GET', '/store/bookings'), 401, 'SHELL_ERR_TOKEN_INVALID');
-    // Claims rewritten (another user) but the MAC kept.
-    const [prefix, payload, mac] = token.split('.') as [string, string, string];
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const tampered = `${prefix}.${Buffer.from(JSON.stringify({ ...claims, user: 1 })).toString('base64url')}.${mac}`;
-    expectError(await w.call(tampered, 'GET', '/me'), 401, 'SHELL_ERR_TOKEN_INVALID');
-    const expired = mintToken(key, { ...claims, iat: Date.now() - 20 * 60_000, exp: Date.now() - 1 });
-    const res = await w.call(expired, 'GET', '/store/bookings');
-    expectError(res, 401, 'SHELL_ERR_TOKEN_EXPIRED');
-    expect(res.headers['x-request-id']).toBe(res.json().requestId);
-  });
-
-  it('checks the GRANTED capabilities of the current snapshot: 403 naming it, no data read or written', async () => {
-    const resident = await w.login('lisi');
-    const waste = await w.tokenFor(WASTE, resident);
-    const machinery = await w.tokenFor(MACHINERY, resident);
-    expect((await w.call(machinery, 'GET', '/store/owners')).statusCode).toBe(200);
-
-    const write = await w.call(machinery, 'POST', '/store/owners', { data: { name: '张三' } });
-    const body = expectError(write, 403, 'SHELL_ERR_CAPABILITY_DENIED');
-    expect(body).toMatchObject({ capability: 'store.write', widget: MACHINERY });
-    expect(body.message).toContain('store.write');
+    const before = await w.shell.app.shell.storage.host.usage(XIANTAN, WASTE);
     expectError(
-      await w.call(machinery, 'PUT', '/store/owners/a1', { data: {} }),
+      await w.call(token, 'POST', '/store/bookings', { data: { x: 1 } }),
       403,
-      'SHELL_ERR_CAPABILITY_DENIED',
+      'SHELL_ERR_OUTSIDE_DIVISION',
     );
-    expectError(await w.call(machinery, 'DELETE', '/store/owners/a1'), 403, 'SHELL_ERR_CAPABILITY_DENIED');
-    const me = await w.call(machinery, 'GET', '/me');
-    expect(expectError(me, 403, 'SHELL_ERR_CAPABILITY_DENIED')).toMatchObject({
-      capability: 'user.read',
-    });
-    expect(me.body).not.toContain('李');
-    for (const [path, capability] of [
-      ['/forms/pickup', 'form.submit'],
-      ['/points/requests', 'points.request'],
-    ] as const) {
-      const res = await w.call(machinery, 'POST', path, { data: {}, item: 'x' });
-      expect(expectError(res, 403, 'SHELL_ERR_CAPABILITY_DENIED')).toMatchObject({ capability });
-    }
-    // A validly signed credential claiming more than the snapshot grants gets no more.
-    const key = await w.shell.app.shell.storage.host.credentialKey();
-    const check = verifyToken(key, machinery);
-    if (!check.ok) throw new Error('token');
-    const greedy = mintToken(key, {
-      ...check.claims,
-      capabilities: ['store.read', 'store.write', 'user.read'],
-    });
     expectError(
-      await w.call(greedy, 'POST', '/store/owners', { data: { name: '张三' } }),
+      await w.call(token, 'PUT', '/store/bookings/b1', { data: { x: 1 } }),
       403,
-      'SHELL_ERR_CAPABILITY_DENIED',
+      'SHELL_ERR_OUTSIDE_DIVISION',
     );
-    expectError(await w.call(greedy, 'GET', '/me'), 403, 'SHELL_ERR_CAPABILITY_DENIED');
-    expect(await w.shell.app.shell.storage.host.usage(XIANTAN, MACHINERY)).toEqual({ docs: 0, bytes: 0 });
-    expect(await w.shell.app.shell.storage.host.listSubmissions(XIANTAN, MACHINERY)).toEqual([]);
-    // The waste widget's own store is not the machinery widget's.
-    expect((await w.call(waste, 'POST', '/store/owners', { data: { n: 1 } })).statusCode).toBe(201);
-    expect((await w.call(machinery, 'GET', '/store/owners')).json().items).toEqual([]);
+    expectError(
+      await w.call(token, 'POST', '/forms/pickup', { data: { x: 1 } }),
+      403,
+      'SHELL_ERR_OUTSIDE_DIVISION',
+    );
+    expect(await w.shell.app.shell.storage.host.usage(XIANTAN, WASTE)).toEqual(before);
   });
 });

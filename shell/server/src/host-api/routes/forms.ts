@@ -10,6 +10,7 @@ import {
   dataText,
   type HostRoutesContext,
   hostRoute,
+  inDivision,
   jsonBody,
   limited,
   newId,
@@ -23,6 +24,7 @@ export function formRoutes(api: FastifyInstance, ctx: HostRoutesContext): void {
   };
   hostRoute<{ formId: string }>(api, 'forms.submit', options, async (request, reply) => {
     const call = callOf(request);
+    inDivision(call);
     const formId = request.params.formId;
     check(checkFormId(formId));
     const data = dataText(jsonBody(request.body, ['data']), limits.docBytes);

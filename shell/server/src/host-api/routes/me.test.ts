@@ -1,7 +1,6 @@
 /** `GET /me`: the signed-in user as widgets see them. */
 import { describe, expect, it } from 'vitest';
 import { hostApiWorld, WASTE } from '../../../test/host-api.js';
-import { XIANTAN } from '../../../test/shell.js';
 
 const w = hostApiWorld();
 
@@ -19,12 +18,9 @@ describe('GET /api/host/v1/me', () => {
     expect(res.body).not.toContain('13812345678');
     expect(res.body).not.toContain('建');
     // The same person gets the same id with every credential.
-    const fresh = await w.mint(
-      { village: XIANTAN, widget: WASTE, version: '1.0.0' },
-      {},
-      await w.login('13812345678'),
-    );
-    const again = (await w.call(fresh.json().token, 'GET', '/me')).json();
+    const session = await w.login('13812345678');
+    const fresh = await w.exchange(await w.pageTicket(session), session);
+    const again = (await w.call(fresh.json().credentials[WASTE].token, 'GET', '/me')).json();
     expect(again.user.id).toBe(user.id);
     const cadre = (await w.call(await w.tokenFor(WASTE, await w.login('cadre')), 'GET', '/me')).json();
     expect(cadre.user).toEqual({ id: expect.any(String), displayName: '赵**', role: 'cadre' });

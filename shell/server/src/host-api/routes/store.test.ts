@@ -49,9 +49,10 @@ describe('the document store', () => {
     expect(made.statusCode).toBe(200);
     expect(made.json()).toMatchObject({ id: 'made-1', version: 1, data: 'x' });
 
-    // Another resident may read but not change it; a cadre of the village may.
+    // Another resident may neither read it (bookings are an `owner` collection) nor change it; a cadre
+    // of the village may.
     const li = await w.tokenFor(WASTE, await w.login('lisi'));
-    expect((await w.call(li, 'GET', `/store/bookings/${doc.id}`)).statusCode).toBe(200);
+    expectError(await w.call(li, 'GET', `/store/bookings/${doc.id}`), 404, 'SHELL_ERR_NOT_FOUND');
     expectError(
       await w.call(li, 'PUT', `/store/bookings/${doc.id}`, { data: {} }),
       403,
@@ -71,7 +72,12 @@ describe('the document store', () => {
       401,
       'SHELL_ERR_SIGN_IN_REQUIRED',
     );
-    expect((await w.call(anonymous, 'GET', `/store/bookings/${doc.id}`)).statusCode).toBe(200);
+    // Nor may anybody read an `owner` collection (bookings are undeclared) without signing in.
+    expectError(
+      await w.call(anonymous, 'GET', `/store/bookings/${doc.id}`),
+      401,
+      'SHELL_ERR_SIGN_IN_REQUIRED',
+    );
 
     // The cookie plays no part in host-API calls: no CSRF token needed, and it signs nobody in.
     const cookieRiding = await w.shell.app.inject({

@@ -1,8 +1,9 @@
 /**
  * The widget's document store for the village: `GET /store/:collection` (newest first, opaque cursor),
- * `GET|PUT|DELETE /store/:collection/:id`, `POST /store/:collection`. Reads need `store.read`, writes
- * `store.write` and a signed-in user; a resident changes only documents they created, staff of the
- * village any. Each widget's store stays within its quota, checked in the write's transaction.
+ * `GET|PUT|DELETE /store/:collection/:id`, `POST /store/:collection`. Reads need `store.read` and what
+ * the collection's visibility asks (../visibility.ts); writes `store.write` and a signed-in user of the
+ * village; a resident changes only documents they created, staff of the village any. Each widget's
+ * store stays within its quota, checked in the write's transaction.
  */
 import {
   checkCursor,
@@ -35,6 +36,7 @@ import {
   storedDoc,
 } from '../context.js';
 import type { HostCall } from '../credentials.js';
+import { collectionScope } from '../visibility.js';
 
 function encodeCursor(seq: number): string {
   return Buffer.from(`s${seq}`, 'utf8').toString('base64url');
@@ -72,7 +74,9 @@ export function storeRoutes(api: FastifyInstance, ctx: HostRoutesContext): void 
   };
 
   hostRoute<Params>(api, 'store.list', {}, async (request) => {
-    const scope = scopeOf(callOf(request), request.params.collection);
+    const call = callOf(request);
+    const scope = scopeOf(call, request.params.collection);
+    const reader = collectionScope(call, scope.collection);
     const query = (request.query ?? {}) as Record<string, unknown>;
     check(checkKnownFields(query, ['cursor', 'limit']));
     const limit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : queryInteger(query.limit);
@@ -82,7 +86,8 @@ export function storeRoutes(api: FastifyInstance, ctx: HostRoutesContext): void 
       check(checkCursor(query.cursor));
       before = decodeCursor(query.cursor as string);
     }
-    const page = await host.listDocs(scope, { limit, before });
+    const byAuthor = reader.all ? {} : { createdBy: reader.author };
+    const page = await host.listDocs(scope, { limit, before, ...byAuthor });
     return {
       items: page.docs.map(storedDoc),
       nextCursor: page.next === null ? null : encodeCursor(page.next),
@@ -90,11 +95,14 @@ export function storeRoutes(api: FastifyInstance, ctx: HostRoutesContext): void 
   });
 
   hostRoute<Params>(api, 'store.get', {}, async (request) => {
-    const scope = scopeOf(callOf(request), request.params.collection);
+    const call = callOf(request);
+    const scope = scopeOf(call, request.params.collection);
+    const reader = collectionScope(call, scope.collection);
     const id = request.params.id;
     check(checkId(id));
     const doc = await host.getDoc(scope, id);
-    if (!doc) {
+    // Another resident's document in an `owner` collection is as absent as a missing one.
+    if (!doc || (!reader.all && doc.createdBy !== reader.author)) {
       throw shellError('SHELL_ERR_NOT_FOUND', `no document ${id} in ${scope.collection}`, {
         zh: `没有这条数据（${id}）`,
       });

@@ -105,14 +105,26 @@ export class SqlHostStorage implements HostStorage {
     return Buffer.from(row.secret, 'base64');
   }
 
+  async useTicket(id: string, expiresAt: number, now: number): Promise<boolean> {
+    await this.db.deleteFrom('host_used_tickets').where('expires_at', '<=', now).execute();
+    // The primary key decides between two instances exchanging the same ticket at once.
+    const inserted = await this.db
+      .insertInto('host_used_tickets')
+      .values({ id, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
   async getDoc(scope: HostDocScope, id: string): Promise<HostDoc | null> {
     const row = await scoped(this.db, scope).selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toDoc(row) : null;
   }
 
-  async listDocs(scope: HostDocScope, options: { limit: number; before: number | null }) {
+  async listDocs(scope: HostDocScope, options: { limit: number; before: number | null; createdBy?: number }) {
     let query = scoped(this.db, scope).selectAll();
     if (options.before !== null) query = query.where('seq', '<', options.before);
+    if (options.createdBy !== undefined) query = query.where('created_by', '=', options.createdBy);
     const rows = await query
       .orderBy('seq', 'desc')
       .limit(options.limit + 1)
@@ -287,6 +299,7 @@ export class SqlHostStorage implements HostStorage {
             bytes,
             user_id: record.userId,
             created_at: record.createdAt,
+            collection: record.collection,
           })
           .execute();
         return true;
@@ -307,6 +320,7 @@ export class SqlHostStorage implements HostStorage {
       sha256: r.sha256,
       userId: r.user_id,
       createdAt: r.created_at,
+      collection: r.collection,
       bytes: Buffer.from(r.bytes),
     };
   }

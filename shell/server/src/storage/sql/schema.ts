@@ -56,6 +56,12 @@ export interface HostKeysTable {
   created_at: string;
 }
 
+export interface HostUsedTicketsTable {
+  id: string;
+  /** Milliseconds since the epoch (PostgreSQL returns a bigint as a string). */
+  expires_at: number | string;
+}
+
 export interface HostDocsTable {
   seq: Generated<number>;
   village: string;
@@ -107,6 +113,7 @@ export interface HostMediaTable {
   bytes: Buffer;
   user_id: number | null;
   created_at: string;
+  collection: string | null;
 }
 
 export interface LeasesTable {
@@ -131,6 +138,7 @@ export interface Database {
   usage_outbox: UsageOutboxTable;
   host_keys: HostKeysTable;
   host_docs: HostDocsTable;
+  host_used_tickets: HostUsedTicketsTable;
   host_form_submissions: HostFormSubmissionsTable;
   host_points_requests: HostPointsRequestsTable;
   host_media: HostMediaTable;
