@@ -16,6 +16,12 @@ const province = [
   { text: 'Sign-in and roles', link: '/province/sign-in-and-roles' },
   { text: 'Catalog API', link: '/province/catalog-api' },
   { text: 'Review and sign', link: '/province/review-and-signing' },
+  { text: 'Performance', link: '/province/performance' },
+  { text: 'Security model', link: '/province/security/' },
+  { text: 'Security: widget credentials', link: '/province/security/widget-credentials' },
+  { text: 'Security: signing and scripts', link: '/province/security/signing-and-scripts' },
+  { text: 'Security: the registry', link: '/province/security/registry' },
+  { text: 'Security: identity and audit', link: '/province/security/identity-and-audit' },
 ];
 
 const county = [
@@ -38,12 +44,14 @@ const village = [
   { text: '村干部工作台', link: '/village/cadre-console' },
   { text: '三务公开', link: '/village/affairs-disclosure' },
   { text: '接诉即办', link: '/village/complaints' },
+  { text: '积分制', link: '/village/points' },
 ];
 
 const resident = [
   { text: '村民指南', link: '/resident/' },
   { text: '看三务公开', link: '/resident/affairs-disclosure' },
   { text: '反映问题（接诉即办）', link: '/resident/complaints' },
+  { text: '积分', link: '/resident/points' },
 ];
 
 export default defineConfig({

@@ -24,6 +24,7 @@ export const BRIDGE_METHODS = [
   'forms.submit',
   'points.request',
   'media.upload',
+  'media.get',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
 

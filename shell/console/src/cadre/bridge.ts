@@ -34,6 +34,8 @@ const CALLS: Record<BridgeMethod, Dispatch> = {
   'forms.submit': (api, [form, data]) => api.forms.submit(form as string, data),
   'points.request': (api, [request]) => api.points.request(request as PointsRequest),
   'media.upload': (api, [file, o]) => api.media.upload(file as Blob, o as { filename: string }),
+  // A Blob survives postMessage's structured clone: the frame gets the photo, never the credential.
+  'media.get': (api, [id]) => api.media.get(id as string),
 };
 
 export interface BridgeOptions {

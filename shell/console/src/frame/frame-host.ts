@@ -77,7 +77,10 @@ export function bridgedHostApi(channel: FrameChannel, widget: string): HostApi {
     },
     forms: { submit: (formId, data) => ask('forms.submit', formId, data) },
     points: { request: (request) => ask('points.request', request) },
-    media: { upload: (file, options) => ask('media.upload', file, options) },
+    media: {
+      upload: (file, options) => ask('media.upload', file, options),
+      get: (id) => ask('media.get', id),
+    },
     module,
   };
 }
