@@ -6,14 +6,24 @@
 import { publishDocument } from '@cunmen/test-utils';
 import { widgetTarball } from './fixtures.js';
 
-/** Who calls: no token, a county for the target's scope, another county, the province, a user with no scope. */
-export type MatrixRole = 'anonymous' | 'countyOwn' | 'countyOther' | 'province' | 'readOnly';
+/**
+ * Who calls: no token, a county for the target's scope, another county, the province, a user with no
+ * scope, and a shell's usage-reporter token.
+ */
+export type MatrixRole =
+  | 'anonymous'
+  | 'countyOwn'
+  | 'countyOther'
+  | 'province'
+  | 'readOnly'
+  | 'usageReporter';
 export const MATRIX_ROLES: readonly MatrixRole[] = [
   'anonymous',
   'countyOwn',
   'countyOther',
   'province',
   'readOnly',
+  'usageReporter',
 ];
 
 /** The package a request acts on: the fixture's, or one that does not exist in the same scope. */
@@ -204,7 +214,7 @@ export const AUTHORIZATION_TABLE: Record<string, TableRow> = {
     variants: [
       {
         label: 'report portal usage',
-        allowed: ['province'],
+        allowed: ['province', 'usageReporter'],
         okStatus: 200,
         request: (t) => ({
           method: 'POST',

@@ -53,16 +53,16 @@ export async function seedRegistryOnce({ registryUrl, registryData, dataDir, sup
  * every shell instance is started with.
  */
 export async function prepareShell({ shellData, registryData, dataDir, registryUrl, supervisor }) {
-  const province = readDemoAccounts(dataDir).find((a) => a.role === 'province');
+  const reporter = readDemoAccounts(dataDir).find((a) => a.role === 'usage-reporter');
   // The province key is pinned into the shell's own configuration once; the shell never takes it from
   // what the registry serves.
-  const files = ensureShellTokens(shellData, province?.token, registryData);
+  const files = ensureShellTokens(shellData, reporter?.token, registryData);
   const args = [
     '--admin-token-file',
     files.adminToken,
     '--province-key',
     files.provinceKey,
-    ...(province ? ['--registry-token-file', files.registryToken] : []),
+    ...(reporter ? ['--registry-token-file', files.registryToken] : []),
   ];
   if (supervisor.isStopping()) return args;
   try {
@@ -106,7 +106,9 @@ export function printPlatform({ registryUrl, uplink, shellPort, consoleUrl, shel
     log(`demo accounts (password for npm login; tokens in ${shown(file)}):`);
     const width = Math.max(...accounts.map((a) => a.name.length));
     for (const a of accounts) {
-      log(`  ${a.name.padEnd(width)}  ${a.role.padEnd(8)} ${a.county}  ${a.scope.padEnd(8)} ${a.password}`);
+      log(
+        `  ${a.name.padEnd(width)}  ${a.role.padEnd(14)} ${a.county}  ${(a.scope ?? '-').padEnd(8)} ${a.password ?? '(token only)'}`,
+      );
     }
   }
   log('press Ctrl-C to stop');

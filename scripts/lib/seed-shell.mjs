@@ -83,11 +83,11 @@ async function step(what, args, options = {}) {
  * (`<shell data>/province-key.pem`, the shell's default for --province-key) the first time: the
  * operator's copy, which the shell trusts from then on — it never asks the registry for a key.
  */
-export function ensureShellTokens(shellData, provinceToken, registryData) {
+export function ensureShellTokens(shellData, reporterToken, registryData) {
   mkdirSync(shellData, { recursive: true });
   const files = shellFiles(shellData);
   if (!existsSync(files.adminToken)) writeSecret(files.adminToken, randomBytes(24).toString('base64url'));
-  if (provinceToken) writeSecret(files.registryToken, provinceToken);
+  if (reporterToken) writeSecret(files.registryToken, reporterToken);
   if (registryData) pinProvinceKey(files.provinceKey, join(registryData, 'keys', 'province-ed25519.pub'));
   return files;
 }

@@ -12,6 +12,8 @@ const DEMO_USERS = [
   { name: 'zhejiang-province', role: 'province', county: '330000', scope: '@cunmen' },
   { name: 'deqing-dev', role: 'county', county: '330521', scope: '@deqing' },
   { name: 'yiyuan-dev', role: 'county', county: '370323', scope: '@yiyuan' },
+  // The shell's token for portal-usage reports: a role that can do nothing else (not the province's).
+  { name: 'shell-usage', role: 'usage-reporter', county: '330000' },
 ];
 
 const DEMO_WIDGETS = [
@@ -88,7 +90,8 @@ export async function seedDemo({ registry, registryData, dataDir, say }) {
           registryCli,
           'user',
           'add',
-          ...['--name', user.name, '--role', user.role, '--county', user.county, '--scope', user.scope],
+          ...['--name', user.name, '--role', user.role, '--county', user.county],
+          ...(user.scope ? ['--scope', user.scope] : []),
           ...['--data', registryData],
         ],
         { tolerate: /already exists/ },
@@ -100,15 +103,18 @@ export async function seedDemo({ registry, registryData, dataDir, say }) {
         );
       token = added.stdout.trim();
     }
-    const password = before?.password ?? `demo-${randomBytes(6).toString('hex')}`;
-    await step(
-      `user password ${user.name}`,
-      [registryCli, 'user', 'password', '--name', user.name, '--data', registryData],
-      { input: `${password}\n` },
-    );
+    // A usage reporter never signs in to npm: it has a token only.
+    const password = user.scope ? (before?.password ?? `demo-${randomBytes(6).toString('hex')}`) : null;
+    if (password) {
+      await step(
+        `user password ${user.name}`,
+        [registryCli, 'user', 'password', '--name', user.name, '--data', registryData],
+        { input: `${password}\n` },
+      );
+    }
     accounts.push({ ...user, token, password });
     saveDemoAccounts(dataDir, registry, accounts);
-    say(`user ${user.name} (${user.role}, ${user.county}, ${user.scope})`);
+    say(`user ${user.name} (${user.role}, ${user.county}, ${user.scope ?? 'no scope'})`);
   }
   const token = (name) => accounts.find((a) => a.name === name).token;
 

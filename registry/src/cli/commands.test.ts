@@ -15,9 +15,10 @@ async function dataDir(): Promise<string> {
 describe('addUser', () => {
   it.each([
     [{ name: 'Bad Name' }, '--name "Bad Name" must be lower-case letters, digits, ".", "_" or "-"'],
-    [{ role: 'admin' }, '--role "admin" must be "province" or "county"'],
+    [{ role: 'admin' }, '--role "admin" must be "province", "county" or "usage-reporter"'],
     [{ county: '3305' }, '--county "3305" must be a 6-digit division code such as 330521'],
     [{ scope: 'deqing' }, '--scope "deqing" must be an npm scope such as @deqing'],
+    [{ role: 'usage-reporter', scope: '@deqing' }, 'a usage-reporter publishes nothing: give it no --scope'],
   ])('refuses %j', async (override, message) => {
     const input = { dataDir: await dataDir(), name: 'u', role: 'county', county: '330521', ...override };
     await expect(addUser(input)).rejects.toThrow(new CommandRefusal(message));

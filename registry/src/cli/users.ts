@@ -22,13 +22,18 @@ export interface AddUserInput {
   scope?: string;
 }
 
+const ROLES: readonly Role[] = ['province', 'county', 'usage-reporter'];
+
 /** Creates a user and its first token; returns the token (shown once, stored only hashed). */
 export async function addUser(input: AddUserInput): Promise<{ token: string; userId: number }> {
   if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(input.name)) {
     throw new CommandRefusal(`--name "${input.name}" must be lower-case letters, digits, ".", "_" or "-"`);
   }
-  if (input.role !== 'province' && input.role !== 'county') {
-    throw new CommandRefusal(`--role "${input.role}" must be "province" or "county"`);
+  if (!ROLES.includes(input.role as Role)) {
+    throw new CommandRefusal(`--role "${input.role}" must be "province", "county" or "usage-reporter"`);
+  }
+  if (input.role === 'usage-reporter' && input.scope !== undefined) {
+    throw new CommandRefusal('a usage-reporter publishes nothing: give it no --scope');
   }
   if (!/^\d{6}$/.test(input.county)) {
     throw new CommandRefusal(`--county "${input.county}" must be a 6-digit division code such as 330521`);
@@ -64,11 +69,11 @@ export const userCommands: CliCommand[] = [
   {
     name: 'user add',
     summary: 'create a user and print its token',
-    help: `Usage: cunmen-registry user add --name <n> --role province|county --county <code> [--scope @x] [--data <dir>]
+    help: `Usage: cunmen-registry user add --name <n> --role province|county|usage-reporter --county <code> [--scope @x] [--data <dir>]
 
 Creates a user and prints its token once (only a hash is stored).
   --name    user name (lower case)
-  --role    province or county
+  --role    province, county, or usage-reporter (a shell's token: it may only report portal usage)
   --county  6-digit division code, e.g. 330521
   --scope   npm scope the user may publish to, e.g. @deqing
   --data    data directory ${DATA_DEFAULT_HELP}

@@ -62,7 +62,14 @@ beforeAll(async () => {
     county: '330521',
     scope: null,
   });
+  const reporter = await createAccount(r.storage, OPERATOR, {
+    name: 'shell-usage',
+    role: 'usage-reporter',
+    county: '330000',
+    scope: null,
+  });
   tokens = {
+    usageReporter: reporter.token,
     countyOwn: r.tokens.deqing,
     countyOther: r.tokens.anji,
     province: r.tokens.province,

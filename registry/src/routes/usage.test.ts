@@ -189,7 +189,7 @@ describe('portal usage', () => {
     expect(county.json()).toEqual(
       errorBody(
         'REG_ERR_FORBIDDEN',
-        `only a province token (the shell's) can report portal usage; "dq" is a county user`,
+        `only a usage-reporter token (the shell's) can report portal usage; "dq" is a county user`,
       ),
     );
     expect((await get(`/-/cunmen/v1/usage/${FIND}`)).json()).toEqual(before);

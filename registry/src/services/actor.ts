@@ -25,7 +25,7 @@ export function requireProvince(actor: Actor, what: string): void {
   if (actor.user !== null && actor.user.role !== 'province') {
     throw regError(
       'REG_ERR_FORBIDDEN',
-      `only a province user can ${what}; "${actor.user.name}" is a county user`,
+      `only a province user can ${what}; "${actor.user.name}" is a ${actor.user.role} user`,
     );
   }
 }

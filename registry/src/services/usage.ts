@@ -9,10 +9,10 @@ import type { UsageReport } from './catalog-schemas.js';
 
 /** Only a province token (the shell's) may report what portals use. */
 export function requireReporter(user: User): void {
-  if (user.role !== 'province') {
+  if (user.role !== 'usage-reporter' && user.role !== 'province') {
     throw regError(
       'REG_ERR_FORBIDDEN',
-      `only a province token (the shell's) can report portal usage; "${user.name}" is a county user`,
+      `only a usage-reporter token (the shell's) can report portal usage; "${user.name}" is a ${user.role} user`,
     );
   }
 }

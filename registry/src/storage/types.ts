@@ -6,7 +6,8 @@
 import type { Readable } from 'node:stream';
 import type { AuditLog } from '@cunmen/audit-log';
 
-export type Role = 'province' | 'county';
+/** `usage-reporter`: a shell's token, which may only report what the portals use. */
+export type Role = 'province' | 'county' | 'usage-reporter';
 export type VersionStatus = 'pending' | 'approved' | 'rejected' | 'unpublished';
 /** `library`: a province package without a widget manifest (`@cunmen/sdk`); never loaded by the shell. */
 export type PackageKind = 'widget' | 'standard' | 'library';

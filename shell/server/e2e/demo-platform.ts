@@ -95,8 +95,8 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
     readyUrl: `${registryUrl}/-/ping`,
   });
   await scripts.seedDemo({ registry: `${registryUrl}/`, registryData, dataDir, say });
-  const province = scripts.readDemoAccounts(dataDir).find((a) => a.role === 'province');
-  const files = scripts.ensureShellTokens(shellData, province?.token, registryData);
+  const reporter = scripts.readDemoAccounts(dataDir).find((a) => a.role === 'usage-reporter');
+  const files = scripts.ensureShellTokens(shellData, reporter?.token, registryData);
   await scripts.seedShell({ shellData, registry: registryUrl, say });
 
   const shellPort = await freePort();

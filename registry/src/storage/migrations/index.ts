@@ -10,6 +10,7 @@ import * as catalog from './0003-catalog.js';
 import * as revisions from './0004-revisions.js';
 import * as rateLimits from './0005-rate-limits.js';
 import * as webLoginBinding from './0006-web-login-binding.js';
+import * as usageReporterRole from './0007-usage-reporter-role.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -23,6 +24,7 @@ const STEPS: Record<string, DialectMigration> = {
   '0004-revisions': revisions,
   '0005-rate-limits': rateLimits,
   '0006-web-login-binding': webLoginBinding,
+  '0007-usage-reporter-role': usageReporterRole,
 };
 
 /** The names of every migration this registry knows, oldest first. */

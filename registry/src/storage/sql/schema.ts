@@ -7,7 +7,7 @@ import type { Generated } from 'kysely';
 export interface UsersTable {
   id: Generated<number>;
   name: string;
-  role: 'province' | 'county';
+  role: 'province' | 'county' | 'usage-reporter';
   county: string;
   scope: string | null;
   password_hash: string | null;

@@ -57,7 +57,7 @@ export const REGISTRY_HELP = `  --registry <url>            the registry's base 
   --province-key <pem file>   the province's Ed25519 public key, pinned (required with a registry:
                               the shell never takes it from the registry); default: $${PROVINCE_KEY_ENV},
                               else <data>/${PROVINCE_KEY_FILE} when it exists (npm start writes it)
-  --registry-token-file <f>   a file holding a province token, for usage reports to the registry
+  --registry-token-file <f>   a file holding a usage-reporter token, for usage reports to the registry
                               (default: <data>/registry-token when it exists, as npm start writes it)`;
 
 /** `--registry`, else the environment's registry URL, checked like the flag. */

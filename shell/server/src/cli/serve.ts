@@ -13,6 +13,7 @@ import {
   registryOptions,
   urlOption,
 } from './command.js';
+import { CONSOLE_FRAME_HELP, CONSOLE_FRAME_OPTIONS, consoleOptions } from './console-options.js';
 import { DATABASE_HELP, databaseUrl, S3_HELP, s3Options } from './database.js';
 
 export const serveCommands: CliCommand[] = [
@@ -48,6 +49,7 @@ ${REGISTRY_HELP}
                               --public-url names 127.0.0.1: another host name than the residents', as
                               browsers share cookies between the ports of one host)
   --console-dist <dir>        the console web app's build (default shell/console/dist beside this package)
+${CONSOLE_FRAME_HELP}
 `,
     options: {
       port: { type: 'string' },
@@ -64,6 +66,7 @@ ${REGISTRY_HELP}
       'console-port': { type: 'string' },
       'console-url': { type: 'string' },
       'console-dist': { type: 'string' },
+      ...CONSOLE_FRAME_OPTIONS,
       'database-url': { type: 'string' },
       's3-endpoint': { type: 'string' },
       's3-bucket': { type: 'string' },
@@ -119,25 +122,3 @@ ${REGISTRY_HELP}
     },
   },
 ];
-
-/** `--console-port`, `--console-url` (or CONSOLE_URL) and `--console-dist`: the staff console's origin. */
-function consoleOptions(ctx: CliContext, publicUrl: string | undefined) {
-  const portText = optionalString(ctx, 'console-port');
-  const url = urlOption(ctx, 'console-url') ?? (process.env.CONSOLE_URL || undefined);
-  if (portText === undefined) {
-    if (url !== undefined) ctx.fail('--console-url (or CONSOLE_URL) needs --console-port');
-    return {};
-  }
-  const consolePort = Number(portText);
-  if (!Number.isInteger(consolePort) || consolePort < 1 || consolePort > 65535) {
-    ctx.fail('--console-port must be a port number');
-  }
-  if (url !== undefined && !/^https?:\/\/[^/]+/.test(url)) ctx.fail('CONSOLE_URL must be an http(s) URL');
-  const residentHost = publicUrl ? new URL(publicUrl).hostname : 'localhost';
-  const fallback = `http://${residentHost === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${consolePort}`;
-  const dist = optionalString(ctx, 'console-dist');
-  return {
-    consolePort,
-    console: { url: url ?? fallback, ...(dist === undefined ? {} : { dist: resolve(dist) }) },
-  };
-}

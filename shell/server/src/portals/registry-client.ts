@@ -8,7 +8,7 @@ import { shellError } from '../errors.js';
 export interface RegistryClientOptions {
   /** Base URL of the registry, e.g. `https://registry.example.gov.cn`. */
   url: string;
-  /** Province token for usage reports. */
+  /** A usage-reporter token (`cunmen-registry user add --role usage-reporter`) for usage reports. */
   token?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
