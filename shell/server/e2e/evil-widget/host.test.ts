@@ -4,16 +4,19 @@
  * a standard module's) credential, replay the page's credential exchange, call staff routes with the
  * resident's session, read the CSRF token, read another resident's `owner` document and photo, and — as
  * a visitor nobody signed in — anything of a `village` collection. Each attempt is refused, asserted by
- * its code, and nothing changed.
+ * its code, and nothing changed. Its county then tries to publish a next version carrying an HTML page
+ * among its browser assets: refused by the registry, nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, type Platform, startPlatform, XIANTAN } from '../platform.js';
+import { type HtmlAttempt, publishHtmlAsset } from './html-asset.js';
 import { evilResults, placeEvilWidget, plantTargets, type Results } from './setup.js';
 
 let p: Platform;
 let resident: Results;
 let visitor: Results;
 let portalBefore: number;
+let htmlAsset: HtmlAttempt;
 
 const portalVersion = async () =>
   ((await (await fetch(`${p.shellUrl}/api/portals/${XIANTAN}/snapshot`)).json()) as { portalVersion: number })
@@ -21,11 +24,12 @@ const portalVersion = async () =>
 
 beforeAll(async () => {
   p = await startPlatform();
-  await placeEvilWidget(p);
+  const built = await placeEvilWidget(p);
   await plantTargets(p);
   portalBefore = await portalVersion();
   resident = await evilResults(p, ACCOUNTS.resident.name);
   visitor = await evilResults(p, null);
+  htmlAsset = await publishHtmlAsset(p, built);
 }, 600_000);
 
 afterAll(async () => {
@@ -83,5 +87,9 @@ describe('an evil widget in a resident portal', () => {
       bareCode: 'SHELL_ERR_TOKEN_INVALID',
       photo: true,
     });
+  });
+
+  it('cannot publish an HTML page among its browser assets: refused, no version stored', () => {
+    expect(htmlAsset).toEqual({ status: 400, code: 'REG_ERR_ASSET_TYPE', versions: ['0.1.0'] });
   });
 });

@@ -25,8 +25,8 @@ async function run(path: string, args: string[], env: Record<string, string> = {
   if (r.code !== 0) throw new Error(`${args.slice(0, 2).join(' ')} failed: ${r.stderr}${r.stdout}`);
 }
 
-/** Builds, publishes, approves and places the evil widget. */
-export async function placeEvilWidget(p: Platform): Promise<void> {
+/** Builds, publishes, approves and places the evil widget; returns the directory it was built in. */
+export async function placeEvilWidget(p: Platform): Promise<string> {
   const dir = (await makeTempDir('cunmen-evil-widget-')).path;
   cpSync(source, dir, { recursive: true });
   // The build resolves react and @cunmen/sdk as a county's widget would: from its own node_modules.
@@ -42,6 +42,7 @@ export async function placeEvilWidget(p: Platform): Promise<void> {
     version: '0.1.0',
   });
   expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+  return dir;
 }
 
 /** Signs `name` in on the resident origin over HTTP: the session cookie. */
