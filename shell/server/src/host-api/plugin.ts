@@ -33,7 +33,7 @@ export type { HostCall } from './credentials.js';
 
 export interface HostApiOptions {
   portals: PortalService;
-  storage: Pick<Storage, 'host' | 'identity'>;
+  storage: Pick<Storage, 'host' | 'identity' | 'audit'>;
   /** The shell's public URL: its origin is accepted as same-origin for `widget-token`. */
   publicUrl?: string;
   limits?: Partial<HostLimits>;
@@ -93,6 +93,7 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
     secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
     mintByName: opts.mintByName ?? false,
+    audit: opts.storage.audit,
   });
   await app.register(callScope(ctx, credentials), { prefix: HOST_API_PATH });
 };

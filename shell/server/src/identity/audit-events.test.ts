@@ -5,37 +5,37 @@ import { describe, expect, it } from 'vitest';
 import { recordCredentialIssued } from './audit-events.js';
 
 describe('recordCredentialIssued', () => {
-  it('records who got which widget credential in which village, signed in or not', async () => {
+  it('records who got which widgets’ credentials in which village, and how', async () => {
     const db = new Kysely<unknown>({
       dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }),
     });
     await createAuditLogTable(db);
     const audit = openAuditLog(db);
-    const issue = {
-      village: '330521107201',
-      widget: '@deqing/find-machinery',
-      version: '1.0.0',
-      ip: '10.0.0.9',
-    };
+    const widgets = [
+      { widget: '@deqing/find-machinery', version: '1.0.0', capabilities: ['store.read', 'store.write'] },
+      { widget: '@yiyuan/waste-pickup', version: '0.1.0', capabilities: [] },
+    ];
     await recordCredentialIssued(audit, {
-      ...issue,
-      user: 'zj',
-      capabilities: ['store.read', 'store.write'],
+      village: '330521107201',
+      how: 'exchange',
+      widgets,
+      user: 'xt-zhang',
+      ip: '10.0.0.9',
     });
-    await recordCredentialIssued(audit, { ...issue, user: null, capabilities: [] });
+    await recordCredentialIssued(audit, {
+      village: '330521107201',
+      how: 'renew',
+      widgets: widgets.slice(0, 1),
+      user: 'xt-zhang',
+      ip: '10.0.0.9',
+    });
     expect((await audit.list()).map((r) => [r.actor, r.action, r.subject, r.detail, r.ip])).toEqual([
+      ['xt-zhang', 'widget.credentials-issue', 'village:330521107201', { widgets }, '10.0.0.9'],
       [
-        'zj',
-        'widget.credential-issue',
+        'xt-zhang',
+        'widget.credential-renew',
         'village:330521107201',
-        { widget: '@deqing/find-machinery', version: '1.0.0', capabilities: ['store.read', 'store.write'] },
-        '10.0.0.9',
-      ],
-      [
-        'anonymous',
-        'widget.credential-issue',
-        'village:330521107201',
-        { widget: '@deqing/find-machinery', version: '1.0.0', capabilities: [] },
+        { widgets: widgets.slice(0, 1) },
         '10.0.0.9',
       ],
     ]);

@@ -1,28 +1,33 @@
 /**
  * Audit entries that other areas of the shell record about identity and credentials, written one way.
- * The host API calls `recordCredentialIssued` when it mints a widget credential (`POST /widget-token`
- * does not pass through this plugin), so who obtained which widget's credential, where, is on record.
+ * The host API calls `recordCredentialIssued` when it mints widget credentials bound to a signed-in user
+ * (a page load's exchange: one entry naming every widget; a renewal: one entry), so who obtained which
+ * widget's credential, where, is on record. Credentials of nobody signed in reach only public data and
+ * come with every visitor's page load: they are not recorded, which keeps the hash-chained log from
+ * becoming a page-view counter.
  */
 import type { AuditLog } from '@cunmen/audit-log';
 
 export interface CredentialIssue {
   village: string;
-  widget: string;
-  version: string;
-  /** The signed-in user the credential is bound to, or null (nobody signed in). */
-  user: string | null;
-  /** The capabilities the credential carries. */
-  capabilities: readonly string[];
+  /** `exchange` (a page load's credentials) or `renew` (one credential renewed). */
+  how: 'exchange' | 'renew';
+  /** Each widget with its version and the capabilities its credential carries. */
+  widgets: readonly { widget: string; version: string; capabilities: readonly string[] }[];
+  /** The signed-in user's login name the credentials are bound to. */
+  user: string;
   /** The request's source address. */
   ip: string;
 }
 
 export async function recordCredentialIssued(audit: AuditLog, issue: CredentialIssue): Promise<void> {
   await audit.append({
-    actor: issue.user ?? 'anonymous',
-    action: 'widget.credential-issue',
+    actor: issue.user,
+    action: issue.how === 'exchange' ? 'widget.credentials-issue' : 'widget.credential-renew',
     subject: `village:${issue.village}`,
-    detail: { widget: issue.widget, version: issue.version, capabilities: [...issue.capabilities] },
+    detail: {
+      widgets: issue.widgets.map((w) => ({ ...w, capabilities: [...w.capabilities] })),
+    },
     ip: issue.ip,
   });
 }

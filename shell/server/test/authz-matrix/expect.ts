@@ -12,8 +12,12 @@ export type Expectation = { allowed: true } | { allowed: false; code: string };
 
 const refused = (code: string): Expectation => ({ allowed: false, code });
 
-export function expectationFor(rule: Rule, actor: Actor, origin: Origin): Expectation {
+export function expectationFor(routeRule: Rule, actor: Actor, origin: Origin): Expectation {
+  const rule = routeRule.onOrigin?.[origin] ?? routeRule;
+  if (actor.kind === 'operator' && rule.operatorRefused) return refused(rule.operatorRefused);
   if (rule.who === 'anyone') return { allowed: true };
+  // A page load's ticket cookie alone: nothing the matrix's actors hold.
+  if (rule.who === 'ticket') return refused('SHELL_ERR_TICKET_REQUIRED');
   // Only the widget credential opens these: a cookie or the operator token is no credential.
   if (rule.who === 'credential') {
     return refused(

@@ -4,7 +4,9 @@
  * the shell serves that has no row here fails the matrix, and so does a row no origin serves.
  *
  * - `who`: `anyone`; `session` (any account signed in on that origin); `credential` (a widget
- *   credential alone: no session, role or operator token opens it); or the roles allowed.
+ *   credential alone: no session, role or operator token opens it); `ticket` (a page load's ticket
+ *   cookie alone, which the matrix never has); or the roles allowed.
+ * - `onOrigin`: another rule where one origin serves the route differently.
  * - `scoped`: the account's division must cover the division the request names (仙潭村 330521107201 in
  *   the path, or 德清县 330521 for the mandatory-widget rules).
  * - `operator`: the operator token (`--admin-token-file`) is accepted too.
@@ -17,7 +19,10 @@
 import type { IdentityRole } from '../../src/identity/roles.js';
 
 export interface Rule {
-  who: 'anyone' | 'session' | 'credential' | readonly IdentityRole[];
+  who: 'anyone' | 'session' | 'credential' | 'ticket' | readonly IdentityRole[];
+  onOrigin?: Partial<Record<'resident' | 'console' | 'frame', Rule>>;
+  /** The code the operator token gets where it is sent as a widget credential and refused. */
+  operatorRefused?: string;
   scoped?: boolean;
   operator?: boolean;
   request?: { query?: Record<string, string>; body?: unknown };
@@ -69,10 +74,16 @@ export const TABLE: Record<string, Rule> = {
   'PUT /api/console/v1/mandatory': { who: RULERS, scoped: true, request: { body: MANDATORY } },
   'DELETE /api/console/v1/mandatory': { who: RULERS, scoped: true, request: { query: MANDATORY } },
 
-  // The host API (host-api/): minting a credential, then calls that carry only the credential.
-  // Anyone: a public widget gets a credential with no user. Binding it to the page's widget and the
-  // user's division at issue is the host API's part of issue #14, tested there.
-  'POST /api/host/v1/widget-token': { who: 'anyone' },
+  // The host API (host-api/): credentials come from a page load's ticket (exchange), and only the
+  // credential held renews itself; no session or operator token mints one on the resident origin. The
+  // console still mints by name for its in-realm cadre pages (its session decides, tested there).
+  'POST /api/host/v1/widget-tokens': { who: 'ticket', request: { body: { village: '330521107201' } } },
+  'POST /api/host/v1/widget-token': {
+    who: 'credential',
+    withoutCredential: 'SHELL_ERR_TICKET_REQUIRED',
+    // The operator token sent there is a credential to renew, and no credential this shell issued.
+    onOrigin: { console: { who: 'anyone', operatorRefused: 'SHELL_ERR_TOKEN_INVALID' } },
+  },
   'POST /api/host/v1/store/:collection': credential,
   'PUT /api/host/v1/store/:collection/:id': credential,
   'DELETE /api/host/v1/store/:collection/:id': credential,

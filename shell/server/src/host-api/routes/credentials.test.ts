@@ -40,9 +40,19 @@ describe('POST /api/host/v1/widget-tokens (the page load ticket)', () => {
       claims: { village: XIANTAN, widget: WASTE, version: '1.0.0', user: null },
     });
 
+    const audit = w.shell.app.shell.storage.audit;
+    const issued = async () =>
+      (await audit.list({ limit: 10_000 })).filter((e) => e.action === 'widget.credentials-issue');
+    // A visitor's page load is not recorded; a signed-in user's is, once, naming every widget.
+    expect(await issued()).toEqual([]);
     const resident = await w.login('lisi');
     const signed = await w.exchange(await w.pageTicket(resident), resident);
     expect(signed.statusCode).toBe(200);
+    const recorded = await issued();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ actor: 'lisi', subject: `village:${XIANTAN}` });
+    const detail = recorded[0]?.detail as { widgets: { widget: string }[] } | undefined;
+    expect(detail?.widgets.map((x) => x.widget).sort()).toEqual([MACHINERY, WASTE].sort());
     expect(signed.json().user).toMatchObject({ displayName: '李*', role: 'resident' });
     // Bound to the GRANTED capabilities of the snapshot, not the requested ones.
     expect(verifyToken(key, signed.json().credentials[MACHINERY].token)).toMatchObject({

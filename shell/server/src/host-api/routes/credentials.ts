@@ -16,12 +16,14 @@
  * same-origin and `Origin` the shell's own when sent. Rate-limited per account (a whole village may
  * share one NAT address).
  */
+import type { AuditLog } from '@cunmen/audit-log';
 import { parseWith } from '@cunmen/errors';
 import { WIDGET_TOKEN_PATH, WIDGET_TOKENS_PATH } from '@cunmen/host-api';
 import type { Capability } from '@cunmen/manifest';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { shellError, shellErrors } from '../../errors.js';
+import { recordCredentialIssued } from '../../identity/audit-events.js';
 import { canActOn, MFA_ROLES } from '../../identity/roles.js';
 import { type HostRoutesContext, tooMany } from '../context.js';
 import type { WidgetCredentials } from '../credentials.js';
@@ -41,6 +43,7 @@ export interface CredentialRoutesContext extends HostRoutesContext {
   secureCookies: boolean;
   /** Accept `{village, widget, version}` at `widget-token` (the staff console, until its realms split). */
   mintByName: boolean;
+  audit: AuditLog;
 }
 
 /**
@@ -115,6 +118,19 @@ export function credentialRoutes(open: FastifyInstance, ctx: CredentialRoutesCon
       const claims = { village, widget, version, capabilities, user: user?.id ?? null };
       credentials[widget] = { version: granted.version, ...issue(ctx.key, claims) };
     }
+    if (user && widgets.size > 0) {
+      await recordCredentialIssued(ctx.audit, {
+        village,
+        how: 'exchange',
+        widgets: [...widgets].map(([widget, g]) => ({
+          widget,
+          version: g.version,
+          capabilities: g.capabilities,
+        })),
+        user: user.name,
+        ip: request.ip,
+      });
+    }
     reply.header('cache-control', 'no-store');
     return { credentials, user: user ? hostUser(user, ctx.publicUserId(user.id)) : null };
   });
@@ -151,6 +167,17 @@ export function credentialRoutes(open: FastifyInstance, ctx: CredentialRoutesCon
         zh: '登录状态已变化，请刷新页面后重试',
       });
     }
-    return issue(ctx.key, { village, widget, version, capabilities: granted.capabilities, user });
+    const renewed = issue(ctx.key, { village, widget, version, capabilities: granted.capabilities, user });
+    const holder = request.identity?.user;
+    if (user !== null && holder) {
+      await recordCredentialIssued(ctx.audit, {
+        village,
+        how: 'renew',
+        widgets: [{ widget, version, capabilities: granted.capabilities }],
+        user: holder.name,
+        ip: request.ip,
+      });
+    }
+    return renewed;
   });
 }
