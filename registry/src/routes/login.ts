@@ -32,7 +32,7 @@ function noSession(): never {
 }
 
 /** What npm (or another client) may send to start a web login; older npm versions send `hostname`. */
-const startSchema = z.looseObject({ hostname: z.unknown().optional() }).optional();
+const startSchema = z.looseObject({ hostname: z.unknown().optional() }).nullish();
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
 function clientOf(request: FastifyRequest, body: z.infer<typeof startSchema>): WebLoginClient {

@@ -113,6 +113,9 @@ export class Session {
   #credentials = new Map();
   #portals = new Map();
 
+  /** Signed in on the staff console (credentials by widget name there), not on the resident origin. */
+  onConsole = false;
+
   constructor(shellUrl, name, cookie, csrfToken, user) {
     this.shellUrl = shellUrl;
     this.name = name;
@@ -138,6 +141,7 @@ export class Session {
 
   /** A widget credential for `widget` in `village`'s portal: one page load per village and session. */
   async credential(village, widget) {
+    if (this.onConsole) return this.#consoleCredential(village, widget);
     if (!this.#credentials.has(village)) {
       const exchanged = pageTicket(this.shellUrl, village, this.cookie).then(async (ticket) => {
         const { body } = await request(
@@ -157,6 +161,36 @@ export class Session {
     const token = (await this.#credentials.get(village)).get(widget);
     if (!token) throw new ContentSeedError(`the portal of ${village} has no ${widget}`);
     return token;
+  }
+
+  /** On the console a cadre page's widget asks for its credential by name, bound to this session. */
+  async #consoleCredential(village, widget) {
+    const key = `${village} ${widget}`;
+    if (!this.#credentials.has(key)) {
+      const minted = (async () => {
+        if (!(await this.places(village, widget))) {
+          throw new ContentSeedError(`the portal of ${village} has no ${widget}`);
+        }
+        const version = this.#portals.get(village).get(widget);
+        const { body } = await request(
+          `${this.shellUrl}/api/host/v1/widget-token`,
+          {
+            method: 'POST',
+            headers: {
+              cookie: this.cookie,
+              'x-csrf-token': this.csrfToken,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify({ village, widget, version }),
+          },
+          `${this.name}: the credential of ${widget} in ${village}`,
+        );
+        return body.token;
+      })();
+      this.#credentials.set(key, minted);
+      minted.catch(() => this.#credentials.delete(key));
+    }
+    return this.#credentials.get(key);
   }
 
   async #bearer(village, widget, method, url, body, headers = {}) {

@@ -70,7 +70,12 @@ export class People {
       const account = this.#find(name);
       if (!account) throw new ContentSeedError(`no demo account ${name} in ${this.shellData}`);
       const origin = account.role === 'resident' ? this.shellUrl : this.consoleUrl;
-      const signedIn = signIn(origin, name, account.password, this.say);
+      // Staff act on the console, where a cadre page's widget credential is minted by name for the
+      // session; residents' come from a portal page load's ticket.
+      const signedIn = signIn(origin, name, account.password, this.say).then((session) => {
+        session.onConsole = origin === this.consoleUrl;
+        return session;
+      });
       this.#sessions.set(name, signedIn);
       signedIn.catch(() => this.#sessions.delete(name));
     }

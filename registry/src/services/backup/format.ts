@@ -60,6 +60,9 @@ export const KNOWN_ENTRIES = new Set([
   'blobs',
   'keys',
   UPLINK_CACHE_DIR,
+  // Signed checkpoints of the audit log's head vouch for the database from outside it: they are kept
+  // off the machine by the operator (docs), not in the same file as the data they vouch for.
+  'audit-checkpoints',
 ]);
 
 export interface RestoreResult {

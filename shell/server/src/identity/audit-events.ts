@@ -10,8 +10,8 @@ import type { AuditLog } from '@cunmen/audit-log';
 
 export interface CredentialIssue {
   village: string;
-  /** `exchange` (a page load's credentials) or `renew` (one credential renewed). */
-  how: 'exchange' | 'renew';
+  /** `exchange` (a page load's credentials), `renew` (one renewed) or `console` (a cadre page's, by name). */
+  how: 'exchange' | 'renew' | 'console';
   /** Each widget with its version and the capabilities its credential carries. */
   widgets: readonly { widget: string; version: string; capabilities: readonly string[] }[];
   /** The signed-in user's login name the credentials are bound to. */
@@ -20,10 +20,16 @@ export interface CredentialIssue {
   ip: string;
 }
 
+const ACTIONS = {
+  exchange: 'widget.credentials-issue',
+  renew: 'widget.credential-renew',
+  console: 'widget.credential-issue-console',
+} as const;
+
 export async function recordCredentialIssued(audit: AuditLog, issue: CredentialIssue): Promise<void> {
   await audit.append({
     actor: issue.user,
-    action: issue.how === 'exchange' ? 'widget.credentials-issue' : 'widget.credential-renew',
+    action: ACTIONS[issue.how],
     subject: `village:${issue.village}`,
     detail: {
       widgets: issue.widgets.map((w) => ({ ...w, capabilities: [...w.capabilities] })),

@@ -53,7 +53,6 @@ async function post(doFetch: typeof fetch, url: string, body: unknown, bearer?: 
     credentials: 'same-origin',
     headers: {
       'content-type': 'application/json',
-      accept: 'application/json',
       ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
     },
     body: JSON.stringify(body),
@@ -88,7 +87,7 @@ export function exchangePageCredentials(options: PageCredentialOptions): PageCre
     let pending: Promise<string> | null = null;
     const fail = (detail: string) => {
       reportShellError('SHELL_ERR_CREDENTIAL', widget.name, detail);
-      return new HostError({ code: 'SDK_ERR_NETWORK', detail: `widget credential: ${detail}` });
+      return new HostError({ code: 'SDK_ERR_NETWORK', detail });
     };
     async function obtain(): Promise<string> {
       if (held === null) {
@@ -97,7 +96,7 @@ export function exchangePageCredentials(options: PageCredentialOptions): PageCre
         // Taken out of the shared answer: from here on only this widget's closure holds it.
         page.credentials.delete(widget.name);
         if (!issued || issued.version !== widget.version) {
-          throw fail(page.failure ?? `no credential for ${widget.name}@${widget.version} in this page load`);
+          throw fail(page.failure ?? `none for ${widget.name}@${widget.version}`);
         }
         held = { token: issued.token, expires: expiryOf(issued) };
         if (held.expires > Date.now()) return held.token;

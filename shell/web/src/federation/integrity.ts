@@ -69,7 +69,7 @@ export function createAssetIndex(widgets: readonly SnapshotWidget[]): AssetIndex
 export function refuseScript(url: string): CunmenError {
   const code = 'SHELL_ERR_SCRIPT_REFUSED';
   reportShellError(code, url);
-  return shellWebErrors.error(code, { en: `${code}: ${url} is not a signed widget asset` });
+  return shellWebErrors.error(code, { en: `${code}: ${url}` });
 }
 
 export interface IntegrityPluginOptions {
@@ -192,10 +192,12 @@ export function installScriptGuard(index: AssetIndex, doc: Document = document):
   };
   const NodeProto = (win?.Node ?? Node).prototype;
   const ElementProto = (win?.Element ?? Element).prototype;
-  const saved = {
+  const savedNode = {
     appendChild: NodeProto.appendChild,
     insertBefore: NodeProto.insertBefore,
     replaceChild: NodeProto.replaceChild,
+  };
+  const savedElement = {
     append: ElementProto.append,
     prepend: ElementProto.prepend,
     before: ElementProto.before,
@@ -203,6 +205,7 @@ export function installScriptGuard(index: AssetIndex, doc: Document = document):
     replaceWith: ElementProto.replaceWith,
     insertAdjacentElement: ElementProto.insertAdjacentElement,
   };
+  const saved = { ...savedNode, ...savedElement };
   NodeProto.appendChild = function appendChild<T extends Node>(this: Node, node: T): T {
     return check(node) ? (saved.appendChild.call(this, node) as T) : node;
   };
@@ -230,19 +233,8 @@ export function installScriptGuard(index: AssetIndex, doc: Document = document):
   };
   const restore = () => {
     if (slot[GUARD] === restore) slot[GUARD] = undefined;
-    Object.assign(NodeProto, {
-      appendChild: saved.appendChild,
-      insertBefore: saved.insertBefore,
-      replaceChild: saved.replaceChild,
-    });
-    Object.assign(ElementProto, {
-      append: saved.append,
-      prepend: saved.prepend,
-      before: saved.before,
-      after: saved.after,
-      replaceWith: saved.replaceWith,
-      insertAdjacentElement: saved.insertAdjacentElement,
-    });
+    Object.assign(NodeProto, savedNode);
+    Object.assign(ElementProto, savedElement);
   };
   slot[GUARD] = restore;
   return restore;

@@ -8,6 +8,7 @@ import { parseWith } from '@cunmen/errors';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { shellError, shellErrors } from '../../errors.js';
+import { recordCredentialIssued } from '../../identity/audit-events.js';
 import { type CredentialRoutesContext, credentialUser, issue } from './credentials.js';
 
 const tokenBody = z
@@ -45,7 +46,23 @@ export function mintByNameRoute(ctx: CredentialRoutesContext) {
         },
       );
     }
-    const user = credentialUser(request, village)?.id ?? null;
-    return issue(ctx.key, { village, widget, version, capabilities: granted.capabilities, user });
+    const holder = credentialUser(request, village);
+    const minted = issue(ctx.key, {
+      village,
+      widget,
+      version,
+      capabilities: granted.capabilities,
+      user: holder?.id ?? null,
+    });
+    if (holder) {
+      await recordCredentialIssued(ctx.audit, {
+        village,
+        how: 'console',
+        widgets: [{ widget, version, capabilities: granted.capabilities }],
+        user: holder.name,
+        ip: request.ip,
+      });
+    }
+    return minted;
   };
 }
