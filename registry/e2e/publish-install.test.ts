@@ -297,7 +297,9 @@ describe('cunmen-registry commands', () => {
       '--data',
       join(tmp, 'other-data'),
     );
-    expect(r.stderr).toBe('cunmen-registry: --role "admin" must be "province", "county" or "usage-reporter"\n');
+    expect(r.stderr).toBe(
+      'cunmen-registry: --role "admin" must be "province", "county" or "usage-reporter"\n',
+    );
     expect(r.code).toBe(1);
   });
 
