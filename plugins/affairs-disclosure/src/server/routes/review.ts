@@ -126,16 +126,13 @@ export const reviewRoutes: ModuleRoute[] = [
         .where('status', 'not in', ['published', 'superseded'])
         .executeTakeFirst();
       if (open) throw affairsErrors.error('AFFAIRS_ERR_REVISION_OPEN');
-      const last = await ctx.db
-        .selectFrom(T.item)
-        .select((eb) => eb.fn.max('revision').as('revision'))
-        .where('root_id', '=', row.root_id)
-        .executeTakeFirst();
       const id = randomUUID();
       const now = ctx.now().toISOString();
       const attachments = await attachmentsOf(ctx, row.id);
-      // Two cadres revising at once (two shell instances, or two requests of one) both pass the check
-      // above and number their revision alike: the unique (root, revision) refuses the second.
+      // Two cadres revising at once (two shell instances, or two requests of one) can both pass the check
+      // above. Only the published revision can be revised and its open correction is always the next
+      // number (a deleted draft frees it), so both number theirs alike and the unique (root, revision)
+      // refuses the second. Numbering from max() instead let the later one take the number after.
       await revisionOnce(
         ctx.db.transaction().execute(async (trx) => {
           await trx
@@ -143,7 +140,7 @@ export const reviewRoutes: ModuleRoute[] = [
             .values({
               ...row,
               id,
-              revision: Number(last?.revision ?? row.revision) + 1,
+              revision: row.revision + 1,
               supersedes: row.id,
               status: 'draft',
               created_by: user.name,
