@@ -26,6 +26,7 @@ import { webRoutes } from './http/web-routes.js';
 import type { OidcOptions } from './identity/oidc.js';
 import { identity } from './identity/plugin.js';
 import { mountModules } from './modules/mount.js';
+import { pointsQueue } from './modules/points-queue.js';
 import { STANDARD_MODULES } from './modules/standard.js';
 import { RegistryClient } from './portals/registry-client.js';
 import { PortalService } from './portals/service.js';
@@ -151,14 +152,21 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     adminToken: options.adminToken,
   });
   const credentials = new WidgetCredentials(await storage.host.credentialKey(), portals, storage.identity);
-  await app.register(hostApi, { portals, storage, publicUrl: options.publicUrl, credentials });
+  const modules = options.modules ?? STANDARD_MODULES;
+  await app.register(hostApi, {
+    portals,
+    storage,
+    publicUrl: options.publicUrl,
+    credentials,
+    points: pointsQueue(modules, storage, app.log, options.now),
+  });
   // Every portal page navigation gets the ticket its boot code exchanges for the widgets' credentials.
   await app.register(pageTickets, {
     key: credentials.key,
     secureCookies: options.publicUrl?.startsWith('https:') ?? false,
   });
   await mountModules(app, {
-    modules: options.modules ?? STANDARD_MODULES,
+    modules,
     storage,
     credentials,
     now: options.now,
@@ -181,7 +189,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
         provinceKey: keys ? (await keys.current()).raw : null,
         adminToken: options.adminToken,
         residentUrl: options.publicUrl,
-        modules: options.modules ?? STANDARD_MODULES,
+        modules,
         now: options.now,
         registryTimeoutMs: options.registryTimeoutMs,
         fetch: options.fetch,

@@ -21,6 +21,7 @@ import { WebDist } from '../http/web-dist.js';
 import { identity } from '../identity/plugin.js';
 import { mandatoryRoutes } from '../mandatory/routes.js';
 import { mountModules } from '../modules/mount.js';
+import { pointsQueue } from '../modules/points-queue.js';
 import type { RegistryClient } from '../portals/registry-client.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
@@ -120,7 +121,14 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     adminToken: deps.adminToken,
   });
   // The console's in-realm widgets still ask by name until county cadre pages run in their own realm.
-  await app.register(hostApi, { portals, storage, publicUrl: url, credentials, mintByName: true });
+  await app.register(hostApi, {
+    portals,
+    storage,
+    publicUrl: url,
+    credentials,
+    mintByName: true,
+    points: pointsQueue(deps.modules, storage, app.log, deps.now),
+  });
   await mountModules(app, { modules: deps.modules, storage, credentials, now: deps.now });
   const catalog = registry
     ? new CatalogClient({

@@ -4,6 +4,7 @@
  * registers a route of the contract's table with the capability it needs. The scope's `onRequest` hook
  * (plugin.ts) checks the credential and that capability before the body is read.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { CunmenError } from '@cunmen/errors';
 import {
@@ -21,6 +22,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { shellErrors } from '../errors.js';
 import { canActOn } from '../identity/roles.js';
 import type { IdentityUser } from '../identity/store.js';
+import type { PointsQueue } from '../modules/points-queue.js';
 import type { HostDoc, HostDocScope, HostStorage } from '../storage/types.js';
 import type { HostCall } from './credentials.js';
 
@@ -60,6 +62,8 @@ export interface HostRoutesContext {
   limits: HostLimits;
   /** An opaque, stable id for a user: widgets never see the account's row id or login name. */
   publicUserId(id: number): string;
+  /** 积分制's claim queue, where points requests go; null when the shell does not mount the module. */
+  points: PointsQueue | null;
 }
 
 declare module 'fastify' {

@@ -17,6 +17,7 @@ import { createHmac } from 'node:crypto';
 import { HOST_API_PATH, refusals } from '@cunmen/host-api';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { handleShellErrors } from '../errors.js';
+import type { PointsQueue } from '../modules/points-queue.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
 import { DEFAULT_HOST_LIMITS, type HostLimits, type HostRoutesContext, refuse } from './context.js';
@@ -41,6 +42,8 @@ export interface HostApiOptions {
   credentials?: WidgetCredentials;
   /** Accept a credential request by widget name (the staff console only; see routes/credentials-by-name.ts). */
   mintByName?: boolean;
+  /** Where `points.request` calls go (modules/points-queue.ts); without it they are refused. */
+  points?: PointsQueue | null;
 }
 
 /** The calls widgets make through the SDK, under the prefix, each with a credential and a capability. */
@@ -83,6 +86,7 @@ export const hostApi: FastifyPluginAsync<HostApiOptions> = async (app, opts) => 
     host: opts.storage.host,
     limits: { ...DEFAULT_HOST_LIMITS, ...opts.limits },
     publicUserId: (id) => createHmac('sha256', key).update(`user:${id}`).digest('hex').slice(0, 24),
+    points: opts.points ?? null,
   };
   app.decorateRequest('hostCall', null);
   // No credential needed to obtain one. Errors in the shell's handler.

@@ -132,6 +132,16 @@ export class SqlHouseholdStore implements HouseholdStore {
     return { total: Number(n), items: rows.map(toHousehold) };
   }
 
+  async findByNumber(village: string, number: string): Promise<Household | null> {
+    const row = await this.db
+      .selectFrom('households')
+      .selectAll()
+      .where('village', '=', village)
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row ? toHousehold(row) : null;
+  }
+
   async getHousehold(village: string, id: number): Promise<Household | null> {
     const row = await this.db
       .selectFrom('households')

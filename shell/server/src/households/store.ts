@@ -30,6 +30,8 @@ export interface HouseholdStore {
     page: { offset: number; limit: number },
   ): Promise<{ total: number; items: Household[] }>;
   getHousehold(village: string, id: number): Promise<Household | null>;
+  /** The household of the village with this number (户号), if the register has it. */
+  findByNumber(village: string, number: string): Promise<Household | null>;
   addResident(r: Omit<Resident, 'id' | 'createdAt'>): Promise<Resident>;
   listResidents(householdId: number): Promise<Resident[]>;
 }

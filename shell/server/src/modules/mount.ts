@@ -20,7 +20,7 @@ import {
   type ShellContext,
   type ShellModule,
 } from '@cunmen/module-api';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { isShellError, shellError } from '../errors.js';
 import type { WidgetCredentials } from '../host-api/credentials.js';
 import type { Storage } from '../storage/types.js';
@@ -50,20 +50,30 @@ function divisionsFor(storage: Storage): ModuleContext['divisions'] {
   };
 }
 
+/** The context a module's code runs with: the shell's services, scoped to the module. */
+export function shellContextFor(
+  module: ShellModule,
+  storage: Storage,
+  log: FastifyBaseLogger,
+  now?: () => Date,
+): ShellContext {
+  return {
+    id: module.id,
+    db: storage.modules.database,
+    audit: moduleAudit(module.id, storage.audit),
+    blobs: storage.modules.blobs(module.id),
+    divisions: divisionsFor(storage),
+    now: now ?? (() => new Date()),
+    log: log.child({ module: module.id }),
+  };
+}
+
 export async function mountModules(app: FastifyInstance, options: ModulesOptions): Promise<void> {
   const ids = new Set<string>();
   for (const module of options.modules) {
     if (ids.has(module.id)) throw new Error(`two standard modules share the id "${module.id}"`);
     ids.add(module.id);
-    const context: ShellContext = {
-      id: module.id,
-      db: options.storage.modules.database,
-      audit: moduleAudit(module.id, options.storage.audit),
-      blobs: options.storage.modules.blobs(module.id),
-      divisions: divisionsFor(options.storage),
-      now: options.now ?? (() => new Date()),
-      log: app.log.child({ module: module.id }),
-    };
+    const context = shellContextFor(module, options.storage, app.log, options.now);
     const resolveCaller = async (request: FastifyRequest, m: ShellModule): Promise<ModuleCaller | null> => {
       if (request.headers.authorization === undefined) return null;
       let call: Awaited<ReturnType<WidgetCredentials['verify']>>;

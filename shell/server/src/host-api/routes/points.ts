@@ -1,9 +1,12 @@
 /**
  * `POST /points/requests` (`points.request`): a signed-in resident asks the village committee for points
- * for their own household (staff of the village for any), with photos this widget uploaded as evidence.
+ * for their own household (staff of the village for any of the village's), with photos this widget
+ * uploaded as evidence. The request becomes a claim in 积分制's queue (modules/points-queue.ts), where
+ * the committee approves or rejects it like any other.
  */
 import { checkPointsRequest, refusals } from '@cunmen/host-api';
 import type { FastifyInstance } from 'fastify';
+import { shellError } from '../../errors.js';
 import {
   callOf,
   check,
@@ -19,8 +22,14 @@ import {
 
 const FIELDS = ['item', 'householdId', 'quantity', 'note', 'evidence'] as const;
 
+function notMounted() {
+  return shellError('SHELL_ERR_NOT_FOUND', 'this shell does not mount the points module (@cunmen/points)', {
+    zh: '本平台没有开通积分制，无法申请积分',
+  });
+}
+
 export function pointsRoutes(api: FastifyInstance, ctx: HostRoutesContext): void {
-  const { host, limits } = ctx;
+  const { host, limits, points } = ctx;
   hostRoute(
     api,
     'points.request',
@@ -45,9 +54,9 @@ export function pointsRoutes(api: FastifyInstance, ctx: HostRoutesContext): void
       if (!household) throw refuse(refusals.noHousehold());
       if (household !== user.household && !isStaff(user, call.village))
         throw refuse(refusals.otherHousehold());
-      const id = newId();
-      await host.savePointsRequest({
-        id,
+      if (!points) throw notMounted();
+      const record = {
+        id: newId(),
         village: call.village,
         widget: call.widget,
         householdId: household,
@@ -56,10 +65,12 @@ export function pointsRoutes(api: FastifyInstance, ctx: HostRoutesContext): void
         note: note ?? null,
         evidence: media,
         userId: user.id,
-        status: 'pending',
-        createdAt: new Date().toISOString(),
-      });
-      return reply.code(201).send({ id, status: 'pending' });
+      };
+      // The module refuses (item not in the rule book in force, …) before anything is written; the
+      // shell keeps its record of the call only once the claim is queued.
+      await points(record, user);
+      await host.savePointsRequest({ ...record, status: 'pending', createdAt: new Date().toISOString() });
+      return reply.code(201).send({ id: record.id, status: 'pending' });
     },
   );
 }
