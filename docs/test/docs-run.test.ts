@@ -67,7 +67,7 @@ describe('runnable docs', () => {
     // A failed content seed only prints a line and the platform runs on: catch it here.
     expect(platform.output()).not.toMatch(/demo content: /);
     expect(platform.output()).toMatch(
-      /content: \d+ disclosures \(\d+ published, \d+ in review\), \d+ complaints, \d+ machines, \d+ bookings, \d+ households in 3 villages/,
+      /content: \d+ disclosures \(\d+ published, \d+ in review\), \d+ complaints, \d+ machines, \d+ bookings, \d+ points claims, \d+ goods, \d+ households in 3 villages/,
     );
   });
 

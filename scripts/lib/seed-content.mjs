@@ -1,7 +1,7 @@
 // The demo villages' content, seeded once per data directory after the shell is up, so that a newcomer
 // opens a working village: households in the register, 三务公开 disclosures published (and one waiting
 // for the 村务监督委员会), 接诉即办 cases at every step of the loop with answers and ratings, machines in
-// 找农机 and pickups in 垃圾分类预约. Everything goes through the shell's HTTP interfaces, signed in as
+// 找农机, pickups in 垃圾分类预约, and 积分制's rule book, ledgers, shop and claims. Everything goes through the shell's HTTP interfaces, signed in as
 // the demo accounts (seed-shell.mjs) and the residents their cadres register — no database writes.
 // Each piece is looked up on the server before it is made, so a run that stopped half-way carries on
 // without duplicates; the marker file ends it for good. Node.js builtins only.
@@ -15,6 +15,7 @@ import { ensureDisclosures } from './seed-content/disclosures.mjs';
 import { ensureHouseholds } from './seed-content/households.mjs';
 import { ensureMachinery } from './seed-content/machinery.mjs';
 import { People } from './seed-content/people.mjs';
+import { ensurePoints } from './seed-content/points.mjs';
 import { DEMO_VILLAGES } from './seed-shell.mjs';
 
 export { contentAccountsFile } from './seed-content/people.mjs';
@@ -31,6 +32,9 @@ const NONE = {
   complaints: 0,
   machines: 0,
   bookings: 0,
+  pointsClaims: 0,
+  goods: 0,
+  ledgers: 0,
 };
 
 async function seedVillage(village, { people, today, say }) {
@@ -44,17 +48,20 @@ async function seedVillage(village, { people, today, say }) {
   const ctx = { village: village.code, people, today, say };
   // Residents' accounts come with their households, so the register goes first.
   const households = await ensureHouseholds({ ...ctx, cadre });
-  const [disclosures, complaints, machines, bookings] = await settled([
+  const [disclosures, complaints, machines, bookings, points] = await settled([
     ensureDisclosures(ctx),
     ensureComplaints(ctx),
     ensureMachinery(ctx),
     ensureBookings(ctx),
+    ensurePoints(ctx),
   ]);
-  const counts = { households, ...disclosures, complaints, machines, bookings };
+  const { claims: pointsClaims, goods, ledgers } = points;
+  const counts = { households, ...disclosures, complaints, machines, bookings, pointsClaims, goods, ledgers };
   const parts = [`${households} households`];
   if (counts.published + counts.inReview > 0)
     parts.push(`${counts.published} disclosures published and ${counts.inReview} in review`);
   parts.push(`${complaints} complaints`, `${machines} machines`, `${bookings} bookings`);
+  if (ledgers > 0) parts.push(`${ledgers} points ledgers, ${pointsClaims} points claims, ${goods} goods`);
   say(`${village.name}: ${parts.join(', ')}`);
   return counts;
 }
@@ -91,7 +98,8 @@ export async function seedContent({ shellUrl, consoleUrl, shellData, say = () =>
   const summary =
     `content: ${counts.published + counts.inReview} disclosures (${counts.published} published, ` +
     `${counts.inReview} in review), ${counts.complaints} complaints, ${counts.machines} machines, ` +
-    `${counts.bookings} bookings, ${counts.households} households in ${villages} villages ` +
+    `${counts.bookings} bookings, ${counts.pointsClaims} points claims, ${counts.goods} goods, ` +
+    `${counts.households} households in ${villages} villages ` +
     `(${seconds.toFixed(1)} s)`;
   writeFileSync(marker, `${JSON.stringify({ seededAt: new Date().toISOString(), counts })}\n`);
   return { counts, summary, seconds };

@@ -28,6 +28,9 @@ const SHELL_USERS = [
     display: '张建华',
     household: 'H-0012',
   },
+  // 积分制: a deduction needs a second committee member; the village's 积分超市 redeems at the counter.
+  { name: 'xiantan-cadre2', role: 'village-cadre', division: '330521107201', display: '仙潭村村委会委员' },
+  { name: 'xiantan-merchant', role: 'merchant', division: '330521107201', display: '仙潭村积分超市' },
   { name: 'moganshan-staff', role: 'township-staff', division: '330521107', display: '莫干山镇人民政府' },
   // The other two villages' committees, so that their portals have someone to answer (lib/seed-content.mjs).
   { name: 'wusi-cadre', role: 'village-cadre', division: '330521003201', display: '五四村村委会' },
@@ -148,6 +151,7 @@ export async function seedShell({ shellData, registry, say }) {
     widgets: [
       widget('plugins/affairs-disclosure', 'affairs-disclosure', './Cadre'),
       widget('plugins/complaints', 'complaints', './Cadre'),
+      widget('plugins/points', 'points', './Cadre'),
       widget('plugins/find-machinery', 'find-machinery', './Admin'),
       widget('plugins/waste-pickup', 'waste-pickup', './Admin'),
     ],
@@ -175,7 +179,7 @@ export async function seedShell({ shellData, registry, say }) {
     );
     say(
       r.code === 0
-        ? `portal of ${v.name} ${v.code}: 三务公开, 接诉即办, find-machinery and waste-pickup`
+        ? `portal of ${v.name} ${v.code}: 三务公开, 接诉即办, 积分制, find-machinery and waste-pickup`
         : `portal of ${v.name} ${v.code}: kept (it has one already)`,
     );
   }

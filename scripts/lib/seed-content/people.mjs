@@ -42,6 +42,15 @@ export class People {
     return this.shellAccounts.find((a) => a.role === role && a.division === village)?.name ?? null;
   }
 
+  /** Every account of the village with `role`, in the order they were made. */
+  accountsOf(village, role) {
+    return this.shellAccounts.filter((a) => a.role === role && a.division === village).map((a) => a.name);
+  }
+
+  roleOf(name) {
+    return this.#find(name)?.role ?? null;
+  }
+
   has(name) {
     return this.#find(name) !== undefined;
   }

@@ -2,7 +2,8 @@
  * `npm start`'s demo content (scripts/lib/seed-content.mjs), seeded into a platform set up the way
  * `npm start` sets up a new data directory, then read back through the APIs as a resident, the village
  * cadre and a visitor see it: disclosures of each category (one waiting for the supervision committee),
- * cases at every step of 接诉即办 with answers and ratings, machines, pickups and the household register —
+ * cases at every step of 接诉即办 with answers and ratings, machines, pickups, the household register and
+ * 积分制 (an adopted rule book, ledgers, the shop, a claim waiting and the merchant's redemption) —
  * phone numbers masked wherever the platform masks them. Run again it adds nothing, with or without its
  * marker file. Sign-ins are limited to 10 a minute per address, so the readers sign in once.
  */
@@ -58,6 +59,14 @@ interface Owner {
   name: string;
   phone: string;
   available: boolean;
+}
+interface PointsClaim {
+  itemCode: string;
+  status: string;
+}
+interface PointsMe {
+  balance: { total: number; redeemable: number };
+  claims: PointsClaim[];
 }
 interface Booking {
   status: string;
@@ -129,10 +138,13 @@ describe('the demo content of npm start', () => {
       complaints: 12,
       machines: 8,
       bookings: 9,
+      pointsClaims: 8,
+      goods: 5,
+      ledgers: 4,
     });
     expect(first?.summary).toBe(
       'content: 7 disclosures (6 published, 1 in review), 12 complaints, 8 machines, 9 bookings, ' +
-        `8 households in 3 villages (${first?.seconds.toFixed(1)} s)`,
+        `8 points claims, 5 goods, 8 households in 3 villages (${first?.seconds.toFixed(1)} s)`,
     );
     expect(first?.seconds).toBeLessThan(15);
   });
@@ -241,6 +253,43 @@ describe('the demo content of npm start', () => {
     expect(household.residents.map((r) => r.hasAccount)).toEqual([true, false]);
   });
 
+  it('gives 仙潭村 积分制: the adopted rule book, ledgers summed from entries, a claim waiting, the shop', async () => {
+    const rules = await visitor.module<{ inForce: { version: number; items: unknown[]; assembly: unknown } }>(
+      XIANTAN,
+      'points',
+      '/rulebook',
+    );
+    expect(rules.inForce).toMatchObject({ version: 1, assembly: { attendance: 186, votesFor: 171 } });
+    expect(rules.inForce.items).toHaveLength(8);
+    const waiting = await cadre.module<{ items: PointsClaim[] }>(XIANTAN, 'points', '/claims');
+    expect(waiting.items.map((c) => c.itemCode)).toEqual(['R05']);
+    // 张建华's household: base 60 (not redeemable) + R01 5 + R02 10, one claim waiting, one rejected.
+    const mine = await resident.module<PointsMe>(XIANTAN, 'points', '/me');
+    expect(mine.balance).toMatchObject({ total: 75, redeemable: 15 });
+    expect(countBy(mine.claims, (c) => c.status)).toEqual({ approved: 2, pending: 1, rejected: 1 });
+    // H-0021: base 60 + R04 30 − the merchant's 洗衣液 30; H-0034: base 60 + R03 20 − D01 10 (two members).
+    const ledger = (h: string) =>
+      cadre.module<{
+        balance: { total: number };
+        entries: { kind: string; secondApprover: string | null }[];
+      }>(XIANTAN, 'points', `/households/${h}/ledger`);
+    const h21 = await ledger('H-0021');
+    expect(h21.balance.total).toBe(60);
+    expect(h21.entries.map((e) => e.kind)).toEqual(['redemption', 'award', 'base']);
+    const h34 = await ledger('H-0034');
+    expect(h34.balance.total).toBe(70);
+    expect(h34.entries.find((e) => e.kind === 'deduction')?.secondApprover).toBe('xiantan-cadre2');
+    const shop = await visitor.module<{ items: { name: string; stock: number }[] }>(
+      XIANTAN,
+      'points',
+      '/goods',
+    );
+    expect(shop.items.find((g) => g.name.startsWith('洗衣液'))?.stock).toBe(39);
+    const board = await visitor.module<{ items: { name: string }[] }>(XIANTAN, 'points', '/leaderboard');
+    expect(board.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(board)).not.toContain('张建华');
+  });
+
   it('gives 五四村 and 朱家户村 lighter content: answered cases and machines, no disclosures', async () => {
     expect(countBy(await board(WUSI), (i) => i.status)).toEqual({ closed: 1, replied: 1 });
     expect(countBy(await board(ZHUJIAHU), (i) => i.status)).toEqual({ closed: 1 });
@@ -293,7 +342,23 @@ async function observe() {
       owners: ids(await (await residentOf(v)).store(v, MACHINERY, 'owners')),
     })),
   );
+  const claims = await Promise.all(
+    ['pending', 'second', 'approved', 'rejected'].map((status) =>
+      cadre.module<{ items: { id: string; status: string }[] }>(
+        XIANTAN,
+        'points',
+        `/claims?status=${status}`,
+      ),
+    ),
+  );
+  const ledgers = await cadre.module<{ items: { code: string; balance: { total: number } }[] }>(
+    XIANTAN,
+    'points',
+    '/households',
+  );
   return {
+    claims: claims.flatMap((l) => l.items.map((c) => `${c.id} ${c.status}`)).sort(),
+    ledgers: ledgers.items.map((h) => `${h.code} ${h.balance.total}`),
     cases: cases.items.map((c) => `${c.id} ${c.status} ${c.rating}`).sort(),
     items: items.items.map((i) => `${i.id} ${i.status}`).sort(),
     households: households.items.map((h) => h.id).sort(),

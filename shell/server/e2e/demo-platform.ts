@@ -25,6 +25,10 @@ export interface ContentCounts {
   complaints: number;
   machines: number;
   bookings: number;
+  /** 积分制: claims in every state, goods in the shops, household ledgers. */
+  pointsClaims: number;
+  goods: number;
+  ledgers: number;
 }
 
 /** What the test uses of the scripts (plain .mjs, Node builtins only, so typed here). */

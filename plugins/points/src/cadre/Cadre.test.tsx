@@ -80,3 +80,17 @@ describe('the rule book', () => {
     expect(parseItems(text)).toEqual({ badLine: line });
   });
 });
+
+describe('a merchant on the staff console', () => {
+  it('gets the counter instead of the committee’s tabs', async () => {
+    const merchant = { id: 'm1', displayName: '仙潭村积分超市', role: 'merchant' as const };
+    const r = recorder(({ path }) => {
+      if (path === '/goods') return { items: [] };
+      throw new Error(`unexpected ${path}`);
+    });
+    renderWithHost(<PointsCadre path="/" />, { capabilities, user: merchant, module: r.module });
+    expect(await screen.findByLabelText(/户号/)).toBeDefined();
+    expect(screen.queryByRole('button', { name: /待审核/ })).toBeNull();
+    expect(r.calls.map((c) => c.path)).toEqual(['/goods']);
+  });
+});

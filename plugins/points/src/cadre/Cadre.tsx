@@ -1,7 +1,12 @@
-/** The cadre page (route `points`): the rule book and its adoption, the claim queue, the shop, the export. */
-import { type CadrePageProps, useT } from '@cunmen/sdk';
+/**
+ * The cadre page (route `points`): the rule book and its adoption, the claim queue, the shop, the export.
+ * A merchant of the village signs in on the staff console too (every role but resident does): there this
+ * page is their counter.
+ */
+import { type CadrePageProps, useT, useUser } from '@cunmen/sdk';
 import { Button, Page } from '@cunmen/ui';
 import { useState } from 'react';
+import { Counter } from '../page/Counter.js';
 import { useDownload } from './download.js';
 import { Goods } from './Goods.js';
 import { messages } from './i18n.js';
@@ -11,7 +16,12 @@ import { RuleBook } from './RuleBook.js';
 const TABS = ['queue', 'rules', 'shop', 'export'] as const;
 type Tab = (typeof TABS)[number];
 
-export function PointsCadre({ path }: CadrePageProps) {
+export function PointsCadre(props: CadrePageProps) {
+  if (useUser()?.role === 'merchant') return <Counter />;
+  return <CommitteePage {...props} />;
+}
+
+function CommitteePage({ path }: CadrePageProps) {
   const t = useT(messages);
   const [tab, setTab] = useState<Tab>(() => TABS.find((k) => path.startsWith(`/${k}`)) ?? 'queue');
   const download = useDownload();
