@@ -45,6 +45,7 @@ const village = [
   { text: '三务公开', link: '/village/affairs-disclosure' },
   { text: '接诉即办', link: '/village/complaints' },
   { text: '积分制', link: '/village/points' },
+  { text: '积分超市商户', link: '/village/points-merchant' },
 ];
 
 const resident = [

@@ -75,6 +75,11 @@ const RESIDENT_ROUTES: Route[] = [
       await page.getByText('村道路灯维修').first().waitFor({ timeout: 30_000 });
     },
   },
+  { name: 'points', path: '/p/points', ready: '积分榜' },
+  { name: 'points, signed in', path: '/p/points', as: 'resident', ready: '我家的积分' },
+  { name: 'points: claim', path: '/p/points/claim', as: 'resident', ready: '做了哪件事' },
+  { name: 'points: shop', path: '/p/points/shop', ready: '洗衣液' },
+  { name: 'points: board', path: '/p/points/board', ready: '积分榜' },
   { name: 'find machinery (no capability: error state)', path: '/p/find-machinery', ready: /权限/ },
   { name: 'waste pickup', path: '/p/waste-pickup', ready: '请先登录后再预约' },
   { name: 'waste pickup, signed in', path: '/p/waste-pickup', as: 'resident', ready: '提交预约' },
@@ -138,6 +143,17 @@ const CADRE_ROUTES: Route[] = [
     path: '/cadre/find-machinery',
     as: 'cadre',
     ready: '农机信息管理',
+  },
+  { name: 'cadre: points queue', path: '/cadre/points', as: 'cadre', ready: '参加竹林溪清淤' },
+  {
+    name: 'cadre: points rule book',
+    path: '/cadre/points',
+    as: 'cadre',
+    ready: '待审申请',
+    open: async (page) => {
+      await click('积分规则')(page);
+      await page.getByText('垃圾分类准确投放').first().waitFor({ timeout: 30_000 });
+    },
   },
   { name: 'cadre: pickup bookings', path: '/cadre/waste-pickup', as: 'cadre', ready: '上门收运预约' },
 ];

@@ -47,7 +47,7 @@ export async function signedIn(
 export async function moduleCall<T = unknown>(
   context: BrowserContext,
   origin: string,
-  module: 'complaints' | 'affairs-disclosure',
+  module: 'complaints' | 'affairs-disclosure' | 'points',
   method: string,
   path: string,
   body?: unknown,
@@ -86,7 +86,8 @@ export const DISCLOSURE_TITLE = '村集体经济组织财务收支明细及上�
 
 /**
  * A resident's complaint that township staff accepted, answered and closed, and one still waiting; a
- * finance disclosure the cadre drafted, the supervision member approved and the cadre published. Returns the case's id.
+ * finance disclosure the cadre drafted, the supervision member approved and the cadre published; 积分制's
+ * rule book, a shop item and a claim waiting. Returns the case's id.
  */
 export async function seedModules(
   contexts: Record<'resident' | 'township' | 'cadre' | 'supervisor', BrowserContext>,
@@ -94,7 +95,7 @@ export async function seedModules(
 ): Promise<{ caseId: string }> {
   const call = <T = unknown>(
     who: Account,
-    module: 'complaints' | 'affairs-disclosure',
+    module: 'complaints' | 'affairs-disclosure' | 'points',
     method: string,
     path: string,
     body?: unknown,
@@ -141,5 +142,29 @@ export async function seedModules(
   await step('supervisor', 'approve', {});
   await step('cadre', 'council', { meetingDate: day });
   await step('cadre', 'publish', {});
+
+  // 积分制: the rule book the assembly adopted, goods in the shop, and a claim waiting in the queue.
+  await call('cadre', 'points', 'POST', '/rulebooks', {
+    adoptedOn: day,
+    assembly: { date: day, attendance: 48, votesFor: 45, votesAgainst: 1, abstaining: 2 },
+    items: [
+      { code: 'R01', title: '垃圾分类准确投放', points: 5, evidence: '照片', proposer: '第三村民小组' },
+      {
+        code: 'R02',
+        title: '参加河道清理等义务劳动',
+        points: 10,
+        evidence: '照片或组长证明',
+        proposer: '村妇联',
+      },
+      { code: 'D01', title: '焚烧秸秆或垃圾', points: -20, evidence: '照片', proposer: '村两委' },
+    ],
+  });
+  await call('cadre', 'points', 'POST', '/households', { code: 'H-0021', head: '王国强' });
+  await call('cadre', 'points', 'POST', '/goods', { name: '洗衣液（2 千克）', price: 30, stock: 40 });
+  await call('cadre', 'points', 'POST', '/claims', {
+    household: 'H-0021',
+    item: 'R02',
+    evidence: '参加竹林溪清淤，组长王国强证明',
+  });
   return { caseId };
 }

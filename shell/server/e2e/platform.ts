@@ -1,7 +1,7 @@
 /**
  * The whole platform as `npm start` runs it, for the full-stack browser tests: the real registry and
  * shell processes, the real example widgets and standard modules published with `cunmen publish` by
- * their counties and the province and approved on the registry's CLI, shell accounts made with
+ * their counties and the province (三务公开, 接诉即办, 积分制) and approved on the registry's CLI, shell accounts made with
  * `cunmen-shell user add`, and 仙潭村's portal saved over the CLI.
  */
 import { writeFileSync } from 'node:fs';
@@ -28,6 +28,10 @@ export const PASSWORD = 'platform test password 1';
 /** The shell accounts of the test province (all with PASSWORD). */
 export const ACCOUNTS = {
   cadre: { name: 'xt-cadre', role: 'village-cadre', division: XIANTAN, display: '仙潭村村委会' },
+  /** A second committee member (积分制: a deduction needs two). */
+  cadre2: { name: 'xt-cadre2', role: 'village-cadre', division: XIANTAN, display: '仙潭村村委会委员' },
+  /** The village's 积分超市: redeems points at the counter. */
+  merchant: { name: 'xt-merchant', role: 'merchant', division: XIANTAN, display: '仙潭村积分超市' },
   supervisor: { name: 'xt-supervisor', role: 'supervisor', division: XIANTAN, display: '仙潭村务监督委员会' },
   resident: { name: 'xt-zhang', role: 'resident', division: XIANTAN, display: '张建华', household: 'H-0012' },
   /** Another resident: whose documents the evil widget must not read (e2e/evil-widget). */
@@ -107,6 +111,7 @@ export async function startPlatform(): Promise<Platform> {
     ['plugins/waste-pickup', yiyuan],
     ['plugins/complaints', province],
     ['plugins/affairs-disclosure', province],
+    ['plugins/points', province],
   ] as const) {
     await cli(cunmenCli, ['publish', join(repo, dir), '--registry', `${registryUrl}/`], {
       env: { CUNMEN_TOKEN: token },
@@ -126,6 +131,7 @@ export async function startPlatform(): Promise<Platform> {
     '@yiyuan/waste-pickup@0.1.0',
     '@cunmen/complaints@0.1.0',
     '@cunmen/affairs-disclosure@0.1.0',
+    '@cunmen/points@0.1.0',
   ]) {
     await cli(registryCli, ['review', 'approve', id, '--data', regData]);
   }
@@ -164,6 +170,7 @@ export async function startPlatform(): Promise<Platform> {
       widgets: [
         place('@cunmen/affairs-disclosure', 'affairs-disclosure', './Cadre'),
         place('@cunmen/complaints', 'complaints', './Cadre'),
+        place('@cunmen/points', 'points', './Cadre'),
         // The county widgets' admin pages too, as the demo portal of `npm start` places them.
         place('@deqing/find-machinery', 'find-machinery', './Admin'),
         place('@yiyuan/waste-pickup', 'waste-pickup', './Admin'),
