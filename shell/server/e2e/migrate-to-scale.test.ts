@@ -182,6 +182,11 @@ describe('cunmen-shell migrate-to-scale', () => {
       'identity_migration',
       'portal_drafts',
       'module_complaints_migration',
+      // 积分制's tables and bookkeeping come along like every mounted module's.
+      'module_points_migration',
+      'points_rulebook',
+      'points_entry',
+      'points_claim',
     ]) {
       expect(tables).toContain(t);
     }
