@@ -23,12 +23,6 @@ const PHOTO = {
   ),
 };
 
-/** The village's points content as the demo has it, or null. */
-export const pointsContentOf = (village) => DEMO.villages[village] ?? null;
-
-/** Claims that wait for the committee when the content is in place. */
-export const waitingClaims = (village) =>
-  (pointsContentOf(village)?.claims ?? []).filter((c) => c.decide === 'pending').length;
 
 async function allClaims(cadre) {
   const lists = await Promise.all(STATUSES.map((s) => cadre.call('GET', `/claims?status=${s}`)));
@@ -38,7 +32,7 @@ async function allClaims(cadre) {
 /** Brings the village's points to where the content says; returns counts of what is there. */
 export async function ensurePoints({ village, people, say }) {
   const none = { claims: 0, goods: 0, ledgers: 0 };
-  const content = pointsContentOf(village);
+  const content = DEMO.villages[village] ?? null;
   const cadreName = people.accountOf(village, 'village-cadre');
   if (!content || !cadreName) return none;
   const cadreSession = await people.session(cadreName);
