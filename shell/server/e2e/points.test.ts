@@ -81,7 +81,7 @@ describe('积分制 end to end', () => {
     await cadre.page.getByLabel('商品名称').fill('毛巾');
     await cadre.page.getByLabel('所需积分').fill('4');
     await cadre.page.getByLabel('库存').fill('3');
-    await cadre.page.getByRole('button', { name: '上架' }).click();
+    await cadre.page.getByRole('button', { name: '上架', exact: true }).click();
     await cadre.page.getByText('毛巾 · 4 分 · 库存 3').waitFor({ timeout: 30_000 });
 
     // A resident claims points for sorting waste, with a photo, on a phone.
@@ -91,7 +91,7 @@ describe('积分制 end to end', () => {
     await resident.page.waitForURL(`${base}/`);
     await resident.page.goto(`${base}/p/points`);
     await resident.page.getByRole('button', { name: '申请积分' }).click({ timeout: 30_000 });
-    await resident.page.getByLabel('做了哪件事').selectOption('R01');
+    await resident.page.getByLabel(/做了哪件事/).selectOption('R01');
     await resident.page
       .getByTestId('camera')
       .setInputFiles({ name: '分类.png', mimeType: 'image/png', buffer: PHOTO });
