@@ -66,7 +66,6 @@ export const partyErrors = defineErrors('PARTY', '/docs/village/party-building',
     zh: '只能在会议当天、会议记录提交前签到',
   },
   PARTY_ERR_POST_NOT_FOUND: { status: 404, en: 'post: no such post', zh: '没有找到这篇内容' },
-  PARTY_ERR_PIONEER_NOT_FOUND: { status: 404, en: 'pioneer: no such entry', zh: '没有找到这条先锋榜记录' },
   PARTY_ERR_ATTACHMENT_TYPE: {
     status: 415,
     en: 'attachment: only PDF, JPEG and PNG files (checked by their content)',
