@@ -28,7 +28,11 @@ export const partyErrors = defineErrors('PARTY', '/docs/village/party-building',
     en: 'this meeting belongs to another branch',
     zh: '这次会议属于其他支部，不能代为记录',
   },
-  PARTY_ERR_BRANCH_NOT_FOUND: { status: 404, en: 'branch: no such branch in this village', zh: '本村没有这个支部' },
+  PARTY_ERR_BRANCH_NOT_FOUND: {
+    status: 404,
+    en: 'branch: no such branch in this village',
+    zh: '本村没有这个支部',
+  },
   PARTY_ERR_BRANCH_EXISTS: {
     status: 409,
     en: 'name: the village has a branch of this name already',

@@ -19,28 +19,13 @@ export {
   OFFICER_ROLES,
   type Pioneer,
   POINT_SOURCES,
+  POST_KINDS,
   type PointEntry,
   type PointSource,
-  POST_KINDS,
   type Post,
   type PostKind,
   STUDY_POINTS,
 } from './model.js';
-export {
-  type BranchBody,
-  branchBodySchema,
-  branchUpdateSchema,
-  type MeetingBody,
-  type MemberBody,
-  meetingBodySchema,
-  memberBodySchema,
-  memberUpdateSchema,
-  pioneerBodySchema,
-  pointsBodySchema,
-  postBodySchema,
-  type RecordBody,
-  recordBodySchema,
-} from './schemas.js';
 export {
   CADENCE,
   type Cadence,
@@ -56,3 +41,18 @@ export {
   periodOf,
   periodsBetween,
 } from './schedule.js';
+export {
+  type BranchBody,
+  branchBodySchema,
+  branchUpdateSchema,
+  type MeetingBody,
+  type MemberBody,
+  meetingBodySchema,
+  memberBodySchema,
+  memberUpdateSchema,
+  pioneerBodySchema,
+  pointsBodySchema,
+  postBodySchema,
+  type RecordBody,
+  recordBodySchema,
+} from './schemas.js';

@@ -20,7 +20,11 @@ describe('periods', () => {
       '2027-01',
       '2027-02',
     ]);
-    expect(periodsBetween('quarterly', '2026-08-31', '2027-01-01')).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
+    expect(periodsBetween('quarterly', '2026-08-31', '2027-01-01')).toEqual([
+      '2026-Q3',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
     expect(periodsBetween('monthly', '2027-01-01', '2026-12-31')).toEqual([]);
   });
 });

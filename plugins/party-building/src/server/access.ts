@@ -74,7 +74,11 @@ export interface Officer extends Actor {
 }
 
 /** An officer of the branch named in the path: the one who plans, records, publishes and sees data. */
-export async function officerOf(c: PartyContext, request: FastifyRequest, branchId: string): Promise<Officer> {
+export async function officerOf(
+  c: PartyContext,
+  request: FastifyRequest,
+  branchId: string,
+): Promise<Officer> {
   const actor = actorAs(request, VILLAGERS, false);
   const branch = await findBranch(c, actor.village, branchId);
   const member = await linkedMember(c, actor.village, actor.user);

@@ -41,7 +41,11 @@ export async function findPost(c: PartyContext, village: string, id: string): Pr
   return row;
 }
 
-export async function postsOf(c: PartyContext, where: { village?: string; branch?: string }, kinds: PostKind[]) {
+export async function postsOf(
+  c: PartyContext,
+  where: { village?: string; branch?: string },
+  kinds: PostKind[],
+) {
   let q = c.db.selectFrom('party_building_post').selectAll().where('kind', 'in', kinds);
   if (where.village) q = q.where('village', '=', where.village);
   if (where.branch) q = q.where('branch', '=', where.branch);

@@ -25,7 +25,12 @@ describe('a branch and its members', () => {
     expect(asOfficer[2]).toMatchObject({ phone: '13857201111', birthDate: '1975-03-08', masked: false });
     for (const who of [u.member, u.cadre, inV(u.town), inV(u.county)]) {
       const list = await ok(t, who, `GET /branches/${ids.branch}/members`);
-      expect(list[2]).toMatchObject({ phone: '138****1111', birthDate: '1975-**-**', account: null, masked: true });
+      expect(list[2]).toMatchObject({
+        phone: '138****1111',
+        birthDate: '1975-**-**',
+        account: null,
+        masked: true,
+      });
       expect(JSON.stringify(list)).not.toContain('13857201111');
     }
     const one = await ok(t, u.secretary, `GET /branches/${ids.branch}/members/${ids.member}`);
@@ -47,7 +52,13 @@ describe('a branch and its members', () => {
     // Tracking from October: October's three monthly meetings are overdue, November's three and the
     // fourth quarter's two are due.
     expect(list).toEqual([
-      expect.objectContaining({ name: '仙潭村党支部', secretary: '沈建国', memberCount: 3, due: 5, overdue: 3 }),
+      expect.objectContaining({
+        name: '仙潭村党支部',
+        secretary: '沈建国',
+        memberCount: 3,
+        due: 5,
+        overdue: 3,
+      }),
     ]);
   });
 });
@@ -68,8 +79,9 @@ describe('organisational life', () => {
     });
     expect(done).toEqual({ id: ids.meeting, status: 'held', heldOn: '2026-11-02', present: 3 });
     const after = await ok(t, u.secretary, `GET /branches/${ids.branch}/due`);
-    expect(after.some((d: { kind: string; period: string }) => d.kind === 'theme-day' && d.period === '2026-11'))
-      .toBe(false);
+    expect(
+      after.some((d: { kind: string; period: string }) => d.kind === 'theme-day' && d.period === '2026-11'),
+    ).toBe(false);
     const detail = await ok(t, u.cadre, `GET /branches/${ids.branch}`);
     expect(detail.viewer).toEqual({ officer: false });
     const [meeting] = detail.meetings;
@@ -136,7 +148,10 @@ describe('the portal', () => {
 
   it('gives a member their notices, study materials, meetings ahead and points; study counts once', async () => {
     const ids = await g.posts(t);
-    await ok(t, u.secretary, `POST /branches/${ids.branch}/meetings`, { ...MEETING, plannedOn: '2026-11-20' });
+    await ok(t, u.secretary, `POST /branches/${ids.branch}/meetings`, {
+      ...MEETING,
+      plannedOn: '2026-11-20',
+    });
     await ok(t, u.member, `POST /study/${ids.study}/done`);
     await ok(t, u.member, `POST /study/${ids.study}/done`);
     await ok(t, u.secretary, `POST /branches/${ids.branch}/points`, {

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   MAX_ATTACHMENT_BYTES,
+  MEETING_POINTS,
   type Meeting,
   type MeetingBody,
-  MEETING_POINTS,
   partyErrors,
   type RecordBody,
 } from '../common/index.js';
@@ -95,7 +95,9 @@ export async function recordMeeting(
     if (sheet.length > 0) {
       await trx
         .insertInto('party_building_attendance')
-        .values(sheet.map((member) => ({ meeting: meeting.id, member, via: 'sheet' as const, signed_at: now })))
+        .values(
+          sheet.map((member) => ({ meeting: meeting.id, member, via: 'sheet' as const, signed_at: now })),
+        )
         .execute();
     }
     const present = [...signed, ...sheet];

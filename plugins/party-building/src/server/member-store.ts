@@ -83,7 +83,11 @@ export async function updateMember(
 
 /** The branch's members, officers first (secretary, deputy, committee), then by the day they joined. */
 export async function membersOf(c: Db, branch: string): Promise<MemberRow[]> {
-  const rows = await c.db.selectFrom('party_building_member').selectAll().where('branch', '=', branch).execute();
+  const rows = await c.db
+    .selectFrom('party_building_member')
+    .selectAll()
+    .where('branch', '=', branch)
+    .execute();
   const rank = (r: MemberRow) => MEMBER_ROLES.indexOf(r.role);
   return rows.sort(
     (a, b) => rank(a) - rank(b) || a.joined_on.localeCompare(b.joined_on) || a.id.localeCompare(b.id),

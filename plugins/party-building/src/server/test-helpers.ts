@@ -110,7 +110,13 @@ export async function setUpBranch(t: ModuleTestApp, u: Users, over: object = {})
     t,
     u.secretary,
     `POST /branches/${b.id}/members`,
-    member({ name: '陆小燕', gender: 'female', phone: '13857202222', role: 'committee', account: 'lu-zhiwei' }),
+    member({
+      name: '陆小燕',
+      gender: 'female',
+      phone: '13857202222',
+      role: 'committee',
+      account: 'lu-zhiwei',
+    }),
   );
   const plain = await ok(t, u.secretary, `POST /branches/${b.id}/members`, member());
   return { branch: b.id, secretary: b.secretary.id, committee: committee.id, member: plain.id };

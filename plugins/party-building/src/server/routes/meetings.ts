@@ -3,7 +3,14 @@ import { param, parseInput, query } from '@cunmen/module-api';
 import { meetingBodySchema, partyErrors, recordBodySchema } from '../../common/index.js';
 import { memberOf, officerOf, viewerOf } from '../access.js';
 import type { PartyRoute } from '../context.js';
-import { addAttachment, meetingFor, meetingsOf, planMeeting, recordMeeting, signIn } from '../meeting-store.js';
+import {
+  addAttachment,
+  meetingFor,
+  meetingsOf,
+  planMeeting,
+  recordMeeting,
+  signIn,
+} from '../meeting-store.js';
 
 const fileName = (raw: string | undefined) => {
   const name = (raw ?? '').trim().slice(0, 100);

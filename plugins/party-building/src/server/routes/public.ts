@@ -61,7 +61,9 @@ export const publicRoutes: PartyRoute[] = [
         member: memberOut(member, true),
         officer: isOfficerRole(member.role),
         notices: posts.filter((p) => p.kind === 'notice').map(postOut),
-        study: posts.filter((p) => p.kind === 'study').map((p) => ({ ...postOut(p), done: studied.has(p.id) })),
+        study: posts
+          .filter((p) => p.kind === 'study')
+          .map((p) => ({ ...postOut(p), done: studied.has(p.id) })),
         upcoming: meetings
           .filter((m) => m.status === 'planned' && m.plannedOn >= c.today())
           .map(({ id, kind, title, place, plannedOn, attendees }) => ({
