@@ -47,7 +47,7 @@ const zh = {
     place: '地点',
     plannedOn: '日期',
     submitPlan: '安排',
-    meetings: '会议记录',
+    meetings: '已安排和已召开的会议',
     noMeetings: '还没有会议',
     held: '{{day}} 已召开，到会 {{n}} 人',
     notHeld: '计划 {{day}}',

@@ -7,7 +7,7 @@ import { Button, Card, ErrorState, List, ListItem, LoadingState } from '@cunmen/
 import type { MeAnswer } from '../answers.js';
 import { chinaDay } from '../common/day.js';
 import { formatTime, messages } from '../i18n.js';
-import { prose, ROUTE, stack } from './shared.js';
+import { prose, ROUTE, Section, stack } from './shared.js';
 
 export function MemberSide() {
   const t = useT(messages);
@@ -42,83 +42,91 @@ export function MemberSide() {
         </p>
       </Card>
       {error ? <p role="alert">{error.message}</p> : null}
-      <List label={t('me.upcoming')}>
-        {upcoming.length === 0 ? (
-          <ListItem title={t('me.noUpcoming')} />
-        ) : (
-          upcoming.map((m) => (
-            <ListItem
-              key={m.id}
-              title={`${t(`kind.${m.kind}`)}：${m.title}`}
-              description={`${m.plannedOn} · ${m.place}`}
-              trailing={
-                m.signedIn ? (
-                  t('me.signedIn')
-                ) : m.plannedOn === today ? (
-                  <Button
-                    disabled={pending}
-                    onClick={() => void request('POST', `/meetings/${m.id}/sign-in`)}
-                  >
-                    {t('me.signIn')}
-                  </Button>
-                ) : null
-              }
-            />
-          ))
-        )}
-      </List>
-      <List label={t('me.notices')}>
-        {notices.length === 0 ? (
-          <ListItem title={t('me.noNotices')} />
-        ) : (
-          notices.map((n) => (
-            <ListItem
-              key={n.id}
-              title={n.title}
-              description={formatTime(n.publishedAt)}
-              onClick={() => navigate(`${ROUTE}/posts/${n.id}`)}
-            />
-          ))
-        )}
-      </List>
-      <List label={t('me.study')}>
-        {study.length === 0 ? (
-          <ListItem title={t('me.noStudy')} />
-        ) : (
-          study.map((s) => (
-            <ListItem
-              key={s.id}
-              title={s.title}
-              description={<span style={prose}>{s.body}</span>}
-              trailing={
-                s.done ? (
-                  t('me.studyDone')
-                ) : (
-                  <Button disabled={pending} onClick={() => void request('POST', `/study/${s.id}/done`)}>
-                    {t('me.markDone')}
-                  </Button>
-                )
-              }
-            />
-          ))
-        )}
-      </List>
-      <List label={t('me.entries')}>
-        {points.entries.length === 0 ? (
-          <ListItem title={t('me.noEntries')} />
-        ) : (
-          points.entries
-            .slice(0, 30)
-            .map((e) => (
+      <Section title={t('me.upcoming')}>
+        <List label={t('me.upcoming')}>
+          {upcoming.length === 0 ? (
+            <ListItem title={t('me.noUpcoming')} />
+          ) : (
+            upcoming.map((m) => (
               <ListItem
-                key={e.id}
-                title={e.reason}
-                description={formatTime(e.at)}
-                trailing={e.points > 0 ? `+${e.points}` : String(e.points)}
+                key={m.id}
+                title={`${t(`kind.${m.kind}`)}：${m.title}`}
+                description={`${m.plannedOn} · ${m.place}`}
+                trailing={
+                  m.signedIn ? (
+                    t('me.signedIn')
+                  ) : m.plannedOn === today ? (
+                    <Button
+                      disabled={pending}
+                      onClick={() => void request('POST', `/meetings/${m.id}/sign-in`)}
+                    >
+                      {t('me.signIn')}
+                    </Button>
+                  ) : null
+                }
               />
             ))
-        )}
-      </List>
+          )}
+        </List>
+      </Section>
+      <Section title={t('me.notices')}>
+        <List label={t('me.notices')}>
+          {notices.length === 0 ? (
+            <ListItem title={t('me.noNotices')} />
+          ) : (
+            notices.map((n) => (
+              <ListItem
+                key={n.id}
+                title={n.title}
+                description={formatTime(n.publishedAt)}
+                onClick={() => navigate(`${ROUTE}/posts/${n.id}`)}
+              />
+            ))
+          )}
+        </List>
+      </Section>
+      <Section title={t('me.study')}>
+        <List label={t('me.study')}>
+          {study.length === 0 ? (
+            <ListItem title={t('me.noStudy')} />
+          ) : (
+            study.map((s) => (
+              <ListItem
+                key={s.id}
+                title={s.title}
+                description={<span style={prose}>{s.body}</span>}
+                trailing={
+                  s.done ? (
+                    t('me.studyDone')
+                  ) : (
+                    <Button disabled={pending} onClick={() => void request('POST', `/study/${s.id}/done`)}>
+                      {t('me.markDone')}
+                    </Button>
+                  )
+                }
+              />
+            ))
+          )}
+        </List>
+      </Section>
+      <Section title={t('me.entries')}>
+        <List label={t('me.entries')}>
+          {points.entries.length === 0 ? (
+            <ListItem title={t('me.noEntries')} />
+          ) : (
+            points.entries
+              .slice(0, 30)
+              .map((e) => (
+                <ListItem
+                  key={e.id}
+                  title={e.reason}
+                  description={formatTime(e.at)}
+                  trailing={e.points > 0 ? `+${e.points}` : String(e.points)}
+                />
+              ))
+          )}
+        </List>
+      </Section>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useModuleQuery, useNavigate, useT } from '@cunmen/sdk';
 import { Button, Card, EmptyState, ErrorState, List, ListItem, LoadingState } from '@cunmen/ui';
 import type { PublicAnswer } from '../answers.js';
 import { formatTime, messages } from '../i18n.js';
-import { prose, ROUTE, stack } from './shared.js';
+import { prose, ROUTE, Section, stack } from './shared.js';
 
 export function Public({ showPioneers = true }: { showPioneers?: boolean }) {
   const t = useT(messages);
@@ -28,35 +28,39 @@ export function Public({ showPioneers = true }: { showPioneers?: boolean }) {
       <Button block variant="secondary" onClick={() => navigate(`${ROUTE}/member`)}>
         {t('memberSide')}
       </Button>
-      <List label={t('news')}>
-        {news.length === 0 ? (
-          <ListItem title={t('noNews')} />
-        ) : (
-          news.map((n) => (
-            <ListItem
-              key={n.id}
-              title={n.title}
-              description={formatTime(n.publishedAt)}
-              onClick={() => navigate(`${ROUTE}/posts/${n.id}`)}
-            />
-          ))
-        )}
-      </List>
-      {showPioneers ? (
-        <List label={t('pioneers')}>
-          {pioneers.length === 0 ? (
-            <ListItem title={t('noPioneers')} />
+      <Section title={t('news')}>
+        <List label={t('news')}>
+          {news.length === 0 ? (
+            <ListItem title={t('noNews')} />
           ) : (
-            pioneers.map((p) => (
+            news.map((n) => (
               <ListItem
-                key={p.id}
-                icon="star"
-                title={`${p.name} · ${p.honour}`}
-                description={`${p.year} · ${p.story}`}
+                key={n.id}
+                title={n.title}
+                description={formatTime(n.publishedAt)}
+                onClick={() => navigate(`${ROUTE}/posts/${n.id}`)}
               />
             ))
           )}
         </List>
+      </Section>
+      {showPioneers ? (
+        <Section title={t('pioneers')}>
+          <List label={t('pioneers')}>
+            {pioneers.length === 0 ? (
+              <ListItem title={t('noPioneers')} />
+            ) : (
+              pioneers.map((p) => (
+                <ListItem
+                  key={p.id}
+                  icon="star"
+                  title={`${p.name} · ${p.honour}`}
+                  description={`${p.year} · ${p.story}`}
+                />
+              ))
+            )}
+          </List>
+        </Section>
       ) : null}
     </div>
   );
