@@ -148,6 +148,7 @@ export async function seedShell({ shellData, registry, say }) {
     widgets: [
       widget('plugins/affairs-disclosure', 'affairs-disclosure', './Cadre'),
       widget('plugins/complaints', 'complaints', './Cadre'),
+      widget('plugins/party-building', 'party', './Cadre'),
       widget('plugins/find-machinery', 'find-machinery', './Admin'),
       widget('plugins/waste-pickup', 'waste-pickup', './Admin'),
     ],

@@ -22,6 +22,7 @@ const DEMO_WIDGETS = [
   // The province's standard modules go through the same review as any widget.
   { dir: 'plugins/affairs-disclosure', publisher: 'zhejiang-province' },
   { dir: 'plugins/complaints', publisher: 'zhejiang-province' },
+  { dir: 'plugins/party-building', publisher: 'zhejiang-province' },
 ];
 
 const registryCli = join(root, 'registry', 'dist', 'cli.js');

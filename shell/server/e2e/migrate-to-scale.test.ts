@@ -182,6 +182,9 @@ describe('cunmen-shell migrate-to-scale', () => {
       'identity_migration',
       'portal_drafts',
       'module_complaints_migration',
+      'module_party_building_migration',
+      'party_building_member',
+      'party_building_meeting',
     ]) {
       expect(tables).toContain(t);
     }

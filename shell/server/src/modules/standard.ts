@@ -6,5 +6,10 @@
 import { affairsDisclosureModule } from '@cunmen/affairs-disclosure/server';
 import { complaintsModule } from '@cunmen/complaints/server';
 import type { ShellModule } from '@cunmen/module-api';
+import { partyBuildingModule } from '@cunmen/party-building/server';
 
-export const STANDARD_MODULES: readonly ShellModule[] = [affairsDisclosureModule, complaintsModule];
+export const STANDARD_MODULES: readonly ShellModule[] = [
+  affairsDisclosureModule,
+  complaintsModule,
+  partyBuildingModule,
+];
