@@ -129,6 +129,7 @@ describe('the demo content of npm start', () => {
       complaints: 12,
       machines: 8,
       bookings: 9,
+      branches: 3,
     });
     expect(first?.summary).toBe(
       'content: 7 disclosures (6 published, 1 in review), 12 complaints, 8 machines, 9 bookings, ' +
