@@ -107,6 +107,7 @@ export async function startPlatform(): Promise<Platform> {
     ['plugins/waste-pickup', yiyuan],
     ['plugins/complaints', province],
     ['plugins/affairs-disclosure', province],
+    ['plugins/party-building', province],
   ] as const) {
     await cli(cunmenCli, ['publish', join(repo, dir), '--registry', `${registryUrl}/`], {
       env: { CUNMEN_TOKEN: token },
@@ -126,6 +127,7 @@ export async function startPlatform(): Promise<Platform> {
     '@yiyuan/waste-pickup@0.1.0',
     '@cunmen/complaints@0.1.0',
     '@cunmen/affairs-disclosure@0.1.0',
+    '@cunmen/party-building@0.1.0',
   ]) {
     await cli(registryCli, ['review', 'approve', id, '--data', regData]);
   }
@@ -164,6 +166,7 @@ export async function startPlatform(): Promise<Platform> {
       widgets: [
         place('@cunmen/affairs-disclosure', 'affairs-disclosure', './Cadre'),
         place('@cunmen/complaints', 'complaints', './Cadre'),
+        place('@cunmen/party-building', 'party', './Cadre'),
         // The county widgets' admin pages too, as the demo portal of `npm start` places them.
         place('@deqing/find-machinery', 'find-machinery', './Admin'),
         place('@yiyuan/waste-pickup', 'waste-pickup', './Admin'),
