@@ -46,6 +46,7 @@ const village = [
   { text: '接诉即办', link: '/village/complaints' },
   { text: '积分制', link: '/village/points' },
   { text: '积分超市商户', link: '/village/points-merchant' },
+  { text: '党建', link: '/village/party-building' },
 ];
 
 const resident = [
@@ -53,6 +54,7 @@ const resident = [
   { text: '看三务公开', link: '/resident/affairs-disclosure' },
   { text: '反映问题（接诉即办）', link: '/resident/complaints' },
   { text: '积分', link: '/resident/points' },
+  { text: '党建', link: '/resident/party-building' },
 ];
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 // The demo villages' content, seeded once per data directory after the shell is up, so that a newcomer
 // opens a working village: households in the register, 三务公开 disclosures published (and one waiting
-// for the 村务监督委员会), 接诉即办 cases at every step of the loop with answers and ratings, machines in
-// 找农机, pickups in 垃圾分类预约, and 积分制's rule book, ledgers, shop and claims. Everything goes through the shell's HTTP interfaces, signed in as
+// for the 村务监督委员会), 接诉即办 cases at every step of the loop with answers and ratings, a 党建 branch
+// with its members and organisational life, machines in 找农机, pickups in 垃圾分类预约, and 积分制's rule
+// book, ledgers, shop and claims. Everything goes through the shell's HTTP interfaces, signed in as
 // the demo accounts (seed-shell.mjs) and the residents their cadres register — no database writes.
 // Each piece is looked up on the server before it is made, so a run that stopped half-way carries on
 // without duplicates; the marker file ends it for good. Node.js builtins only.
@@ -14,6 +15,7 @@ import { chinaToday } from './seed-content/dates.mjs';
 import { ensureDisclosures } from './seed-content/disclosures.mjs';
 import { ensureHouseholds } from './seed-content/households.mjs';
 import { ensureMachinery } from './seed-content/machinery.mjs';
+import { ensureParty } from './seed-content/party.mjs';
 import { People } from './seed-content/people.mjs';
 import { ensurePoints } from './seed-content/points.mjs';
 import { DEMO_VILLAGES } from './seed-shell.mjs';
@@ -35,6 +37,7 @@ const NONE = {
   pointsClaims: 0,
   goods: 0,
   ledgers: 0,
+  branches: 0,
 };
 
 async function seedVillage(village, { people, today, say }) {
@@ -48,20 +51,32 @@ async function seedVillage(village, { people, today, say }) {
   const ctx = { village: village.code, people, today, say };
   // Residents' accounts come with their households, so the register goes first.
   const households = await ensureHouseholds({ ...ctx, cadre });
-  const [disclosures, complaints, machines, bookings, points] = await settled([
+  const [disclosures, complaints, machines, bookings, points, party] = await settled([
     ensureDisclosures(ctx),
     ensureComplaints(ctx),
     ensureMachinery(ctx),
     ensureBookings(ctx),
     ensurePoints(ctx),
+    ensureParty(ctx),
   ]);
   const { claims: pointsClaims, goods, ledgers } = points;
-  const counts = { households, ...disclosures, complaints, machines, bookings, pointsClaims, goods, ledgers };
+  const counts = {
+    households,
+    ...disclosures,
+    complaints,
+    machines,
+    bookings,
+    pointsClaims,
+    goods,
+    ledgers,
+    branches: party.branches,
+  };
   const parts = [`${households} households`];
   if (counts.published + counts.inReview > 0)
     parts.push(`${counts.published} disclosures published and ${counts.inReview} in review`);
   parts.push(`${complaints} complaints`, `${machines} machines`, `${bookings} bookings`);
   if (ledgers > 0) parts.push(`${ledgers} points ledgers, ${pointsClaims} points claims, ${goods} goods`);
+  if (party.branches > 0) parts.push(`a party branch (${party.meetings} meetings recorded)`);
   say(`${village.name}: ${parts.join(', ')}`);
   return counts;
 }

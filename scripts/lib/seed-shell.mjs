@@ -152,6 +152,7 @@ export async function seedShell({ shellData, registry, say }) {
       widget('plugins/affairs-disclosure', 'affairs-disclosure', './Cadre'),
       widget('plugins/complaints', 'complaints', './Cadre'),
       widget('plugins/points', 'points', './Cadre'),
+      widget('plugins/party-building', 'party', './Cadre'),
       widget('plugins/find-machinery', 'find-machinery', './Admin'),
       widget('plugins/waste-pickup', 'waste-pickup', './Admin'),
     ],

@@ -23,6 +23,7 @@ const DEMO_WIDGETS = [
   { dir: 'plugins/affairs-disclosure', publisher: 'zhejiang-province' },
   { dir: 'plugins/complaints', publisher: 'zhejiang-province' },
   { dir: 'plugins/points', publisher: 'zhejiang-province' },
+  { dir: 'plugins/party-building', publisher: 'zhejiang-province' },
 ];
 
 const registryCli = join(root, 'registry', 'dist', 'cli.js');

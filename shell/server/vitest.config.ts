@@ -19,6 +19,7 @@ const ON_POSTGRES = [
   'e2e/portal.test.ts',
   'e2e/console.test.ts',
   'e2e/points.test.ts',
+  'e2e/party-building.test.ts',
   // composer and demo-content: failing on PostgreSQL since the trust merge (a waste-pickup tile error in
   // the framed preview; a restart re-seed) — to be fixed and put back (issue #15 stays open for it).
   'test/authz-matrix/*.test.ts',

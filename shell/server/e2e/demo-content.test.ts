@@ -141,6 +141,7 @@ describe('the demo content of npm start', () => {
       pointsClaims: 8,
       goods: 5,
       ledgers: 4,
+      branches: 3,
     });
     expect(first?.summary).toBe(
       'content: 7 disclosures (6 published, 1 in review), 12 complaints, 8 machines, 9 bookings, ' +

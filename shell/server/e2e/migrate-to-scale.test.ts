@@ -187,6 +187,9 @@ describe('cunmen-shell migrate-to-scale', () => {
       'points_rulebook',
       'points_entry',
       'points_claim',
+      'module_party_building_migration',
+      'party_building_member',
+      'party_building_meeting',
     ]) {
       expect(tables).toContain(t);
     }

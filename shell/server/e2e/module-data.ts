@@ -47,7 +47,7 @@ export async function signedIn(
 export async function moduleCall<T = unknown>(
   context: BrowserContext,
   origin: string,
-  module: 'complaints' | 'affairs-disclosure' | 'points',
+  module: 'complaints' | 'affairs-disclosure' | 'points' | 'party-building',
   method: string,
   path: string,
   body?: unknown,
@@ -95,7 +95,7 @@ export async function seedModules(
 ): Promise<{ caseId: string }> {
   const call = <T = unknown>(
     who: Account,
-    module: 'complaints' | 'affairs-disclosure' | 'points',
+    module: 'complaints' | 'affairs-disclosure' | 'points' | 'party-building',
     method: string,
     path: string,
     body?: unknown,

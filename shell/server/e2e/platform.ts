@@ -112,6 +112,7 @@ export async function startPlatform(): Promise<Platform> {
     ['plugins/complaints', province],
     ['plugins/affairs-disclosure', province],
     ['plugins/points', province],
+    ['plugins/party-building', province],
   ] as const) {
     await cli(cunmenCli, ['publish', join(repo, dir), '--registry', `${registryUrl}/`], {
       env: { CUNMEN_TOKEN: token },
@@ -132,6 +133,7 @@ export async function startPlatform(): Promise<Platform> {
     '@cunmen/complaints@0.1.0',
     '@cunmen/affairs-disclosure@0.1.0',
     '@cunmen/points@0.1.0',
+    '@cunmen/party-building@0.1.0',
   ]) {
     await cli(registryCli, ['review', 'approve', id, '--data', regData]);
   }
@@ -171,6 +173,7 @@ export async function startPlatform(): Promise<Platform> {
         place('@cunmen/affairs-disclosure', 'affairs-disclosure', './Cadre'),
         place('@cunmen/complaints', 'complaints', './Cadre'),
         place('@cunmen/points', 'points', './Cadre'),
+        place('@cunmen/party-building', 'party', './Cadre'),
         // The county widgets' admin pages too, as the demo portal of `npm start` places them.
         place('@deqing/find-machinery', 'find-machinery', './Admin'),
         place('@yiyuan/waste-pickup', 'waste-pickup', './Admin'),

@@ -7,9 +7,11 @@ import { affairsDisclosureModule } from '@cunmen/affairs-disclosure/server';
 import { complaintsModule } from '@cunmen/complaints/server';
 import type { ShellModule } from '@cunmen/module-api';
 import { pointsModule } from '@cunmen/points/server';
+import { partyBuildingModule } from '@cunmen/party-building/server';
 
 export const STANDARD_MODULES: readonly ShellModule[] = [
   affairsDisclosureModule,
   complaintsModule,
   pointsModule,
+  partyBuildingModule,
 ];

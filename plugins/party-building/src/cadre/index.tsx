@@ -1,0 +1,4 @@
+import { defineCadrePage } from '@cunmen/sdk';
+import { PartyCadre } from './Cadre.js';
+
+export default defineCadrePage(PartyCadre);

@@ -1,0 +1,4 @@
+import { definePage } from '@cunmen/sdk';
+import { PartyPage } from './Page.js';
+
+export default definePage(PartyPage);
