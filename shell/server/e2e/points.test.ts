@@ -14,9 +14,10 @@ type Page = Awaited<ReturnType<typeof openPage>>['page'];
 
 let p: Platform;
 
+// Generous: on PostgreSQL + S3 on a busy machine, publishing and approving five packages takes minutes.
 beforeAll(async () => {
   p = await startPlatform();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await p?.stop();
