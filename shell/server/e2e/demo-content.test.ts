@@ -110,7 +110,8 @@ beforeAll(async () => {
   resident = await readerFor(platform.shellUrl, accountNamed('xiantan-resident'));
   cadre = await readerFor(platform.consoleUrl, accountNamed('xiantan-cadre'));
   visitor = await readerFor(platform.shellUrl);
-}, 300_000);
+  // Generous: npm start's seeding (release, five packages published and approved) on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   await platform?.stop();
