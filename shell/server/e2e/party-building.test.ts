@@ -33,6 +33,8 @@ interface Due {
   period: string;
 }
 
+// The platform starts in about 4 minutes on an idle 2-core machine (embedded) and takes longer in scale
+// mode on a busy one: the set-up may take its time, the checks below keep theirs.
 beforeAll(async () => {
   p = await startPlatform();
   cadre = await signedIn(p.browser.browser, p, 'cadre');
@@ -76,7 +78,7 @@ beforeAll(async () => {
       plannedOn: today,
     })
   ).id;
-}, 400_000);
+}, 900_000);
 
 afterAll(async () => {
   await cadre?.close();
