@@ -25,6 +25,8 @@ export interface ContentCounts {
   complaints: number;
   machines: number;
   bookings: number;
+  /** 党建 branches (one a village). */
+  branches: number;
 }
 
 /** What the test uses of the scripts (plain .mjs, Node builtins only, so typed here). */
