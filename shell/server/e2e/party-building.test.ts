@@ -122,7 +122,7 @@ describe('党建 in the portal and the console', () => {
     );
     const held = detail.meetings.find((m) => m.id === meeting);
     expect(held?.attendees.map((a) => `${a.name} ${a.via}`).sort()).toEqual(['张建华 self', '沈国平 sheet']);
-  });
+  }, 240_000);
 
   const PAGES = [
     { name: 'public side', path: '/p/party', signedIn: false, ready: '中共仙潭村支部委员会' },
@@ -161,7 +161,7 @@ describe('党建 in the portal and the console', () => {
         } finally {
           await context.close();
         }
-      });
+      }, 120_000);
     }
   }
 });
