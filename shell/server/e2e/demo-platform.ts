@@ -29,6 +29,8 @@ export interface ContentCounts {
   pointsClaims: number;
   goods: number;
   ledgers: number;
+  /** 党建 branches (one a village). */
+  branches: number;
 }
 
 /** What the test uses of the scripts (plain .mjs, Node builtins only, so typed here). */

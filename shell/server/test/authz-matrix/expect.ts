@@ -47,6 +47,11 @@ export function fillPath(url: string): string {
     aid: '1',
     collection: 'bookings',
     formId: 'booking',
+    // 党建 (party-building): its branches, members, meetings and posts.
+    branch: '1',
+    member: '1',
+    meeting: '1',
+    post: '1',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];
