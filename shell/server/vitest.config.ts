@@ -17,9 +17,9 @@ const ON_POSTGRES = [
   // The full-platform browser suites: registry and shell on PostgreSQL + S3 (e2e/backends.ts).
   'e2e/full-stack.test.ts',
   'e2e/portal.test.ts',
+  'e2e/composer.test.ts',
   'e2e/console.test.ts',
-  // composer and demo-content: failing on PostgreSQL since the trust merge (a waste-pickup tile error in
-  // the framed preview; a restart re-seed) — to be fixed and put back (issue #15 stays open for it).
+  'e2e/demo-content.test.ts',
   'test/authz-matrix/*.test.ts',
 ];
 
