@@ -3,8 +3,12 @@ import { defineCunmenConfig, withoutModuleCondition } from '../../vitest.shared.
 /**
  * Two projects: every suite on the embedded SQLite store, and once more on PostgreSQL the HTTP suites that
  * build their shell through test/shell.ts (portal, identity, host API, audit, households) — one throwaway
- * server per test file (test/postgres.ts) — and the full-platform browser suites, whose registry and
- * shell processes then run on PostgreSQL + S3 (e2e/backends.ts). Nothing is rebuilt.
+ * server per test file (test/postgres.ts) — and every browser suite that starts a registry or a shell
+ * with storage, whose registry and shell processes then run on PostgreSQL + S3 (e2e/backends.ts). Nothing
+ * is rebuilt. Not here: the CLI's usage and data-directory suite (e2e/cli.test.ts) and the suites that are
+ * scale mode themselves and start their own PostgreSQL (instances, migrate-to-scale, scale-backup).
+ * `npm test` runs the two projects as two turbo tasks, `test` and `test:postgres` (package.json), so
+ * the PostgreSQL run goes beside other packages' tests instead of after the embedded one.
  */
 const ON_POSTGRES = [
   'src/http/portal-routes.*.test.ts',
@@ -17,11 +21,15 @@ const ON_POSTGRES = [
   // The full-platform browser suites: registry and shell on PostgreSQL + S3 (e2e/backends.ts).
   'e2e/full-stack.test.ts',
   'e2e/portal.test.ts',
+  'e2e/composer.test.ts',
   'e2e/console.test.ts',
   'e2e/points.test.ts',
   'e2e/party-building.test.ts',
-  // composer and demo-content: failing on PostgreSQL since the trust merge (a waste-pickup tile error in
-  // the framed preview; a restart re-seed) — to be fixed and put back (issue #15 stays open for it).
+  'e2e/demo-content.test.ts',
+  'e2e/landing.test.ts',
+  'e2e/layout.test.ts',
+  'e2e/poster.test.ts',
+  'e2e/evil-widget/*.test.ts',
   'test/authz-matrix/*.test.ts',
 ];
 

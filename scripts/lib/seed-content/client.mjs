@@ -6,7 +6,7 @@ import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 
 export class ContentSeedError extends Error {
-  /** @param {string} message @param {{ status?: number, code?: string, retryAfter?: number }} [detail] */
+  /** @param {string} message @param {{ status?: number, code?: string, retryAfter?: string }} [detail] */
   constructor(message, detail = {}) {
     super(message);
     this.status = detail.status;
@@ -16,8 +16,15 @@ export class ContentSeedError extends Error {
 }
 
 const TIMEOUT_MS = 15_000;
-/** Sign-ins are limited per address (10 a minute); a longer wait than this is not worth it. */
-const MAX_SIGN_IN_WAIT_S = 65;
+/**
+ * Sign-ins are limited per address (10 a minute, a fixed window). In scale mode the counters live in
+ * PostgreSQL, shared by every instance and kept across restarts, so a seeding that signs in many people
+ * (or runs right after another) meets a full window, possibly more than once when several sign-ins wait
+ * together: each 429 is waited out for as long as its Retry-After says, until this much waiting in all.
+ */
+const MAX_SIGN_IN_WAITING_S = 300;
+/** When a 429 carries no usable Retry-After: the limit's whole window. */
+const DEFAULT_SIGN_IN_WAIT_S = 60;
 
 async function request(url, init, what) {
   let response;
@@ -36,7 +43,7 @@ async function request(url, init, what) {
     throw new ContentSeedError(`${what} was refused (${response.status} ${detail})`, {
       status: response.status,
       code: body?.code,
-      retryAfter: Number(response.headers.get('retry-after') ?? Number.NaN),
+      retryAfter: response.headers.get('retry-after') ?? undefined,
     });
   }
   return { body, response };
@@ -77,13 +84,29 @@ async function portalWidgets(shellUrl, village) {
   return new Map((body?.widgets ?? []).map((w) => [w.name, w.version]));
 }
 
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Seconds to wait before trying again after a 429: its Retry-After (seconds, or an HTTP date), plus 1. */
+export function retryDelay(retryAfter, now = Date.now()) {
+  const text = String(retryAfter ?? '').trim();
+  let seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isNaN(seconds) && text !== '') {
+    const at = Date.parse(text);
+    if (!Number.isNaN(at)) seconds = Math.max(0, Math.ceil((at - now) / 1000));
+  }
+  // One second more: the window ends on the server's clock, a little after ours says.
+  return (Number.isNaN(seconds) ? DEFAULT_SIGN_IN_WAIT_S : seconds) + 1;
+}
+
 /**
- * Signs `name` in. A refusal for too many sign-ins (429) is waited out once, as a person would try
- * again a minute later.
+ * Signs `name` in. A refusal for too many sign-ins (429) is waited out as its Retry-After says, and
+ * tried again, as a person would a minute later, as long as the waiting stays within
+ * MAX_SIGN_IN_WAITING_S; any other refusal ends the seeding at once.
  */
-export async function signIn(shellUrl, name, password, say) {
+export async function signIn(shellUrl, name, password, say, sleep = defaultSleep) {
   const what = `signing in as ${name}`;
-  for (let attempt = 1; ; attempt++) {
+  let waited = 0;
+  for (;;) {
     try {
       const { body, response } = await request(
         `${shellUrl}/api/auth/login`,
@@ -100,10 +123,14 @@ export async function signIn(shellUrl, name, password, say) {
         .join('; ');
       return new Session(shellUrl, name, cookie, body.csrfToken, body.user);
     } catch (err) {
-      const wait = err.status === 429 ? Math.ceil(err.retryAfter) + 1 : Number.NaN;
-      if (attempt > 1 || !(wait <= MAX_SIGN_IN_WAIT_S)) throw err;
+      if (err.status !== 429) throw err;
+      const wait = retryDelay(err.retryAfter);
+      if (waited + wait > MAX_SIGN_IN_WAITING_S) {
+        throw new ContentSeedError(`${err.message}; still refused after waiting ${waited} s`, err);
+      }
       say?.(`too many sign-ins from this address: waiting ${wait} s before signing in as ${name}`);
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      await sleep(wait * 1000);
+      waited += wait;
     }
   }
 }

@@ -110,7 +110,8 @@ beforeAll(async () => {
   resident = await readerFor(platform.shellUrl, accountNamed('xiantan-resident'));
   cadre = await readerFor(platform.consoleUrl, accountNamed('xiantan-cadre'));
   visitor = await readerFor(platform.shellUrl);
-  // Generous: npm start's seeding (release, five packages published and approved) on a busy machine.
+  // npm start's seeding packs and publishes the province's packages and widgets first: about 285 s
+  // seen on a machine loaded like `npm test` (load average ~20 on 2 cores), so twice the old 300 s.
 }, 600_000);
 
 afterAll(async () => {
@@ -129,7 +130,7 @@ const board = (village: string) =>
   visitor.module<{ items: BoardItem[] }>(village, 'complaints', '/board').then((b) => b.items);
 
 describe('the demo content of npm start', () => {
-  it('seeds all three villages in one run, in under 15 seconds', () => {
+  it('seeds all three villages in one run, in under a minute', () => {
     expect(first, platform.said.join('\n')).not.toBeNull();
     expect(first?.counts).toEqual({
       households: 8,
@@ -148,7 +149,9 @@ describe('the demo content of npm start', () => {
       'content: 7 disclosures (6 published, 1 in review), 12 complaints, 8 machines, 9 bookings, ' +
         `8 points claims, 5 goods, 8 households in 3 villages (${first?.seconds.toFixed(1)} s)`,
     );
-    expect(first?.seconds).toBeLessThan(15);
+    // About 2 s embedded and 6 s in scale mode on a quiet machine; generous, because `npm test` runs it
+    // beside other suites on 2 cores (19.9 s seen on PostgreSQL with a load average of 20).
+    expect(first?.seconds).toBeLessThan(60);
   });
 
   it('shows a resident of 仙潭村 published disclosures with masked lists, their own cases, machines and pickups', async () => {
@@ -313,14 +316,17 @@ describe('the demo content of npm start', () => {
     expect(await seed()).toBeNull();
     const marker = platform.scripts.contentMarker(platform.shellData);
     rmSync(marker);
-    // A new shell process, as the next `npm start` would run: its sign-in limit starts afresh.
+    // A new shell process, as the next `npm start` would run. Embedded, its sign-in limit starts afresh;
+    // in scale mode the counters are in PostgreSQL and outlive it, so the window the first seeding and
+    // the readers filled is still full and the seeder waits it out (Retry-After, up to a minute).
     await platform.restartShell();
     const again = await seed();
     expect(again?.counts).toEqual(first?.counts);
     expect(existsSync(marker)).toBe(true);
     expect(await observe()).toEqual(before);
     expect(readFileSync(platform.scripts.contentAccountsFile(platform.shellData), 'utf8')).toBe(accounts);
-  });
+    // A restart, a full sign-in window waited out (≤ 61 s) and a second seeding, on a loaded machine.
+  }, 240_000);
 });
 
 /** The ids (and states) of everything the content made, as the readers list it. */

@@ -11,6 +11,7 @@ import {
   startProcess,
 } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlatformBackend, platformBackend } from './backends.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -20,6 +21,8 @@ describe('shell server in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
+    // Embedded, or PostgreSQL + S3 in the `postgres` project: the villages listed come from the store.
+    const backend: PlatformBackend = await platformBackend();
     const port = await freePort();
     const data = await makeTempDir('cunmen-shell-');
     await promisify(execFile)(process.execPath, [cli, 'seed-demo', '--data', data.path]);
@@ -31,8 +34,10 @@ describe('shell server in Chromium', () => {
     base = `http://127.0.0.1:${port}`;
     stop = async () => {
       await proc.stop();
+      await backend.stop();
       await data.remove();
     };
+    backend.check({ shellData: data.path });
     browser = await launchChromium();
   });
 
