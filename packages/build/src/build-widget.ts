@@ -15,6 +15,7 @@ import { createRsbuild, type RsbuildPlugin } from '@rsbuild/core';
 import { describeAssets } from './assets.js';
 import { loadConfigSchema } from './config-schema.js';
 import { WidgetBuildError } from './errors.js';
+import { exposeAssetsOf } from './expose-assets.js';
 import { MF_MANIFEST, REMOTE_ENTRY, widgetRsbuildConfig } from './rsbuild-plugin.js';
 import { sharedRanges } from './shared.js';
 import { loadWidgetPackage, remoteName, type WidgetPackage } from './widget-package.js';
@@ -97,6 +98,7 @@ export async function describeBuild(
     configSchema: config.schema,
     configDefaults: config.defaults,
     assets,
+    exposeAssets: exposeAssetsOf(dir, MF_MANIFEST, assets),
     size: {
       jsGzip: js.reduce((n, a) => n + a.gzip, 0),
       totalGzip: assets.reduce((n, a) => n + a.gzip, 0),

@@ -11,6 +11,7 @@ export {
 } from './build-widget.js';
 export { type ConfigSchemaResult, loadConfigSchema } from './config-schema.js';
 export { buildErrors, WidgetBuildError } from './errors.js';
+export { exposeAssetsOf, exposeGzip } from './expose-assets.js';
 export {
   MF_MANIFEST,
   moduleFederationOptions,
