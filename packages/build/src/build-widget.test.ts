@@ -123,6 +123,12 @@ describe('buildWidget', () => {
     const heavy = assets.find((a) => readFileSync(join(lazy, 'dist', a.path), 'utf8').includes('重重重重'));
     expect(heavy?.path).toBeDefined();
     expect([...tile, ...page2]).not.toContain(heavy?.path);
+    // The home route costs the entry plus the tile's files, not the page's heavy chunk.
+    const gzipOf = (p: string) => assets.find((a) => a.path === p)?.gzip ?? 0;
+    expect(outcome.manifest.size.home).toBe(
+      gzipOf('remoteEntry.js') + tile.reduce((n, p) => n + gzipOf(p), 0),
+    );
+    expect(outcome.manifest.size.home).toBeLessThan(outcome.manifest.size.jsGzip);
   });
 
   it('reports a config module without configSchema and writes no dist', async () => {

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Asset } from '@cunmen/manifest';
+import type { Asset, WidgetManifest } from '@cunmen/manifest';
 
 interface MfExpose {
   path?: unknown;
@@ -39,4 +39,24 @@ export function exposeAssetsOf(dir: string, mfManifest: string, assets: readonly
 export function exposeGzip(entry: string, paths: readonly string[], assets: readonly Asset[]): number {
   const byPath = new Map(assets.map((a) => [a.path, a]));
   return [entry, ...paths].reduce((n, p) => n + (byPath.get(p)?.gzip ?? 0), 0);
+}
+
+/**
+ * The home route's gzip bytes: the entry plus every file the widget's home tiles need (each counted
+ * once), or null when the widget contributes no home tile.
+ */
+export function homeRouteGzip(
+  manifest: Pick<WidgetManifest, 'contributes'>,
+  entry: string,
+  exposeAssets: Readonly<Record<string, readonly string[]>>,
+  assets: readonly Asset[],
+): number | null {
+  const tiles = manifest.contributes.filter((c) => c.slot === 'village.home.tile/v1' && c.expose);
+  if (tiles.length === 0) return null;
+  const paths = new Set(tiles.flatMap((c) => exposeAssets[c.expose as string] ?? []));
+  return exposeGzip(
+    entry,
+    [...paths].filter((p) => p !== entry),
+    assets,
+  );
 }

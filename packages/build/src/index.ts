@@ -11,7 +11,7 @@ export {
 } from './build-widget.js';
 export { type ConfigSchemaResult, loadConfigSchema } from './config-schema.js';
 export { buildErrors, WidgetBuildError } from './errors.js';
-export { exposeAssetsOf, exposeGzip } from './expose-assets.js';
+export { exposeAssetsOf, exposeGzip, homeRouteGzip } from './expose-assets.js';
 export {
   MF_MANIFEST,
   moduleFederationOptions,

@@ -280,6 +280,11 @@ export const builtManifestSchema = z
         jsGzip: z.number().int().min(0),
         totalGzip: z.number().int().min(0),
         total: z.number().int().min(0),
+        /**
+         * The home route's cost: gzip bytes of the remote entry plus the JS and CSS its home tile
+         * needs (`exposeAssets`); absent for a widget without a home tile or built before it existed.
+         */
+        home: z.number().int().min(0).optional(),
       })
       .strict(),
     builtWith: z.record(z.string(), z.string()),
