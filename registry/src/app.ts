@@ -23,6 +23,7 @@ import { reviewRoutes } from './routes/review.js';
 import { searchRoutes } from './routes/search.js';
 import { whoamiRoutes } from './routes/whoami.js';
 import { loadOrCreateKeys, type ProvinceKeys } from './services/keys.js';
+import { DEFAULT_HOME_ROUTE_LIMIT } from './services/publish/home-route.js';
 import { DEFAULT_SUPPORTED_SDK } from './services/publish/index.js';
 import { DEFAULT_UPLINK_MAX_AGE_SECONDS, DEFAULT_UPLINK_TIMEOUT_MS } from './services/uplink/index.js';
 import { openStorage, type ScaleStorageOptions } from './storage/index.js';
@@ -50,6 +51,8 @@ export interface BuildAppOptions {
   maxPublishBytes?: number;
   /** The SDK range the province's shell supports; default `^0.1.0`. */
   supportedSdk?: string;
+  /** The province's limit on a widget's home route, gzip bytes; default 48 KB. */
+  homeRouteLimit?: number;
   /** Origins allowed to read browser assets with CORS; default any. */
   shellOrigins?: string[];
   /** Addresses (or CIDRs) of reverse proxies whose X-Forwarded-For is believed; default none. */
@@ -122,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     assetUrl,
     maxPublishBytes: options.maxPublishBytes ?? DEFAULT_MAX_PUBLISH_BYTES,
     supportedSdk: options.supportedSdk ?? DEFAULT_SUPPORTED_SDK,
+    homeRouteLimit: options.homeRouteLimit ?? DEFAULT_HOME_ROUTE_LIMIT,
     shellOrigins: options.shellOrigins ?? [],
     uplink: options.uplink
       ? {

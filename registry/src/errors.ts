@@ -46,6 +46,11 @@ export const registryErrors = defineErrors('REG', '/docs/province/run-the-regist
     en: 'dist/cunmen.json is invalid',
     zh: 'dist/cunmen.json 校验未通过',
   },
+  REG_ERR_HOME_ROUTE_BUDGET: {
+    status: 400,
+    en: "the widget's home route is above the province's size limit",
+    zh: '组件首页磁贴的代码体积超过本省上限',
+  },
   REG_ERR_SDK_UNSUPPORTED: {
     status: 400,
     en: "the widget's SDK range is not supported",

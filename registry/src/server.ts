@@ -22,6 +22,8 @@ export interface ServeOptions {
   /** Origins allowed to read browser assets with CORS; default any origin. */
   shellOrigins?: string[];
   supportedSdk?: string;
+  /** The province's limit on a widget's home route, gzip bytes. */
+  homeRouteLimit?: number;
   trustProxy?: string[];
   uplink?: { url: string; timeoutMs?: number; maxAgeSeconds?: number };
   scale?: ScaleStorageOptions;
@@ -46,6 +48,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     maxPublishBytes: options.maxPublishBytes,
     shellOrigins: options.shellOrigins,
     supportedSdk: options.supportedSdk,
+    homeRouteLimit: options.homeRouteLimit,
     trustProxy: options.trustProxy,
     uplink: options.uplink,
     scale: options.scale,

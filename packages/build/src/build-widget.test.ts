@@ -103,6 +103,34 @@ describe('buildWidget', () => {
     }
   });
 
+  it('lists per expose what it needs before it runs, leaving lazily loaded chunks out', async () => {
+    const lazy = copyFixture('hello-widget', join(tmp.path, 'lazy'));
+    // A heavy module only the page loads, with import(): it must not count against the tile.
+    writeFileSync(join(lazy, 'src/heavy.ts'), `export const table = ${JSON.stringify('重'.repeat(4000))};\n`);
+    const page = readFileSync(join(lazy, 'src/Page.tsx'), 'utf8');
+    writeFileSync(
+      join(lazy, 'src/Page.tsx'),
+      `${page}\nexport const loadHeavy = () => import('./heavy.js');\n`,
+    );
+    const outcome = await buildWidget({ root: lazy });
+    if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.en).join('\n'));
+    const { exposeAssets, assets } = outcome.manifest;
+    expect(Object.keys(exposeAssets ?? {}).sort()).toEqual(['./Page', './Tile']);
+    const tile = exposeAssets?.['./Tile'] ?? [];
+    const page2 = exposeAssets?.['./Page'] ?? [];
+    expect(tile.some((p) => p.includes('__federation_expose_Tile'))).toBe(true);
+    expect(tile.some((p) => p.includes('__federation_expose_Page'))).toBe(false);
+    const heavy = assets.find((a) => readFileSync(join(lazy, 'dist', a.path), 'utf8').includes('重重重重'));
+    expect(heavy?.path).toBeDefined();
+    expect([...tile, ...page2]).not.toContain(heavy?.path);
+    // The home route costs the entry plus the tile's files, not the page's heavy chunk.
+    const gzipOf = (p: string) => assets.find((a) => a.path === p)?.gzip ?? 0;
+    expect(outcome.manifest.size.home).toBe(
+      gzipOf('remoteEntry.js') + tile.reduce((n, p) => n + gzipOf(p), 0),
+    );
+    expect(outcome.manifest.size.home).toBeLessThan(outcome.manifest.size.jsGzip);
+  });
+
   it('reports a config module without configSchema and writes no dist', async () => {
     const other = copyFixture('hello-widget', join(tmp.path, 'no-schema'));
     writeFileSync(join(other, 'src/config.ts'), 'export const settings = {};\n');

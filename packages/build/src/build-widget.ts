@@ -15,6 +15,7 @@ import { createRsbuild, type RsbuildPlugin } from '@rsbuild/core';
 import { describeAssets } from './assets.js';
 import { loadConfigSchema } from './config-schema.js';
 import { WidgetBuildError } from './errors.js';
+import { exposeAssetsOf, homeRouteGzip } from './expose-assets.js';
 import { MF_MANIFEST, REMOTE_ENTRY, widgetRsbuildConfig } from './rsbuild-plugin.js';
 import { sharedRanges } from './shared.js';
 import { loadWidgetPackage, remoteName, type WidgetPackage } from './widget-package.js';
@@ -86,6 +87,8 @@ export async function describeBuild(
   if (options.write !== false) for (const file of MF_STATS) rmSync(join(dir, file), { force: true });
   const assets = describeAssets(dir, [BUILT_MANIFEST]);
   const js = assets.filter((a) => a.path.endsWith('.js'));
+  const exposeAssets = exposeAssetsOf(dir, MF_MANIFEST, assets);
+  const home = homeRouteGzip(widget.manifest, REMOTE_ENTRY, exposeAssets, assets);
   const candidate = {
     manifestVersion: 1,
     ...widget.manifest,
@@ -97,10 +100,12 @@ export async function describeBuild(
     configSchema: config.schema,
     configDefaults: config.defaults,
     assets,
+    exposeAssets,
     size: {
       jsGzip: js.reduce((n, a) => n + a.gzip, 0),
       totalGzip: assets.reduce((n, a) => n + a.gzip, 0),
       total: assets.reduce((n, a) => n + a.size, 0),
+      ...(home === null ? {} : { home }),
     },
     builtWith: { '@cunmen/build': versionOf('@cunmen/build'), '@rsbuild/core': versionOf('@rsbuild/core') },
   };

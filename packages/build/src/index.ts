@@ -11,6 +11,8 @@ export {
 } from './build-widget.js';
 export { type ConfigSchemaResult, loadConfigSchema } from './config-schema.js';
 export { buildErrors, WidgetBuildError } from './errors.js';
+export { exposeAssetsOf, exposeGzip, homeRouteGzip } from './expose-assets.js';
+export { HOME_ROUTE_WIRE_BUDGET, type HomeRouteOnTheWire, homeRouteOnTheWire } from './home-route.js';
 export {
   MF_MANIFEST,
   moduleFederationOptions,

@@ -57,15 +57,17 @@ export function widgetRsbuildConfig(options: WidgetRsbuildOptions): RsbuildConfi
     // TypeScript's NodeNext style: `./Page.js` in source means `./Page.tsx`.
     // The remote is never served by rsbuild's dev server; the registry and `cunmen dev` set CORS.
     server: { cors: { origin: [] } },
-    // Modules used by several exposes (strings, helpers) go to one shared async chunk instead of a
-    // copy per expose; React and the SDK never appear here (shared singletons).
+    // Modules used by several exposes (strings, helpers) go to shared async chunks instead of a copy
+    // per expose — one chunk per set of exposes that use them, not one for all: the home tile then
+    // loads only what it imports, not every module the page and the cadre view share (issue #16).
+    // React and the SDK never appear here (shared singletons).
     performance: {
       chunkSplit: {
         strategy: 'custom',
         splitChunks: {
           chunks: 'async',
           minSize: 0,
-          cacheGroups: { shared: { name: 'shared', minChunks: 2, priority: 10, reuseExistingChunk: true } },
+          cacheGroups: { shared: { minChunks: 2, priority: 10, reuseExistingChunk: true } },
         },
       },
     },

@@ -1,3 +1,5 @@
+// The widget build's home-route measure, for widgets' own size tests (they depend on the CLI only).
+export { HOME_ROUTE_WIRE_BUDGET, type HomeRouteOnTheWire, homeRouteOnTheWire } from '@cunmen/build';
 export {
   checkCreateOptions,
   scaffoldWidget,

@@ -60,6 +60,12 @@ export const snapshotWidgetSchema = z.strictObject({
   /** asset path → SRI, the exact set the province signed */
   assets: z.record(z.string(), z.string()),
   assetBase: matching(HTTP_URL),
+  /**
+   * expose key → the asset paths it needs before it runs (the built manifest's `exposeAssets`, only
+   * paths among `assets`): what the page preloads for a home tile, and nothing a tile loads lazily.
+   * Not signed, and needs not be: every file it names is still checked against the signed SRI.
+   */
+  exposeAssets: z.optional(z.record(z.string(), z.array(z.string()))),
   capabilities: z.array(capabilitySchema),
   /** Who may read each store collection (the manifest's `collections`; undeclared ones are `owner`). */
   collections: z.optional(z.record(z.string(), z.strictObject({ visibility: z.enum(VISIBILITIES) }))),

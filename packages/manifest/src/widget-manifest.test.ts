@@ -190,4 +190,29 @@ describe('validateBuiltManifest', () => {
     });
     expect(formatIssues(r.issues)).toBe('remote.entry: "other.js" is not among the assets');
   });
+
+  it('accepts per-expose asset lists that name declared exposes and listed assets', () => {
+    const r = validateBuiltManifest({
+      ...built,
+      budget: { gzip: 2048 },
+      exposeAssets: { [Object.keys(built.exposes)[0] as string]: ['remoteEntry.js'] },
+    });
+    expect(r.ok).toBe(true);
+  });
+
+  it('rejects an expose asset list for an undeclared expose or an unlisted file', () => {
+    const key = Object.keys(built.exposes)[0] as string;
+    const r = validateBuiltManifest({
+      ...built,
+      budget: { gzip: 2048 },
+      exposeAssets: { './Nope': [], [key]: ['static/js/missing.js'] },
+    });
+    expect(r.ok).toBe(false);
+    expect(formatIssues(r.issues)).toBe(
+      [
+        'exposeAssets../Nope: "./Nope" is not declared in "exposes"',
+        `exposeAssets.${key}[0]: "static/js/missing.js" is not among the assets`,
+      ].join('\n'),
+    );
+  });
 });

@@ -269,11 +269,22 @@ export const builtManifestSchema = z
     configSchema: z.record(z.string(), z.unknown()).nullable(),
     configDefaults: z.record(z.string(), z.unknown()).nullable(),
     assets: z.array(assetSchema).min(1).max(500),
+    /**
+     * expose key → the assets it needs before it runs (its chunk, the chunks it imports statically,
+     * their CSS; never lazily loaded ones): what the shell preloads for a home tile. Absent in
+     * manifests built before it existed.
+     */
+    exposeAssets: z.record(exposeKeySchema, z.array(relativePathSchema).max(100)).optional(),
     size: z
       .object({
         jsGzip: z.number().int().min(0),
         totalGzip: z.number().int().min(0),
         total: z.number().int().min(0),
+        /**
+         * The home route's cost: gzip bytes of the remote entry plus the JS and CSS its home tile
+         * needs (`exposeAssets`); absent for a widget without a home tile or built before it existed.
+         */
+        home: z.number().int().min(0).optional(),
       })
       .strict(),
     builtWith: z.record(z.string(), z.string()),
@@ -296,6 +307,24 @@ export const builtManifestSchema = z
         `"${m.remote.manifest}" is not among the assets`,
         `"${m.remote.manifest}" 不在资源列表中`,
       );
+    for (const [key, list] of Object.entries(m.exposeAssets ?? {})) {
+      if (!(key in m.exposes))
+        addIssue(
+          ctx,
+          ['exposeAssets', key],
+          `"${key}" is not declared in "exposes"`,
+          `"${key}" 未在 "exposes" 中声明`,
+        );
+      list.forEach((path, i) => {
+        if (!paths.has(path))
+          addIssue(
+            ctx,
+            ['exposeAssets', key, i],
+            `"${path}" is not among the assets`,
+            `"${path}" 不在资源列表中`,
+          );
+      });
+    }
     if (m.size.jsGzip > m.budget.gzip) {
       addIssue(
         ctx,

@@ -31,6 +31,8 @@ export const serveCommands: CliCommand[] = [
   --trust-proxy <addr>  a reverse proxy (address or CIDR, repeatable) whose X-Forwarded-For is believed
   --supported-sdk   the SDK range the province's shell supports; a widget's range must overlap it
                     (default ^0.1.0)
+  --home-route-limit-kb  the province's limit on a widget's home route (remote entry + what its home
+                    tile needs), KB gzip; a publish above it is REG_ERR_HOME_ROUTE_BUDGET (default 48)
 ${UPLINK_HELP}
 Scale mode (several instances on one PostgreSQL and one bucket):
 ${SCALE_HELP}`,
@@ -42,6 +44,7 @@ ${SCALE_HELP}`,
       'max-publish-mb': { type: 'string' },
       'shell-origin': { type: 'string', multiple: true },
       'supported-sdk': { type: 'string' },
+      'home-route-limit-kb': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
       ...UPLINK_OPTIONS,
       ...SCALE_OPTIONS,
@@ -64,6 +67,11 @@ ${SCALE_HELP}`,
       if (supportedSdk !== undefined && semver.validRange(supportedSdk) === null) {
         ctx.fail('--supported-sdk must be a semver range such as ^0.1.0');
       }
+      const homeKb = optionalString(ctx, 'home-route-limit-kb');
+      const homeRouteLimit = homeKb === undefined ? undefined : Math.round(Number(homeKb) * 1024);
+      if (homeRouteLimit !== undefined && !(Number.isFinite(homeRouteLimit) && homeRouteLimit > 0)) {
+        ctx.fail('--home-route-limit-kb must be a positive number of kilobytes, such as 48');
+      }
       const scale = scaleSetting(ctx.values, process.env);
       await serve({
         maxPublishBytes: Math.round(maxMb * 1024 * 1024),
@@ -74,6 +82,7 @@ ${SCALE_HELP}`,
         assetOrigin,
         shellOrigins: Array.isArray(origins) ? origins.map(String) : undefined,
         supportedSdk,
+        homeRouteLimit,
         trustProxy: listOption(ctx.values['trust-proxy']),
         uplink: uplinkSetting(ctx.values, process.env, ctx.fail),
         scale: scale.storage,

@@ -37,6 +37,7 @@ describe('GET /-/cunmen/v1/catalog/<@scope>/<name>', () => {
         jsGzip: 1500,
         totalGzip: 1900,
         total: 4900,
+        home: null,
         tarball: expect.any(Number),
         unpacked: expect.any(Number),
       },

@@ -18,6 +18,8 @@ export interface RouteOptions {
   keys: ProvinceKeys;
   /** The SDK range the province's shell supports. */
   supportedSdk: string;
+  /** The province's limit on a widget's home route, gzip bytes. */
+  homeRouteLimit: number;
   /** Origins allowed to read browser assets with CORS; empty means any. */
   shellOrigins: string[];
   /** The registry whose packages are proxied for names this one does not own; null for none. */

@@ -88,7 +88,10 @@ export const publishRoutes: FastifyPluginAsync<RouteOptions> = async (base, opts
       await updateFromPackument(storage, actor, name, upload.document);
       return { ok: true };
     }
-    const result = await publishVersion(storage, actor, name, upload, { supportedSdk: opts.supportedSdk });
+    const result = await publishVersion(storage, actor, name, upload, {
+      supportedSdk: opts.supportedSdk,
+      homeRouteLimit: opts.homeRouteLimit,
+    });
     reply.code(201);
     return { ok: true, id: result.name, version: result.version, status: result.status };
   };

@@ -225,6 +225,11 @@ export const versionDetailSchema = z.object({
     jsGzip: z.number().int().nullable(),
     totalGzip: z.number().int().nullable(),
     total: z.number().int().nullable(),
+    home: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The home route, gzip bytes: the remote entry plus what the widget's home tile needs"),
     tarball: z.number().int(),
     unpacked: z.number().int(),
   }),

@@ -160,6 +160,7 @@ export async function catalogDetail(
         jsGzip: intOrNull(size.jsGzip),
         totalGzip: intOrNull(size.totalGzip),
         total: intOrNull(size.total),
+        home: intOrNull(size.home),
         tarball: v.tarballSize,
         unpacked: v.unpackedSize,
       },

@@ -18,6 +18,12 @@ export function printBuildSummary(
   stream.write(
     `  ${bold('JS gzip')} ${formatBytes(manifest.size.jsGzip)} of ${formatBytes(manifest.budget.gzip)} budget (${pct}%)\n`,
   );
+  if (manifest.size.home !== undefined) {
+    const tiles = manifest.contributes.filter((c) => c.slot === 'village.home.tile/v1').map((c) => c.expose);
+    stream.write(
+      `  ${bold('home route')} ${formatBytes(manifest.size.home)} gzip JS+CSS (${[manifest.remote.entry, ...tiles].join(' + ')})\n`,
+    );
+  }
 }
 
 export async function buildCommand(dir: string, options: { outDir?: string }): Promise<BuiltManifest> {

@@ -22,6 +22,9 @@ import type { PublishUpload } from './upload.js';
 import { refuseExisting, verifyTarball } from './verify-tarball.js';
 
 export type { PublishUpload, UploadedTarball } from './upload.js';
+
+import { checkHomeRoute, DEFAULT_HOME_ROUTE_LIMIT } from './home-route.js';
+
 export { PublishBodyReader, readPublishUpload } from './upload.js';
 
 export interface PublishResult {
@@ -34,6 +37,8 @@ export interface PublishOptions {
   /** The SDK range the province's shell supports; a widget's range must overlap it. */
   supportedSdk: string;
   limits?: TarballLimits;
+  /** The province's limit on a widget's home route, gzip bytes (default DEFAULT_HOME_ROUTE_LIMIT). */
+  homeRouteLimit?: number;
 }
 
 export const DEFAULT_SUPPORTED_SDK = '^0.1.0';
@@ -81,7 +86,11 @@ export async function publishVersion(
     status = 'approved';
   } else {
     const previous = (await storage.packages.listVersions(release.name, 'approved')).at(-1) ?? null;
+    const limit = options.homeRouteLimit ?? DEFAULT_HOME_ROUTE_LIMIT;
+    const home = checkHomeRoute(manifest, contents, limit);
     const checks = reviewChecks(manifest, scope, user, options.supportedSdk, previous);
+    if (home !== null)
+      checks.push({ id: 'home-route', ok: true, detail: `home route ${home.bytes} of ${limit} bytes gzip` });
     const assets = await storeAssets(storage, manifest, contents);
     await commitVersion(storage, release, {
       ...fields,

@@ -74,6 +74,22 @@ describe('the portal page', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it("preloads the home tiles' files from the snapshot, with SRI, and a page route's on that page", async () => {
+    const home = await s.app.inject({ url: `/v/${XIANTAN}/` });
+    const widget = (
+      inlined(home.body) as { widgets: { assetBase: string; assets: Record<string, string> }[] }
+    ).widgets[0] as { assetBase: string; assets: Record<string, string> };
+    const entry = `<link rel="preload" as="script" href="${widget.assetBase}remoteEntry.js" integrity="${widget.assets['remoteEntry.js']}" crossorigin="anonymous">`;
+    // In the head, after the shell's own script, so the shell is not queued behind the widgets.
+    const head = home.body.slice(0, home.body.indexOf('</head>'));
+    expect(head).toContain(entry);
+    const page = await s.app.inject({ url: `/v/${XIANTAN}/find-machinery` });
+    expect(page.body).toContain(entry);
+    const elsewhere = await s.app.inject({ url: `/v/${XIANTAN}/no-such-page` });
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.body).not.toContain('rel="preload"');
+  });
+
   it('escapes </script> in village names and config, so nothing breaks out of the JSON block', async () => {
     const res = await s.app.inject({ url: '/v/330521003202/' });
     expect(res.statusCode).toBe(200);

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { isShellError } from '../errors.js';
 import type { PortalService } from '../portals/service.js';
 import { escapeHtml, FAVICON, landingPage, messagePage, webNotBuiltPage } from './pages.js';
+import { hintsFor, injectHints } from './preload-hints.js';
 import { type PagePolicy, portalPagePolicy } from './security.js';
 import { injectSnapshot, sendWebFile, type WebDist } from './web-dist.js';
 
@@ -144,7 +145,9 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, opts) 
         .header('cache-control', 'no-cache')
         .send();
     }
-    return html(reply, 200, injectProvinceKey(injectSnapshot(build.index, snapshot.json), opts.provinceKey));
+    const page = injectSnapshot(build.index, snapshot.json);
+    const rest = request.url.split('?')[0]?.split('/').slice(3).join('/') ?? '';
+    return html(reply, 200, injectProvinceKey(injectHints(page, hintsFor(snapshot, rest)), opts.provinceKey));
   };
   // Before the catch-all below: the cadre console is no longer part of the resident app.
   const cadre = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -25,6 +25,7 @@ import { type ShellErrorCode, shellError, withDetails } from '../errors.js';
 import { collectionsOf } from '../host-api/visibility.js';
 import type { PortalWarning, VillageRecord } from '../storage/types.js';
 import { type ConfigProblem, checkConfig, pointerToPath } from './config-schema.js';
+import { exposeAssetsOf } from './expose-assets.js';
 import { HOST_SDK, HOST_SHARED } from './host.js';
 import type { RegistryClient } from './registry-client.js';
 import type { KeyProvider } from './trust.js';
@@ -245,6 +246,7 @@ export async function resolveWidgets(deps: ResolveDeps, input: ResolveInput): Pr
       remote: { name: r.remote.name, entry: r.remote.entry, entryIntegrity: r.remote.entryIntegrity },
       assets: r.assets,
       assetBase: r.assetBase,
+      ...exposeAssetsOf(r.manifest, r.assets),
       capabilities: r.capabilities,
       ...collectionsOf(r.manifest),
       signature: r.signature,

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { SnapshotWidget } from '@cunmen/manifest';
 import { describe, expect, it } from 'vitest';
 import { makeKeys } from '../../test/snapshot-fixture.js';
 import { testWidget } from '../../test/widgets.js';
@@ -15,6 +16,41 @@ describe('preloading home tiles', () => {
       'remoteEntry.js',
       'static/js/async/__federation_expose_Tile.abc.js',
       'static/js/async/shared.123.js',
+    ]);
+  });
+
+  const lazy = 'static/js/async/812.9f9f.js';
+  const withLazy = (override: Partial<SnapshotWidget> = {}) =>
+    testWidget(keys, '@deqing/complaints', {
+      override: {
+        assets: {
+          ...widget.assets,
+          [lazy]: `sha384-${'7'.repeat(64)}`,
+          'static/css/tile.1.css': widget.assets['remoteEntry.js'] as string,
+        },
+        ...override,
+      },
+    });
+
+  it('leaves a lazily loaded chunk (a chart library) off the home route when guessing from names', () => {
+    const w = withLazy();
+    expect(scriptsFor(w, './Tile', createAssetIndex([w])).map((a) => a.path)).not.toContain(lazy);
+  });
+
+  it("follows the snapshot's exposeAssets exactly when present, CSS included", () => {
+    const w = withLazy({
+      exposeAssets: {
+        './Tile': [
+          'static/js/async/__federation_expose_Tile.abc.js',
+          'static/css/tile.1.css',
+          'not-signed.js',
+        ],
+      },
+    });
+    expect(scriptsFor(w, './Tile', createAssetIndex([w])).map((a) => a.path)).toEqual([
+      'remoteEntry.js',
+      'static/js/async/__federation_expose_Tile.abc.js',
+      'static/css/tile.1.css',
     ]);
   });
 

@@ -10,20 +10,36 @@ import type { AssetIndex, SignedAsset } from './integrity.js';
 
 const EXPOSE_CHUNK = /(?:^|\/)__federation_expose_([A-Za-z0-9_-]+)\.[^/]*\.js$/;
 
+/** The preset's chunk of modules several exposes share (`shared.<hash>.js`). */
+const SHARED_CHUNK = /(?:^|\/)shared\.[^/]*\.js$/;
+
 /**
- * The scripts one exposed module needs, from the signed asset list alone (no mf-manifest.json): the
- * entry, the expose's chunk (`__federation_expose_<Name>.<hash>.js`, the MF naming) and every other
- * non-expose JS chunk (the preset's `shared` chunk of modules several exposes use).
+ * The files one exposed module needs before it runs, entry first. The snapshot's `exposeAssets` names
+ * them exactly (the bundler's list: the expose's chunk, the chunks it imports statically, their CSS);
+ * a snapshot made before that field existed falls back to the file names: the expose's chunk
+ * (`__federation_expose_<Name>.<hash>.js`, the MF naming) and the preset's `shared` chunk. Never any
+ * other chunk: those are loaded lazily (a chart library on the cadre page) and do not belong on the
+ * home route.
  */
 export function scriptsFor(widget: SnapshotWidget, expose: string, index: AssetIndex): SignedAsset[] {
   const name = expose.replace(/^\.\//, '');
   const assets = index.assetsOf(widget.name);
   const entry = assets.find((a) => a.url === widget.remote.entry);
-  const chunks = assets.filter((a) => {
-    if (!a.path.endsWith('.js') || a.url === widget.remote.entry) return false;
-    const match = EXPOSE_CHUNK.exec(a.path);
-    return match ? match[1] === name : true;
-  });
+  const listed = widget.exposeAssets?.[expose];
+  let chunks: SignedAsset[];
+  if (listed) {
+    const byPath = new Map(assets.map((a) => [a.path, a]));
+    chunks = listed.flatMap((path) => {
+      const asset = byPath.get(path);
+      return asset && asset !== entry ? [asset] : [];
+    });
+  } else {
+    chunks = assets.filter((a) => {
+      if (a.url === widget.remote.entry) return false;
+      const match = EXPOSE_CHUNK.exec(a.path);
+      return match ? match[1] === name : SHARED_CHUNK.test(a.path);
+    });
+  }
   return entry ? [entry, ...chunks] : chunks;
 }
 
@@ -38,7 +54,7 @@ export function preloadScripts(assets: readonly SignedAsset[], doc: Document = d
     existing.add(asset.url);
     const link = doc.createElement('link');
     link.rel = 'preload';
-    link.as = 'script';
+    link.as = asset.path.endsWith('.css') ? 'style' : 'script';
     link.href = asset.url;
     link.setAttribute('integrity', asset.integrity);
     link.setAttribute('crossorigin', 'anonymous');

@@ -67,6 +67,40 @@ describe('widget host', () => {
     ]);
   });
 
+  it("answers me() from the page's credential exchange for user.read widgets only: `me` once a page", async () => {
+    const reader = testWidget(keys, '@deqing/waste-pickup', {
+      override: { capabilities: ['store.read', 'user.read'] },
+    });
+    const user = { id: 'u-1', displayName: '张*', role: 'resident' as const };
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      if (String(url).endsWith('/me'))
+        return json(403, { code: 'HOST_ERR_CAPABILITY', error: 'no user.read' });
+      return json(200, { items: [], nextCursor: null });
+    });
+    const credentials = {
+      ready: Promise.resolve(),
+      user: Promise.resolve(user),
+      sourceFor: () => () => Promise.resolve('tok-page'),
+    };
+    const options = {
+      snapshot: makeSnapshot(keys, [widget, reader]),
+      locale: 'zh-CN' as const,
+      elderly: createElderlyMode(),
+      hub: createEventHub(),
+      navigate: () => undefined,
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      credentials,
+    };
+    const first = createWidgetHost(options, reader);
+    const second = createWidgetHost(options, reader);
+    expect(await first.api.me()).toEqual(user);
+    expect(await second.api.me()).toEqual(user);
+    expect(fetch).not.toHaveBeenCalled();
+    // Without the grant the widget still asks the server, which refuses it.
+    await expect(createWidgetHost(options, widget).api.me()).rejects.toThrow();
+    expect(fetch.mock.calls.map((c) => String(c[0]))).toEqual(['/api/host/v1/me']);
+  });
+
   it('a missing token endpoint becomes an SDK network error the widget can show', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const host = createWidgetHost(

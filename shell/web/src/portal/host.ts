@@ -110,6 +110,17 @@ export function moduleIdOf(name: string): string | undefined {
 
 export function createWidgetHost(options: HostContextOptions, widget: SnapshotWidget): Host {
   const info = { name: widget.name, version: widget.version, capabilities: widget.capabilities };
+  const api = createHttpHostApi({
+    baseUrl: options.baseUrl ?? '',
+    credential: options.credentials?.sourceFor(widget) ?? widgetCredential(options, widget),
+    fetch: options.fetch ?? pristineFetch,
+    module: moduleIdOf(widget.name),
+  });
+  // `me` once for the page: the credential exchange already answered who is signed in, as the host
+  // API's `me` shows them and bound to the same session as every credential it issued, so a widget
+  // granted user.read is answered from it. A widget without the grant still asks, and is refused.
+  const pageUser = options.credentials?.user;
+  if (pageUser && widget.capabilities.includes('user.read')) api.me = () => pageUser;
   return {
     widget: info,
     village: villageOf(options.snapshot),
@@ -121,11 +132,6 @@ export function createWidgetHost(options: HostContextOptions, widget: SnapshotWi
     events: options.hub.forWidget(info),
     // Only a widget granted location.read may ask; the browser then asks the resident.
     location: createDeviceLocation(widget.capabilities),
-    api: createHttpHostApi({
-      baseUrl: options.baseUrl ?? '',
-      credential: options.credentials?.sourceFor(widget) ?? widgetCredential(options, widget),
-      fetch: options.fetch ?? pristineFetch,
-      module: moduleIdOf(widget.name),
-    }),
+    api,
   };
 }
