@@ -1,0 +1,110 @@
+// The bare host's whole app: the village's home tiles in a column, each loaded with the Module
+// Federation runtime's plain `registerRemotes` + `loadRemote` from its `mf-manifest.json`, and given the
+// same `Host` a widget needs to render (the SDK's HTTP host API against the shell server, a widget
+// token asked for by name, as the staff console does). What the shell adds on top — snapshot signature
+// and SRI checks, preload hints, one credential exchange, fallbacks — is exactly what it is compared on.
+import {
+  createDeviceLocation,
+  createElderlyMode,
+  createEventHub,
+  createHttpHostApi,
+  HOST_API_PATH,
+  type Host,
+  HostProvider,
+} from '@cunmen/sdk';
+import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
+import { type ComponentType, StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+/** What the bench's server inlines into the page (bench/src/parts/lcp-server.mjs). */
+interface BareWidget {
+  name: string;
+  version: string;
+  remote: string;
+  manifest: string;
+  expose: string;
+  config: Record<string, unknown>;
+  capabilities: string[];
+}
+interface BarePage {
+  village: { code: string; name: string };
+  widgets: BareWidget[];
+}
+
+const page = (globalThis as unknown as { __BARE_HOST__: BarePage }).__BARE_HOST__;
+const hub = createEventHub();
+const elderly = createElderlyMode(false);
+
+function tokenOf(widget: BareWidget): () => Promise<string> {
+  let token: Promise<string> | null = null;
+  return () => {
+    token ??= fetch(`${HOST_API_PATH}/widget-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ village: page.village.code, widget: widget.name, version: widget.version }),
+    })
+      .then((r) => r.json())
+      .then((b: { token: string }) => b.token);
+    return token;
+  };
+}
+
+function hostOf(widget: BareWidget): Host {
+  const info = { name: widget.name, version: widget.version, capabilities: widget.capabilities };
+  return {
+    widget: info,
+    village: page.village,
+    user: null,
+    config: widget.config,
+    locale: 'zh-CN',
+    elderly,
+    navigate: () => {},
+    events: hub.forWidget(info),
+    location: createDeviceLocation(widget.capabilities),
+    api: createHttpHostApi({
+      baseUrl: '',
+      credential: tokenOf(widget),
+      module: widget.name.startsWith('@cunmen/') ? widget.name.slice('@cunmen/'.length) : undefined,
+    }),
+  } as Host;
+}
+
+registerRemotes(page.widgets.map((w) => ({ name: w.remote, entry: w.manifest })));
+
+function Tile({ widget }: { widget: BareWidget }) {
+  const [Component, setComponent] = useState<ComponentType | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    loadRemote<{ default: { Component: ComponentType } }>(`${widget.remote}/${widget.expose.slice(2)}`)
+      .then((m) => setComponent(() => m?.default.Component ?? null))
+      .catch((e: unknown) => setError(String(e)));
+  }, [widget]);
+  if (error) return <p data-bare-error={widget.name}>{error}</p>;
+  if (!Component) return <p>…</p>;
+  return (
+    <HostProvider host={hostOf(widget)}>
+      <Component />
+    </HostProvider>
+  );
+}
+
+function App() {
+  return (
+    <main>
+      <h1>{page.village.name}</h1>
+      {page.widgets.map((w) => (
+        <section key={w.name}>
+          <Tile widget={w} />
+        </section>
+      ))}
+    </main>
+  );
+}
+
+const root = document.getElementById('root');
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
