@@ -35,6 +35,20 @@ export function bareHostPage(snapshot) {
   return { village: { code: snapshot.village.code, name: snapshot.village.name }, widgets };
 }
 
+/**
+ * The shell's page-load ticket for the village (the cookie its portal page sets): the resident origin
+ * issues widget credentials only in exchange for one, so the bare host's page carries one too.
+ */
+async function ticketCookie(shellUrl, village) {
+  const res = await fetch(`${shellUrl}/v/${village}/`, {
+    headers: { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' },
+  });
+  await res.arrayBuffer();
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('cunmen_ticket_'));
+  if (!cookie) throw new Error(`the portal page of ${village} set no page-load ticket`);
+  return cookie;
+}
+
 /** Starts the server on `port`; resolves `{ close }`. */
 export async function startBareHostServer({ dir, port, shellUrl, page }) {
   const shell = new URL(shellUrl);
@@ -43,8 +57,11 @@ export async function startBareHostServer({ dir, port, shellUrl, page }) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.startsWith('/api/')) {
+      // As a reverse proxy in front of the shell: the shell's own host and origin.
+      const headers = { ...req.headers, host: shell.host };
+      if (headers.origin) headers.origin = shell.origin;
       const upstream = httpRequest(
-        { host: shell.hostname, port: shell.port, path: req.url, method: req.method, headers: req.headers },
+        { host: shell.hostname, port: shell.port, path: req.url, method: req.method, headers },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
@@ -55,8 +72,17 @@ export async function startBareHostServer({ dir, port, shellUrl, page }) {
       return;
     }
     if (path === '/' || path.startsWith('/v/')) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
-      res.end(index);
+      ticketCookie(shellUrl, page.village.code).then(
+        (cookie) => {
+          res.writeHead(200, {
+            'content-type': TYPES['.html'],
+            'cache-control': 'no-cache',
+            'set-cookie': cookie,
+          });
+          res.end(index);
+        },
+        (err) => res.writeHead(502, { 'content-type': 'text/plain' }).end(String(err)),
+      );
       return;
     }
     const file = normalize(join(dir, path));

@@ -35,18 +35,23 @@ const page = (globalThis as unknown as { __BARE_HOST__: BarePage }).__BARE_HOST_
 const hub = createEventHub();
 const elderly = createElderlyMode(false);
 
+// The resident origin mints credentials only for a page-load ticket (the cookie the bench's server
+// passes on with the page): one exchange for every widget, started before any widget loads.
+const credentials: Promise<Record<string, { token: string }>> = fetch(`${HOST_API_PATH}/widget-tokens`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ village: page.village.code }),
+})
+  .then((r) => r.json())
+  .then((b: { credentials: Record<string, { token: string }> }) => b.credentials);
+
 function tokenOf(widget: BareWidget): () => Promise<string> {
-  let token: Promise<string> | null = null;
-  return () => {
-    token ??= fetch(`${HOST_API_PATH}/widget-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ village: page.village.code, widget: widget.name, version: widget.version }),
-    })
-      .then((r) => r.json())
-      .then((b: { token: string }) => b.token);
-    return token;
-  };
+  return () =>
+    credentials.then((all) => {
+      const token = all[widget.name]?.token;
+      if (!token) throw new Error(`no credential for ${widget.name}`);
+      return token;
+    });
 }
 
 function hostOf(widget: BareWidget): Host {
