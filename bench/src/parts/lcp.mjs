@@ -28,7 +28,7 @@ async function lighthouse(url, out) {
     [
       lighthouseCli,
       url,
-      '--only-audits=largest-contentful-paint,largest-contentful-paint-element',
+      '--only-categories=performance',
       '--output=json',
       `--output-path=${report}`,
       '--quiet',
@@ -41,8 +41,17 @@ async function lighthouse(url, out) {
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
   const lcp = lhr.audits['largest-contentful-paint']?.numericValue;
   if (!Number.isFinite(lcp)) throw new Error(`Lighthouse on ${url} measured no LCP`);
-  const item = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
-  return { lcp, element: item?.snippet ?? item?.nodeLabel ?? '' };
+  const tables = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+  const node = tables.flatMap((t) => t.items ?? []).find((i) => i.node)?.node;
+  // TTFB, load delay, load time and render delay: where the LCP went (simulated, ms).
+  const phases = Object.fromEntries(
+    tables
+      .flatMap((t) => t.items ?? [])
+      .filter((i) => typeof i.phase === 'string')
+      .map((i) => [i.phase, Math.round(i.timing)]),
+  );
+  const bootup = lhr.audits['bootup-time']?.numericValue;
+  return { lcp, element: node?.nodeLabel ?? node?.snippet ?? '', phases, bootupMs: bootup };
 }
 
 export async function lcpPart({ say, env = process.env }) {
@@ -75,7 +84,11 @@ export async function lcpPart({ say, env = process.env }) {
     await platform.stop();
     rmSync(out, { recursive: true, force: true });
   }
-  const element = (runs) => runs[Math.floor(runs.length / 2)].element.slice(0, 80);
+  const median = (runs) => [...runs].sort((a, b) => a.lcp - b.lcp)[Math.floor(runs.length / 2)];
+  const explain = (run) =>
+    `\`${run.element.slice(0, 60)}\` (${Object.entries(run.phases)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}; main-thread JS ${Math.round(run.bootupMs ?? 0)} ms)`;
   return {
     figures: [
       figure({
@@ -86,7 +99,7 @@ export async function lcpPart({ say, env = process.env }) {
         value: summarize(portal.map((r) => r.lcp)),
         baseline: { name: 'bare MF host', value: summarize(bare.map((r) => r.lcp)) },
         ratio: 0.7,
-        note: `LCP element: portal \`${element(portal)}\`, bare host \`${element(bare)}\``,
+        note: `LCP element — portal: ${explain(median(portal))}; bare host: ${explain(median(bare))}`,
       }),
     ],
     problems: [],
