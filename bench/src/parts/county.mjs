@@ -4,7 +4,7 @@
 // resident's own address counts for the rate limits), and `BENCH_COUNTY_RESIDENTS` (3,000) residents
 // open their village's home and read one module for `BENCH_COUNTY_SECONDS` (60) (county-load.mjs).
 // Goals: no errors, p99 ≤ 200 ms on each resident endpoint; errors are reported by endpoint and kind.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { figure } from '../goals.mjs';
 import { registryCli, root } from '../paths.mjs';
@@ -13,12 +13,16 @@ import { percentile, summarize } from '../stats.mjs';
 import { ENDPOINTS, residentLoad } from './county-load.mjs';
 import { seedCounty } from './county-seed.mjs';
 import { startDemoPlatform } from './platform.mjs';
+import { describeShares, profileRunning, profilingEnv, selfTimeByOrigin } from './profile.mjs';
 
 const shellCli = join(root, 'shell', 'server', 'dist', 'cli.js');
 const MODULE = { widget: '@cunmen/affairs-disclosure', id: 'affairs-disclosure', path: '/published' };
 
-/** The registry and shell of the seeded data directory, the shell believing the loopback proxy. */
-async function serveCounty(platform) {
+/**
+ * The registry and shell of the seeded data directory, the shell believing the loopback proxy and
+ * ready to profile itself into `profiles` on SIGUSR2 (cpu-profile-preload.mjs).
+ */
+async function serveCounty(platform, profiles) {
   const { data, ports } = platform;
   const shellData = join(data, 'shell');
   const registry = startLogged(
@@ -61,12 +65,13 @@ async function serveCounty(platform) {
       '--trust-proxy',
       '::1',
     ],
-    { logFile: join(data, 'county-shell.log') },
+    { logFile: join(data, 'county-shell.log'), env: profilingEnv(profiles) },
   );
   await waitForHttp(registry, `http://127.0.0.1:${ports.registry}/-/ping`, 'the registry');
   await waitForHttp(shell, `http://127.0.0.1:${ports.shell}/api/villages`, 'the shell');
   return {
     url: `http://127.0.0.1:${ports.shell}`,
+    startProfiling: () => shell.kill('SIGUSR2'),
     origin: `http://localhost:${ports.shell}`,
     stop: async () => {
       await stopChild(shell);
@@ -79,21 +84,26 @@ export async function countyPart({ say, env = process.env }) {
   const villages = Number(env.BENCH_COUNTY_VILLAGES ?? 300);
   const residents = Number(env.BENCH_COUNTY_RESIDENTS ?? 3000);
   const seconds = Number(env.BENCH_COUNTY_SECONDS ?? 60);
-  const thinkMs = Number(env.BENCH_COUNTY_THINK_MS ?? 5000);
+  // Each resident comes back every 20 s on average: about three visits in the minute.
+  const thinkMs = Number(env.BENCH_COUNTY_THINK_MS ?? 20_000);
   const rampSeconds = Number(env.BENCH_COUNTY_RAMP_SECONDS ?? 15);
   const platform = await startDemoPlatform({ say });
   let county;
   let load;
+  let cause = '';
+  const profiles = join(platform.data, 'profiles');
+  mkdirSync(profiles, { recursive: true });
   try {
     const codes = await seedCounty({ platform, villages, say });
     await platform.stop({ keepData: true });
-    county = await serveCounty(platform);
+    county = await serveCounty(platform, profiles);
     say(`county: served again; every home once (warm-up), then ${residents} residents for ${seconds} s`);
     for (const code of codes) {
       const res = await fetch(`${county.url}/v/${code}/`);
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`the home of ${code} answered ${res.status}`);
     }
+    if (env.BENCH_PROFILE !== '0') county.startProfiling();
     load = await residentLoad({
       shellUrl: county.url,
       origin: county.origin,
@@ -104,6 +114,9 @@ export async function countyPart({ say, env = process.env }) {
       thinkMs,
       module: MODULE,
     });
+    await county.stop();
+    const profile = profileRunning(profiles, 'node_modules/fastify/');
+    if (profile) cause = `shell self time under the load: ${describeShares(selfTimeByOrigin(profile))}`;
   } finally {
     await county?.stop();
     await platform.stop();
@@ -140,6 +153,7 @@ export async function countyPart({ say, env = process.env }) {
         better: 'lower',
         value: summarize([percentile(samples, 99)]),
         limit: 200,
+        note: cause,
       }),
     );
   }
