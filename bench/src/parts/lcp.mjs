@@ -50,8 +50,21 @@ async function lighthouse(url, out) {
       .filter((i) => typeof i.phase === 'string')
       .map((i) => [i.phase, Math.round(i.timing)]),
   );
-  const bootup = lhr.audits['bootup-time']?.numericValue;
-  return { lcp, element: node?.nodeLabel ?? node?.snippet ?? '', phases, bootupMs: bootup };
+  // When Lighthouse cannot name the element (the tile that painted it was re-rendered), the scripts'
+  // main-thread time and the bytes still say where the LCP went.
+  const bootup = lhr.audits['bootup-time'];
+  const scripts = [...(bootup?.details?.items ?? [])]
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 2)
+    .map((i) => `${String(i.url).split('/').pop() || i.url} ${Math.round(i.total)} ms`);
+  return {
+    lcp,
+    element: node?.nodeLabel ?? node?.snippet ?? '',
+    phases,
+    bootupMs: bootup?.numericValue,
+    scripts,
+    bytes: lhr.audits['total-byte-weight']?.numericValue,
+  };
 }
 
 export async function lcpPart({ say, env = process.env }) {
@@ -86,9 +99,16 @@ export async function lcpPart({ say, env = process.env }) {
   }
   const median = (runs) => [...runs].sort((a, b) => a.lcp - b.lcp)[Math.floor(runs.length / 2)];
   const explain = (run) =>
-    `\`${run.element.slice(0, 60)}\` (${Object.entries(run.phases)
-      .map(([k, v]) => `${k} ${v} ms`)
-      .join(', ')}; main-thread JS ${Math.round(run.bootupMs ?? 0)} ms)`;
+    [
+      run.element ? `element \`${run.element.slice(0, 60)}\`` : '',
+      Object.entries(run.phases)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', '),
+      `main-thread JS ${Math.round(run.bootupMs ?? 0)} ms (${run.scripts.join(', ')})`,
+      `${Math.round((run.bytes ?? 0) / 1000)} KB transferred`,
+    ]
+      .filter(Boolean)
+      .join('; ');
   return {
     figures: [
       figure({
@@ -99,7 +119,7 @@ export async function lcpPart({ say, env = process.env }) {
         value: summarize(portal.map((r) => r.lcp)),
         baseline: { name: 'bare MF host', value: summarize(bare.map((r) => r.lcp)) },
         ratio: 0.7,
-        note: `LCP element — portal: ${explain(median(portal))}; bare host: ${explain(median(bare))}`,
+        note: `median runs — portal: ${explain(median(portal))}; bare host: ${explain(median(bare))}`,
       }),
     ],
     problems: [],
