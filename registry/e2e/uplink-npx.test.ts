@@ -64,7 +64,7 @@ function requestsFor(registry: RunningRegistry, path: string): number {
   return registry.proc
     .output()
     .split('\n')
-    .filter((line) => line.includes('"incoming request"') && line.includes(`"url":"${path}`)).length;
+    .filter((line) => line.includes('"request completed"') && line.includes(`"url":"${path}`)).length;
 }
 
 beforeAll(async () => {

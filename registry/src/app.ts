@@ -92,8 +92,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     ...requestIdOptions(),
     logger: options.logger ?? false,
+    // One line per request (below) instead of Fastify's two: writing the log was the largest share of
+    // the registry's time under load (bench profile).
+    disableRequestLogging: true,
     trustProxy: options.trustProxy ?? false,
   });
+  if (options.logger) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
+  }
 
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));

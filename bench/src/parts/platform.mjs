@@ -11,7 +11,10 @@ import { freePort, stopChild } from '../processes.mjs';
 /** 仙潭村, the first demo village (scripts/lib/seed-shell.mjs). */
 export const XIANTAN = '330521107201';
 
-/** Starts the platform; resolves `{ shellUrl, registryUrl, stop }` once `npm start` says it is up. */
+/**
+ * Starts the platform; resolves `{ shellUrl, registryUrl, data, ports, stop }` once `npm start` says it
+ * is up. `stop({ keepData: true })` leaves the data directory for a part that serves it again.
+ */
 export async function startDemoPlatform({ say, timeoutSeconds = 600 }) {
   const data = mkdtempSync(join(tmpdir(), 'cunmen-bench-platform-'));
   const [shell, registry, consolePort] = [await freePort(), await freePort(), await freePort()];
@@ -27,9 +30,9 @@ export async function startDemoPlatform({ say, timeoutSeconds = 600 }) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const stop = async () => {
+  const stop = async ({ keepData = false } = {}) => {
     await stopChild(child);
-    rmSync(data, { recursive: true, force: true });
+    if (!keepData) rmSync(data, { recursive: true, force: true });
   };
   try {
     await new Promise((resolve, reject) => {
@@ -56,5 +59,11 @@ export async function startDemoPlatform({ say, timeoutSeconds = 600 }) {
     throw err;
   }
   say(`demo platform up: shell :${shell}, registry :${registry}`);
-  return { shellUrl: `http://localhost:${shell}`, registryUrl: `http://localhost:${registry}`, stop };
+  return {
+    shellUrl: `http://localhost:${shell}`,
+    registryUrl: `http://localhost:${registry}`,
+    data,
+    ports: { shell, registry, console: consolePort },
+    stop,
+  };
 }

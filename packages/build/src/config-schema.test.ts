@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { makeTempDir } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigSchema } from './config-schema.js';
@@ -95,5 +96,38 @@ describe('loadConfigSchema', () => {
 
   it('has no schema and no defaults when the widget declares no config module', async () => {
     expect(await loadConfigSchema(tmp.path, undefined)).toEqual({ ok: true, schema: null, defaults: null });
+  });
+
+  describe('the module itself', () => {
+    // Inside this package, so `zod` resolves natively from the widget's folder as in a real widget.
+    const here = fileURLToPath(new URL('..', import.meta.url));
+    let root: string;
+    beforeAll(() => {
+      root = mkdtempSync(join(here, '.config-schema-test-'));
+      mkdirSync(join(root, 'src'));
+      writeFileSync(join(root, 'package.json'), '{"name":"@deqing/w","version":"0.1.0","type":"module"}\n');
+    });
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+    it('is imported with its types stripped and leaves no file behind', async () => {
+      writeFileSync(
+        join(root, 'src/config.ts'),
+        "import { z } from 'zod';\ntype Heading = string;\nconst fallback: Heading = '找农机';\nexport const configSchema = z.object({ heading: z.string().default(fallback) });\n",
+      );
+      const result = await loadConfigSchema(root, './src/config.ts');
+      expect(result).toMatchObject({ ok: true, defaults: { heading: '找农机' } });
+      expect(readdirSync(join(root, 'src'))).toEqual(['config.ts']);
+    });
+
+    it('still loads a config that imports another TypeScript file (through jiti)', async () => {
+      writeFileSync(join(root, 'src/types.ts'), "export const TYPES: string[] = ['收割机'];\n");
+      writeFileSync(
+        join(root, 'src/config2.ts'),
+        "import { z } from 'zod';\nimport { TYPES } from './types';\nexport const configSchema = z.object({ types: z.array(z.string()).default(TYPES) });\n",
+      );
+      const result = await loadConfigSchema(root, './src/config2.ts');
+      expect(result).toMatchObject({ ok: true, defaults: { types: ['收割机'] } });
+      expect(readdirSync(join(root, 'src')).sort()).toEqual(['config.ts', 'config2.ts', 'types.ts']);
+    });
   });
 });

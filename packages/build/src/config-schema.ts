@@ -8,8 +8,12 @@
  * object without an explicit catchall gets `additionalProperties: false`; an author who wants extra
  * keys says so with `z.looseObject` or `.catchall(...)`, which are left as written.
  */
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ManifestIssue } from '@cunmen/manifest';
+import { rspack } from '@rsbuild/core';
 import { createJiti } from 'jiti';
 import { z } from 'zod';
 
@@ -29,6 +33,39 @@ function closePlainObjects(ctx: {
   if (def.type === 'object' && def.catchall === undefined) ctx.jsonSchema.additionalProperties = false;
 }
 
+/**
+ * The config module, imported natively after rspack's SWC (loaded for the build anyway) strips its
+ * types: a hidden `.mjs` beside it, so its imports resolve as the author wrote them, removed at once.
+ * jiti (which transpiles every module the file imports, zod included, through Babel) was the largest
+ * share of `cunmen build`'s own time (bench profile); it stays the fallback for what Node cannot
+ * import this way — a config that imports other TypeScript files, or a package that only jiti resolves.
+ */
+async function importConfig(root: string, file: string): Promise<Record<string, unknown>> {
+  const path = join(root, file);
+  try {
+    const { code } = await rspack.experiments.swc.transform(readFileSync(path, 'utf8'), {
+      filename: path,
+      jsc: { parser: { syntax: 'typescript', tsx: path.endsWith('x') }, target: 'es2022' },
+      module: { type: 'es6' },
+      sourceMaps: false,
+    });
+    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.mjs`);
+    writeFileSync(temp, code);
+    try {
+      return (await import(pathToFileURL(temp).href)) as Record<string, unknown>;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  } catch {
+    const jiti = createJiti(join(root, 'package.json'), {
+      moduleCache: false,
+      fsCache: false,
+      interopDefault: true,
+    });
+    return (await jiti.import(path)) as Record<string, unknown>;
+  }
+}
+
 export async function loadConfigSchema(root: string, file: string | undefined): Promise<ConfigSchemaResult> {
   if (file === undefined) return { ok: true, schema: null, defaults: null };
   const fail = (en: string, zh: string): ConfigSchemaResult => ({
@@ -37,12 +74,7 @@ export async function loadConfigSchema(root: string, file: string | undefined): 
   });
   let mod: Record<string, unknown>;
   try {
-    const jiti = createJiti(join(root, 'package.json'), {
-      moduleCache: false,
-      fsCache: false,
-      interopDefault: true,
-    });
-    mod = (await jiti.import(join(root, file))) as Record<string, unknown>;
+    mod = await importConfig(root, file);
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return fail(`${file} could not be loaded (${reason})`, `${file} 无法加载（${reason}）`);

@@ -59,23 +59,27 @@ export interface CatalogPage {
 }
 
 export async function listCatalog(storage: Storage, query: CatalogQuery): Promise<CatalogPage> {
-  const entries = await storage.catalog.search({
+  const search = {
     words: splitWords(query.q),
     category: query.category,
     county: query.county,
     kinds: query.kind ? [query.kind] : CATALOG_KINDS,
     sort: query.sort,
-  });
+  };
   const sdk = query.sdk;
-  let items: CatalogItem[] = entries;
-  if (sdk !== undefined) {
-    items = entries.map((e) => ({
+  // Without an SDK filter the database counts and pages; with one, every match is judged here first.
+  let items: CatalogItem[] | null = null;
+  let total: number;
+  if (sdk === undefined) {
+    total = await storage.catalog.count(search);
+  } else {
+    items = (await storage.catalog.search(search)).map((e) => ({
       ...e,
       compatible: e.sdk !== null && isRange(e.sdk) ? sdkSatisfies(e.sdk, sdk) : null,
     }));
     if (query.includeIncompatible !== 'true') items = items.filter((i) => i.compatible === true);
+    total = items.length;
   }
-  const total = items.length;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   if (query.page > pages) {
     throw regError(
@@ -90,7 +94,9 @@ export async function listCatalog(storage: Storage, query: CatalogQuery): Promis
     page: query.page,
     pageSize: query.pageSize,
     pages,
-    items: items.slice(start, start + query.pageSize),
+    items:
+      items?.slice(start, start + query.pageSize) ??
+      (await storage.catalog.search({ ...search, offset: start, limit: query.pageSize })),
   };
 }
 

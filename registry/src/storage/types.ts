@@ -288,6 +288,9 @@ export interface CatalogSearch {
   namePrefix?: string;
   /** reuse: most villages first; recent: newest current version first; name: A–Z. Ties go by name. */
   sort?: 'reuse' | 'recent' | 'name';
+  /** One page only (`offset` entries skipped, at most `limit` returned), when no filter runs outside SQL. */
+  offset?: number;
+  limit?: number;
 }
 
 /** One approved version (yanked or not) as the catalog's detail shows it. */
@@ -342,8 +345,13 @@ export interface CatalogStore {
   reindex(name: string): Promise<void>;
   /** Rebuilds every package's entry; returns how many packages are in the catalog. */
   reindexAll(): Promise<number>;
-  /** Every matching entry, sorted; paging is the caller's (SDK compatibility is decided outside SQL). */
+  /**
+   * The matching entries, sorted: every one, or the page `offset`/`limit` name (SDK compatibility is
+   * decided outside SQL, so a caller filtering by it pages itself).
+   */
   search(query: CatalogSearch): Promise<CatalogEntry[]>;
+  /** How many entries match (`offset` and `limit` ignored). */
+  count(query: CatalogSearch): Promise<number>;
   /** Null when the package has no approved version. */
   detail(name: string): Promise<CatalogDetailData | null>;
   /**

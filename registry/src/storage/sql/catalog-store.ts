@@ -108,27 +108,12 @@ export class SqlCatalogStore implements CatalogStore {
     });
   }
 
-  async search(query: CatalogSearch): Promise<CatalogEntry[]> {
-    const usage = this.db
-      .selectFrom('portal_usage')
-      .select((eb) => [
-        'package_name',
-        eb.fn.countAll<number>().as('villages'),
-        eb.fn.count<number>('county').distinct().as('counties'),
-      ])
-      .groupBy('package_name')
-      .as('u');
-    let q = this.db
-      .selectFrom('catalog_entries as e')
-      .innerJoin('packages as p', 'p.name', 'e.package_name')
-      .leftJoin(usage, 'u.package_name', 'e.package_name')
-      .leftJoin('versions as v', (join) =>
-        join.onRef('v.package_name', '=', 'e.package_name').onRef('v.version', '=', 'e.version'),
-      )
-      .leftJoin('users as usr', 'usr.id', 'v.published_by')
-      .selectAll('e')
-      .select(['p.standard', 'u.villages', 'u.counties', 'usr.name as publisher']);
-
+  /**
+   * The entries matching the query's filters, as `e`. Counting and paging in SQL: a query every widget
+   * matches (a word in every description) once made and parsed all 10,000 rows to answer one page.
+   */
+  private matching(query: CatalogSearch) {
+    let q = this.db.selectFrom('catalog_entries as e');
     const words = (query.words ?? []).filter((w) => w.length > 0);
     if (words.length > 0) {
       q = q.where('e.package_name', 'in', (eb) =>
@@ -140,14 +125,42 @@ export class SqlCatalogStore implements CatalogStore {
     }
     if (query.category !== undefined) q = q.where('e.category', '=', query.category);
     if (query.county !== undefined) q = q.where('e.county', '=', query.county);
-    if (query.kinds !== undefined) {
-      if (query.kinds.length === 0) return [];
-      q = q.where('e.kind', 'in', query.kinds);
-    }
+    if (query.kinds !== undefined) q = q.where('e.kind', 'in', query.kinds);
     if (query.namePrefix !== undefined && query.namePrefix !== '') {
       const prefix = query.namePrefix;
       q = q.where(sql<boolean>`substr(e.package_name, 1, ${[...prefix].length}) = ${prefix}`);
     }
+    return q;
+  }
+
+  async count(query: CatalogSearch): Promise<number> {
+    if (query.kinds?.length === 0) return 0;
+    const row = await this.matching(query)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async search(query: CatalogSearch): Promise<CatalogEntry[]> {
+    if (query.kinds?.length === 0) return [];
+    const usage = this.db
+      .selectFrom('portal_usage')
+      .select((eb) => [
+        'package_name',
+        eb.fn.countAll<number>().as('villages'),
+        eb.fn.count<number>('county').distinct().as('counties'),
+      ])
+      .groupBy('package_name')
+      .as('u');
+    let q = this.matching(query)
+      .innerJoin('packages as p', 'p.name', 'e.package_name')
+      .leftJoin(usage, 'u.package_name', 'e.package_name')
+      .leftJoin('versions as v', (join) =>
+        join.onRef('v.package_name', '=', 'e.package_name').onRef('v.version', '=', 'e.version'),
+      )
+      .leftJoin('users as usr', 'usr.id', 'v.published_by')
+      .selectAll('e')
+      .select(['p.standard', 'u.villages', 'u.counties', 'usr.name as publisher']);
     switch (query.sort ?? 'reuse') {
       case 'reuse':
         q = q.orderBy(sql`coalesce(u.villages, 0)`, 'desc').orderBy(sql`coalesce(u.counties, 0)`, 'desc');
@@ -158,7 +171,9 @@ export class SqlCatalogStore implements CatalogStore {
       case 'name':
         break;
     }
-    const rows = await q.orderBy('e.package_name').execute();
+    q = q.orderBy('e.package_name');
+    if (query.limit !== undefined) q = q.limit(query.limit).offset(query.offset ?? 0);
+    const rows = await q.execute();
     return rows.map(toEntry);
   }
 

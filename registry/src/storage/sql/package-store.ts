@@ -14,6 +14,7 @@ import type {
   VersionRecord,
   VersionStatus,
 } from '../types.js';
+import { compiledRead } from './compiled-read.js';
 import type { Database } from './schema.js';
 import { newVersionRow, toAsset, toVersion } from './version-rows.js';
 
@@ -66,10 +67,29 @@ async function insertRows(trx: Transaction<Database>, v: NewVersion, now: string
 }
 
 export class SqlPackageStore implements PackageStore {
+  /** The package row every packument read checks the revision of, compiled once (compiled-read.ts). */
+  private readonly packageRow;
+  /** An approved version's asset, read on every asset request. */
+  private readonly assetRow;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StorageDialect,
-  ) {}
+  ) {
+    const untyped = db as unknown as Kysely<never>;
+    this.packageRow = compiledRead(untyped, ['name'], (p) =>
+      db.selectFrom('packages').selectAll().where('name', '=', p.name),
+    );
+    this.assetRow = compiledRead(untyped, ['sha', 'path'], (p) =>
+      db
+        .selectFrom('assets')
+        .innerJoin('versions', 'versions.id', 'assets.version_id')
+        .selectAll('assets')
+        .where('versions.blob_sha256', '=', p.sha)
+        .where('versions.status', '=', 'approved')
+        .where('assets.path', '=', p.path),
+    );
+  }
 
   async insertVersion(v: NewVersion): Promise<boolean> {
     const now = new Date().toISOString();
@@ -118,7 +138,7 @@ export class SqlPackageStore implements PackageStore {
   }
 
   async getPackage(name: string): Promise<PackageRecord | null> {
-    const row = await this.db.selectFrom('packages').selectAll().where('name', '=', name).executeTakeFirst();
+    const row = await this.packageRow({ name });
     if (!row) return null;
     return {
       name: row.name,
@@ -138,14 +158,7 @@ export class SqlPackageStore implements PackageStore {
   }
 
   async getAsset(tarballSha256: string, path: string): Promise<AssetRecord | null> {
-    const row = await this.db
-      .selectFrom('assets')
-      .innerJoin('versions', 'versions.id', 'assets.version_id')
-      .selectAll('assets')
-      .where('versions.blob_sha256', '=', tarballSha256)
-      .where('versions.status', '=', 'approved')
-      .where('assets.path', '=', path)
-      .executeTakeFirst();
+    const row = await this.assetRow({ sha: tarballSha256, path });
     return row ? toAsset(row) : null;
   }
 

@@ -3,6 +3,7 @@ import { auditCommands } from './audit.js';
 import { backupCommands } from './backup.js';
 import type { CliCommand } from './command.js';
 import { withDatabaseOption } from './database.js';
+import { divisionCommands } from './divisions.js';
 import { migrateCommands } from './migrate-to-scale.js';
 import { portalCommands } from './portal.js';
 import { seedCommands } from './seed.js';
@@ -12,6 +13,7 @@ import { userCommands } from './users.js';
 export const COMMANDS: CliCommand[] = [
   ...serveCommands,
   ...seedCommands,
+  ...divisionCommands,
   ...portalCommands,
   ...userCommands,
   ...auditCommands,
