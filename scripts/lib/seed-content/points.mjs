@@ -23,7 +23,6 @@ const PHOTO = {
   ),
 };
 
-
 async function allClaims(cadre) {
   const lists = await Promise.all(STATUSES.map((s) => cadre.call('GET', `/claims?status=${s}`)));
   return lists.flatMap((l) => l.items);
@@ -81,12 +80,12 @@ export async function ensurePoints({ village, people, say }) {
       });
     }
     if (found.status === 'pending' && spec.decide.startsWith('approve')) {
-      found = await cadre.call('POST', `/claims/${found.id}/approve`);
+      // A decision answers with the claim's new status (and the points entered), not the claim.
+      found = { ...found, ...(await cadre.call('POST', `/claims/${found.id}/approve`)) };
     }
     if (found.status === 'second' && spec.decide === 'approve-twice') {
-      found = await (await people.session(second))
-        .module(village, MODULE)
-        .call('POST', `/claims/${found.id}/approve`);
+      const member = (await people.session(second)).module(village, MODULE);
+      found = { ...found, ...(await member.call('POST', `/claims/${found.id}/approve`)) };
     }
     if (found.status === 'pending' && spec.decide === 'reject') {
       await cadre.call('POST', `/claims/${found.id}/reject`, { reason: spec.reason });
