@@ -6,8 +6,8 @@
 import { affairsDisclosureModule } from '@cunmen/affairs-disclosure/server';
 import { complaintsModule } from '@cunmen/complaints/server';
 import type { ShellModule } from '@cunmen/module-api';
-import { pointsModule } from '@cunmen/points/server';
 import { partyBuildingModule } from '@cunmen/party-building/server';
+import { pointsModule } from '@cunmen/points/server';
 
 export const STANDARD_MODULES: readonly ShellModule[] = [
   affairsDisclosureModule,
