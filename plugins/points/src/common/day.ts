@@ -17,7 +17,11 @@ export function monthRange(month: string): [string, string] {
   return [from.toISOString(), to.toISOString()];
 }
 
-export const isDay = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/** A real calendar day: `2026-02-30` and `1968-13-01` are not (the latter would make toISOString throw). */
+export function isDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const at = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(s);
+}
 
 export const isMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);

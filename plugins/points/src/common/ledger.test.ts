@@ -31,6 +31,11 @@ describe('China-time days', () => {
     expect(chinaDay('2026-11-01T15:59:59Z')).toBe('2026-11-01');
     expect(chinaDay('2026-11-01T16:00:00Z')).toBe('2026-11-02');
     expect(monthRange('2026-12')).toEqual(['2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z']);
-    expect([isDay('2026-02-28'), isDay('2026-02-30'), isDay('2026-2-1')]).toEqual([true, false, false]);
+    expect([isDay('2026-02-28'), isDay('2026-02-30'), isDay('2026-2-1'), isDay('1968-13-01')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

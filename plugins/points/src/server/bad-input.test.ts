@@ -27,6 +27,7 @@ const rows: Refusal<Ids>[] = [
   refusal(null, u.cadre, 'POST /rulebooks', adopt({ items: [RULES[0], RULES[0]] }), `${INVALID} items`),
   refusal(null, u.cadre, 'POST /rulebooks', adopt({ items: [{ ...RULES[0], points: 0 }] }), `${INVALID} items.0.points`),
   refusal(null, u.cadre, 'POST /rulebooks', adopt({ adoptedOn: '2026-02-30' }), `${INVALID} adoptedOn`),
+  refusal(null, u.cadre, 'POST /rulebooks', adopt({ adoptedOn: '1968-13-01' }), `${INVALID} adoptedOn`),
   refusal(null, u.cadre, 'POST /claims', { item: 'R01', household: 'H-0012' }, '409 POINTS_ERR_NO_RULEBOOK'),
   refusal(g.pending, u.cadre, 'POST /claims', { item: 'X99', household: 'H-0012' }, '400 POINTS_ERR_ITEM item'),
   refusal(g.otherVillagesHousehold, u.cadre, 'POST /claims', { item: 'R01', household: 'H-0500' }, '404 POINTS_ERR_HOUSEHOLD household'),
