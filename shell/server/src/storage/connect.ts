@@ -3,44 +3,13 @@
  * PostgreSQL database (scale mode: several shell instances share it). Both give the same Kysely type;
  * nothing above this file knows which one it got, except through `dialectOf` (./dialect).
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { openSqliteFile } from '@cunmen/sqlite';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './sql/schema.js';
 
 export function openSqlite(file: string): Kysely<Database> {
-  const database = new BetterSqlite3(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(database) }) });
-}
-
-/** More distinct statements than the stores issue; a bound against SQL built from unusual inputs. */
-const MAX_CACHED_STATEMENTS = 500;
-
-/**
- * The database as Kysely's driver sees it, preparing each SQL text once: Kysely asks `prepare` on every
- * query, a tenth of the shell's time serving residents (bench county profile). A statement still
- * running (an iterator) is busy, so a fresh one is prepared then. (The registry does the same.)
- */
-function preparedOnce(database: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(sql: string) {
-      const cached = statements.get(sql);
-      if (cached && !cached.busy) return cached;
-      const statement = database.prepare(sql);
-      if (!cached) {
-        if (statements.size >= MAX_CACHED_STATEMENTS)
-          statements.delete(statements.keys().next().value as string);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
 }
 
 /** Connections each instance keeps open at most (PostgreSQL's default max_connections is 100). */

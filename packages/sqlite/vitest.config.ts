@@ -1,0 +1,3 @@
+import { defineCunmenConfig } from '../../vitest.shared.ts';
+
+export default defineCunmenConfig();
