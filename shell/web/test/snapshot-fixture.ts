@@ -74,6 +74,9 @@ export function widgetFromManifest(
       entryIntegrity: assets[manifest.remote.entry] ?? '',
     },
     assets,
+    // What each expose needs before it runs, as the shell server copies it from the release
+    // (portals/expose-assets.ts): the browser preloads exactly these.
+    ...(manifest.exposeAssets ? { exposeAssets: manifest.exposeAssets } : {}),
     assetBase: options.assetBase,
     capabilities: manifest.capabilities,
     manifest: { ...signedManifest(manifest as unknown as Record<string, unknown>) },

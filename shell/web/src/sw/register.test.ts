@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { afterLoad } from './after-load.js';
 import { WARM_MESSAGE } from './policy.js';
-import { afterLoad, registerServiceWorker, SW_SCOPE, SW_URL, warmEntries } from './register.js';
+import { registerServiceWorker, SW_SCOPE, SW_URL, warmEntries } from './register.js';
 
 function fakeContainer(register: () => Promise<unknown>) {
   const listeners: Record<string, (() => void)[]> = {};
