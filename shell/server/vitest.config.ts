@@ -27,7 +27,6 @@ const ON_POSTGRES = [
   'e2e/party-building.test.ts',
   'e2e/demo-content.test.ts',
   'e2e/landing.test.ts',
-  'e2e/layout.test.ts',
   'e2e/poster.test.ts',
   'e2e/evil-widget/*.test.ts',
   'test/authz-matrix/*.test.ts',

@@ -262,3 +262,44 @@ export function expectError(res: { statusCode: number; json(): unknown }, status
   });
   return body;
 }
+
+export const POINTS = '@cunmen/points';
+
+/**
+ * 积分制 placed in Xiantan's portal (version 1 from the world) and a rule book adopted with the item the
+ * widgets of these suites ask points for (垃圾分类): a points request is a claim in its queue, and the
+ * module refuses one before any rule book (routes/points-requests.test.ts tests that).
+ */
+export async function adoptPointsRuleBook(world: HostApiWorld): Promise<void> {
+  await world.registry.release(POINTS, '1.0.0', {
+    title: { 'zh-CN': '积分超市' },
+    capabilities: ['module.api', 'user.read'],
+  });
+  const saved = await world.shell.app.inject({
+    method: 'PUT',
+    url: `/api/portals/${XIANTAN}`,
+    headers: admin,
+    payload: {
+      baseVersion: 1,
+      title: { 'zh-CN': '仙潭村门户' },
+      widgets: [MACHINERY, WASTE, POINTS].map((name) => ({
+        name,
+        version: '1.0.0',
+        placements: [{ slot: 'village.home.tile/v1' }],
+      })),
+    },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  const cadre = await world.tokenFor(POINTS, await world.login('cadre'));
+  const adopted = await world.shell.app.inject({
+    method: 'POST',
+    url: '/api/modules/points/rulebooks',
+    headers: { authorization: `Bearer ${cadre}`, ...JSON_TYPE },
+    payload: JSON.stringify({
+      adoptedOn: '2026-03-01',
+      assembly: { date: '2026-02-26', attendance: 40, votesFor: 35, votesAgainst: 2, abstaining: 3 },
+      items: [{ code: 'R01', title: '垃圾分类', points: 5, evidence: '照片', proposer: '第三村民小组' }],
+    }),
+  });
+  expect(adopted.statusCode, adopted.body).toBe(201);
+}

@@ -4,9 +4,18 @@
  */
 import { createHttpHostApi } from '@cunmen/sdk';
 import { describeHostApiContract } from '@cunmen/sdk/contract';
-import { credentialsOverHttp, hostApiWorld, MACHINERY, signInOverHttp, WASTE } from '../../test/host-api.js';
+import { beforeAll } from 'vitest';
+import {
+  adoptPointsRuleBook,
+  credentialsOverHttp,
+  hostApiWorld,
+  MACHINERY,
+  signInOverHttp,
+  WASTE,
+} from '../../test/host-api.js';
 
 const w = hostApiWorld();
+beforeAll(() => adoptPointsRuleBook(w), 60_000);
 
 describeHostApiContract('the shell server', async () => {
   const address = await w.shell.app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,6 +1,6 @@
 /** `createHttpHostApi` from `@cunmen/sdk` (a test-only dependency) against the real server, over a real port. */
 import { CapabilityDeniedError, createHttpHostApi, isCapabilityDenied } from '@cunmen/sdk';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addUser,
   credentialsOverHttp,
@@ -64,10 +64,12 @@ describe('the SDK client against the server', () => {
       });
       const photo = await api.media.upload(new Blob([PNG], { type: 'image/png' }), { filename: '照片.png' });
       expect(photo.url).toBe(`/api/host/v1/media/${photo.id}`);
-      expect(await api.points.request({ item: '垃圾分类', evidence: [photo.id] })).toEqual({
-        id: expect.any(String),
-        status: 'pending',
-      });
+      // This shell's village has adopted no points rule book: the module's refusal reaches the client
+      // as it was sent (the queued case: routes/points-requests.test.ts, contract.test.ts).
+      const noRuleBook = await api.points
+        .request({ item: '垃圾分类', evidence: [photo.id] })
+        .catch((e: unknown) => e);
+      expect(noRuleBook).toMatchObject({ code: 'POINTS_ERR_NO_RULEBOOK', status: 409 });
       const wrongType = await api.media
         .upload(new Blob(['hi'], { type: 'text/plain' }), { filename: 'a.txt' })
         .catch((e: unknown) => e);

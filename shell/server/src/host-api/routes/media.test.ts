@@ -1,9 +1,10 @@
 /** Uploading and serving photos over HTTP. */
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
-import { expectError, hostApiWorld, PNG, WASTE } from '../../../test/host-api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adoptPointsRuleBook, expectError, hostApiWorld, PNG, WASTE } from '../../../test/host-api.js';
 
 const w = hostApiWorld();
+beforeAll(() => adoptPointsRuleBook(w), 60_000);
 
 describe('media', () => {
   it('uploads a photo, checks its type and bytes, and serves it', async () => {
