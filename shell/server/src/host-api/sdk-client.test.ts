@@ -1,6 +1,6 @@
 /** `createHttpHostApi` from `@cunmen/sdk` (a test-only dependency) against the real server, over a real port. */
 import { CapabilityDeniedError, createHttpHostApi, isCapabilityDenied } from '@cunmen/sdk';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addUser,
   credentialsOverHttp,
