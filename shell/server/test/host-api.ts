@@ -265,12 +265,8 @@ export function expectError(res: { statusCode: number; json(): unknown }, status
 
 export const POINTS = '@cunmen/points';
 
-/**
- * 积分制 placed in Xiantan's portal (version 1 from the world) and a rule book adopted with the item the
- * widgets of these suites ask points for (垃圾分类): a points request is a claim in its queue, and the
- * module refuses one before any rule book (routes/points-requests.test.ts tests that).
- */
-export async function adoptPointsRuleBook(world: HostApiWorld): Promise<void> {
+/** 积分制 released and placed in Xiantan's portal (version 1 from the world) beside the two widgets. */
+export async function placePoints(world: HostApiWorld): Promise<void> {
   await world.registry.release(POINTS, '1.0.0', {
     title: { 'zh-CN': '积分超市' },
     capabilities: ['module.api', 'user.read'],
@@ -290,6 +286,15 @@ export async function adoptPointsRuleBook(world: HostApiWorld): Promise<void> {
     },
   });
   expect(saved.statusCode, saved.body).toBe(200);
+}
+
+/**
+ * 积分制 placed in Xiantan's portal (version 1 from the world) and a rule book adopted with the item the
+ * widgets of these suites ask points for (垃圾分类): a points request is a claim in its queue, and the
+ * module refuses one before any rule book (routes/points-requests.test.ts tests that).
+ */
+export async function adoptPointsRuleBook(world: HostApiWorld): Promise<void> {
+  await placePoints(world);
   const cadre = await world.tokenFor(POINTS, await world.login('cadre'));
   const adopted = await world.shell.app.inject({
     method: 'POST',

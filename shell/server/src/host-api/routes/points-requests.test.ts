@@ -5,10 +5,9 @@
  * changes nothing — neither the module's queue nor the shell's record of requests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectError, hostApiWorld, JSON_TYPE, MACHINERY, WASTE } from '../../../test/host-api.js';
+import { expectError, hostApiWorld, JSON_TYPE, POINTS, placePoints, WASTE } from '../../../test/host-api.js';
 import { admin, XIANTAN } from '../../../test/shell.js';
 
-const POINTS = '@cunmen/points';
 const w = hostApiWorld();
 
 interface QueuedClaim {
@@ -22,26 +21,7 @@ interface QueuedClaim {
 }
 
 beforeAll(async () => {
-  await w.registry.release(POINTS, '1.0.0', {
-    title: { 'zh-CN': '积分超市' },
-    capabilities: ['module.api', 'user.read'],
-  });
-  // Xiantan's portal (version 1 from the world) gets 积分制 beside the two widgets.
-  const saved = await w.shell.app.inject({
-    method: 'PUT',
-    url: `/api/portals/${XIANTAN}`,
-    headers: admin,
-    payload: {
-      baseVersion: 1,
-      title: { 'zh-CN': '仙潭村门户' },
-      widgets: [MACHINERY, WASTE, POINTS].map((name) => ({
-        name,
-        version: '1.0.0',
-        placements: [{ slot: 'village.home.tile/v1' }],
-      })),
-    },
-  });
-  expect(saved.statusCode, saved.body).toBe(200);
+  await placePoints(w);
   // The register (户籍) of Xiantan holds household 0013; the cadre may name it.
   const added = await w.shell.app.inject({
     method: 'POST',
