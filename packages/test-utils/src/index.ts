@@ -27,6 +27,7 @@ export {
 export { freePort } from './ports.js';
 export { postgresBinDir, type StartedPostgres, startPostgres } from './postgres.js';
 export { type StartedProcess, type StartProcessOptions, startProcess } from './processes.js';
+export { checkRenderedPage, exposeDomGlobals, inlineCss, type RenderedPageReport } from './rendered-page.js';
 export { type StartedS3, startS3 } from './s3.js';
 export { makeTarball, type TarEntry } from './tar.js';
 export { makeTempDir } from './temp.js';

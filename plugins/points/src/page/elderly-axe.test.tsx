@@ -7,35 +7,22 @@
  * node (the browser harness reads file URLs as it loads, which a DOM environment's transform breaks) and
  * brings its own happy-dom window for the React render.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { HostUser } from '@cunmen/sdk';
 import {
-  formatViolations,
+  checkRenderedPage,
+  exposeDomGlobals,
+  inlineCss,
   type LaunchedBrowser,
   launchChromium,
-  openPage,
-  runAxe,
-  smallTargets,
-  smallText,
 } from '@cunmen/test-utils';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { book, goods, leaderboard, me, summary } from '../test-data.js';
 
 // A DOM for React before React loads (it decides at import whether it runs in a browser).
-const win = new Window({ url: 'http://localhost/' });
-const globals = globalThis as Record<string, unknown>;
-for (const key of Object.getOwnPropertyNames(win)) {
-  if (!(key in globalThis)) globals[key] = (win as unknown as Record<string, unknown>)[key];
-}
-Object.assign(globals, {
-  window: win,
-  document: win.document,
-  navigator: win.navigator,
-  IS_REACT_ACT_ENVIRONMENT: true,
-});
+exposeDomGlobals(new Window({ url: 'http://localhost/' }));
 const { renderWithHost } = await import('@cunmen/sdk/testing');
 const { ThemeProvider } = await import('@cunmen/ui');
 const { cleanup, screen } = await import('@testing-library/react');
@@ -43,12 +30,6 @@ const { PointsPage } = await import('./Page.js');
 
 const require = createRequire(import.meta.url);
 
-/** The UI kit's stylesheet with its `@import`s inlined (the page is set from a string, not served). */
-function inlineCss(file: string): string {
-  return readFileSync(file, 'utf8').replace(/@import\s+"([^"]+)";/g, (_, rel: string) =>
-    inlineCss(join(dirname(file), rel)),
-  );
-}
 const CSS = inlineCss(join(dirname(require.resolve('@cunmen/ui/package.json')), 'src/styles.css'));
 
 const merchant: HostUser = { id: 'm1', displayName: '仙潭小超市', role: 'merchant' };
@@ -100,27 +81,19 @@ afterAll(async () => {
 describe.each([false, true])('elderly mode %s', (elderly) => {
   it.each(STATES)('%s (%s) passes', async (name, path, user, ready) => {
     const body = await markup(path, user, ready, elderly);
-    const { page, context } = await openPage(chromium.browser, `points ${name} ${elderly}`, {
-      viewport: { width: 360, height: 740 },
+    const report = await checkRenderedPage(chromium.browser, {
+      name: `points ${name} ${elderly}`,
+      title: '积分超市',
+      css: CSS,
+      body,
+      ready,
+      elderly,
     });
-    try {
-      await page.setContent(
-        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>积分超市</title><style>${CSS}</style></head><body><main>${body}</main></body></html>`,
-      );
-      // The checks below measure the rendered page, in the mode asked for.
-      expect(await page.getByText(ready).first().isVisible()).toBe(true);
-      expect(body).toContain(`data-cm-elderly="${elderly}"`);
-      expect(formatViolations(await runAxe(page))).toBe('');
-      if (elderly) {
-        expect(await smallText(page, 18)).toEqual([]);
-        expect(await smallTargets(page, 60)).toEqual([]);
-      }
-      const scrolls = await page.evaluate(
-        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      );
-      expect(scrolls, 'no horizontal scroll on a phone').toBe(false);
-    } finally {
-      await context.close();
-    }
+    expect(report.ready).toBe(true);
+    expect(body).toContain(`data-cm-elderly="${elderly}"`);
+    expect(report.axe).toBe('');
+    expect(report.smallText).toEqual([]);
+    expect(report.smallTargets).toEqual([]);
+    expect(report.scrolls, 'no horizontal scroll on a phone').toBe(false);
   });
 });
