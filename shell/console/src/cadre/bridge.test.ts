@@ -152,6 +152,20 @@ describe('the cadre frame’s bridge', () => {
     expect(s.fetchImpl).not.toHaveBeenCalled();
   });
 
+  it('settles each widget’s own call when several widgets of one frame ask at once', async () => {
+    // The composer's preview frame holds every placed widget, each with its own bridged API; all of
+    // them hear every result. A store list must never be settled with another widget's answer.
+    const s = setup();
+    const other = bridgedHostApi(s.channel, '@yiyuan/waste-pickup');
+    const [list, refused] = await Promise.all([
+      s.frameApi.store.list('bookings', { limit: 5 }),
+      other.forms.submit('booking', { a: 1 }).catch((e: unknown) => e),
+    ]);
+    expect(list.items.map((d) => d.id)).toEqual(['b1']);
+    expect(refused).toBeInstanceOf(CapabilityDeniedError);
+    expect(s.fetchImpl).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses api.module in the frame itself', async () => {
     const s = setup();
     await expect(s.frameApi.module.request('GET', '/cases')).rejects.toBeInstanceOf(CapabilityDeniedError);

@@ -46,9 +46,13 @@ export function parentChannel(self: Window): FrameChannel {
   };
 }
 
+// Every widget of the frame listens to every result: call ids must be unique in the realm, not per
+// widget, or one widget's answer settles another's call. The random start keeps a reloaded frame's ids
+// apart from answers still on their way to the frame it replaced.
+let nextCallId = 1 + Math.floor(Math.random() * 2 ** 40);
+
 /** A host API that asks the console for every call, as `widget`. */
 export function bridgedHostApi(channel: FrameChannel, widget: string): HostApi {
-  let next = 1;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   channel.listen((message) => {
     if (message.type !== 'result') return;
@@ -60,7 +64,7 @@ export function bridgedHostApi(channel: FrameChannel, widget: string): HostApi {
   });
   const ask = <T>(method: BridgeMethod, ...args: unknown[]) =>
     new Promise<T>((resolve, reject) => {
-      const id = next++;
+      const id = nextCallId++;
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       channel.post({ tag: BRIDGE_TAG, type: 'call', id, widget, method, args });
     });
