@@ -32,6 +32,9 @@ const ON_POSTGRES = [
   'test/authz-matrix/*.test.ts',
 ];
 
+// A folder per run for the full-platform suites' shared set-up (e2e/platform-template.ts).
+const TEMPLATE_ROOT = './e2e/template-root.ts';
+
 // Not `extends: true`: that would add these to the shared include list instead of replacing it.
 const {
   reporters: _r,
@@ -49,7 +52,7 @@ export default withoutModuleCondition(
   defineCunmenConfig({
     test: {
       projects: [
-        { extends: true, test: { name: 'sqlite' } },
+        { extends: true, test: { name: 'sqlite', globalSetup: [TEMPLATE_ROOT] } },
         {
           resolve: base.resolve,
           ssr: base.ssr,
@@ -57,6 +60,7 @@ export default withoutModuleCondition(
             ...shared,
             name: 'postgres',
             include: ON_POSTGRES,
+            globalSetup: [TEMPLATE_ROOT],
             env: { CUNMEN_TEST_DATABASE: 'postgres' },
           },
         },

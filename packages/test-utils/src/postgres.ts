@@ -7,6 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, readdirSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { freePort } from './ports.js';
 import { type StartedProcess, startProcess } from './processes.js';
 import { makeTempDir } from './temp.js';
@@ -19,6 +20,11 @@ export interface StartedPostgres {
   createDatabase(name: string): Promise<string>;
   /** Fast shutdown (SIGINT: running transactions are aborted), then the data directory is removed. */
   stop(): Promise<void>;
+  /**
+   * Fast shutdown (a clean checkpoint), then the data directory is moved to `target` (which must not
+   * exist) instead of removed: a template another server starts `from`.
+   */
+  keep(target: string): Promise<void>;
   /** Immediate shutdown, as if the machine lost power: for crash tests. */
   readonly process: StartedProcess;
 }
@@ -48,7 +54,11 @@ function postgresIds(): { uid: number; gid: number } {
 }
 
 export async function startPostgres(
-  options: { settings?: Record<string, string> } = {},
+  options: {
+    settings?: Record<string, string>;
+    /** A data directory kept by `keep` of a stopped server: started on a copy of it, no initdb. */
+    from?: string;
+  } = {},
 ): Promise<StartedPostgres> {
   const bin = postgresBinDir();
   const dir = await makeTempDir('cunmen-pg-');
@@ -57,15 +67,23 @@ export async function startPostgres(
   // spawned with that uid directly (not through runuser), so the server is the child this process kills.
   const ids = process.getuid?.() === 0 ? postgresIds() : undefined;
   if (ids) chownSync(dir.path, ids.uid, ids.gid);
-  const init = spawnSync(
-    `${bin}/initdb`,
-    ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
-    { encoding: 'utf8', ...ids, env: { ...process.env, HOME: dir.path } },
-  );
-  const initRun = init;
-  if (initRun.status !== 0) {
-    await dir.remove();
-    throw new Error(`initdb failed (${initRun.status}): ${initRun.stderr || initRun.stdout}`);
+  if (options.from !== undefined) {
+    // cp -a keeps the owner (postgres, when root made it) and the 0700 mode PostgreSQL insists on.
+    const copy = spawnSync('cp', ['-a', options.from, data], { encoding: 'utf8' });
+    if (copy.status !== 0) {
+      await dir.remove();
+      throw new Error(`copying ${options.from} failed: ${copy.stderr}`);
+    }
+  } else {
+    const init = spawnSync(
+      `${bin}/initdb`,
+      ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
+      { encoding: 'utf8', ...ids, env: { ...process.env, HOME: dir.path } },
+    );
+    if (init.status !== 0) {
+      await dir.remove();
+      throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
+    }
   }
   const port = await freePort();
   // Durability off: a test database is thrown away, and fsync on every commit would dominate test time.
@@ -122,6 +140,14 @@ export async function startPostgres(
     },
     async stop() {
       await started.stop('SIGINT', 10_000);
+      await dir.remove();
+    },
+    async keep(target) {
+      await started.stop('SIGINT', 30_000);
+      const code = started.child.exitCode;
+      if (code !== 0)
+        throw new Error(`postgres did not shut down cleanly (exit ${code ?? started.child.signalCode})`);
+      await rename(data, target);
       await dir.remove();
     },
   };

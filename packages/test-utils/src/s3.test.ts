@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startS3 } from './s3.js';
 
@@ -21,5 +24,22 @@ describe('startS3', () => {
     await a.stop();
     await b.stop();
     await expect(signedless(`${a.endpoint}/cunmen-test/x`)).rejects.toThrow();
+  });
+
+  it('keeps a closed server’s buckets as a template that later servers start on a copy of', async () => {
+    const first = await startS3({ buckets: ['cunmen-kept'] });
+    const parent = mkdtempSync(join(tmpdir(), 'cunmen-s3-template-'));
+    const template = join(parent, 's3');
+    try {
+      await first.keep(template);
+      const copy = await startS3({ from: template });
+      // The bucket came with the copy: refused for the signature or the key, not for the bucket.
+      expect(await (await fetch(`${copy.endpoint}/cunmen-kept/x`)).text()).toMatch(/AccessDenied|NoSuchKey/);
+      expect(await (await fetch(`${copy.endpoint}/other/x`)).text()).toMatch(/NoSuchBucket/);
+      await copy.stop();
+      expect(existsSync(template)).toBe(true);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,8 @@
  * key pair, so clients use the credentials returned here. Create buckets through the API (the object
  * stores do that themselves: `S3ObjectStore.ensureBucket`) or pass `buckets`.
  */
+
+import { cp, rename } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -31,10 +33,20 @@ export interface StartedS3 {
   readonly secretAccessKey: string;
   /** Closes the server (and its open connections) and removes its directory. */
   stop(): Promise<void>;
+  /** Closes the server and moves its directory to `target` (must not exist): a template to start `from`. */
+  keep(target: string): Promise<void>;
 }
 
-export async function startS3(options: { buckets?: string[] } = {}): Promise<StartedS3> {
+export async function startS3(
+  options: {
+    buckets?: string[];
+    /** A directory kept by `keep`: the server starts on a copy of its buckets and objects. */
+    from?: string;
+  } = {},
+): Promise<StartedS3> {
   const dir = await makeTempDir('cunmen-s3-');
+  // s3rver keeps buckets, objects and their metadata as plain files: a copy is a complete store.
+  if (options.from !== undefined) await cp(options.from, dir.path, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
@@ -51,6 +63,11 @@ export async function startS3(options: { buckets?: string[] } = {}): Promise<Sta
       server.httpServer?.closeAllConnections();
       await server.close();
       await dir.remove();
+    },
+    async keep(target) {
+      server.httpServer?.closeAllConnections();
+      await server.close();
+      await rename(dir.path, target);
     },
   };
 }
