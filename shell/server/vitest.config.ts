@@ -25,6 +25,7 @@ const ON_POSTGRES = [
   'e2e/console.test.ts',
   'e2e/points.test.ts',
   'e2e/party-building.test.ts',
+  'e2e/layout.test.ts',
   'e2e/demo-content.test.ts',
   'e2e/landing.test.ts',
   'e2e/poster.test.ts',

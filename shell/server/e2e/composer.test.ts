@@ -17,7 +17,15 @@ import {
   type StaffApi,
   staffApi,
 } from './composer-helpers.js';
-import { ACCOUNTS, PASSWORD, type Platform, repo, startPlatform, XIANTAN } from './platform.js';
+import {
+  ACCOUNTS,
+  PASSWORD,
+  PLATFORM_START_MS,
+  type Platform,
+  repo,
+  startPlatform,
+  XIANTAN,
+} from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
 type Frame = NonNullable<ReturnType<Page['frame']>>;
@@ -40,7 +48,7 @@ beforeAll(async () => {
   // The demo portal places the waste pickup already: the cadre starts without it.
   const removed = await cadre.call('DELETE', `/api/portals/${XIANTAN}/widgets/${encodeURIComponent(WASTE)}`);
   expect(removed.status).toBe(200);
-}, 300_000);
+}, PLATFORM_START_MS);
 
 afterAll(async () => {
   await p?.stop();

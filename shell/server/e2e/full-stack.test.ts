@@ -13,7 +13,7 @@ import { formatViolations, openPage, runAxe, smallTargets, smallText } from '@cu
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/identity/totp.js';
-import { ACCOUNTS, PASSWORD, type Platform, startPlatform, XIANTAN } from './platform.js';
+import { ACCOUNTS, PASSWORD, PLATFORM_START_MS, type Platform, startPlatform, XIANTAN } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
 
@@ -21,7 +21,7 @@ let p: Platform;
 
 beforeAll(async () => {
   p = await startPlatform();
-}, 300_000);
+}, PLATFORM_START_MS);
 
 afterAll(async () => {
   await p?.stop();

@@ -12,7 +12,7 @@ import { openPage } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneProblems, setFontScale } from './layout-checks.js';
 import { type Account, DISCLOSURE_TITLE, seedModules, signedIn } from './module-data.js';
-import { type Platform, startPlatform, XIANTAN } from './platform.js';
+import { PLATFORM_START_MS, type Platform, startPlatform, XIANTAN } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
 type BrowserContext = Awaited<ReturnType<typeof openPage>>['context'];
@@ -178,7 +178,7 @@ beforeAll(async () => {
     sessions.set(account as Account, await context.storageState());
     await context.close();
   }
-}, 400_000);
+}, PLATFORM_START_MS + 240_000);
 
 afterAll(async () => {
   await p?.stop();

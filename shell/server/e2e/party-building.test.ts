@@ -11,7 +11,7 @@ import { formatViolations, openPage, runAxe } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneProblems, setFontScale } from './layout-checks.js';
 import { moduleCall, signedIn } from './module-data.js';
-import { ACCOUNTS, type Platform, startPlatform, XIANTAN } from './platform.js';
+import { ACCOUNTS, PLATFORM_START_MS, type Platform, startPlatform, XIANTAN } from './platform.js';
 
 type BrowserContext = Awaited<ReturnType<typeof openPage>>['context'];
 
@@ -78,7 +78,7 @@ beforeAll(async () => {
       plannedOn: today,
     })
   ).id;
-}, 900_000);
+}, PLATFORM_START_MS + 120_000);
 
 afterAll(async () => {
   await cadre?.close();

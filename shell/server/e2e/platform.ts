@@ -40,6 +40,13 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a suite's `beforeAll` gives `startPlatform`: the run's template may be made by this suite or
+ * awaited from another (6 minutes seen at a load average of 24 on 2 cores), then the suite's own copy
+ * starts. A suite adds what its own set-up needs on top.
+ */
+export const PLATFORM_START_MS = 15 * 60_000;
+
 /** Waits until `url` answers 200 (the console port listens right after the resident one). */
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -8,7 +8,7 @@
  */
 import { formatViolations, openPage, runAxe, smallTargets, smallText } from '@cunmen/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, PASSWORD, type Platform, startPlatform, XIANTAN } from './platform.js';
+import { ACCOUNTS, PASSWORD, PLATFORM_START_MS, type Platform, startPlatform, XIANTAN } from './platform.js';
 
 type Page = Awaited<ReturnType<typeof openPage>>['page'];
 
@@ -17,7 +17,7 @@ let p: Platform;
 // Generous: on PostgreSQL + S3 on a busy machine, publishing and approving five packages takes minutes.
 beforeAll(async () => {
   p = await startPlatform();
-}, 600_000);
+}, PLATFORM_START_MS + 120_000);
 
 afterAll(async () => {
   await p?.stop();

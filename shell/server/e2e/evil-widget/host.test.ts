@@ -8,7 +8,7 @@
  * among its browser assets: refused by the registry, nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, type Platform, startPlatform, XIANTAN } from '../platform.js';
+import { ACCOUNTS, PLATFORM_START_MS, type Platform, startPlatform, XIANTAN } from '../platform.js';
 import { type HtmlAttempt, publishHtmlAsset } from './html-asset.js';
 import { evilResults, placeEvilWidget, plantTargets, type Results } from './setup.js';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   resident = await evilResults(p, ACCOUNTS.resident.name);
   visitor = await evilResults(p, null);
   htmlAsset = await publishHtmlAsset(p, built);
-}, 600_000);
+}, PLATFORM_START_MS + 300_000);
 
 afterAll(async () => {
   await p?.stop();
