@@ -12,6 +12,7 @@ import {
   root,
   run,
 } from './lib/bootstrap.mjs';
+import { failedTests } from './lib/failed-tests.mjs';
 
 const started = Date.now();
 
@@ -72,6 +73,7 @@ const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : [])
 let passed = checks.filter((c) => c.ok).length;
 let failed = checks.filter((c) => !c.ok).length;
 const failures = checks.filter((c) => !c.ok).map((c) => c.name);
+const failedTestLines = [];
 const suites = [];
 
 if (!summaryFile) {
@@ -97,6 +99,7 @@ if (!summaryFile) {
       passed += r.numPassedTests;
       failed += r.numFailedTests;
       suites.push(`${suiteName(task)}: ${r.numPassedTests}/${r.numTotalTests}`);
+      failedTestLines.push(...failedTests(r, suiteName(task), root));
       if (r.numFailedTests > 0 || !ok) {
         if (r.numFailedTests === 0) failed += 1;
         failures.push(task.taskId);
@@ -118,6 +121,9 @@ if (!summaryFile) {
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 log(`suites: ${suites.join(', ') || 'none'}`);
 if (failures.length) log(`failed: ${failures.join(', ')}`);
+const SHOWN = 30;
+for (const line of failedTestLines.slice(0, SHOWN)) log(`  ✗ ${line}`);
+if (failedTestLines.length > SHOWN) log(`  … and ${failedTestLines.length - SHOWN} more failed tests`);
 log(`wall time ${seconds} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;
