@@ -2,6 +2,7 @@ export { type CsvEncoding, type MaskCsvOptions, type MaskedCsv, maskCsv } from '
 export { type Finding, type FindingKind, findPersonalData } from './detect.js';
 export { maskPhone } from './display.js';
 export { isPiiError, PII_ERROR_CODES, PiiError, type PiiErrorCode, piiErrors } from './errors.js';
+export { loadExcelJs } from './excel.js';
 export { isNameHeader, isNumberHeader } from './headers.js';
 export { idCardCheckChar, isValidIdCard } from './id-card.js';
 export { DEFAULT_LIMITS, type FileLimits } from './limits.js';

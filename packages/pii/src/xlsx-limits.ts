@@ -7,8 +7,9 @@
  * memory and never reaches the object model.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { notXlsx, type PiiError, tooManyColumns, tooManyRows } from './errors.js';
+import { loadExcelJs } from './excel.js';
 import type { FileLimits } from './limits.js';
 
 type Limits = Required<Pick<FileLimits, 'maxRows' | 'maxColumns'>>;
@@ -22,7 +23,7 @@ const hasValue = (value: ExcelJS.CellValue) => value !== null && value !== undef
  */
 export async function checkSheetLimits(bytes: Uint8Array, limits: Limits): Promise<void> {
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (await loadExcelJs()).stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'ignore',
     hyperlinks: 'ignore',

@@ -10,7 +10,7 @@
  * columns on a stream (./xlsx-limits.ts), and only then the workbook is built. A caller that needs the
  * original cells too (a list's names) takes them from the same read.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   legacyWorkbook,
   notXlsx,
@@ -19,6 +19,7 @@ import {
   tooManyColumns,
   tooManyRows,
 } from './errors.js';
+import { loadExcelJs } from './excel.js';
 import { type FileLimits, limitsOf } from './limits.js';
 import { maskText } from './mask.js';
 import type { NameMatcher } from './names.js';
@@ -105,7 +106,7 @@ async function loadWorkbook(bytes: Uint8Array, limits: Required<FileLimits>): Pr
   }
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx();
   await checkSheetLimits(bytes, limits);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -118,6 +119,7 @@ async function loadWorkbook(bytes: Uint8Array, limits: Required<FileLimits>): Pr
 }
 
 function readSheets(
+  { ValueType }: typeof ExcelJS,
   workbook: ExcelJS.Workbook,
   limits: Required<FileLimits>,
   removed: Pick<MaskedXlsx['removed'], 'formulas' | 'comments' | 'images'>,
@@ -132,8 +134,8 @@ function readSheets(
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.note) removed.comments++;
         // A merged range's other cells repeat the first cell's value: keep it once.
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        if (cell.type === ExcelJS.ValueType.Formula) removed.formulas++;
+        if (cell.type === ValueType.Merge) return;
+        if (cell.type === ValueType.Formula) removed.formulas++;
         const value = plainValue(cell.value);
         if (value === null || value === '') return;
         if (c > limits.maxColumns) throw tooManyColumns(limits.maxColumns);
@@ -206,7 +208,7 @@ export async function readXlsx(bytes: Uint8Array, options: FileLimits = {}): Pro
   if (bytes.byteLength > limits.maxBytes) throw tooLargeBytes(limits.maxBytes);
   const workbook = await loadWorkbook(bytes, limits);
   const removed = { formulas: 0, comments: 0, images: 0 };
-  const sheets = readSheets(workbook, limits, removed);
+  const sheets = readSheets(await loadExcelJs(), workbook, limits, removed);
   const state: ReadXlsxState = {
     kind: 'read-xlsx',
     sheets,
@@ -232,7 +234,7 @@ export async function maskXlsxDetailed(
     options,
   );
 
-  const out = new ExcelJS.Workbook();
+  const out = new (await loadExcelJs()).Workbook();
   out.creator = 'Cunmen';
   out.lastModifiedBy = 'Cunmen';
   const sheets: MaskedSheet[] = [];

@@ -1,6 +1,7 @@
 /**
  * Chromium for browser tests: the system binary driven by playwright-core (never a downloaded browser),
- * launched with the flags this network needs; screenshot and trace saved when a test fails.
+ * launched with the flags this network needs; a screenshot (and a trace, when asked for) saved when a test
+ * fails.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,13 +71,26 @@ export async function launchPersistentContext(
   };
 }
 
+/**
+ * Playwright traces only on request (`CUNMEN_E2E_TRACE=1`): recording one (a screencast and a DOM snapshot
+ * per action) for every page added two thirds to a browser suite's CPU time (the UI kit's story suite:
+ * 44 s without, 74 s with), for a file only a failing run on a developer's machine needs.
+ */
+export const TRACE_ENV = 'CUNMEN_E2E_TRACE';
+
+function traceRequested(): boolean {
+  const value = process.env[TRACE_ENV];
+  return value !== undefined && value !== '' && value !== '0';
+}
+
 function artifactName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 120);
 }
 
 /**
- * Opens a page in a new context for the current test. When the test fails, a full-page screenshot and
- * a Playwright trace are written to `test-results/e2e/<test name>/`; the context is always closed.
+ * Opens a page in a new context for the current test. When the test fails, a full-page screenshot (and,
+ * with `CUNMEN_E2E_TRACE=1`, a Playwright trace) is written to `test-results/e2e/<test name>/`; the
+ * context is always closed.
  * Console errors of the page are collected in `consoleErrors`.
  */
 export async function openPage(
@@ -85,7 +99,8 @@ export async function openPage(
   options: BrowserContextOptions = {},
 ): Promise<{ page: Page; context: BrowserContext; consoleErrors: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', ...options });
-  await context.tracing.start({ screenshots: true, snapshots: true });
+  const tracing = traceRequested();
+  if (tracing) await context.tracing.start({ screenshots: true, snapshots: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
@@ -100,9 +115,9 @@ export async function openPage(
       await page.screenshot({ path: join(dir, 'failure.png'), fullPage: true }).catch((err: unknown) => {
         console.error(`screenshot failed: ${String(err)}`);
       });
-      await context.tracing.stop({ path: join(dir, 'trace.zip') }).catch(() => undefined);
+      if (tracing) await context.tracing.stop({ path: join(dir, 'trace.zip') }).catch(() => undefined);
       console.error(`browser artifacts: ${dir}\nconsole errors:\n${consoleErrors.join('\n')}`);
-    } else {
+    } else if (tracing) {
       await context.tracing.stop().catch(() => undefined);
     }
     await context.close().catch(() => undefined);

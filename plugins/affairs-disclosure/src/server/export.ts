@@ -2,7 +2,7 @@
  * Exports of a published revision, built only from its masked form: one XLSX (a sheet for the text,
  * one for the finance table, one per masked list) through exceljs, or a CSV of its tables.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '@cunmen/pii';
 import { type FinanceTable, financeTotals, formatYuan, type PublishedView } from '../common/index.js';
 
 function financeRows(f: FinanceTable): string[][] {
@@ -28,7 +28,7 @@ export async function exportXlsx(
   view: PublishedView,
   lists: { name: string; rows: string[][] }[][],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Cunmen 三务公开';
   const used = new Set<string>();
   const info = wb.addWorksheet(sheetName('公开内容', used));

@@ -2,7 +2,7 @@
  * The ledger for the village assembly as one XLSX (exceljs): the balances, every entry, and the rule
  * book in force with its adoption record. Names stay unmasked: the export is the committee's.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '@cunmen/pii';
 import type { Balance, RuleBook } from '../common/index.js';
 import type { EntryRow, HouseholdRow } from './rows.js';
 
@@ -20,7 +20,7 @@ export async function ledgerXlsx(
   entries: EntryRow[],
   book: RuleBook | null,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Cunmen 积分制';
   wb.addWorksheet('积分余额').addRows([
     ['户号', '户主', '总积分', '可兑换积分'],

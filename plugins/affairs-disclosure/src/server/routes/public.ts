@@ -3,6 +3,7 @@
  * questions. Reads are public (an anonymous visitor names the village with `?village=`); asking needs a
  * signed-in resident of the village; answering a cadre of it. Only masked content is ever sent here.
  */
+
 import { randomUUID } from 'node:crypto';
 import {
   callerOf,
@@ -15,7 +16,7 @@ import {
   toCount,
   userOf,
 } from '@cunmen/module-api';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '@cunmen/pii';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -192,7 +193,7 @@ export const publicRoutes: ModuleRoute[] = [
         reply.header('content-type', a.mime).header('content-disposition', disposition(a.filename));
         return toCsv(sheets.flatMap((s) => s.rows));
       }
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await loadExcelJs()).Workbook();
       sheets.forEach((s, i) => {
         wb.addWorksheet(s.name.slice(0, 28) || `Sheet${i + 1}`).addRows(s.rows);
       });
