@@ -140,7 +140,13 @@ export abstract class SqlChannelStore {
     return r && r.value !== '' ? { value: r.value, expiresAt: r.expires_at } : null;
   }
 
-  async claimWechatRefresh(name: string, holder: string, now: string, until: string): Promise<boolean> {
+  async claimWechatRefresh(
+    name: string,
+    holder: string,
+    now: string,
+    until: string,
+    retired?: string,
+  ): Promise<boolean> {
     const row = await this.db
       .insertInto('identity_wechat_tokens')
       .values({ name, value: '', expires_at: '', holder, claim_until: until })
@@ -149,9 +155,16 @@ export abstract class SqlChannelStore {
           .column('name')
           .doUpdateSet({ holder, claim_until: until })
           .where((eb) =>
-            eb.or([
-              eb('identity_wechat_tokens.claim_until', '<=', now),
-              eb('identity_wechat_tokens.holder', '=', holder),
+            eb.and([
+              eb.or([
+                eb('identity_wechat_tokens.claim_until', '<=', now),
+                eb('identity_wechat_tokens.holder', '=', holder),
+              ]),
+              // A value another instance stored meanwhile is used, not fetched again.
+              eb.or([
+                eb('identity_wechat_tokens.expires_at', '<=', now),
+                eb('identity_wechat_tokens.value', '=', retired ?? ''),
+              ]),
             ]),
           ),
       )

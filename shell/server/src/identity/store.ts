@@ -172,9 +172,16 @@ export interface IdentityStore {
   readWechatToken(name: string): Promise<WechatToken | null>;
   /**
    * Claims the right to fetch `name` anew until `until`: true for one holder at a time (a claim whose
-   * time ran out can be taken over), so instances sharing the database never fetch it twice at once.
+   * time ran out can be taken over), and only while the stored value is expired at `now` or is
+   * `retired` (WeChat said it is no longer valid), so instances sharing the database never fetch it twice.
    */
-  claimWechatRefresh(name: string, holder: string, now: string, until: string): Promise<boolean>;
+  claimWechatRefresh(
+    name: string,
+    holder: string,
+    now: string,
+    until: string,
+    retired?: string,
+  ): Promise<boolean>;
   /** Stores the fetched value and ends `holder`'s claim. */
   saveWechatToken(name: string, holder: string, token: WechatToken): Promise<void>;
   /** Ends `holder`'s claim without a value (the fetch failed). */

@@ -41,12 +41,13 @@ export class WechatTokens {
 
   async jsapiTicket(): Promise<string> {
     const fetchTicket = async () => {
+      const token = await this.accessToken();
       try {
-        return await this.client.jsapiTicket(await this.accessToken());
+        return await this.client.jsapiTicket(token);
       } catch (err) {
         if (!(err instanceof WechatApiError) || !TOKEN_GONE.has(err.errcode)) throw err;
         // The token was retired elsewhere: forget it and try once with a fresh one.
-        await this.forget(`access_token:${this.client.appId}`);
+        await this.forget(`access_token:${this.client.appId}`, token);
         return this.client.jsapiTicket(await this.accessToken());
       }
     };
@@ -92,9 +93,10 @@ export class WechatTokens {
     }
   }
 
-  private async forget(name: string): Promise<void> {
+  /** Drops `retired` from the cache, unless another instance already replaced it. */
+  private async forget(name: string, retired: string): Promise<void> {
     const now = Date.now();
-    if (await this.store.claimWechatRefresh(name, this.holder, iso(now), iso(now + 1000))) {
+    if (await this.store.claimWechatRefresh(name, this.holder, iso(now), iso(now + 1000), retired)) {
       await this.store.saveWechatToken(name, this.holder, { value: '', expiresAt: '' });
     }
   }
