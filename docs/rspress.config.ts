@@ -14,6 +14,7 @@ const province = [
   { text: 'Registry in scale mode', link: '/province/registry-scale' },
   { text: 'Operate the shell', link: '/province/operate-the-shell' },
   { text: 'Sign-in and roles', link: '/province/sign-in-and-roles' },
+  { text: 'Connect SMS and WeChat', link: '/province/connect-sms-and-wechat' },
   { text: 'Catalog API', link: '/province/catalog-api' },
   { text: 'Review and sign', link: '/province/review-and-signing' },
   { text: 'Performance', link: '/province/performance' },

@@ -13,6 +13,10 @@ import { defineCunmenConfig, withoutModuleCondition } from '../../vitest.shared.
 const ON_POSTGRES = [
   'src/http/portal-routes.*.test.ts',
   'src/identity/admin-sessions.test.ts',
+  'src/identity/phone-routes.test.ts',
+  'src/identity/pre-register-routes.test.ts',
+  'src/identity/sms-http.test.ts',
+  'src/identity/wechat-routes.test.ts',
   'src/host-api/**/*.test.ts',
   'src/audit.test.ts',
   'src/households/routes.test.ts',

@@ -23,6 +23,7 @@ import { portalRoutes } from './http/portal-routes.js';
 import { securityHeaders } from './http/security.js';
 import { WebDist } from './http/web-dist.js';
 import { webRoutes } from './http/web-routes.js';
+import { type ChannelSettings, channelSettingsFromEnv, villageCheck } from './identity/channels.js';
 import type { OidcOptions } from './identity/oidc.js';
 import { identity } from './identity/plugin.js';
 import { mountModules } from './modules/mount.js';
@@ -76,6 +77,11 @@ export interface ShellOptions {
   console?: ConsoleOptions;
   /** When set, `GET /metrics` answers only `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /**
+   * Residents' SMS and WeChat sign-in (identity/channels.ts); default: read from the environment
+   * (`CUNMEN_SMS_*`, `CUNMEN_WECHAT_*`), codes to the log and WeChat off when those are unset.
+   */
+  channels?: ChannelSettings;
 }
 
 declare module 'fastify' {
@@ -127,6 +133,12 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
 
   const registryOrigins = registry ? [registry.origin] : [];
   await app.register(securityHeaders, { registryOrigins, publicUrl: options.publicUrl });
+  const channels = options.channels ?? channelSettingsFromEnv(process.env, app.log);
+  if (channels.sms.kind === 'development') {
+    app.log.warn(
+      'no SMS gateway (CUNMEN_SMS_GATEWAY_URL): sign-in codes are written to this log, for development only',
+    );
+  }
   await app.register(identity, {
     store: storage.identity,
     audit: storage.audit,
@@ -134,6 +146,13 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     secureCookies: options.publicUrl?.startsWith('https:') ?? false,
     oidc: options.oidc,
     consoleUrl: options.console?.url,
+    villageExists: villageCheck(storage.divisions),
+    channels: {
+      ...channels,
+      counters: storage.rateLimits,
+      villageExists: villageCheck(storage.divisions),
+      publicUrl: options.publicUrl,
+    },
   });
   // /healthz (as before: `{ ok: true }`), /readyz (database and blob store), /metrics, request ids.
   const probed = storage;

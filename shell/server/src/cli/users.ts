@@ -1,6 +1,7 @@
 /** `cunmen-shell user add|link-oidc|unlink-oidc`. */
 
 import { readStdin } from '@cunmen/command-line';
+import { maskedPhone, PHONE } from '../identity/channel-input.js';
 import { hashPassword, passwordProblem } from '../identity/passwords.js';
 import { divisionMismatch, isRole, ROLES } from '../identity/roles.js';
 import { type CliCommand, type CliContext, optionalString } from './command.js';
@@ -11,7 +12,7 @@ export const userCommands: CliCommand[] = [
   {
     name: 'user add',
     summary: 'create an account (password read from stdin)',
-    help: `Usage: cunmen-shell user add --name <n> --role <role> --division <code> [--display-name <text>] [--household <no>] --data <dir>  < password-file
+    help: `Usage: cunmen-shell user add --name <n> --role <role> --division <code> [--display-name <text>] [--household <no>] [--phone <mobile>] --data <dir>  < password-file
 
 Creates an account that signs in with a password (read from standard input, at least 12 characters) or
 through the provincial identity platform (send an empty password, then user link-oidc).
@@ -22,6 +23,8 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
                   9 for township staff, 12 for village roles)
   --display-name  the name shown in the consoles (default: --name)
   --household     a resident's household number (户号), e.g. H-0012
+  --phone         a resident's mobile number (11 digits): pre-registers it, so the resident's first
+                  phone sign-in (SMS code) signs in to this account
   --data          data directory
 `,
     options: {
@@ -30,6 +33,7 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
       division: { type: 'string' },
       'display-name': { type: 'string' },
       household: { type: 'string' },
+      phone: { type: 'string' },
     },
     async run(ctx: CliContext) {
       const name = optionalString(ctx, 'name') ?? ctx.fail('--name is required');
@@ -44,6 +48,10 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
       if (household !== null && role !== 'resident') ctx.fail('--household is for residents only');
       if (household !== null && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/.test(household))
         ctx.fail(`--household "${household}" must be letters, digits, "_" or "-" (at most 32)`);
+      const phone = optionalString(ctx, 'phone') ?? null;
+      if (phone !== null && role !== 'resident') ctx.fail('--phone is for residents only');
+      if (phone !== null && !PHONE.test(phone))
+        ctx.fail(`--phone "${phone}" must be a mainland mobile number: 11 digits, starting with 13–19`);
       const password = await readStdin();
       if (password !== '') {
         const problem = passwordProblem(password);
@@ -53,6 +61,8 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
       try {
         if (await storage.identity.findUserByName(name))
           ctx.fail(`an account named "${name}" already exists`);
+        if (phone !== null && (await storage.identity.findUserByPhone(phone)))
+          ctx.fail(`the phone number ${maskedPhone(phone)} belongs to another account`);
         await storage.identity.createUser({
           name,
           displayName: optionalString(ctx, 'display-name') ?? name,
@@ -60,6 +70,7 @@ Province and county roles enrol a TOTP second factor at their first sign-in.
           division,
           household,
           passwordHash: password === '' ? null : await hashPassword(password),
+          phone,
         });
         ctx.out(`account ${name} (${role}, ${division}) created\n`);
       } finally {

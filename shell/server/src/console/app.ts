@@ -18,6 +18,7 @@ import { householdRoutes } from '../households/routes.js';
 import { portalRoutes } from '../http/portal-routes.js';
 import { securityHeaders } from '../http/security.js';
 import { WebDist } from '../http/web-dist.js';
+import { villageCheck } from '../identity/channels.js';
 import { identity } from '../identity/plugin.js';
 import { mandatoryRoutes } from '../mandatory/routes.js';
 import { mountModules } from '../modules/mount.js';
@@ -112,6 +113,7 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     rateLimitStore: storage.kind === 'shared' ? storage.rateLimits.storeClass('console') : undefined,
     secureCookies: url.startsWith('https:'),
     surface: 'console',
+    villageExists: villageCheck(storage.divisions),
   });
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(portalRoutes, { portals, adminToken: deps.adminToken });

@@ -14,6 +14,8 @@ export interface IdentityContext {
   audit: AuditLog | undefined;
   /** This origin's session cookie name (`cunmen_session`, or the console's). */
   cookieName: string;
+  /** The origin this plugin serves. */
+  surface: 'resident' | 'console';
   secureCookies: boolean;
   /** Route options that apply the per-address sign-in rate limit. */
   limited: { config: { rateLimit: { max: number; timeWindow: string } } };

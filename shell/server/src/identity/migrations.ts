@@ -72,4 +72,70 @@ export const IDENTITY_MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('identity_oidc_attempts').dropColumn('browser_hash').execute();
     },
   },
+  '0003-identity-reach': {
+    // Phone and WeChat sign-in for residents: a phone and an openid belong to at most one account
+    // (unique indexes; SQLite cannot add a UNIQUE column), one-time SMS codes kept only as hashes,
+    // WeChat authorisation attempts, and the WeChat access token and jsapi_ticket every instance shares.
+    async up(db: Kysely<unknown>) {
+      const users = () => db.schema.alterTable('identity_users');
+      await users().addColumn('phone', 'text').execute();
+      await users().addColumn('phone_verified_at', 'text').execute();
+      await users().addColumn('wechat_openid', 'text').execute();
+      await db.schema
+        .createIndex('identity_users_phone')
+        .on('identity_users')
+        .column('phone')
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('identity_users_wechat_openid')
+        .on('identity_users')
+        .column('wechat_openid')
+        .unique()
+        .execute();
+      await db.schema
+        .createTable('identity_phone_codes')
+        .addColumn('id', 'integer', (c) => dialectOf(db).autoId(c))
+        .addColumn('phone_hash', 'text', (c) => c.notNull())
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('identity_phone_codes_phone')
+        .on('identity_phone_codes')
+        .column('phone_hash')
+        .execute();
+      await db.schema
+        .createTable('identity_wechat_states')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('browser_hash', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('village', 'text', (c) => c.notNull())
+        .addColumn('return_to', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('identity_wechat_tokens')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('claim_until', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['identity_wechat_tokens', 'identity_wechat_states', 'identity_phone_codes']) {
+        await db.schema.dropTable(t).execute();
+      }
+      await db.schema.dropIndex('identity_users_wechat_openid').execute();
+      await db.schema.dropIndex('identity_users_phone').execute();
+      for (const c of ['phone', 'phone_verified_at', 'wechat_openid']) {
+        await db.schema.alterTable('identity_users').dropColumn(c).execute();
+      }
+    },
+  },
 };

@@ -5,7 +5,9 @@
  * guard routes with `requireUser({ roles, division })`.
  *
  * Routes (all JSON): `POST /api/auth/login {name, password}` · `POST /api/auth/logout` ·
- * `GET /api/auth/me` here; the TOTP routes in ./totp-routes.ts, the OIDC ones in ./oidc-routes.ts.
+ * `GET /api/auth/me` here; the TOTP routes in ./totp-routes.ts, the OIDC ones in ./oidc-routes.ts;
+ * residents' phone and WeChat sign-in in ./phone-routes.ts and ./wechat-routes.ts (./channels.ts), and
+ * cadres' pre-registration of residents by phone in ./pre-register-routes.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditLog } from '@cunmen/audit-log';
@@ -17,15 +19,21 @@ import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { shellError } from '../errors.js';
 import { cookieWriteProblem } from '../http/auth.js';
+import type { ResidentChannels, VillageCheck } from './channels.js';
 import type { IdentityContext, SessionAnswer } from './context.js';
 import { OidcClient, type OidcOptions } from './oidc.js';
 import { oidcRoutes } from './oidc-routes.js';
 import { parseBody } from './parse.js';
 import { checkPassword, hashPassword, needsRehash } from './passwords.js';
+import { phoneRoutes } from './phone-routes.js';
+import { preRegisterRoutes } from './pre-register-routes.js';
 import { registerRateLimits } from './rate-limit.js';
 import { canActOn, type IdentityRole, isStaffRole, MFA_ROLES } from './roles.js';
 import type { IdentityStore, IdentityUser, Session } from './store.js';
 import { totpRoutes } from './totp-routes.js';
+import { WechatClient } from './wechat-client.js';
+import { wechatRoutes } from './wechat-routes.js';
+import { WechatTokens } from './wechat-tokens.js';
 
 export const SESSION_COOKIE = 'cunmen_session';
 /** The staff console's session cookie; `__Host-` (host-only, Secure, Path=/) when served over https. */
@@ -64,6 +72,10 @@ export interface IdentityOptions {
    * in only there, and a staff session on the resident origin counts as nobody.
    */
   consoleUrl?: string;
+  /** Residents' SMS and WeChat sign-in (resident origin only); omitted: those routes are not served. */
+  channels?: ResidentChannels;
+  /** Lets staff pre-register residents by phone for the villages it knows; omitted: not served. */
+  villageExists?: VillageCheck;
 }
 
 export interface RequestIdentity {
@@ -148,7 +160,11 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     // A write that rides on the cookie must prove it comes from our own page (http/auth.ts).
     const problem = SAFE_METHODS.has(request.method) ? null : cookieWriteProblem(request, session.csrfToken);
     if (problem !== null) {
-      const isSignIn = request.url.startsWith('/api/auth/login') || request.url.startsWith('/api/auth/oidc/');
+      const isSignIn =
+        request.url.startsWith('/api/auth/login') ||
+        request.url.startsWith('/api/auth/oidc/') ||
+        request.url.startsWith('/api/auth/phone/code') ||
+        request.url.startsWith('/api/auth/phone/sign-in');
       // Widget credentials have their own CSRF defence (JSON only, same-origin Origin and
       // Sec-Fetch-Site, see host-api/routes/same-origin.ts).
       const isWidgetToken = request.url.startsWith(WIDGET_TOKEN_PATH);
@@ -257,6 +273,7 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
     store,
     audit: opts.audit,
     cookieName,
+    surface: onConsole ? 'console' : 'resident',
     secureCookies: opts.secureCookies,
     limited,
     record,
@@ -267,6 +284,17 @@ async function identityPlugin(app: FastifyInstance, opts: IdentityOptions): Prom
   };
   totpRoutes(app, ctx, opts.totpIssuer ?? '村门 Cunmen');
   oidcRoutes(app, ctx, opts.oidc ? { client: new OidcClient(opts.oidc), options: opts.oidc } : null);
+  if (opts.villageExists) preRegisterRoutes(app, ctx, opts.villageExists);
+  if (opts.channels && !onConsole) {
+    phoneRoutes(app, ctx, opts.channels);
+    const client = opts.channels.wechat ? new WechatClient(opts.channels.wechat) : null;
+    wechatRoutes(
+      app,
+      ctx,
+      opts.channels,
+      client ? { client, tokens: new WechatTokens(store, client) } : null,
+    );
+  }
 }
 
 export const identity = fp(identityPlugin, { name: 'cunmen-identity', fastify: '5.x' });

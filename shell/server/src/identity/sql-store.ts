@@ -3,61 +3,22 @@
  * (./migrations.ts) so it evolves independently of the portal tables that share the database.
  */
 
-import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
+import { Migrator, type Selectable, sql } from 'kysely';
+import { isUniqueViolation } from '../storage/dialect/index.js';
 import { IDENTITY_MIGRATIONS } from './migrations.js';
-import type { IdentityRole } from './roles.js';
+import { SqlChannelStore } from './sql-channel-store.js';
+import type { SessionsTable, UsersTable } from './sql-tables.js';
 import type {
   IdentityStore,
   IdentityUser,
   NewIdentityUser,
   OidcAttempt,
+  OpenidBinding,
   Session,
   UserChanges,
 } from './store.js';
 
-interface UsersTable {
-  id: number;
-  name: string;
-  display_name: string;
-  role: IdentityRole;
-  division: string;
-  household: string | null;
-  password_hash: string | null;
-  totp_secret: string | null;
-  totp_enabled: number;
-  totp_last_step: number | null;
-  totp_pending_secret: string | null;
-  totp_failures: number;
-  totp_locked_until: string | null;
-  oidc_subject: string | null;
-  created_at: string;
-}
-
-interface SessionsTable {
-  token_hash: string;
-  user_id: number;
-  csrf_token: string;
-  mfa_passed: number;
-  created_at: string;
-  expires_at: string;
-}
-
-interface OidcAttemptsTable {
-  state: string;
-  nonce: string;
-  code_verifier: string;
-  return_to: string;
-  created_at: string;
-  browser_hash: string;
-}
-
-interface IdentityDatabase {
-  identity_users: UsersTable;
-  identity_sessions: SessionsTable;
-  identity_oidc_attempts: OidcAttemptsTable;
-}
-
-function toUser(r: Selectable<UsersTable>): IdentityUser {
+export function toUser(r: Selectable<UsersTable>): IdentityUser {
   return {
     id: r.id,
     name: r.name,
@@ -73,6 +34,9 @@ function toUser(r: Selectable<UsersTable>): IdentityUser {
     totpFailures: Number(r.totp_failures),
     totpLockedUntil: r.totp_locked_until,
     oidcSubject: r.oidc_subject,
+    phone: r.phone,
+    phoneVerifiedAt: r.phone_verified_at,
+    wechatOpenid: r.wechat_openid,
     createdAt: r.created_at,
   };
 }
@@ -88,13 +52,7 @@ function toSession(r: Selectable<SessionsTable>): Session {
   };
 }
 
-export class SqlIdentityStore implements IdentityStore {
-  private readonly db: Kysely<IdentityDatabase>;
-
-  constructor(db: Kysely<unknown>) {
-    this.db = db as unknown as Kysely<IdentityDatabase>;
-  }
-
+export class SqlIdentityStore extends SqlChannelStore implements IdentityStore {
   async migrate(): Promise<void> {
     const migrator = new Migrator({
       db: this.db,
@@ -120,6 +78,9 @@ export class SqlIdentityStore implements IdentityStore {
         totp_enabled: 0,
         totp_last_step: null,
         oidc_subject: null,
+        phone: u.phone ?? null,
+        phone_verified_at: u.phoneVerifiedAt ?? null,
+        wechat_openid: u.wechatOpenid ?? null,
         created_at: new Date().toISOString(),
       } as never)
       .returningAll()
@@ -148,6 +109,66 @@ export class SqlIdentityStore implements IdentityStore {
       .where('oidc_subject', '=', subject)
       .executeTakeFirst();
     return r ? toUser(r) : null;
+  }
+
+  async findUserByPhone(phone: string): Promise<IdentityUser | null> {
+    const r = await this.db
+      .selectFrom('identity_users')
+      .selectAll()
+      .where('phone', '=', phone)
+      .executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async findUserByWechatOpenid(openid: string): Promise<IdentityUser | null> {
+    const r = await this.db
+      .selectFrom('identity_users')
+      .selectAll()
+      .where('wechat_openid', '=', openid)
+      .executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async listResidentsWithoutHousehold(division: string): Promise<IdentityUser[]> {
+    const rows = await this.db
+      .selectFrom('identity_users')
+      .selectAll()
+      .where('role', '=', 'resident')
+      .where('household', 'is', null)
+      .where('division', 'like', `${division.replace(/[^0-9]/g, '')}%`)
+      .orderBy('id')
+      .execute();
+    return rows.map(toUser);
+  }
+
+  async markPhoneVerified(id: number, at: string): Promise<void> {
+    await this.db
+      .updateTable('identity_users')
+      .set({ phone_verified_at: at })
+      .where('id', '=', id)
+      .where('phone_verified_at', 'is', null)
+      .execute();
+  }
+
+  async bindWechatOpenid(id: number, openid: string): Promise<OpenidBinding> {
+    const holder = await this.findUserByWechatOpenid(openid);
+    if (holder) return holder.id === id ? 'already-bound' : 'openid-taken';
+    try {
+      // Only an account without an openid takes one; the unique index keeps an openid on one account
+      // when two instances bind it at once.
+      const r = await this.db
+        .updateTable('identity_users')
+        .set({ wechat_openid: openid })
+        .where('id', '=', id)
+        .where('wechat_openid', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) return 'bound';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'openid-taken';
+      throw err;
+    }
+    const now = await this.findUserById(id);
+    return now?.wechatOpenid === openid ? 'already-bound' : 'account-has-other';
   }
 
   async updateUser(id: number, c: UserChanges): Promise<void> {
