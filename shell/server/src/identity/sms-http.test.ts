@@ -127,12 +127,14 @@ describe('a failing gateway behind the shell', () => {
       ],
     ]);
     // So a code the resident may still have got cannot sign in.
+    const sentBody = received.at(-1)?.body as { params: { code: string } } | undefined;
+    expect(sentBody?.params.code).toMatch(/^\d{6}$/);
     const signIn = await shell.app.inject({
       method: 'POST',
       url: '/api/auth/phone/sign-in',
       payload: {
         phone: '15912345678',
-        code: (received.at(-1)?.body as { params: { code: string } }).params.code,
+        code: sentBody?.params.code,
         village: XIANTAN,
       },
     });
