@@ -20,6 +20,8 @@ const ON_POSTGRES = [
   'src/host-api/**/*.test.ts',
   'src/audit.test.ts',
   'src/households/routes.test.ts',
+  'src/households/sql-join-requests.test.ts',
+  'src/households/join-routes.test.ts',
   'src/mandatory/routes.test.ts',
   'src/console/composer.test.ts',
   // The full-platform browser suites: registry and shell on PostgreSQL + S3 (e2e/backends.ts).

@@ -142,6 +142,17 @@ export class SqlHouseholdStore implements HouseholdStore {
     return row ? toHousehold(row) : null;
   }
 
+  async findByHead(village: string, head: string): Promise<Household[]> {
+    const rows = await this.db
+      .selectFrom('households')
+      .selectAll()
+      .where('village', '=', village)
+      .where('head', '=', head)
+      .orderBy('number')
+      .execute();
+    return rows.map(toHousehold);
+  }
+
   async getHousehold(village: string, id: number): Promise<Household | null> {
     const row = await this.db
       .selectFrom('households')

@@ -32,6 +32,8 @@ export interface HouseholdStore {
   getHousehold(village: string, id: number): Promise<Household | null>;
   /** The household of the village with this number (户号), if the register has it. */
   findByNumber(village: string, number: string): Promise<Household | null>;
+  /** The households of the village whose head has this name (several when namesakes live there). */
+  findByHead(village: string, head: string): Promise<Household[]>;
   addResident(r: Omit<Resident, 'id' | 'createdAt'>): Promise<Resident>;
   listResidents(householdId: number): Promise<Resident[]>;
 }

@@ -9,6 +9,7 @@ import { openAuditLog } from '@cunmen/audit-log';
 import { FileModuleBlobs, type ModuleBlobs } from '@cunmen/module-api';
 import { S3ObjectStore, type S3ObjectStoreOptions } from '@cunmen/object-store';
 import type { Kysely } from 'kysely';
+import { SqlJoinRequestStore } from '../households/sql-join-requests.js';
 import { SqlHouseholdStore } from '../households/sql-store.js';
 import { SqlIdentityStore } from '../identity/sql-store.js';
 import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
@@ -74,6 +75,7 @@ function storageOn(
     rateLimits: new SqlRateLimits(db),
     identity: new SqlIdentityStore(untyped),
     households: new SqlHouseholdStore(untyped),
+    joinRequests: new SqlJoinRequestStore(untyped),
     drafts: new SqlDraftStore(untyped),
     mandatory: new KyselyMandatoryStore(untyped),
     audit: openAuditLog(db),

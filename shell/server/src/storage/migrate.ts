@@ -1,9 +1,10 @@
 /**
  * Brings the shell's database to the latest schema: the portal and host tables (./migrations), then
- * identity, households, drafts and mandatory-module rules, each with its own bookkeeping table. Several instances starting at
+ * identity, households, join requests, drafts and mandatory-module rules, each with its own bookkeeping table. Several instances starting at
  * once on one PostgreSQL take turns through an advisory lock, so no two run the same migration.
  */
 import { type Kysely, type Migration, Migrator } from 'kysely';
+import { SqlJoinRequestStore } from '../households/sql-join-requests.js';
 import { SqlHouseholdStore } from '../households/sql-store.js';
 import { SqlIdentityStore } from '../identity/sql-store.js';
 import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
@@ -27,6 +28,8 @@ export async function migrateShell(db: Kysely<unknown>): Promise<void> {
     // Identity before households: residents point at accounts.
     await new SqlIdentityStore(db).migrate();
     await new SqlHouseholdStore(db).migrate();
+    // Join requests point at accounts and households.
+    await new SqlJoinRequestStore(db).migrate();
     await new SqlDraftStore(db).migrate();
     await new KyselyMandatoryStore(db).migrate();
   });

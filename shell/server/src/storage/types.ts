@@ -8,6 +8,7 @@ import type { AuditLog } from '@cunmen/audit-log';
 import type { DivisionLevel, VillageConfig } from '@cunmen/manifest';
 import type { ModuleBlobs } from '@cunmen/module-api';
 import type { Kysely } from 'kysely';
+import type { JoinRequestStore } from '../households/join-requests.js';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
 import type { MandatoryStore } from '../mandatory/store.js';
@@ -284,6 +285,8 @@ export interface Storage {
   identity: IdentityStore;
   /** Households and residents of each village (shell/server/src/households). */
   households: HouseholdStore;
+  /** Residents' requests to join a household, decided by the village's cadres (src/households). */
+  joinRequests: JoinRequestStore;
   /** Append-only, hash-chained log of every privileged action. */
   audit: AuditLog;
   /** Modules the province or a county made mandatory in its villages' portals (src/mandatory). */
