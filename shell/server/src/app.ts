@@ -18,6 +18,7 @@ import { handleShellErrors } from './errors.js';
 import { WidgetCredentials } from './host-api/credentials.js';
 import { pageTickets } from './host-api/page-tickets.js';
 import { hostApi } from './host-api/plugin.js';
+import { joinRoutes } from './households/join-routes.js';
 import { householdRoutes } from './households/routes.js';
 import { portalRoutes } from './http/portal-routes.js';
 import { securityHeaders } from './http/security.js';
@@ -170,6 +171,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     households: storage.households,
     adminToken: options.adminToken,
   });
+  await joinRoutes(app, storage, 'resident');
   const credentials = new WidgetCredentials(await storage.host.credentialKey(), portals, storage.identity);
   const modules = options.modules ?? STANDARD_MODULES;
   await app.register(hostApi, {

@@ -14,6 +14,7 @@ import { BANNER_BLOBS, BannerStore } from '../banner/store.js';
 import { handleShellErrors } from '../errors.js';
 import type { WidgetCredentials } from '../host-api/credentials.js';
 import { hostApi } from '../host-api/plugin.js';
+import { joinRoutes } from '../households/join-routes.js';
 import { householdRoutes } from '../households/routes.js';
 import { portalRoutes } from '../http/portal-routes.js';
 import { securityHeaders } from '../http/security.js';
@@ -122,6 +123,7 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     households: storage.households,
     adminToken: deps.adminToken,
   });
+  await joinRoutes(app, storage, 'console');
   // The console's in-realm widgets still ask by name until county cadre pages run in their own realm.
   await app.register(hostApi, {
     portals,
