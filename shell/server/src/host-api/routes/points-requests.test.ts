@@ -144,7 +144,16 @@ describe('points requests into the claim queue', () => {
         400,
         'SHELL_ERR_INVALID_ARGUMENT',
       ),
-    ).toMatchObject({ field: 'householdId' });
+    ).toMatchObject({
+      field: 'householdId',
+      message: '请先加入您的家庭：在门户申请入户，村干部审核通过后才能为家庭申请积分',
+    });
+    // Without a household of their own, another's is not theirs either.
+    expectError(
+      await w.call(noHome, 'POST', '/points/requests', { item: 'R01', householdId: 'H-0013' }),
+      403,
+      'SHELL_ERR_FORBIDDEN',
+    );
     expectError(
       await w.call(await w.tokenFor(WASTE), 'POST', '/points/requests', { item: 'R01' }),
       401,

@@ -28,6 +28,18 @@ function notMounted() {
   });
 }
 
+/**
+ * A resident who has joined no household yet (the cadre has not approved their join request): the
+ * contract's refusal, told in words a resident acts on instead of "name a household".
+ */
+function notJoined() {
+  return {
+    ...refusals.noHousehold(),
+    en: 'householdId: the resident has not joined a household yet (join request not approved)',
+    zh: '请先加入您的家庭：在门户申请入户，村干部审核通过后才能为家庭申请积分',
+  };
+}
+
 export function pointsRoutes(api: FastifyInstance, ctx: HostRoutesContext): void {
   const { host, limits, points } = ctx;
   hostRoute(
@@ -51,7 +63,7 @@ export function pointsRoutes(api: FastifyInstance, ctx: HostRoutesContext): void
       const missing = media.findIndex((id) => !known.has(id));
       if (missing >= 0) throw refuse(refusals.unknownEvidence(missing));
       const household = householdId ?? user.household;
-      if (!household) throw refuse(refusals.noHousehold());
+      if (!household) throw refuse(user.role === 'resident' ? notJoined() : refusals.noHousehold());
       if (household !== user.household && !isStaff(user, call.village))
         throw refuse(refusals.otherHousehold());
       if (!points) throw notMounted();
