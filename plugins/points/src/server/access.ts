@@ -44,3 +44,16 @@ export const merchantOf = (request: FastifyRequest) => actorAs(request, ['mercha
 
 /** The resident or a committee member (who may claim for any household of the village). */
 export const claimantOf = (request: FastifyRequest) => actorAs(request, ['resident', 'village-cadre'], false);
+
+/**
+ * A resident whose account has joined no household yet (the village cadre has not approved their join
+ * request): the household refusal, in words that say what to do — reading or claiming for a household
+ * needs one of their own.
+ */
+export function notJoined() {
+  return pointsErrors.error('POINTS_ERR_HOUSEHOLD', {
+    en: 'household: the resident has not joined a household yet (join request not approved)',
+    zh: '请先加入您的家庭：在门户申请入户，村干部审核通过后即可查看和申请我家的积分',
+    field: 'household',
+  });
+}

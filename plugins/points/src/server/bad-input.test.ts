@@ -50,11 +50,20 @@ const rows: Refusal<Ids>[] = [
   refusal(g.pending, u.cadre, 'POST /households', { code: 'H-0012', head: '张阿婆' }, '409 POINTS_ERR_HOUSEHOLD_EXISTS code'),
   refusal(null, u.cadre, 'PUT /settings', { baseScore: -1, yearlyReset: false, masking: 'name' }, `${INVALID} baseScore`),
   refusal(null, u.resident, 'GET /summary?month=2026-13', undefined, '400 POINTS_ERR_MONTH month'),
-  refusal(null, u.homeless, 'GET /me', undefined, '404 POINTS_ERR_HOUSEHOLD'),
+  refusal(null, u.homeless, 'GET /me', undefined, '404 POINTS_ERR_HOUSEHOLD household'),
+  refusal(null, u.homeless, 'POST /claims', { item: 'R01' }, '404 POINTS_ERR_HOUSEHOLD household'),
 ];
 
 describe('bad input changes nothing', () => {
   it.each(refusalTable(rows))('%s', (_, row) => expectRefused(t, row));
+
+  it('tells a resident who has joined no household yet to join one first', async () => {
+    const res = await t.inject({ as: u.homeless, method: 'GET', url: '/me' });
+    expect(res.json()).toMatchObject({
+      code: 'POINTS_ERR_HOUSEHOLD',
+      message: '请先加入您的家庭：在门户申请入户，村干部审核通过后即可查看和申请我家的积分',
+    });
+  });
 
   it('refuses the 31st photo of a China-time day and takes photos again the next day', async () => {
     for (let i = 0; i < 30; i++) await uploadPhoto(t, u.resident);

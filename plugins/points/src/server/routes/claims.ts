@@ -5,7 +5,7 @@
 import { param, parseInput, query, userOf } from '@cunmen/module-api';
 import { z } from 'zod';
 import { CLAIM_STATUSES, claimBodySchema, pointsErrors, rejectBodySchema } from '../../common/index.js';
-import { claimantOf, committeeOf, readerOf, residentOf } from '../access.js';
+import { claimantOf, committeeOf, notJoined, readerOf, residentOf } from '../access.js';
 import { approveClaim, createClaim, rejectClaim } from '../claims.js';
 import type { PointsRoute } from '../context.js';
 import { findPhoto, storePhoto } from '../photos.js';
@@ -50,7 +50,9 @@ export const claimRoutes: PointsRoute[] = [
       const body = parseInput(claimBodySchema, request.body);
       const resident = user.role === 'resident';
       const household = resident ? user.household : body.household;
-      if (!household) throw pointsErrors.error('POINTS_ERR_HOUSEHOLD', { field: 'household' });
+      if (!household) {
+        throw resident ? notJoined() : pointsErrors.error('POINTS_ERR_HOUSEHOLD', { field: 'household' });
+      }
       if (resident && !body.photo) throw pointsErrors.error('POINTS_ERR_PHOTO_REQUIRED', { field: 'photo' });
       const claim = await createClaim(c, {
         village,

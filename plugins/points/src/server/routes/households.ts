@@ -5,7 +5,7 @@
  */
 import { param, parseInput } from '@cunmen/module-api';
 import { householdBodySchema, pointsErrors } from '../../common/index.js';
-import { committeeOf, merchantOf, readerOf, residentOf } from '../access.js';
+import { committeeOf, merchantOf, notJoined, readerOf, residentOf } from '../access.js';
 import type { PointsContext, PointsRoute } from '../context.js';
 import { balanceIn } from '../ledger-store.js';
 import { publicName } from '../reports.js';
@@ -104,7 +104,7 @@ export const householdRoutes: PointsRoute[] = [
     url: '/me',
     async handler(c, request) {
       const { user, village } = residentOf(request);
-      if (!user.household) throw pointsErrors.error('POINTS_ERR_HOUSEHOLD');
+      if (!user.household) throw notJoined();
       await ensureHousehold(c, village, user.household, user.displayName);
       const claims = await c.db
         .selectFrom('points_claim')
