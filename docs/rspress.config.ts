@@ -43,6 +43,7 @@ const village = [
   { text: '组装村门户', link: '/village/assemble-portal' },
   { text: '长辈版与个人信息保护', link: '/village/elderly-and-privacy' },
   { text: '村干部工作台', link: '/village/cadre-console' },
+  { text: '入户申请审核', link: '/village/join-requests' },
   { text: '三务公开', link: '/village/affairs-disclosure' },
   { text: '接诉即办', link: '/village/complaints' },
   { text: '积分制', link: '/village/points' },
