@@ -32,6 +32,7 @@ export interface Rule {
 
 const EDITORS = ['village-cadre', 'county-admin', 'province-maintainer'] as const;
 const RULERS = ['county-admin', 'province-maintainer'] as const;
+const JOIN_DECIDERS = ['village-cadre', 'township-staff', 'county-admin'] as const;
 /** Portal and household administration: a session of an editor in the division, or the operator. */
 const admin: Rule = { who: EDITORS, scoped: true, operator: true };
 /** The console's own routes: an editor's session in the division; the operator token is not a session. */
@@ -49,6 +50,16 @@ export const TABLE: Record<string, Rule> = {
   'POST /api/auth/totp/setup': { who: 'session' },
   'POST /api/auth/totp/enable': { who: 'session' },
 
+  // Residents' phone sign-in, and pre-registration by phone (identity/phone-routes.ts,
+  // pre-register-routes.ts): the village named in the body must be within the staff member's division.
+  'POST /api/auth/phone/code': { who: 'anyone' },
+  'POST /api/auth/phone/sign-in': { who: 'anyone' },
+  'POST /api/auth/phone/residents': {
+    who: JOIN_DECIDERS,
+    scoped: true,
+    request: { body: { phone: '13812349999', village: '330521107201', displayName: '矩阵' } },
+  },
+
   // Portal administration (http/portal-routes.ts, portal-routes-widgets.ts).
   'PUT /api/portals/:village': admin,
   'POST /api/portals/:village/rollback': admin,
@@ -64,6 +75,11 @@ export const TABLE: Record<string, Rule> = {
   // Households (households/routes.ts).
   'POST /api/villages/:village/households': admin,
   'POST /api/villages/:village/households/:id/residents': admin,
+  // Joining a household (households/join-routes.ts): a resident asks on their portal; the village's
+  // cadres and the township and county staff above it decide, by session only.
+  'POST /api/households/join-requests': { who: ['resident'] },
+  'POST /api/villages/:village/join-requests/:id/approve': { who: JOIN_DECIDERS, scoped: true },
+  'POST /api/villages/:village/join-requests/:id/reject': { who: JOIN_DECIDERS, scoped: true },
 
   // The console's composer, banner and mandatory widgets (console/, banner/, mandatory/).
   'PUT /api/console/v1/portals/:village/draft': editor,
