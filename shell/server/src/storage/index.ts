@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { SqlHouseholdStore } from '../households/sql-store.js';
 import { SqlIdentityStore } from '../identity/sql-store.js';
 import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
+import { SqlNotificationStore } from '../notifications/sql-store.js';
 import { SqlDraftStore } from '../portals/drafts.js';
 import { isPostgresUrl, openPostgres, openSqlite } from './connect.js';
 import { migrateShell } from './migrate.js';
@@ -82,6 +83,7 @@ function storageOn(
     usage: new SqlUsageOutbox(db),
     host: new SqlHostStorage(db),
     leases: new SqlLeases(db),
+    notifications: new SqlNotificationStore(untyped),
     modules: {
       database: db,
       blobs,
