@@ -1,7 +1,9 @@
 /**
  * Escalation: every case under `prefix` whose accept or reply limit passed unmet is escalated to its
- * township, once per limit — recorded in the case history and the audit log. Run at the start of every
- * route that reads or acts on cases, so it happens deterministically on the next request (no timer).
+ * township, once per limit — recorded in the case history and the audit log, and told to the
+ * township's staff in their inbox (./notices.ts). It runs on the shell's timer (`ctx.schedule`, every
+ * minute, ./index.ts), so a case is escalated when its limit passes with no request at all, and still at
+ * the start of every route that reads or acts on cases, so a page never shows a stale state between ticks.
  *
  * Several shell instances sweep at once in scale mode (every request sweeps). Each case is escalated in
  * its own transaction that first locks its row, skipping a row another transaction holds (`skipLocked`:
@@ -11,6 +13,7 @@
 import { skipLocked } from '@cunmen/module-api';
 import { dueEscalations, townshipOf } from '../common/index.js';
 import type { ComplaintsContext } from './context.js';
+import { escalationNotice, tell } from './notices.js';
 import type { CaseRow } from './rows.js';
 import { addEvent, unitOf } from './store.js';
 
@@ -115,6 +118,7 @@ export async function sweep(c: ComplaintsContext, prefix: string): Promise<void>
         subject: `case:${row.id}`,
         detail: { tracking: row.tracking, village: row.village, limit, to },
       });
+      await tell(c, escalationNotice(row, limit, to));
     }
   }
 }
