@@ -70,6 +70,8 @@ export interface ModuleContext {
    * Puts a short notice in the inbox (消息) of one user (`{ user: id }`) or of every staff member of a
    * role in one division (`{ role, division }`), and sends it by WeChat to a resident who bound it
    * (./notify.ts). A notice that fails the schema throws; a WeChat failure is logged, never thrown.
+   * Call it after your transaction commits: on the embedded SQLite the inbox is written over the one
+   * connection a transaction would still hold (the same holds for `divisions`).
    */
   notify(notice: Notice): Promise<void>;
   /**
