@@ -123,12 +123,17 @@ describe('the scheduler', () => {
     scheduler.add({
       name: 'test.slow',
       everyMs: 60_000,
-      run: () => new Promise<void>((resolve) => (release = resolve)),
+      run: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
     });
     clock += 60_000;
     const tick = scheduler.tick();
     let stopped = false;
-    const stopping = scheduler.stop().then(() => (stopped = true));
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(stopped).toBe(false);
     release();
@@ -146,7 +151,13 @@ describe('the scheduler', () => {
       everyMs: 60_000,
       run: async () => Promise.reject(new Error('boom')),
     });
-    scheduler.add({ name: 'test.fine', everyMs: 60_000, run: async () => void (ran = true) });
+    scheduler.add({
+      name: 'test.fine',
+      everyMs: 60_000,
+      run: async () => {
+        ran = true;
+      },
+    });
     expect(await scheduler.tick()).toEqual({ 'test.broken': 'failed', 'test.fine': 'ran' });
     expect(ran).toBe(true);
     expect(errors).toHaveLength(1);
