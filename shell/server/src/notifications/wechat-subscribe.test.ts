@@ -153,7 +153,7 @@ describe('WeChat subscribe messages', () => {
     expect(sent).toHaveLength(1);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.obj).toMatchObject({ channel: 'wechat-subscribe', notice: stored.id });
-    expect(String((logged[0]?.obj.err as Error).message)).toContain(String(errcode));
+    expect(String((logged[0]?.obj.err as Error | undefined)?.message)).toContain(String(errcode));
     expect(
       await storage.notifications.unreadCount({ id: zhang.id, role: 'resident', division: XIANTAN }),
     ).toBe(1);
@@ -169,7 +169,7 @@ describe('WeChat subscribe messages', () => {
       ...answered(wang.id),
       body: '您反映的“村口的路灯已经坏了整整三天”已有答复，点此查看',
     });
-    expect((sent[0]?.body.data as Record<string, { value: string }>).thing2?.value).toBe(
+    expect((sent[0]?.body.data as Record<string, { value: string }> | undefined)?.thing2?.value).toBe(
       '您反映的“村口的路灯已经坏了整整三天”…',
     );
   });
