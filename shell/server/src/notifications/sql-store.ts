@@ -5,11 +5,11 @@
  * at once) counts once.
  */
 import type { ModuleNotice } from '@cunmen/module-api';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Generated, Kysely } from 'kysely';
 import type { InboxNotice, InboxPage, NotificationStore, Reader, StoredNotice } from './store.js';
 
 interface NoticesTable {
-  id: number;
+  id: Generated<number>;
   module: string;
   user_id: number | null;
   role: string | null;

@@ -1,5 +1,5 @@
 /** The inbox store's contract, on the embedded SQLite store and (postgres project) on PostgreSQL. */
-import { makeTempDir, type TempDir } from '@cunmen/test-utils';
+import { makeTempDir } from '@cunmen/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../test/postgres.js';
 import { openStorage } from '../storage/index.js';
@@ -26,7 +26,7 @@ const notice = (to: { user: number } | { role: 'township-staff'; division: strin
   link: '/complaints',
 });
 
-let dir: TempDir;
+let dir: Awaited<ReturnType<typeof makeTempDir>>;
 let storage: Storage;
 
 beforeEach(async () => {
