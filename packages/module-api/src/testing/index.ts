@@ -184,12 +184,21 @@ export async function createModuleTestApp(
       jobs.set(name, run);
     },
   };
-  await mountModule(app, module, context, async (request) => {
-    const header = request.headers[CALLER_HEADER];
-    return typeof header === 'string'
-      ? (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as ModuleCaller)
-      : null;
-  });
+  try {
+    await mountModule(app, module, context, async (request) => {
+      const header = request.headers[CALLER_HEADER];
+      return typeof header === 'string'
+        ? (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as ModuleCaller)
+        : null;
+    });
+  } catch (err) {
+    // A module that fails to mount (a bad migration, job or notice) leaves no connection behind.
+    await app.close();
+    await database.close();
+    await auditDb?.destroy();
+    if (!first) rmSync(blobDir, { recursive: true, force: true });
+    throw err;
+  }
   await app.ready();
   const testApp: ModuleTestApp & { [INTERNALS]: Internals } = {
     [INTERNALS]: { database, blobDir },
