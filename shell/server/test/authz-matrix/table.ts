@@ -49,6 +49,9 @@ export const TABLE: Record<string, Rule> = {
   'POST /api/auth/totp/setup': { who: 'session' },
   'POST /api/auth/totp/enable': { who: 'session' },
 
+  // The inbox (notifications/routes.ts): whoever is signed in on the origin marks their own notices.
+  'POST /api/inbox/read': { who: 'session', request: { body: { all: true } } },
+
   // Portal administration (http/portal-routes.ts, portal-routes-widgets.ts).
   'PUT /api/portals/:village': admin,
   'POST /api/portals/:village/rollback': admin,
