@@ -24,6 +24,7 @@ const ON_POSTGRES = [
   'src/households/join-routes.test.ts',
   'src/mandatory/routes.test.ts',
   'src/console/composer.test.ts',
+  'src/notifications/*.test.ts',
   // The full-platform browser suites: registry and shell on PostgreSQL + S3 (e2e/backends.ts).
   'e2e/full-stack.test.ts',
   'e2e/portal.test.ts',

@@ -46,4 +46,15 @@ export {
   type ShellModule,
 } from './module.js';
 export { type CallerResolver, migrateModule, mountModule } from './mount.js';
+export {
+  checkJob,
+  checkNotice,
+  JOB_NAME_PATTERN,
+  type ModuleNotice,
+  type Notice,
+  type NoticeTarget,
+  noticeSchema,
+  type ScheduledJob,
+  type ScheduledRun,
+} from './notify.js';
 export { type ModuleRoute, param, query, registerRoutes } from './routes.js';

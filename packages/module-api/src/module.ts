@@ -16,6 +16,7 @@ import type { DivisionLevel } from '@cunmen/manifest';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 import type { ModuleDialect } from './dialect.js';
+import type { Notice, ScheduledRun } from './notify.js';
 
 export const MODULE_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -65,6 +66,20 @@ export interface ModuleContext {
   /** The clock; tests move it to check time limits. */
   now(): Date;
   log: FastifyBaseLogger;
+  /**
+   * Puts a short notice in the inbox (消息) of one user (`{ user: id }`) or of every staff member of a
+   * role in one division (`{ role, division }`), and sends it by WeChat to a resident who bound it
+   * (./notify.ts). A notice that fails the schema throws; a WeChat failure is logged, never thrown.
+   * Call it after your transaction commits: on the embedded SQLite the inbox is written over the one
+   * connection a transaction would still hold (the same holds for `divisions`).
+   */
+  notify(notice: Notice): Promise<void>;
+  /**
+   * Registers work the shell runs every `everyMs` with no request (in the embedded default in-process;
+   * with several instances on one database, once per tick on one of them). Call it from `routes`; the
+   * same name registered again (the console mounts modules too) replaces the earlier one.
+   */
+  schedule(name: string, everyMs: number, run: ScheduledRun): void;
 }
 
 /** What the shell hands `mountModule`: the context without `dialect`, which module-api reads from `db`. */

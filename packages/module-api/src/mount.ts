@@ -17,6 +17,7 @@ import {
   type ShellContext,
   type ShellModule,
 } from './module.js';
+import { checkJob, checkNotice } from './notify.js';
 
 export type CallerResolver = (request: FastifyRequest, module: ShellModule) => Promise<ModuleCaller | null>;
 
@@ -67,7 +68,16 @@ export async function mountModule(
   shellContext: ShellContext,
   resolveCaller: CallerResolver,
 ): Promise<void> {
-  const context: ModuleContext = { ...shellContext, dialect: dialectOf(shellContext.db) };
+  const context: ModuleContext = {
+    ...shellContext,
+    dialect: dialectOf(shellContext.db),
+    // Checked here, so a wrong notice or job fails the same way in the shell and in a module's tests.
+    notify: (notice) => shellContext.notify(checkNotice(notice)),
+    schedule: (name, everyMs, run) => {
+      checkJob(module.id, name, everyMs, run);
+      shellContext.schedule(name, everyMs, run);
+    },
+  };
   await migrateModule(module, context);
   await app.register(
     async (scope) => {

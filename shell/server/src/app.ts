@@ -27,9 +27,15 @@ import { webRoutes } from './http/web-routes.js';
 import { type ChannelSettings, channelSettingsFromEnv, villageCheck } from './identity/channels.js';
 import type { OidcOptions } from './identity/oidc.js';
 import { identity } from './identity/plugin.js';
-import { mountModules } from './modules/mount.js';
+import { WechatClient } from './identity/wechat-client.js';
+import { WechatTokens } from './identity/wechat-tokens.js';
+import { type ModuleServices, mountModules } from './modules/mount.js';
 import { pointsQueue } from './modules/points-queue.js';
 import { STANDARD_MODULES } from './modules/standard.js';
+import { type NoticeChannel, Notifier } from './notifications/delivery.js';
+import { inboxRoutes } from './notifications/routes.js';
+import { Scheduler } from './notifications/scheduler.js';
+import { wechatSubscribeChannel } from './notifications/wechat-subscribe.js';
 import { RegistryClient } from './portals/registry-client.js';
 import { PortalService } from './portals/service.js';
 import { pinnedKey } from './portals/trust.js';
@@ -83,12 +89,26 @@ export interface ShellOptions {
    * (`CUNMEN_SMS_*`, `CUNMEN_WECHAT_*`), codes to the log and WeChat off when those are unset.
    */
   channels?: ChannelSettings;
+  /**
+   * Notices (notifications/): the WeChat subscribe-message template (default
+   * `CUNMEN_WECHAT_NOTICE_TEMPLATE_ID`, with `CUNMEN_WECHAT_NOTICE_FIELDS`; off without it or without
+   * WeChat) and how often the scheduler ticks (default 60 s; `serve` starts it).
+   */
+  notices?: { wechatTemplateId?: string; wechatFields?: readonly [string, string]; tickMs?: number };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The shell's services, for the server process (usage retries) and tests. */
-    shell: { portals: PortalService; usage: UsageReporter; storage: Storage };
+    shell: {
+      portals: PortalService;
+      usage: UsageReporter;
+      storage: Storage;
+      /** Delivers modules' notices to the inbox and WeChat. */
+      notifier: Notifier;
+      /** Runs modules' periodic jobs; `serve` starts its timer, tests call `tick()`. */
+      scheduler: Scheduler;
+    };
     /** The staff console's app (its own origin and port), when `console` was given. */
     console: FastifyInstance | null;
   }
@@ -123,10 +143,27 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
   const keys = options.provinceKeyPem ? pinnedKey(options.provinceKeyPem) : null;
   const usage = new UsageReporter(storage.usage, registry, app.log);
   const portals = new PortalService({ storage, registry, keys, usage });
-  app.decorate('shell', { portals, usage, storage });
+  const channels = options.channels ?? channelSettingsFromEnv(process.env, app.log);
+  const now = options.now ?? (() => new Date());
+  const notifier = new Notifier({
+    store: storage.notifications,
+    identity: storage.identity,
+    channels: noticeChannels(options, channels, storage),
+    now,
+    log: app.log,
+  });
+  const scheduler = new Scheduler({
+    leases: storage.kind === 'shared' ? storage.leases : null,
+    now,
+    log: app.log,
+    tickMs: options.notices?.tickMs,
+  });
+  const services: ModuleServices = { notifier, scheduler };
+  app.decorate('shell', { portals, usage, storage, notifier, scheduler });
 
   handleShellErrors(app);
   app.addHook('onClose', async () => {
+    await scheduler.stop();
     await app.console?.close();
     await usage.stop();
     if (ownsStorage) await storage.close();
@@ -134,7 +171,6 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
 
   const registryOrigins = registry ? [registry.origin] : [];
   await app.register(securityHeaders, { registryOrigins, publicUrl: options.publicUrl });
-  const channels = options.channels ?? channelSettingsFromEnv(process.env, app.log);
   if (channels.sms.kind === 'development') {
     app.log.warn(
       'no SMS gateway (CUNMEN_SMS_GATEWAY_URL): sign-in codes are written to this log, for development only',
@@ -179,7 +215,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     storage,
     publicUrl: options.publicUrl,
     credentials,
-    points: pointsQueue(modules, storage, app.log, options.now),
+    points: pointsQueue(modules, storage, app.log, services, options.now),
   });
   // Every portal page navigation gets the ticket its boot code exchanges for the widgets' credentials.
   await app.register(pageTickets, {
@@ -190,8 +226,10 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     modules,
     storage,
     credentials,
+    services,
     now: options.now,
   });
+  await app.register(inboxRoutes, { store: storage.notifications, now });
   await app.register(bannerServeRoutes, { banners: new BannerStore(storage.modules.blobs(BANNER_BLOBS)) });
   await app.register(webRoutes, {
     portals,
@@ -211,6 +249,7 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
         adminToken: options.adminToken,
         residentUrl: options.publicUrl,
         modules,
+        services,
         now: options.now,
         registryTimeoutMs: options.registryTimeoutMs,
         fetch: options.fetch,
@@ -220,4 +259,25 @@ export async function buildApp(options: ShellOptions): Promise<FastifyInstance> 
     : null;
   app.decorate('console', staff);
   return app;
+}
+
+/** The channels besides the inbox: WeChat subscribe messages when WeChat and a template are configured. */
+function noticeChannels(options: ShellOptions, channels: ChannelSettings, storage: Storage): NoticeChannel[] {
+  const templateId =
+    options.notices?.wechatTemplateId ?? (process.env.CUNMEN_WECHAT_NOTICE_TEMPLATE_ID || undefined);
+  if (!templateId || !channels.wechat) return [];
+  const fieldsEnv = process.env.CUNMEN_WECHAT_NOTICE_FIELDS?.split(',').map((f) => f.trim());
+  const fields =
+    options.notices?.wechatFields ??
+    (fieldsEnv?.length === 2 && fieldsEnv.every(Boolean) ? (fieldsEnv as [string, string]) : undefined);
+  const tokens = new WechatTokens(storage.identity, new WechatClient(channels.wechat));
+  return [
+    wechatSubscribeChannel({
+      templateId,
+      fields,
+      apiBase: channels.wechat.apiBase,
+      accessToken: () => tokens.accessToken(),
+      fetch: channels.wechat.fetch,
+    }),
+  ];
 }

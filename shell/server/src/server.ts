@@ -52,6 +52,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.stdout.write(`cunmen-shell console on ${options.console.url}\n`);
   }
   app.shell.usage.start();
+  // Modules' timers (SLA escalation, due reminders): one instance runs each job per interval.
+  app.shell.scheduler.start();
   const refreshMinutes = options.refreshMinutes ?? 60;
   const refresh =
     options.registryUrl && refreshMinutes > 0 ? refreshTimer(app, refreshMinutes * 60_000) : null;
@@ -70,6 +72,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   process.stdout.write(`cunmen-shell listening on ${address.replace('127.0.0.1', 'localhost')}\n`);
   handleShutdownSignals(app, {
     beforeClose: async () => {
+      await app.shell.scheduler.stop();
       if (refresh) clearInterval(refresh);
       await checkpoints?.stop();
     },

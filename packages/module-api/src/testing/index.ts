@@ -4,7 +4,8 @@
  * the test runs in a module's `postgres` project (`CUNMEN_TEST_DB=postgres`, see ./databases.ts) — with
  * the real hash-chained audit log, a file blob store in a temporary directory and a clock the test moves.
  * Only the caller differs: the shell verifies widget credentials, the harness takes the caller the test
- * names with `as`.
+ * names with `as`. Notices the module sends are recorded in `notices` (checked by the same schema as in
+ * the shell), and the jobs it schedules run when the test calls `runJobs()` — the shell's timer, one tick.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { FileModuleBlobs } from '../file-blobs.js';
 import type { ModuleContext, ModuleDivision, ShellModule } from '../module.js';
 import { modulePrefix } from '../module.js';
 import { mountModule } from '../mount.js';
+import type { ModuleNotice, ScheduledRun } from '../notify.js';
 import { openTestDatabase, type TestDatabase } from './databases.js';
 
 const CALLER_HEADER = 'x-cunmen-test-caller';
@@ -91,6 +93,10 @@ export interface ModuleTestApp {
   context: ModuleContext;
   audit: SqliteAuditLog;
   clock: TestClock;
+  /** Every notice the module sent through `ctx.notify`, oldest first (the test may empty it). */
+  notices: ModuleNotice[];
+  /** Runs every job the module scheduled once, at the clock's time, as one tick of the shell's timer. */
+  runJobs(): Promise<void>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -154,6 +160,8 @@ export async function createModuleTestApp(
   const divisions = options.divisions ?? TEST_DIVISIONS;
   const clock = options.clock ?? first?.clock ?? testClock();
   const app = Fastify({ logger: false });
+  const notices: ModuleNotice[] = [];
+  const jobs = new Map<string, ScheduledRun>();
   const context: ModuleContext = {
     id: module.id,
     db,
@@ -169,13 +177,28 @@ export async function createModuleTestApp(
     },
     now: () => clock.now(),
     log: app.log,
+    notify: async (notice) => {
+      notices.push({ ...notice, module: module.id });
+    },
+    schedule: (name, _everyMs, run) => {
+      jobs.set(name, run);
+    },
   };
-  await mountModule(app, module, context, async (request) => {
-    const header = request.headers[CALLER_HEADER];
-    return typeof header === 'string'
-      ? (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as ModuleCaller)
-      : null;
-  });
+  try {
+    await mountModule(app, module, context, async (request) => {
+      const header = request.headers[CALLER_HEADER];
+      return typeof header === 'string'
+        ? (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as ModuleCaller)
+        : null;
+    });
+  } catch (err) {
+    // A module that fails to mount (a bad migration, job or notice) leaves no connection behind.
+    await app.close();
+    await database.close();
+    await auditDb?.destroy();
+    if (!first) rmSync(blobDir, { recursive: true, force: true });
+    throw err;
+  }
   await app.ready();
   const testApp: ModuleTestApp & { [INTERNALS]: Internals } = {
     [INTERNALS]: { database, blobDir },
@@ -183,6 +206,10 @@ export async function createModuleTestApp(
     context,
     audit,
     clock,
+    notices,
+    runJobs: async () => {
+      for (const run of jobs.values()) await run(clock.now());
+    },
     inject: ({ as = null, method = 'GET', url, payload, headers = {} }) => {
       const caller = callerFor(module, as);
       return app.inject({

@@ -5,6 +5,7 @@
  */
 import { defineModule, type ModuleRoute, registerRoutes, type ShellModule } from '@cunmen/module-api';
 import { migrations } from './migrations.js';
+import { REMINDER_EVERY_MS, REMINDER_JOB, remindDue } from './notices.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { itemRoutes } from './routes/items.js';
@@ -33,6 +34,10 @@ export const affairsDisclosureModule: ShellModule = defineModule({
       return payload;
     });
     registerRoutes(app, ROUTES, ctx);
+    // "A disclosure is due" reaches the village's cadres from the shell's timer, with no request.
+    ctx.schedule(REMINDER_JOB, REMINDER_EVERY_MS, async (now) => {
+      await remindDue(ctx, now);
+    });
   },
 });
 

@@ -11,6 +11,7 @@ export const T = {
   attachment: 'affairs_disclosure_attachment',
   question: 'affairs_disclosure_question',
   settings: 'affairs_disclosure_settings',
+  reminder: 'affairs_disclosure_reminder',
 } as const;
 
 const initial: Migration = {
@@ -149,4 +150,28 @@ const initial: Migration = {
   },
 };
 
-export const migrations: Record<string, Migration> = { '0001-initial': initial };
+/**
+ * Notices (./notices.ts): who asked a question, by account id, so the answer can be told to them; and
+ * the "disclosure due" reminders already sent, one per village, catalogue item and period.
+ */
+const notices: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the database untyped.
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable(T.question).addColumn('asked_by_id', 'integer').execute();
+    await db.schema
+      .createTable(T.reminder)
+      .addColumn('village', 'text', (c) => c.notNull())
+      .addColumn('catalogue_key', 'text', (c) => c.notNull())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('sent_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('affairs_disclosure_reminder_pk', ['village', 'catalogue_key', 'period'])
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the database untyped.
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable(T.reminder).ifExists().execute();
+    await db.schema.alterTable(T.question).dropColumn('asked_by_id').execute();
+  },
+};
+
+export const migrations: Record<string, Migration> = { '0001-initial': initial, '0002-notices': notices };

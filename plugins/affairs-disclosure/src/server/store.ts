@@ -81,6 +81,8 @@ export interface QuestionRow {
   root_id: string;
   village: string;
   asked_by: string;
+  /** The asker's account id (null for questions asked before notices existed). */
+  asked_by_id?: number | null;
   asked_at: string;
   due_at: string;
   text: string;

@@ -13,6 +13,11 @@ import { caseRoutes } from './routes/cases.js';
 import { photoRoutes } from './routes/photos.js';
 import { reportRoutes } from './routes/reports.js';
 import { settingsRoutes } from './routes/settings.js';
+import { sweep } from './sweep.js';
+
+/** The escalation sweep's job (`complaints.sla-sweep`) and how often it runs. */
+export const SWEEP_JOB = 'sla-sweep';
+export const SWEEP_EVERY_MS = 60_000;
 
 export const ROUTES: readonly ComplaintsRoute[] = [
   ...photoRoutes,
@@ -44,7 +49,10 @@ export function createComplaintsModule(options: Partial<ComplaintsOptions> = {})
       const bodyLimit = o.photoMaxBytes * 2 + 1024;
       app.addContentTypeParser(/^image\/.*/, { parseAs: 'buffer', bodyLimit }, asBytes);
       app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, asBytes);
-      registerRoutes(app, ROUTES, complaintsContext(ctx, o));
+      const c = complaintsContext(ctx, o);
+      registerRoutes(app, ROUTES, c);
+      // Escalation needs no request: the shell runs the sweep of every village on its timer.
+      ctx.schedule(SWEEP_JOB, SWEEP_EVERY_MS, () => sweep(c, ''));
     },
   });
 }

@@ -1,7 +1,9 @@
 /**
  * Escalation: every case under `prefix` whose accept or reply limit passed unmet is escalated to its
- * township, once per limit — recorded in the case history and the audit log. Run at the start of every
- * route that reads or acts on cases, so it happens deterministically on the next request (no timer).
+ * township, once per limit — recorded in the case history and the audit log, and told to the
+ * township's staff in their inbox (./notices.ts). It runs on the shell's timer (`ctx.schedule`, every
+ * minute, ./index.ts), so a case is escalated when its limit passes with no request at all, and still at
+ * the start of every route that reads or acts on cases, so a page never shows a stale state between ticks.
  *
  * Several shell instances sweep at once in scale mode (every request sweeps). Each case is escalated in
  * its own transaction that first locks its row, skipping a row another transaction holds (`skipLocked`:
@@ -11,6 +13,7 @@
 import { skipLocked } from '@cunmen/module-api';
 import { dueEscalations, townshipOf } from '../common/index.js';
 import type { ComplaintsContext } from './context.js';
+import { escalationNotice, tell } from './notices.js';
 import type { CaseRow } from './rows.js';
 import { addEvent, unitOf } from './store.js';
 
@@ -22,10 +25,14 @@ const NOTE: Record<Limit, string> = {
 };
 
 /** The cases under `prefix` with a passed, unmet and not yet escalated limit (read without locks). */
-async function candidates(c: ComplaintsContext, prefix: string, now: string): Promise<string[]> {
-  const rows = await c.db
+async function candidates(
+  c: ComplaintsContext,
+  prefix: string,
+  now: string,
+): Promise<{ id: string; village: string }[]> {
+  return c.db
     .selectFrom('complaints_case')
-    .select('id')
+    .select(['id', 'village'])
     .where('village', 'like', `${prefix}%`)
     .where((eb) =>
       eb.or([
@@ -43,15 +50,17 @@ async function candidates(c: ComplaintsContext, prefix: string, now: string): Pr
     )
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.id);
 }
 
 /** Escalates one case's due limits; returns the case as it was and the limits this call escalated. */
 async function escalate(
   c: ComplaintsContext,
-  id: string,
+  { id, village }: { id: string; village: string },
   now: string,
 ): Promise<{ row: CaseRow; done: Limit[]; to: string } | null> {
+  // Looked up before the transaction: on the embedded SQLite the shell's division tree is read over the
+  // one connection the transaction holds, so a lookup inside it would wait for itself.
+  const township = await unitOf(c, townshipOf(village), null);
   return c.db.transaction().execute(async (trx) => {
     const row = await skipLocked(
       trx.selectFrom('complaints_case').selectAll().where('id', '=', id),
@@ -69,7 +78,6 @@ async function escalate(
       },
       now,
     );
-    const township = await unitOf(c, townshipOf(row.village), null);
     const done: Limit[] = [];
     for (const limit of due) {
       const column = limit === 'accept' ? 'accept_escalated_at' : 'reply_escalated_at';
@@ -104,8 +112,8 @@ async function escalate(
 
 export async function sweep(c: ComplaintsContext, prefix: string): Promise<void> {
   const now = c.nowIso();
-  for (const id of await candidates(c, prefix, now)) {
-    const escalated = await escalate(c, id, now);
+  for (const candidate of await candidates(c, prefix, now)) {
+    const escalated = await escalate(c, candidate, now);
     if (!escalated) continue;
     const { row, done, to } = escalated;
     for (const limit of done) {
@@ -115,6 +123,7 @@ export async function sweep(c: ComplaintsContext, prefix: string): Promise<void>
         subject: `case:${row.id}`,
         detail: { tracking: row.tracking, village: row.village, limit, to },
       });
+      await tell(c, escalationNotice(row, limit, to));
     }
   }
 }

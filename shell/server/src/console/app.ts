@@ -22,8 +22,9 @@ import { WebDist } from '../http/web-dist.js';
 import { villageCheck } from '../identity/channels.js';
 import { identity } from '../identity/plugin.js';
 import { mandatoryRoutes } from '../mandatory/routes.js';
-import { mountModules } from '../modules/mount.js';
+import { type ModuleServices, mountModules } from '../modules/mount.js';
 import { pointsQueue } from '../modules/points-queue.js';
+import { inboxRoutes } from '../notifications/routes.js';
 import type { RegistryClient } from '../portals/registry-client.js';
 import type { PortalService } from '../portals/service.js';
 import type { Storage } from '../storage/types.js';
@@ -69,6 +70,8 @@ export interface ConsoleDeps {
   /** The pinned province key (raw, base64) the console's pages hand the browser's trust gate. */
   provinceKey?: string | null;
   modules: readonly ShellModule[];
+  /** The resident app's notifier and scheduler: one of each per shell process. */
+  services: ModuleServices;
   adminToken?: string;
   /** The resident origin's public URL, for links from the console to portals. */
   residentUrl?: string;
@@ -131,9 +134,16 @@ export async function buildConsoleApp(options: ConsoleOptions, deps: ConsoleDeps
     publicUrl: url,
     credentials,
     mintByName: true,
-    points: pointsQueue(deps.modules, storage, app.log, deps.now),
+    points: pointsQueue(deps.modules, storage, app.log, deps.services, deps.now),
   });
-  await mountModules(app, { modules: deps.modules, storage, credentials, now: deps.now });
+  await mountModules(app, {
+    modules: deps.modules,
+    storage,
+    credentials,
+    services: deps.services,
+    now: deps.now,
+  });
+  await app.register(inboxRoutes, { store: storage.notifications, now: deps.now ?? (() => new Date()) });
   const catalog = registry
     ? new CatalogClient({
         registry,

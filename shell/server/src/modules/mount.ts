@@ -11,6 +11,7 @@
 import type { CunmenError } from '@cunmen/errors';
 import { refusals } from '@cunmen/host-api';
 import {
+  checkJob,
   type ModuleCaller,
   type ModuleContext,
   type ModuleDivision,
@@ -23,12 +24,21 @@ import {
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { isShellError, shellError } from '../errors.js';
 import type { WidgetCredentials } from '../host-api/credentials.js';
+import type { Notifier } from '../notifications/delivery.js';
+import type { Scheduler } from '../notifications/scheduler.js';
 import type { Storage } from '../storage/types.js';
+
+/** The shell's services behind `ctx.notify` and `ctx.schedule` (notifications/). */
+export interface ModuleServices {
+  notifier: Pick<Notifier, 'send'>;
+  scheduler: Pick<Scheduler, 'add'>;
+}
 
 export interface ModulesOptions {
   modules: readonly ShellModule[];
   storage: Storage;
   credentials: WidgetCredentials;
+  services: ModuleServices;
   now?: () => Date;
 }
 
@@ -55,6 +65,7 @@ export function shellContextFor(
   module: ShellModule,
   storage: Storage,
   log: FastifyBaseLogger,
+  services: ModuleServices,
   now?: () => Date,
 ): ShellContext {
   return {
@@ -65,6 +76,10 @@ export function shellContextFor(
     divisions: divisionsFor(storage),
     now: now ?? (() => new Date()),
     log: log.child({ module: module.id }),
+    notify: async (notice) => {
+      await services.notifier.send({ ...notice, module: module.id });
+    },
+    schedule: (name, everyMs, run) => services.scheduler.add(checkJob(module.id, name, everyMs, run)),
   };
 }
 
@@ -73,7 +88,7 @@ export async function mountModules(app: FastifyInstance, options: ModulesOptions
   for (const module of options.modules) {
     if (ids.has(module.id)) throw new Error(`two standard modules share the id "${module.id}"`);
     ids.add(module.id);
-    const context = shellContextFor(module, options.storage, app.log, options.now);
+    const context = shellContextFor(module, options.storage, app.log, options.services, options.now);
     const resolveCaller = async (request: FastifyRequest, m: ShellModule): Promise<ModuleCaller | null> => {
       if (request.headers.authorization === undefined) return null;
       let call: Awaited<ReturnType<WidgetCredentials['verify']>>;

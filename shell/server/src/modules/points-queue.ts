@@ -13,7 +13,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { shellError } from '../errors.js';
 import type { IdentityUser } from '../identity/store.js';
 import type { Storage } from '../storage/types.js';
-import { shellContextFor } from './mount.js';
+import { type ModuleServices, shellContextFor } from './mount.js';
 
 export const POINTS_PACKAGE = '@cunmen/points';
 
@@ -32,11 +32,12 @@ export function pointsQueue(
   modules: readonly ShellModule[],
   storage: Storage,
   log: FastifyBaseLogger,
+  services: ModuleServices,
   now?: () => Date,
 ): PointsQueue | null {
   const points = modules.find((m) => m.package === POINTS_PACKAGE);
   if (!points) return null;
-  const context = shellContextFor(points, storage, log, now);
+  const context = shellContextFor(points, storage, log, services, now);
   return async (request, user) => {
     if (request.householdId === user.household) {
       // A resident's own household belongs to the village of their account, not to any portal they open.

@@ -13,6 +13,7 @@ import { SqlJoinRequestStore } from '../households/sql-join-requests.js';
 import { SqlHouseholdStore } from '../households/sql-store.js';
 import { SqlIdentityStore } from '../identity/sql-store.js';
 import { KyselyMandatoryStore } from '../mandatory/kysely-store.js';
+import { SqlNotificationStore } from '../notifications/sql-store.js';
 import { SqlDraftStore } from '../portals/drafts.js';
 import { isPostgresUrl, openPostgres, openSqlite } from './connect.js';
 import { migrateShell } from './migrate.js';
@@ -84,6 +85,7 @@ function storageOn(
     usage: new SqlUsageOutbox(db),
     host: new SqlHostStorage(db),
     leases: new SqlLeases(db),
+    notifications: new SqlNotificationStore(untyped),
     modules: {
       database: db,
       blobs,

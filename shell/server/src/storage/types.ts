@@ -12,6 +12,7 @@ import type { JoinRequestStore } from '../households/join-requests.js';
 import type { HouseholdStore } from '../households/store.js';
 import type { IdentityStore } from '../identity/store.js';
 import type { MandatoryStore } from '../mandatory/store.js';
+import type { NotificationStore } from '../notifications/store.js';
 import type { DraftStore } from '../portals/drafts.js';
 import type { SqlRateLimits } from './sql/rate-limits.js';
 
@@ -294,6 +295,8 @@ export interface Storage {
   /** Portal drafts the console keeps (src/portals/drafts.ts). */
   drafts: DraftStore;
   leases: Leases;
+  /** The in-portal inbox (消息) of residents and staff (notifications/). */
+  notifications: NotificationStore;
   /** Rate-limit counters every instance shares (used when `kind` is `shared`). */
   rateLimits: SqlRateLimits;
   /** What the standard modules' back ends get (src/modules): the database and a blob store each. */

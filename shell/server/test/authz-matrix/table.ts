@@ -59,6 +59,8 @@ export const TABLE: Record<string, Rule> = {
     scoped: true,
     request: { body: { phone: '13812349999', village: '330521107201', displayName: '矩阵' } },
   },
+  // The inbox (notifications/routes.ts): whoever is signed in on the origin marks their own notices.
+  'POST /api/inbox/read': { who: 'session', request: { body: { all: true } } },
 
   // Portal administration (http/portal-routes.ts, portal-routes-widgets.ts).
   'PUT /api/portals/:village': admin,

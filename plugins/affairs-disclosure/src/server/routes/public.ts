@@ -40,6 +40,7 @@ import { canRead } from '../access.js';
 import { maskText } from '../deidentify.js';
 import { exportCsv, exportXlsx, toCsv } from '../export.js';
 import { T } from '../migrations.js';
+import { answeredNotice, tell } from '../notices.js';
 import {
   answerDaysFor,
   attachmentsOf,
@@ -259,6 +260,7 @@ export const publicRoutes: ModuleRoute[] = [
         root_id: row.root_id,
         village: row.village,
         asked_by: user.name,
+        asked_by_id: user.id,
         asked_at: now,
         due_at: answerDueAt(now, days),
         text: maskText(input.text).text,
@@ -339,6 +341,7 @@ export const publicRoutes: ModuleRoute[] = [
         ip: caller.ip,
       });
       const item = await loadItem(ctx, q.item_id);
+      await tell(ctx, answeredNotice(q, item?.title ?? ''));
       return questionView(
         { ...q, answer: maskText(input.text).text, answered_by: user.name, answered_at: now },
         item?.title ?? '',

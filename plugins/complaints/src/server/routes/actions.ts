@@ -18,6 +18,7 @@ import {
 import { roleError, visibleCase } from '../access.js';
 import { planChange } from '../changes.js';
 import type { ComplaintsContext, ComplaintsRoute } from '../context.js';
+import { isResidentStep, residentNotice, tell } from '../notices.js';
 import { type CaseRow, stateOf } from '../rows.js';
 import { addEvent, detailFor, findCase, unitOf } from '../store.js';
 
@@ -74,7 +75,9 @@ async function act(c: ComplaintsContext, request: FastifyRequest, action: StaffA
     detail: { tracking: row.tracking, village: row.village, from: row.status, to, ...change.detail },
     ip: caller.ip,
   });
-  return detailFor(c, (await findCase(c, row.id)) as CaseRow, user);
+  const updated = (await findCase(c, row.id)) as CaseRow;
+  if (isResidentStep(action)) await tell(c, residentNotice(action, updated));
+  return detailFor(c, updated, user);
 }
 
 export const actionRoutes: ComplaintsRoute[] = (Object.keys(TRANSITIONS) as StaffAction[]).map((action) => ({

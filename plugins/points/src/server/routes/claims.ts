@@ -6,8 +6,9 @@ import { param, parseInput, query, userOf } from '@cunmen/module-api';
 import { z } from 'zod';
 import { CLAIM_STATUSES, claimBodySchema, pointsErrors, rejectBodySchema } from '../../common/index.js';
 import { claimantOf, committeeOf, notJoined, readerOf, residentOf } from '../access.js';
-import { approveClaim, createClaim, rejectClaim } from '../claims.js';
+import { approveClaim, createClaim, findClaim, rejectClaim } from '../claims.js';
 import type { PointsRoute } from '../context.js';
+import { approvedNotice, rejectedNotice, tell } from '../notices.js';
 import { findPhoto, storePhoto } from '../photos.js';
 import { toClaim } from '../rows.js';
 
@@ -109,6 +110,9 @@ export const claimRoutes: PointsRoute[] = [
         detail: { points: decision.points },
         ip,
       });
+      if (decision.status === 'approved') {
+        await tell(c, approvedNotice(await findClaim(c.db, village, id), decision.points ?? 0));
+      }
       return decision;
     },
   },
@@ -127,6 +131,7 @@ export const claimRoutes: PointsRoute[] = [
         detail: { reason },
         ip,
       });
+      await tell(c, rejectedNotice(await findClaim(c.db, village, id), reason));
       return { status: 'rejected' };
     },
   },

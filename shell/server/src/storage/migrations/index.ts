@@ -5,6 +5,7 @@ import * as hostApi from './0002-host-api.js';
 import * as audit from './0003-audit.js';
 import * as instances from './0004-instances.js';
 import * as widgetTickets from './0005-widget-tickets.js';
+import * as notifications from './0006-notifications.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-audit': audit,
   '0004-instances': instances,
   '0005-widget-tickets': widgetTickets,
+  '0006-notifications': notifications,
 };
