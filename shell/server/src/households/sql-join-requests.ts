@@ -13,6 +13,7 @@ import type {
   JoinStatus,
   NewJoinRequest,
 } from './join-requests.js';
+import type { HouseholdDatabase } from './sql-store.js';
 
 interface JoinRequestsTable {
   id: number;
@@ -31,19 +32,9 @@ interface JoinRequestsTable {
   created_at: string;
 }
 
-interface JoinDatabase {
+interface JoinDatabase extends HouseholdDatabase {
   household_join_requests: JoinRequestsTable;
-  households: { id: number; village: string; number: string; head: string };
   identity_users: { id: number; phone: string | null; household: string | null };
-  residents: {
-    id: number;
-    household_id: number;
-    name: string;
-    relation: string;
-    phone: string | null;
-    account_id: number | null;
-    created_at: string;
-  };
 }
 
 const MIGRATIONS: Record<string, Migration> = {

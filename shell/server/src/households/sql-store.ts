@@ -23,7 +23,8 @@ interface ResidentsTable {
   created_at: string;
 }
 
-interface HouseholdDatabase {
+/** The register's tables, shared with the join requests' transaction (sql-join-requests.ts). */
+export interface HouseholdDatabase {
   households: HouseholdsTable;
   residents: ResidentsTable;
 }
